@@ -1,0 +1,25 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { openEventStore } from './event-store/event-store.module';
+import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the application (used by main and by the e2e tests, so both run the same wiring). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  const store = await openEventStore(config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, store), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,73 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+
+export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;
+export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+
+export const APP_ROLE_NAMES = ['api', 'projections', 'relay'] as const;
+export type AppRole = (typeof APP_ROLE_NAMES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const integer = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const list = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0)
+    : value;
+
+/**
+ * The service's whole configuration, read from the environment once at
+ * start-up. Every property is named after its environment variable, so a
+ * validation error names the variable to fix. The defaults give the embedded
+ * store on a fresh clone.
+ */
+export class AppConfig {
+  @Transform(integer)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  HOST: string = '127.0.0.1';
+
+  @Transform(trimmed)
+  @IsIn(EVENT_STORE_KINDS)
+  EVENT_STORE: EventStoreKind = 'sqlite';
+
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  SQLITE_PATH: string = './data/events.sqlite';
+
+  @Transform(trimmed)
+  @IsIn(['FULL', 'NORMAL'])
+  SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
+
+  @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'esdb')
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty({ message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb' })
+  EVENTSTORE_CONNECTION_STRING?: string = undefined;
+
+  @Transform(list)
+  @IsIn(APP_ROLE_NAMES, { each: true })
+  APP_ROLES: AppRole[] = [...APP_ROLE_NAMES];
+
+  @Transform(trimmed)
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
+  LOG_PRETTY?: boolean = undefined;
+}

@@ -1,0 +1,47 @@
+import { describeExpectedRevision, ExpectedRevision } from './expected-revision';
+
+/** The stream was not where the caller expected: nothing was written. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** Current revision; -1 when the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super(`Stream ${stream} is at revision ${actual}, expected ${describeExpectedRevision(expected)}`);
+  }
+}
+
+/**
+ * Some of the event ids were already appended, but not as this exact batch at
+ * this place: a retry that does not match the original write.
+ */
+export class IdempotencyConflictError extends Error {
+  override readonly name = 'IdempotencyConflictError';
+  constructor(
+    readonly stream: string,
+    readonly eventIds: readonly string[],
+    reason: string,
+  ) {
+    super(`Events ${eventIds.join(', ')} on ${stream}: ${reason}`);
+  }
+}
+
+/** The store cannot be reached or used right now; the operation may be retried. */
+export class EventStoreUnavailableError extends Error {
+  override readonly name = 'EventStoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The store cannot start: bad path, unreadable or foreign file, unsupported adapter. */
+export class EventStoreStartupError extends Error {
+  override readonly name = 'EventStoreStartupError';
+}
+
+/** An append the port refuses before touching the store (empty batch, bad names). */
+export class InvalidAppendError extends Error {
+  override readonly name = 'InvalidAppendError';
+}

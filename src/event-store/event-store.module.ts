@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EventStoreStartupError } from './errors';
+import { EVENT_STORE } from './port';
+import type { EventStore } from './port';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+export async function openEventStore(config: AppConfig): Promise<EventStore> {
+  switch (config.EVENT_STORE) {
+    case 'sqlite':
+      return SqliteEventStore.open({ path: config.SQLITE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
+    case 'esdb':
+      throw new EventStoreStartupError(
+        'EVENT_STORE=esdb: the EventStoreDB adapter is not part of this build yet; use EVENT_STORE=sqlite',
+      );
+  }
+}
+
+/** Provides the configured adapter behind the EVENT_STORE port and closes it on shutdown. */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * The store is opened before Nest starts (see createApp), so a bad path or
+   * file stops start-up with one clear line instead of a DI stack trace.
+   */
+  static forRoot(store: EventStore): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{ provide: EVENT_STORE, useValue: store }],
+      exports: [EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

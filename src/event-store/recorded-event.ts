@@ -1,0 +1,51 @@
+/** Metadata a caller gives with each event it appends. */
+export interface AppendMetadata {
+  /** Business time the fact applies to (ISO 8601). */
+  occurredAt: string;
+  actor: string;
+  sourceSystem: string;
+  correlationId: string;
+  causationId: string | null;
+  schemaVersion: number;
+  /** Adapter-independent extras (e.g. the actor's role); never needed to fold state. */
+  [extra: string]: unknown;
+}
+
+/** Metadata every stored event carries (DESIGN.md §3). */
+export interface EventMetadata extends AppendMetadata {
+  /** Server time the store wrote it (ISO 8601); set by the store. */
+  recordedAt: string;
+}
+
+/** What a caller appends; the store adds revision, position and recordedAt. */
+export interface NewEvent<Data = unknown> {
+  id: string;
+  type: string;
+  data: Data;
+  metadata: AppendMetadata;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  id: string;
+  type: string;
+  streamId: string;
+  /** Position of the event in its stream, from 0. */
+  revision: number;
+  /** Position in the store's $all log: strictly increasing in commit order, from 1. */
+  position: number;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** Revision of the last event written (the stream's new revision). */
+  nextRevision: number;
+  /** Global position of the last event written. */
+  position: number;
+}
+
+/** Stream category: `organisation-RYX` → `organisation`. */
+export function streamCategory(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash === -1 ? streamId : streamId.slice(0, dash);
+}

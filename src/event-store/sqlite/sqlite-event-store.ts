@@ -1,0 +1,278 @@
+import type Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '../errors';
+import { assertAppendable } from '../event-validation';
+import { ExpectedRevision, matchesExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
+import {
+  AllSubscription,
+  AppendOptions,
+  EventFilter,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+} from '../port';
+import { AppendResult, EventMetadata, NewEvent, RecordedEvent } from '../recorded-event';
+import { openSqliteDatabase } from './open-sqlite-database';
+import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
+import { SqliteAllSubscription } from './sqlite-all-subscription';
+import { EventRow, toRecordedEvent } from './event-row';
+
+export interface SqliteEventStoreOptions {
+  path: string;
+  synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * How often an idle subscription looks for events written by another
+   * process sharing the file; appends in this process wake it at once.
+   */
+  pollIntervalMs?: number;
+  /** Events fetched per query while a subscription catches up. */
+  batchSize?: number;
+  /** Clock for `recordedAt`; tests pin it. */
+  now?: () => Date;
+}
+
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+/** SQL for an $all filter; parameters are bound by name. */
+export function filterClause(filter: EventFilter | undefined): {
+  sql: string;
+  params: Record<string, string>;
+} {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  const prefixes = filter?.streamPrefixes ?? [];
+  if (prefixes.length > 0) {
+    parts.push(
+      `(${prefixes
+        .map((prefix, i) => {
+          // Range scan instead of LIKE: no escaping and case-sensitive like every other adapter.
+          params[`p${i}lo`] = prefix;
+          params[`p${i}hi`] = `${prefix}\u{10FFFF}`;
+          return `(stream_id >= @p${i}lo AND stream_id < @p${i}hi)`;
+        })
+        .join(' OR ')})`,
+    );
+  }
+  const types = filter?.eventTypes ?? [];
+  if (types.length > 0) {
+    parts.push(`type IN (${types.map((type, i) => ((params[`t${i}`] = type), `@t${i}`)).join(', ')})`);
+  }
+  parts.push(`substr(type, 1, 1) <> '$'`);
+  return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, one transaction per
+ * append. SQLite serialises writers, so the INTEGER PRIMARY KEY position is
+ * strictly increasing in commit order and needs no high-water mark.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly subscriptions = new Set<SqliteAllSubscription>();
+  private readonly now: () => Date;
+  private readonly statements;
+  private readonly appendInTransaction: Database.Transaction<SqliteEventStore['appendUnchecked']>;
+  private closed = false;
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const db = openSqliteDatabase(options.path, {
+      setting: 'SQLITE_PATH',
+      applicationId: APPLICATION_ID,
+      schemaVersion: SCHEMA_VERSION,
+      schema: SCHEMA,
+      synchronous: options.synchronous,
+    });
+    return new SqliteEventStore(db, options);
+  }
+
+  private constructor(
+    readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.statements = {
+      revision: db.prepare<[string], { revision: number | null }>(
+        'SELECT max(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
+      byEventId: db.prepare<[string, string], { revision: number; position: number; type: string }>(
+        'SELECT revision, position, type FROM events WHERE stream_id = ? AND event_id = ?',
+      ),
+      atRevision: db.prepare<[string, number], { event_id: string; position: number }>(
+        'SELECT event_id, position FROM events WHERE stream_id = ? AND revision = ?',
+      ),
+      insert: db.prepare(
+        `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at, recorded_at)
+         VALUES (@stream, @revision, @id, @type, @data, @metadata, @occurredAt, @recordedAt)`,
+      ),
+      forwards: db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      backwards: db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
+    };
+    this.appendInTransaction = db.transaction(this.appendUnchecked.bind(this));
+  }
+
+  async appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    assertAppendable(stream, events);
+    const result = this.appendInTransaction.immediate(stream, events, options.expectedRevision ?? 'any');
+    if (!result.replayed) {
+      this.appended.emit('appended', result.position);
+    }
+    return { nextRevision: result.nextRevision, position: result.position };
+  }
+
+  private appendUnchecked(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult & { replayed: boolean } {
+    const ids = events.map((event) => event.id.toLowerCase());
+    const replay = this.findReplay(stream, ids, expected);
+    if (replay) return { ...replay, replayed: true };
+
+    const actual = this.statements.revision.get(stream)?.revision ?? NO_STREAM_REVISION;
+    if (!matchesExpectedRevision(expected, actual)) {
+      throw new WrongExpectedRevisionError(stream, expected, actual);
+    }
+    const recordedAt = this.now().toISOString();
+    let position = 0;
+    events.forEach((event, i) => {
+      const metadata: EventMetadata = { ...event.metadata, recordedAt };
+      position = Number(
+        this.statements.insert.run({
+          stream,
+          revision: actual + 1 + i,
+          id: ids[i],
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(metadata),
+          occurredAt: event.metadata.occurredAt,
+          recordedAt,
+        }).lastInsertRowid,
+      );
+    });
+    return { nextRevision: actual + events.length, position, replayed: false };
+  }
+
+  /**
+   * A retry of an append that already happened returns the original result.
+   * It must be the same ids, in the same order, at the same place; any other
+   * overlap with stored ids is refused rather than half-applied.
+   */
+  private findReplay(
+    stream: string,
+    ids: readonly string[],
+    expected: ExpectedRevision,
+  ): AppendResult | undefined {
+    const first = this.statements.byEventId.get(stream, ids[0]);
+    if (!first) {
+      const stored = ids.filter((id) => this.statements.byEventId.get(stream, id));
+      if (stored.length > 0) {
+        throw new IdempotencyConflictError(stream, stored, 'already appended as part of another batch');
+      }
+      return undefined;
+    }
+    let position = first.position;
+    for (let i = 1; i < ids.length; i++) {
+      const row = this.statements.atRevision.get(stream, first.revision + i);
+      if (row?.event_id !== ids[i]) {
+        throw new IdempotencyConflictError(stream, ids, 'the batch differs from the one first appended');
+      }
+      position = row.position;
+    }
+    if (typeof expected === 'number' && expected !== first.revision - 1) {
+      throw new IdempotencyConflictError(
+        stream,
+        ids,
+        `first appended after revision ${first.revision - 1}, retried after revision ${expected}`,
+      );
+    }
+    return { nextRevision: first.revision + ids.length - 1, position };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = options.maxCount ?? MAX_COUNT;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(stream, options.fromRevision ?? MAX_COUNT, maxCount)
+        : this.statements.forwards.all(stream, options.fromRevision ?? 0, maxCount);
+    return rows.map(toRecordedEvent);
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    return this.statements.revision.get(stream)?.revision ?? NO_STREAM_REVISION;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllRows(options).map(toRecordedEvent);
+  }
+
+  /** Raw rows of $all, for callers (subscriptions, exports) that page through it. */
+  readAllRows(options: ReadAllOptions): EventRow[] {
+    return this.allQuery(options.filter)(
+      options.fromPosition ?? 0,
+      options.toPosition ?? MAX_COUNT,
+      options.maxCount ?? MAX_COUNT,
+    );
+  }
+
+  private readonly allQueries = new Map<string, (from: number, to: number, limit: number) => EventRow[]>();
+
+  private allQuery(filter: EventFilter | undefined): (from: number, to: number, limit: number) => EventRow[] {
+    const key = JSON.stringify(filter ?? {});
+    let query = this.allQueries.get(key);
+    if (!query) {
+      const { sql, params } = filterClause(filter);
+      const statement = this.db.prepare<Record<string, unknown>, EventRow>(
+        `SELECT * FROM events WHERE position >= @from AND position <= @to AND ${sql}
+         ORDER BY position ASC LIMIT @limit`,
+      );
+      query = (from, to, limit) => statement.all({ ...params, from, to, limit });
+      if (this.allQueries.size < 100) this.allQueries.set(key, query);
+    }
+    return query;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const subscription = new SqliteAllSubscription(this, this.appended, {
+      fromPosition: options.fromPosition ?? 0,
+      filter: options.filter,
+      batchSize: this.options.batchSize ?? 1000,
+      pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+      onClose: (s) => this.subscriptions.delete(s),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.headPositionSync();
+  }
+
+  headPositionSync(): number {
+    return this.statements.head.get()?.head ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    try {
+      this.db.prepare('SELECT 1').get();
+    } catch (error) {
+      throw new EventStoreUnavailableError('The SQLite event store is not open', { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.db.close();
+  }
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Structured JSON logs (pino). The request id is Fastify's, which the adapter
+ * takes from the caller's correlation header (see app.factory), so every line
+ * of a request carries the same `correlationId` the response echoes.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          // The package's default route pattern does not reach Fastify routes on Nest 12.
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            customAttributeKeys: { reqId: 'correlationId' },
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { createApp } from './app.factory';
+import { ConfigurationError, loadConfig } from './config/load-config';
+import { EventStoreStartupError } from './event-store/errors';
+
+/** Start-up failures the operator can fix: one clear line, no stack trace. */
+function explain(error: unknown, port: string): string | undefined {
+  if (error instanceof ConfigurationError || error instanceof EventStoreStartupError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return `PORT=${port}: the address is already in use`;
+  if (code === 'EACCES') return `PORT=${port}: not allowed to listen on this port`;
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  try {
+    const config = loadConfig();
+    const app = await createApp(config);
+    await app.listen(config.PORT, config.HOST);
+    const store =
+      config.EVENT_STORE === 'sqlite' ? `embedded SQLite at ${config.SQLITE_PATH}` : 'EventStoreDB';
+    app
+      .get(Logger)
+      .log(`Listening on http://${config.HOST}:${config.PORT} with the ${store} event store`, 'Main');
+  } catch (error) {
+    const reason = explain(error, process.env.PORT ?? '3000');
+    if (reason === undefined) throw error;
+    process.stderr.write(`Start-up failed: ${reason}\n`);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+const root = join(__dirname, '../..');
+const folder = mkdtempSync(join(tmpdir(), 'aet-startup-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Starts the real entry point (src/main.ts) and expects it to refuse to start. */
+function start(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+}
+
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function expectOneClearLine(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^Start-up failed: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('start-up refuses bad settings with one clear line [real process]', () => {
+  it('an unknown EVENT_STORE', () => {
+    const { status, stderr } = start({ EVENT_STORE: 'postgres' });
+    expect(status).toBe(1);
+    expectOneClearLine(
+      stderr,
+      /EVENT_STORE must be one of the following values: sqlite, esdb \(got "postgres"\)/,
+    );
+  });
+
+  it('a data folder that cannot be created', () => {
+    const file = join(folder, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const { status, stderr } = start({ SQLITE_PATH: join(file, 'events.sqlite') });
+    expect(status).toBe(1);
+    expectOneClearLine(
+      stderr,
+      /SQLITE_PATH=.*: the folder .* cannot be created or written \((EEXIST|ENOTDIR)/,
+    );
+  });
+
+  it('a corrupt database file, which is left untouched', () => {
+    const path = join(folder, 'corrupt.sqlite');
+    writeFileSync(path, Buffer.concat([Buffer.from('garbage that is not SQLite '), Buffer.alloc(8192, 7)]));
+    const before = sha(path);
+    const { status, stderr } = start({ SQLITE_PATH: path });
+    expect(status).toBe(1);
+    expectOneClearLine(
+      stderr,
+      /SQLITE_PATH=.*corrupt\.sqlite: the file is not a usable SQLite database \(.*file is not a database.*left untouched/,
+    );
+    expect(sha(path)).toBe(before);
+  });
+
+  it("another application's SQLite database, which is left untouched", () => {
+    const path = join(folder, 'foreign.sqlite');
+    const db = new Database(path);
+    db.exec('CREATE TABLE patients (id INTEGER PRIMARY KEY)');
+    db.close();
+    const before = sha(path);
+    const { status, stderr } = start({ SQLITE_PATH: path });
+    expect(status).toBe(1);
+    expectOneClearLine(stderr, /a SQLite database of another application; refusing to write to it/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('EVENT_STORE=esdb without a connection string', () => {
+    const { status, stderr } = start({ EVENT_STORE: 'esdb' });
+    expect(status).toBe(1);
+    expectOneClearLine(stderr, /EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb/);
+  });
+
+  it('a port already in use', () => {
+    mkdirSync(join(folder, 'port'), { recursive: true });
+    const server = createServer();
+    return new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => {
+        const port = String((server.address() as AddressInfo).port);
+        const { status, stderr } = start({ PORT: port, SQLITE_PATH: join(folder, 'port', 'events.sqlite') });
+        server.close();
+        expect(status).toBe(1);
+        expectOneClearLine(stderr, new RegExp(`PORT=${port}: .*already in use`));
+        resolve();
+      });
+    });
+  });
+});

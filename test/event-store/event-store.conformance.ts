@@ -1,0 +1,467 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EventStore,
+  IdempotencyConflictError,
+  InvalidAppendError,
+  NewEvent,
+  RecordedEvent,
+  SubscriptionMessage,
+  WrongExpectedRevisionError,
+} from '../../src/event-store';
+
+export interface ConformanceTarget {
+  /** Said in every test name, so a log shows which store a test ran against. */
+  name: string;
+  open(): Promise<EventStore>;
+  /** Called once after the suite; removes files, stops servers. */
+  dispose?(): Promise<void>;
+}
+
+function event(type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: {
+      occurredAt: '2018-03-31T09:00:00.000Z',
+      actor: 'conformance',
+      sourceSystem: 'test',
+      correlationId: randomUUID(),
+      causationId: null,
+      schemaVersion: 1,
+    },
+  };
+}
+
+async function take(
+  iterator: AsyncIterator<SubscriptionMessage>,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<SubscriptionMessage[]> {
+  const messages: SubscriptionMessage[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (messages.length < count) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+    });
+    const next = await Promise.race([iterator.next(), timeout]).finally(() => clearTimeout(timer));
+    if (next === 'timeout') throw new Error(`Timed out after ${messages.length} of ${count} messages`);
+    if (next.done) break;
+    messages.push(next.value);
+  }
+  return messages;
+}
+
+const events = (messages: SubscriptionMessage[]): RecordedEvent[] =>
+  messages.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
+
+async function expectConflict(promise: Promise<unknown>, stream: string, actual: number): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+  const conflict = error as WrongExpectedRevisionError;
+  expect(conflict.stream).toBe(stream);
+  expect(conflict.actual).toBe(actual);
+  expect(typeof conflict.actual).toBe('number');
+}
+
+/** The one suite every adapter of the EventStore port must pass (DESIGN.md §3). */
+export function describeEventStoreConformance(target: ConformanceTarget): void {
+  describe(`EventStore conformance [${target.name}]`, () => {
+    let store: EventStore;
+    // Streams are unique per test so the suite also runs against a shared, non-empty server.
+    let prefix: string;
+    const stream = (name = 'stream'): string => `${prefix}${name}-${randomUUID()}`;
+
+    beforeAll(async () => {
+      store = await target.open();
+    });
+    afterAll(async () => {
+      await store.close();
+      await target.dispose?.();
+    });
+    beforeEach(() => {
+      prefix = `t${randomUUID().slice(0, 8)}`;
+    });
+
+    describe('expected revision sentinels', () => {
+      it('no_stream succeeds on a new stream and conflicts with the numeric revision on an existing one', async () => {
+        const s = stream();
+        await expect(
+          store.appendToStream(s, [event()], { expectedRevision: 'no_stream' }),
+        ).resolves.toMatchObject({
+          nextRevision: 0,
+        });
+        await expectConflict(store.appendToStream(s, [event()], { expectedRevision: 'no_stream' }), s, 0);
+      });
+
+      it('stream_exists conflicts with actual -1 on a missing stream and succeeds on an existing one', async () => {
+        const s = stream();
+        await expectConflict(
+          store.appendToStream(s, [event()], {
+            expectedRevision: 'stream_exists',
+          }),
+          s,
+          -1,
+        );
+        await store.appendToStream(s, [event()]);
+        await expect(
+          store.appendToStream(s, [event()], {
+            expectedRevision: 'stream_exists',
+          }),
+        ).resolves.toMatchObject({ nextRevision: 1 });
+      });
+
+      it('an exact revision must equal the current one; -1 means no stream', async () => {
+        const s = stream();
+        await expectConflict(store.appendToStream(s, [event()], { expectedRevision: 0 }), s, -1);
+        await store.appendToStream(s, [event()], { expectedRevision: -1 });
+        await store.appendToStream(s, [event(), event()], {
+          expectedRevision: 0,
+        });
+        await expectConflict(store.appendToStream(s, [event()], { expectedRevision: 1 }), s, 2);
+        await expect(store.appendToStream(s, [event()], { expectedRevision: 2 })).resolves.toMatchObject({
+          nextRevision: 3,
+        });
+      });
+
+      it('any appends whatever the state, and is the default', async () => {
+        const s = stream();
+        await store.appendToStream(s, [event()], { expectedRevision: 'any' });
+        await store.appendToStream(s, [event()]);
+        expect(await store.streamRevision(s)).toBe(1);
+      });
+
+      it('a conflict carries the expected value as given', async () => {
+        const s = stream();
+        await store.appendToStream(s, [event()]);
+        const error = await store
+          .appendToStream(s, [event()], { expectedRevision: 7 })
+          .catch((e: unknown) => e);
+        expect(error).toMatchObject({ stream: s, expected: 7, actual: 0 });
+      });
+    });
+
+    describe('atomic appends', () => {
+      it('writes every event of a batch at consecutive revisions and increasing positions', async () => {
+        const s = stream();
+        const batch = [event('A'), event('B'), event('C')];
+        const result = await store.appendToStream(s, batch, {
+          expectedRevision: 'no_stream',
+        });
+        expect(result.nextRevision).toBe(2);
+        const read = await store.readStream(s);
+        expect(read.map((e) => [e.id, e.type, e.revision])).toEqual([
+          [batch[0].id, 'A', 0],
+          [batch[1].id, 'B', 1],
+          [batch[2].id, 'C', 2],
+        ]);
+        expect(read[1].position).toBeGreaterThan(read[0].position);
+        expect(read[2].position).toBeGreaterThan(read[1].position);
+        expect(result.position).toBe(read[2].position);
+      });
+
+      it('writes nothing when a batch conflicts', async () => {
+        const s = stream();
+        await store.appendToStream(s, [event()]);
+        await expectConflict(
+          store.appendToStream(s, [event(), event()], {
+            expectedRevision: 'no_stream',
+          }),
+          s,
+          0,
+        );
+        expect(await store.readStream(s)).toHaveLength(1);
+      });
+
+      it('refuses an invalid batch before writing anything', async () => {
+        const s = stream();
+        const e = event();
+        await expect(store.appendToStream(s, [])).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.appendToStream(s, [e, { ...e }])).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.appendToStream(s, [{ ...event(), id: 'not-a-uuid' }])).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
+        await expect(store.appendToStream('$system', [event()])).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.appendToStream(s, [event('$metadata')])).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
+        expect(await store.readStream(s)).toEqual([]);
+      });
+
+      it('stores metadata with the time it was recorded', async () => {
+        const s = stream();
+        const e = event('Recorded', {
+          nested: { list: [1, 'two', null], flag: true },
+        });
+        const before = Date.now();
+        await store.appendToStream(s, [e]);
+        const [read] = await store.readStream(s);
+        expect(read.data).toEqual(e.data);
+        expect(read.metadata).toMatchObject(e.metadata);
+        const recordedAt = Date.parse(read.metadata.recordedAt);
+        expect(recordedAt).toBeGreaterThanOrEqual(before - 5_000);
+        expect(recordedAt).toBeLessThanOrEqual(Date.now() + 5_000);
+      });
+    });
+
+    describe('idempotent retries', () => {
+      it('re-appending the same events at the same place returns the original result and writes nothing', async () => {
+        const s = stream();
+        await store.appendToStream(s, [event()]);
+        const batch = [event(), event()];
+        const first = await store.appendToStream(s, batch, {
+          expectedRevision: 0,
+        });
+        const head = await store.headPosition();
+        await expect(store.appendToStream(s, batch, { expectedRevision: 0 })).resolves.toEqual(first);
+        await expect(store.appendToStream(s, batch, { expectedRevision: 'any' })).resolves.toEqual(first);
+        expect(await store.readStream(s)).toHaveLength(3);
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('refuses a retry whose events only partly match what was written', async () => {
+        const s = stream();
+        const batch = [event(), event()];
+        await store.appendToStream(s, batch);
+        const error = await store.appendToStream(s, [batch[0], event()]).catch((e: unknown) => e);
+        expect(error instanceof IdempotencyConflictError || error instanceof WrongExpectedRevisionError).toBe(
+          true,
+        );
+        expect(await store.readStream(s)).toHaveLength(2);
+      });
+
+      it('refuses the same events retried at a different place', async () => {
+        const s = stream();
+        const batch = [event()];
+        await store.appendToStream(s, batch, { expectedRevision: 'no_stream' });
+        await store.appendToStream(s, [event()]);
+        const error = await store.appendToStream(s, batch, { expectedRevision: 1 }).catch((e: unknown) => e);
+        expect(error instanceof IdempotencyConflictError || error instanceof WrongExpectedRevisionError).toBe(
+          true,
+        );
+        expect(await store.readStream(s)).toHaveLength(2);
+      });
+
+      it('different events at a taken revision are a conflict', async () => {
+        const s = stream();
+        await store.appendToStream(s, [event()], {
+          expectedRevision: 'no_stream',
+        });
+        await expectConflict(store.appendToStream(s, [event()], { expectedRevision: -1 }), s, 0);
+      });
+    });
+
+    describe('reading a stream', () => {
+      let s: string;
+      beforeEach(async () => {
+        s = stream();
+        await store.appendToStream(
+          s,
+          Array.from({ length: 10 }, (_, n) => event('Numbered', { n })),
+        );
+      });
+      const ns = (read: RecordedEvent[]): number[] => read.map((e) => (e.data as { n: number }).n);
+
+      it('reads forwards from a revision with a maximum count', async () => {
+        expect(ns(await store.readStream(s))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        expect(ns(await store.readStream(s, { fromRevision: 4, maxCount: 3 }))).toEqual([4, 5, 6]);
+        expect(await store.readStream(s, { fromRevision: 10 })).toEqual([]);
+      });
+
+      it('reads backwards from the end or from a revision', async () => {
+        expect(ns(await store.readStream(s, { direction: 'backwards', maxCount: 2 }))).toEqual([9, 8]);
+        expect(
+          ns(
+            await store.readStream(s, {
+              direction: 'backwards',
+              fromRevision: 3,
+            }),
+          ),
+        ).toEqual([3, 2, 1, 0]);
+      });
+
+      it('reads a missing stream as empty, at revision -1', async () => {
+        const missing = stream('missing');
+        expect(await store.readStream(missing)).toEqual([]);
+        expect(await store.readStream(missing, { direction: 'backwards' })).toEqual([]);
+        expect(await store.streamRevision(missing)).toBe(-1);
+        expect(await store.streamRevision(s)).toBe(9);
+      });
+
+      it('keeps unicode stream names and large payloads intact', async () => {
+        const unicode = `${prefix}organisation-Ünïcødé-健康-😀-${randomUUID()}`;
+        const big = {
+          text: 'Ω'.repeat(512 * 1024),
+          numbers: Array.from({ length: 10_000 }, (_, i) => i),
+        };
+        await store.appendToStream(unicode, [event('Big', big)]);
+        const [read] = await store.readStream(unicode);
+        expect(read.streamId).toBe(unicode);
+        expect(read.data).toEqual(big);
+      });
+    });
+
+    describe('$all', () => {
+      it('orders every event by a strictly increasing global position', async () => {
+        const a = stream('a');
+        const b = stream('b');
+        const start = (await store.headPosition()) + 1;
+        await store.appendToStream(a, [event('One')]);
+        await store.appendToStream(b, [event('Two'), event('Three')]);
+        await store.appendToStream(a, [event('Four')]);
+        const all = await store.readAll({
+          fromPosition: start,
+          filter: { streamPrefixes: [prefix] },
+        });
+        expect(all.map((e) => e.type)).toEqual(['One', 'Two', 'Three', 'Four']);
+        for (let i = 1; i < all.length; i++) expect(all[i].position).toBeGreaterThan(all[i - 1].position);
+        expect(await store.headPosition()).toBeGreaterThanOrEqual(all[3].position);
+      });
+
+      it('bounds reads by position (inclusive) and count', async () => {
+        const s = stream();
+        await store.appendToStream(
+          s,
+          Array.from({ length: 5 }, (_, n) => event('Numbered', { n })),
+        );
+        const all = await store.readAll({
+          filter: { streamPrefixes: [prefix] },
+        });
+        expect(all).toHaveLength(5);
+        const middle = await store.readAll({
+          fromPosition: all[1].position,
+          toPosition: all[3].position,
+          filter: { streamPrefixes: [prefix] },
+        });
+        expect(middle.map((e) => e.revision)).toEqual([1, 2, 3]);
+        const two = await store.readAll({
+          fromPosition: all[1].position,
+          maxCount: 2,
+          filter: { streamPrefixes: [prefix] },
+        });
+        expect(two.map((e) => e.revision)).toEqual([1, 2]);
+      });
+
+      it('filters by stream prefix and event type', async () => {
+        await store.appendToStream(stream('org'), [event('Registered'), event('Renamed')]);
+        await store.appendToStream(stream('pdsa'), [event('Registered')]);
+        const byPrefix = await store.readAll({
+          filter: { streamPrefixes: [`${prefix}org`] },
+        });
+        expect(byPrefix.map((e) => e.type)).toEqual(['Registered', 'Renamed']);
+        const byType = await store.readAll({
+          filter: { streamPrefixes: [prefix], eventTypes: ['Registered'] },
+        });
+        expect(byType.map((e) => e.streamId.slice(prefix.length, prefix.length + 3))).toEqual(['org', 'pds']);
+      });
+    });
+
+    describe('subscriptions to $all', () => {
+      it('catches up, says so, then delivers live events in order', async () => {
+        const s = stream();
+        const filter = { streamPrefixes: [prefix] };
+        await store.appendToStream(s, [event('Numbered', { n: 0 }), event('Numbered', { n: 1 })]);
+        const subscription = store.subscribeToAll({ filter });
+        const iterator = subscription[Symbol.asyncIterator]();
+        try {
+          const catchUp = await take(iterator, 3);
+          expect(catchUp.map((m) => m.kind)).toEqual(['event', 'event', 'caught-up']);
+          const caughtUp = catchUp[2] as {
+            kind: 'caught-up';
+            position: number;
+          };
+          expect(caughtUp.position).toBeGreaterThanOrEqual(events(catchUp)[1].position);
+
+          await store.appendToStream(s, [event('Numbered', { n: 2 })]);
+          await store.appendToStream(stream('other'), [event('Numbered', { n: 3 })]);
+          const live = events(await take(iterator, 2));
+          expect(live.map((e) => (e.data as { n: number }).n)).toEqual([2, 3]);
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      it('starts strictly after a checkpoint', async () => {
+        const s = stream();
+        await store.appendToStream(
+          s,
+          Array.from({ length: 4 }, (_, n) => event('Numbered', { n })),
+        );
+        const written = await store.readStream(s);
+        const subscription = store.subscribeToAll({
+          fromPosition: written[1].position,
+          filter: { streamPrefixes: [prefix] },
+        });
+        const iterator = subscription[Symbol.asyncIterator]();
+        try {
+          const received = await take(iterator, 3);
+          expect(events(received).map((e) => e.revision)).toEqual([2, 3]);
+          expect(received[2].kind).toBe('caught-up');
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      it('applies the filter to live events', async () => {
+        const filter = {
+          streamPrefixes: [`${prefix}keep`],
+          eventTypes: ['Kept'],
+        };
+        const subscription = store.subscribeToAll({
+          fromPosition: await store.headPosition(),
+          filter,
+        });
+        const iterator = subscription[Symbol.asyncIterator]();
+        try {
+          expect((await take(iterator, 1))[0].kind).toBe('caught-up');
+          await store.appendToStream(stream('drop'), [event('Kept')]);
+          await store.appendToStream(stream('keep'), [event('Dropped'), event('Kept', { n: 1 })]);
+          const [received] = events(await take(iterator, 1));
+          expect(received.type).toBe('Kept');
+          expect(received.streamId.startsWith(`${prefix}keep`)).toBe(true);
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      it('ends iteration when closed', async () => {
+        const subscription = store.subscribeToAll({
+          filter: { streamPrefixes: [prefix] },
+        });
+        const iterator = subscription[Symbol.asyncIterator]();
+        expect((await take(iterator, 1))[0].kind).toBe('caught-up');
+        const pending = iterator.next();
+        await subscription.close();
+        await expect(pending).resolves.toMatchObject({ done: true });
+      });
+    });
+
+    describe('concurrent appenders', () => {
+      it('exactly one of many appenders wins each revision', async () => {
+        const s = stream();
+        await store.appendToStream(s, [event()]);
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 25 }, () => store.appendToStream(s, [event()], { expectedRevision: 0 })),
+        );
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o) => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(24);
+        for (const o of lost)
+          expect((o as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.readStream(s)).toHaveLength(2);
+      });
+
+      it('appenders with expected revision any all succeed at distinct revisions', async () => {
+        const s = stream();
+        await Promise.all(Array.from({ length: 20 }, () => store.appendToStream(s, [event()])));
+        const read = await store.readStream(s);
+        expect(read.map((e) => e.revision)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      });
+    });
+  });
+}

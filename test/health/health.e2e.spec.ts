@@ -1,0 +1,43 @@
+import { EVENT_STORE, EventStore } from '../../src/event-store';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('health endpoints [sqlite: embedded file store, real HTTP]', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('GET /health/live answers 200', async () => {
+    const response = await fetch(`${t.url}/health/live`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('GET /health/ready answers 200 naming the store, and echoes the correlation id', async () => {
+    const response = await fetch(`${t.url}/health/ready`, { headers: { 'x-correlation-id': 'probe-42' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-correlation-id')).toBe('probe-42');
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      details: { eventStore: { status: 'up', adapter: 'sqlite', headPosition: 0 } },
+    });
+  });
+
+  it('gives a request without a sane correlation id a fresh one', async () => {
+    const response = await fetch(`${t.url}/health/live`, {
+      headers: { 'x-correlation-id': 'bad id with spaces' },
+    });
+    expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('GET /health/ready answers 503 with the reason once the store is gone', async () => {
+    await t.app.get<symbol, EventStore>(EVENT_STORE).close();
+    const response = await fetch(`${t.url}/health/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: 'error',
+      details: { eventStore: { status: 'down', reason: expect.stringContaining('not open') } },
+    });
+  });
+});

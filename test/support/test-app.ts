@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/load-config';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** e.g. http://127.0.0.1:41234 — tests talk real HTTP to it. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole application on a free port over real HTTP, on a fresh
+ * embedded store in a temporary folder unless the environment says otherwise.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const folder = mkdtempSync(join(tmpdir(), 'aet-app-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    ...pick(process.env, ['EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING']),
+    SQLITE_PATH: join(folder, 'events.sqlite'),
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (env[n] ? [[n, env[n] as string]] : [])));
+}
