@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
+import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -14,11 +15,19 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
-  const store = await openEventStore(config);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, store), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
+  const state = openStateDatabase(config.STATE_SQLITE_PATH, config.SQLITE_SYNCHRONOUS);
+  const store = await openEventStore(config).catch((error: unknown) => {
+    state.close();
+    throw error;
   });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { store, state }),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

@@ -48,6 +48,12 @@ export class AppConfig {
   @IsNotEmpty()
   SQLITE_PATH: string = './data/events.sqlite';
 
+  /** Checkpoints and read-model snapshots: derived data, safe to delete (it is rebuilt from the log). */
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  STATE_SQLITE_PATH: string = './data/state.sqlite';
+
   @Transform(trimmed)
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';

@@ -14,7 +14,13 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function start(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ...env },
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -89,7 +95,11 @@ describe('start-up refuses bad settings with one clear line [real process]', () 
     return new Promise<void>((resolve) => {
       server.listen(0, '127.0.0.1', () => {
         const port = String((server.address() as AddressInfo).port);
-        const { status, stderr } = start({ PORT: port, SQLITE_PATH: join(folder, 'port', 'events.sqlite') });
+        const { status, stderr } = start({
+          PORT: port,
+          SQLITE_PATH: join(folder, 'port', 'events.sqlite'),
+          STATE_SQLITE_PATH: join(folder, 'port', 'state.sqlite'),
+        });
         server.close();
         expect(status).toBe(1);
         expectOneClearLine(stderr, new RegExp(`PORT=${port}: .*already in use`));

@@ -22,6 +22,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'warn',
     ...pick(process.env, ['EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING']),
     SQLITE_PATH: join(folder, 'events.sqlite'),
+    STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
     ...env,
   });
   const app = await createApp(config);

@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../event-store/sqlite/open-sqlite-database';
+
+/** Marks the file as this service's state database ("AEST"). */
+const APPLICATION_ID = 0x41455354;
+const SCHEMA_VERSION = 1;
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS checkpoints (
+  name        TEXT PRIMARY KEY,
+  position    INTEGER NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+`;
+
+/**
+ * The embedded database for what the service derives from the event log and
+ * must keep across restarts: processor checkpoints, read-model snapshots. It is
+ * separate from the event store so it works the same whichever store is used,
+ * and can be deleted to force a rebuild without touching a single event.
+ */
+export function openStateDatabase(
+  path: string,
+  synchronous: 'FULL' | 'NORMAL' = 'NORMAL',
+): Database.Database {
+  return openSqliteDatabase(path, {
+    setting: 'STATE_SQLITE_PATH',
+    applicationId: APPLICATION_ID,
+    schemaVersion: SCHEMA_VERSION,
+    schema: SCHEMA,
+    synchronous,
+  });
+}
