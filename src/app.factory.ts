@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   );
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   return app;
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { CommandsModule } from './commands/commands.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -25,6 +26,7 @@ export class AppModule {
         EventStoreModule.forRoot(infrastructure.store),
         StateModule.forRoot(infrastructure.state),
         HealthModule,
+        CommandsModule,
       ],
     };
   }

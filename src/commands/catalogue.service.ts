@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { categoryOf } from '../domain/stream-names';
+import { AggregateDefinition, CommandDefinition } from './command-definition';
+
+/** Looks up commands by name and aggregates by stream, over the catalogue it is given. */
+@Injectable()
+export class CatalogueService {
+  private readonly commands = new Map<string, CommandDefinition>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(readonly aggregates: readonly AggregateDefinition[]) {
+    for (const aggregate of aggregates) {
+      for (const command of aggregate.commands) {
+        if (this.commands.has(command.name)) throw new Error(`Command ${command.name} is defined twice`);
+        this.commands.set(command.name, command);
+      }
+      for (const [type, version] of Object.entries(aggregate.schemaVersions ?? {}))
+        this.versions.set(type, version);
+    }
+  }
+
+  command(name: string): CommandDefinition | undefined {
+    return this.commands.get(name);
+  }
+
+  allCommands(): CommandDefinition[] {
+    return [...this.commands.values()];
+  }
+
+  aggregateOf(streamId: string): AggregateDefinition | undefined {
+    const category = categoryOf(streamId);
+    return this.aggregates.find((aggregate) => aggregate.category === category);
+  }
+
+  schemaVersion(eventType: string): number {
+    return this.versions.get(eventType) ?? 1;
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CatalogueService } from './catalogue.service';
+import { AGGREGATES } from './catalogue';
+import { Clock, SystemClock } from './clock';
+import { CommandsController } from './commands.controller';
+import { ExecuteCommandHandler } from './execute-command.handler';
+import { FactLookups } from './fact-lookups';
+import { IdempotencyIndex } from './idempotency-index';
+import { StreamsController } from './streams.controller';
+
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: [CommandsController, StreamsController],
+  providers: [
+    { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
+    { provide: Clock, useClass: SystemClock },
+    FactLookups,
+    IdempotencyIndex,
+    ExecuteCommandHandler,
+  ],
+  exports: [CatalogueService, FactLookups, Clock, CqrsModule],
+})
+export class CommandsModule {}

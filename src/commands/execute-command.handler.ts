@@ -1,0 +1,169 @@
+import { HttpStatus, Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { instanceToPlain } from 'class-transformer';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { fold } from '../domain/decider';
+import { CommandContext } from '../domain/shared';
+import { WrongExpectedRevisionError, IdempotencyConflictError } from '../event-store/errors';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
+import { NewEvent, RecordedEvent } from '../event-store/recorded-event';
+import { ProblemException } from '../http/problem';
+import { canonicalJson, sha256Hex } from '../support/canonical-json';
+import { Clock } from './clock';
+import { CatalogueService } from './catalogue.service';
+import { toDomainEvent } from './domain-events';
+import { CommandOrigin, CommandResult, ExecuteCommand } from './execute-command';
+import { FactLookups } from './fact-lookups';
+import { IdempotencyIndex, keyReusedProblem } from './idempotency-index';
+
+/** Namespace for event ids derived from idempotency keys (a fixed, random UUID). */
+const EVENT_ID_NAMESPACE = '3f6c1d0e-6a57-4d8e-9b1f-2c1e5f0a9d47';
+/** Optimistic-concurrency retries when the caller did not pin a revision; bounded, never forever. */
+export const MAX_ATTEMPTS = 5;
+
+const preconditionFailed = (expected: number, actual: number): ProblemException =>
+  new ProblemException(
+    HttpStatus.PRECONDITION_FAILED,
+    'revision-mismatch',
+    'Precondition failed',
+    `If-Match expected revision ${expected}, the stream is at revision ${actual}`,
+    { expectedRevision: expected, actualRevision: actual },
+  );
+
+/**
+ * Load the stream, fold, decide, append with the revision it was decided on.
+ * Event ids derive from the idempotency key, so a retry finds its own events
+ * and answers with the original result instead of writing again.
+ */
+@CommandHandler(ExecuteCommand)
+export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly lookups: FactLookups,
+    private readonly idempotency: IdempotencyIndex,
+    private readonly catalogue: CatalogueService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ definition, dto, origin }: ExecuteCommand): Promise<CommandResult> {
+    const streamId = definition.streamId(dto);
+    const key = origin.idempotencyKey;
+    const requestHash = sha256Hex(
+      canonicalJson({
+        command: definition.name,
+        body: instanceToPlain(dto),
+        ifMatch: origin.expectedRevision ?? null,
+      }),
+    );
+    if (key) this.idempotency.check(key, definition.name, streamId, requestHash);
+    const eventIds = (count: number): string[] =>
+      Array.from({ length: count }, (_, i) =>
+        key ? uuidv5(`${definition.name}\n${key}\n${i}`, EVENT_ID_NAMESPACE) : randomUUID(),
+      );
+
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.store.readStream(streamId);
+      const revision = history.length > 0 ? history[history.length - 1].revision : -1;
+      if (key) {
+        const replay = this.findReplay(history, eventIds(1)[0], requestHash, key);
+        if (replay) {
+          this.idempotency.record(key, definition.name, streamId, requestHash);
+          return { streamId, ...replay, replayed: true };
+        }
+      }
+      if (origin.expectedRevision !== undefined && origin.expectedRevision !== revision) {
+        throw preconditionFailed(origin.expectedRevision, revision);
+      }
+
+      const now = this.clock.now().toISOString();
+      const context: CommandContext = { now, occurredAt: dto.occurredAt ?? now };
+      const facts = definition.facts ? await definition.facts(dto, this.lookups, context) : undefined;
+      const state = fold(definition.decider, history.map(toDomainEvent));
+      const decided = definition.decider.decide(definition.toCommand(dto, context, facts), state);
+      if (decided.length === 0) {
+        return {
+          streamId,
+          revision,
+          position: await this.store.headPosition(),
+          eventIds: [],
+          replayed: false,
+        };
+      }
+      const ids = eventIds(decided.length);
+      const causationId = key ?? randomUUID();
+      const events: NewEvent[] = decided.map((event, i) => ({
+        id: ids[i],
+        type: event.type,
+        data: event.data,
+        metadata: this.metadata(definition.name, event.type, context, origin, causationId, requestHash),
+      }));
+      try {
+        const result = await this.store.appendToStream(streamId, events, { expectedRevision: revision });
+        if (key) this.idempotency.record(key, definition.name, streamId, requestHash);
+        return {
+          streamId,
+          revision: result.nextRevision,
+          position: result.position,
+          eventIds: ids,
+          replayed: false,
+        };
+      } catch (error) {
+        const raced =
+          error instanceof WrongExpectedRevisionError || error instanceof IdempotencyConflictError;
+        if (!raced) throw error;
+        if (origin.expectedRevision !== undefined && error instanceof WrongExpectedRevisionError) {
+          throw preconditionFailed(origin.expectedRevision, error.actual);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        // Someone else wrote to the stream first: decide again on what they wrote.
+      }
+    }
+  }
+
+  /** The events a previous request with this key wrote, if any; a different body with the same key is refused. */
+  private findReplay(
+    history: RecordedEvent[],
+    firstId: string,
+    requestHash: string,
+    key: string,
+  ): Omit<CommandResult, 'streamId' | 'replayed'> | undefined {
+    const start = history.findIndex((event) => event.id === firstId);
+    if (start === -1) return undefined;
+    if (history[start].metadata.requestHash !== requestHash) {
+      throw keyReusedProblem(key, 'it was first used with a different request body');
+    }
+    const written = history
+      .slice(start)
+      .filter(
+        (event) =>
+          event.metadata.requestHash === requestHash &&
+          event.metadata.causationId === history[start].metadata.causationId,
+      );
+    const last = written[written.length - 1];
+    return { revision: last.revision, position: last.position, eventIds: written.map((event) => event.id) };
+  }
+
+  private metadata(
+    commandName: string,
+    eventType: string,
+    context: CommandContext,
+    origin: CommandOrigin,
+    causationId: string,
+    requestHash: string,
+  ): NewEvent['metadata'] {
+    return {
+      occurredAt: context.occurredAt,
+      actor: origin.actor,
+      ...(origin.actorRole ? { actorRole: origin.actorRole } : {}),
+      sourceSystem: origin.sourceSystem,
+      correlationId: origin.correlationId,
+      causationId,
+      schemaVersion: this.catalogue.schemaVersion(eventType),
+      commandName,
+      requestHash,
+      ...(origin.audit ?? {}),
+    };
+  }
+}

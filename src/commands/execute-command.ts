@@ -1,0 +1,35 @@
+import type { CommandDefinition } from './command-definition';
+import type { CommandDto } from './validation/command-dto';
+
+/** Who sent a command and how: becomes the events' metadata. */
+export interface CommandOrigin {
+  idempotencyKey?: string;
+  /** The stream revision the caller last saw (If-Match); undefined = decide on the latest. */
+  expectedRevision?: number;
+  actor: string;
+  actorRole?: string;
+  sourceSystem: string;
+  correlationId: string;
+  /** Extra audit metadata (e.g. the client IP hash), copied onto every event. */
+  audit?: Record<string, unknown>;
+}
+
+export interface CommandResult {
+  streamId: string;
+  /** The stream's revision after the command. */
+  revision: number;
+  /** Global position of the last event written: pass it as `minPosition` to read your write. */
+  position: number;
+  eventIds: string[];
+  /** True when this was a retry of a command already done: nothing was written. */
+  replayed: boolean;
+}
+
+/** The one command the CommandBus carries: a validated DTO for a definition. */
+export class ExecuteCommand {
+  constructor(
+    readonly definition: CommandDefinition,
+    readonly dto: CommandDto,
+    readonly origin: CommandOrigin,
+  ) {}
+}

@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Decider, fold } from '../domain/decider';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
+import { toDomainEvent } from './domain-events';
+
+/**
+ * What command definitions may read from other aggregates to check a
+ * cross-aggregate rule. Folding the other stream is exact at the moment of
+ * the check; another command may change it a moment later, which is the
+ * documented, accepted window of eventual consistency between aggregates.
+ */
+@Injectable()
+export class FactLookups {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<S>(
+    decider: Pick<Decider<never, never, S>, 'initialState' | 'evolve'>,
+    streamId: string,
+  ): Promise<{ state: S; revision: number }> {
+    const events = await this.store.readStream(streamId);
+    return {
+      state: fold(
+        decider as Pick<Decider<never, unknown, S>, 'initialState' | 'evolve'>,
+        events.map(toDomainEvent),
+      ),
+      revision: events.length > 0 ? events[events.length - 1].revision : -1,
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './command';
+export * from './domain-error';
+export * from './values';

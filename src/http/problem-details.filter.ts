@@ -1,0 +1,143 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/shared';
+import {
+  EventStoreUnavailableError,
+  IdempotencyConflictError,
+  InvalidAppendError,
+  WrongExpectedRevisionError,
+} from '../event-store/errors';
+import { ProblemBody, ProblemException, problemType } from './problem';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorised',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  431: 'Request header fields too large',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+/** Fastify's own errors (body parsing, limits) carry a code and a statusCode. */
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  message: string;
+}
+
+function slugOf(status: number): string {
+  return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+/**
+ * Every error leaves the service as RFC 9457 application/problem+json: our
+ * own ProblemExceptions as they are, domain and store errors mapped to their
+ * status, framework errors by status, and anything unexpected as a 500 that
+ * says nothing about internals (the log has the details, under the same
+ * correlation id).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { body, headers } = this.toProblem(exception);
+    body.instance ??= request.url?.split('?')[0];
+    body.correlationId = String(request.id);
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, correlationId: request.id }, body.detail);
+    }
+    void reply
+      .status(body.status)
+      .headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' })
+      .send(JSON.stringify(body));
+  }
+
+  toProblem(exception: unknown): { body: ProblemBody; headers: Record<string, string> } {
+    if (exception instanceof ProblemException) {
+      return { body: exception.body(), headers: exception.headers };
+    }
+    if (exception instanceof DomainError) {
+      const status = exception.kind === 'conflict' ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+      return {
+        body: {
+          type: problemType(`rule/${exception.rule}`),
+          title:
+            exception.kind === 'conflict'
+              ? 'The command conflicts with the current state'
+              : 'The command breaks a rule',
+          status,
+          detail: exception.message,
+          rule: exception.rule,
+          ...(exception.field
+            ? { errors: [{ field: exception.field, rule: exception.rule, message: exception.message }] }
+            : {}),
+        },
+        headers: {},
+      };
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      return this.simple(HttpStatus.CONFLICT, 'concurrency-conflict', exception.message, {
+        stream: exception.stream,
+        actualRevision: exception.actual,
+      });
+    }
+    if (exception instanceof IdempotencyConflictError || exception instanceof InvalidAppendError) {
+      return this.simple(HttpStatus.UNPROCESSABLE_ENTITY, 'append-refused', exception.message);
+    }
+    if (exception instanceof EventStoreUnavailableError) {
+      const problem = this.simple(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'event-store-unavailable',
+        'The event store cannot be reached; nothing was written. Retry with the same Idempotency-Key.',
+      );
+      return { ...problem, headers: { 'retry-after': '5' } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : exception.message;
+      return this.simple(status, slugOf(status), message);
+    }
+    const fastify = exception as FastifyLikeError;
+    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      const detail =
+        fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'The request body is larger than the server accepts (1 MiB)'
+          : fastify.message;
+      return this.simple(fastify.statusCode, slugOf(fastify.statusCode), detail);
+    }
+    return this.simple(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'internal-error',
+      'An unexpected error occurred; it has been logged under this correlation id',
+    );
+  }
+
+  private simple(
+    status: number,
+    slug: string,
+    detail: string,
+    extensions: Partial<ProblemBody> = {},
+  ): { body: ProblemBody; headers: Record<string, string> } {
+    return {
+      body: { type: problemType(slug), title: TITLES[status] ?? 'Error', status, detail, ...extensions },
+      headers: {},
+    };
+  }
+}
