@@ -1,7 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { CatalogueService } from './commands/catalogue.service';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
@@ -32,5 +35,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  const document = buildOpenApiDocument(app, app.get(CatalogueService));
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
   return app;
 }
