@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { ProblemException } from '../http/problem';
 import { EventStoreHealthIndicator } from './event-store.health';
 
 @ApiTags('health')
@@ -18,10 +19,26 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The service can take traffic: its store answers. */
+  /** The service can take traffic: its store answers. A 503 is problem+json with every check's details. */
   @Get('ready')
   @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.eventStore.check()]);
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.eventStore.check()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      const failing = Object.entries(result.error ?? {})
+        .map(([name, check]) => `${name}: ${String(check.reason ?? check.status)}`)
+        .join('; ');
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'not-ready',
+        'Not ready',
+        `Not ready: ${failing}`,
+        { checks: result.details },
+        { 'retry-after': '5' },
+      );
+    }
   }
 }

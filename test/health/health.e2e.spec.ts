@@ -35,9 +35,11 @@ describe('health endpoints [sqlite: embedded file store, real HTTP]', () => {
     await t.app.get<symbol, EventStore>(EVENT_STORE).close();
     const response = await fetch(`${t.url}/health/ready`);
     expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await response.json()).toMatchObject({
-      status: 'error',
-      details: { eventStore: { status: 'down', reason: expect.stringContaining('not open') } },
+      status: 503,
+      detail: expect.stringContaining('eventStore: The SQLite event store is not open'),
+      checks: { eventStore: { status: 'down', adapter: 'sqlite' } },
     });
   });
 });
