@@ -29,7 +29,7 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
       const failing = Object.entries(result.error ?? {})
-        .map(([name, check]) => `${name}: ${String(check.reason ?? check.status)}`)
+        .map(([name, check]) => `${name}: ${String(check?.reason ?? check?.status)}`)
         .join('; ');
       throw new ProblemException(
         HttpStatus.SERVICE_UNAVAILABLE,
