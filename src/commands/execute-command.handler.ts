@@ -50,12 +50,10 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
   async execute({ definition, dto, origin }: ExecuteCommand): Promise<CommandResult> {
     const streamId = definition.streamId(dto);
     const key = origin.idempotencyKey;
+    // The key itself is not part of the request: sending it as a header or as commandId is the same request.
+    const { commandId: _key, ...body } = instanceToPlain(dto);
     const requestHash = sha256Hex(
-      canonicalJson({
-        command: definition.name,
-        body: instanceToPlain(dto),
-        ifMatch: origin.expectedRevision ?? null,
-      }),
+      canonicalJson({ command: definition.name, body, ifMatch: origin.expectedRevision ?? null }),
     );
     if (key) this.idempotency.check(key, definition.name, streamId, requestHash);
     const eventIds = (count: number): string[] =>

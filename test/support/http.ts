@@ -1,0 +1,49 @@
+/** Small helpers for talking to the app over real HTTP in e2e tests. */
+export interface HttpResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function postCommand<T = Record<string, unknown>>(
+  baseUrl: string,
+  name: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(`${baseUrl}/v1/commands/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
+}
+
+export async function getJson<T = Record<string, unknown>>(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(`${baseUrl}${path}`, { headers });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
+}
+
+/** The problem+json fields tests look at. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  rule?: string;
+  errors?: Array<{ field: string; rule: string; message: string }>;
+}
