@@ -7,6 +7,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { RegisterModule } from './register/register.module';
 import { StateModule } from './state/state.module';
 
 /** What createApp opens before Nest starts, so its failures are one clear line. */
@@ -27,6 +28,7 @@ export class AppModule {
         StateModule.forRoot(infrastructure.state),
         HealthModule,
         CommandsModule,
+        RegisterModule,
       ],
     };
   }

@@ -13,6 +13,8 @@ const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const integer = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const booleanFlag = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 const list = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
     ? value
@@ -58,6 +60,11 @@ export class AppConfig {
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 
+  /** Register the ODS trust register through the commands on the first start of an empty embedded store. */
+  @Transform(booleanFlag)
+  @IsIn([true, false], { message: 'SEED_REGISTER_ON_EMPTY_STORE must be true or false' })
+  SEED_REGISTER_ON_EMPTY_STORE: boolean = true;
+
   @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'esdb')
   @Transform(trimmed)
   @IsString()
@@ -73,7 +80,7 @@ export class AppConfig {
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(booleanFlag)
   @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
   LOG_PRETTY?: boolean = undefined;
 }

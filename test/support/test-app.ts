@@ -20,6 +20,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const folder = mkdtempSync(join(tmpdir(), 'aet-app-'));
   const config = loadConfig({
     LOG_LEVEL: 'warn',
+    SEED_REGISTER_ON_EMPTY_STORE: 'false',
+    SQLITE_SYNCHRONOUS: 'NORMAL',
     ...pick(process.env, ['EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING']),
     SQLITE_PATH: join(folder, 'events.sqlite'),
     STATE_SQLITE_PATH: join(folder, 'state.sqlite'),

@@ -1,0 +1,113 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CatalogueService } from '../commands/catalogue.service';
+import { CommandResult, ExecuteCommand } from '../commands/execute-command';
+import { validateDto } from '../commands/validation/validate-dto';
+import { DomainError } from '../domain/shared';
+import { ProblemException } from '../http/problem';
+import { parseTrustRegister, TrustRecord } from './trust-register';
+
+/** The organisation was registered (or dissolved) by other means, or the row changed since the last seed. */
+function isAlreadyDifferent(error: unknown): boolean {
+  return (
+    (error instanceof DomainError &&
+      ['organisation-already-registered', 'organisation-dissolved'].includes(error.rule)) ||
+    (error instanceof ProblemException && error.slug === 'idempotency-key-reused')
+  );
+}
+
+export const REGISTER_CSV = join(__dirname, '..', '..', 'data', 'reference', 'nhs-trusts-etr.csv');
+
+export interface SeedSummary {
+  organisations: number;
+  written: number;
+  alreadyThere: number;
+  /** Rows the store already holds differently (e.g. renamed since); left as the store has them. */
+  differing: string[];
+}
+
+/**
+ * Registers every trust of the ODS register through the public commands
+ * (RegisterOrganisation, DissolveOrganisation), as an upstream system would.
+ * Idempotency keys derive from the ODS code, so running it again writes
+ * nothing new.
+ */
+@Injectable()
+export class RegisterSeeder {
+  private readonly logger = new Logger(RegisterSeeder.name);
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async seed(csvPath = REGISTER_CSV): Promise<SeedSummary> {
+    const trusts = parseTrustRegister(readFileSync(csvPath, 'utf8'));
+    const summary: SeedSummary = { organisations: trusts.length, written: 0, alreadyThere: 0, differing: [] };
+    for (const trust of trusts) {
+      try {
+        for (const result of await this.seedOne(trust)) {
+          if (result.replayed) summary.alreadyThere++;
+          else summary.written++;
+        }
+      } catch (error) {
+        if (!isAlreadyDifferent(error)) throw error;
+        summary.differing.push(trust.odsCode);
+      }
+    }
+    this.logger.log(
+      `Organisation register: ${summary.organisations} trusts, ${summary.written} commands written, ${summary.alreadyThere} already there`,
+    );
+    if (summary.differing.length > 0) {
+      this.logger.warn(
+        `The store holds ${summary.differing.length} register rows differently from the file, left unchanged: ${summary.differing.join(', ')}`,
+      );
+    }
+    return summary;
+  }
+
+  private async seedOne(trust: TrustRecord): Promise<CommandResult[]> {
+    const results = [
+      await this.run('RegisterOrganisation', `ods-register:${trust.odsCode}:register`, trust.openDate, {
+        odsCode: trust.odsCode,
+        name: trust.name,
+        type: trust.type,
+        regionCode: trust.regionCode,
+        // The register lists NHS trusts only; Welsh ones are trusts too, and read models filter by region.
+        isNhsTrust: true,
+        openDate: trust.openDate,
+      }),
+    ];
+    if (trust.closeDate) {
+      results.push(
+        await this.run('DissolveOrganisation', `ods-register:${trust.odsCode}:dissolve`, trust.closeDate, {
+          odsCode: trust.odsCode,
+          effectiveDate: trust.closeDate,
+          reason: 'Closed in the ODS register',
+        }),
+      );
+    }
+    return results;
+  }
+
+  private async run(
+    name: string,
+    key: string,
+    date: string,
+    body: Record<string, unknown>,
+  ): Promise<CommandResult> {
+    const definition = this.catalogue.command(name);
+    if (!definition) throw new Error(`The catalogue has no ${name}`);
+    const dto = await validateDto(definition.dto, { ...body, occurredAt: `${date}T00:00:00Z` });
+    return this.commandBus.execute<ExecuteCommand, CommandResult>(
+      new ExecuteCommand(definition, dto, {
+        idempotencyKey: key,
+        actor: 'system:register-seed',
+        sourceSystem: 'ods-register',
+        correlationId: 'ods-register-seed',
+      }),
+    );
+  }
+}

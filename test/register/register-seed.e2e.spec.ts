@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore } from '../../src/event-store';
+import { REGISTER_CSV, RegisterSeeder } from '../../src/register/register-seeder';
+import { parseTrustRegister } from '../../src/register/trust-register';
+import { startTestApp } from '../support/test-app';
+
+describe('organisation register seed [through the commands]', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'aet-seed-'));
+  const env = {
+    SQLITE_PATH: join(folder, 'events.sqlite'),
+    STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+    SEED_REGISTER_ON_EMPTY_STORE: 'true',
+  };
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const trusts = parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8'));
+  const closed = trusts.filter((t) => t.closeDate !== null).length;
+
+  it('registers every trust on the first start of an empty store, and nothing more later', async () => {
+    const first = await startTestApp(env);
+    const store = first.app.get<symbol, EventStore>(EVENT_STORE);
+    const events = await store.readAll();
+    expect(events.filter((e) => e.type === 'OrganisationRegistered')).toHaveLength(trusts.length);
+    expect(events.filter((e) => e.type === 'OrganisationDissolved')).toHaveLength(closed);
+    const registered = events.find((e) => e.streamId === 'organisation-RV3');
+    expect(registered?.metadata).toMatchObject({
+      sourceSystem: 'ods-register',
+      occurredAt: '1999-04-01T00:00:00Z',
+    });
+    const head = await store.headPosition();
+
+    const again = await first.app.get(RegisterSeeder).seed();
+    expect(again).toEqual({
+      organisations: trusts.length,
+      written: 0,
+      alreadyThere: trusts.length + closed,
+      differing: [],
+    });
+    expect(await store.headPosition()).toBe(head);
+    await first.app.close();
+
+    const restarted = await startTestApp(env);
+    expect(await restarted.app.get<symbol, EventStore>(EVENT_STORE).headPosition()).toBe(head);
+    await restarted.app.close();
+  });
+});
