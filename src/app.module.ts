@@ -7,6 +7,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { ProjectionsModule } from './projections/runner/projections.module';
 import { RegisterModule } from './register/register.module';
 import { StateModule } from './state/state.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         HealthModule,
         CommandsModule,
         RegisterModule,
+        ProjectionsModule,
       ],
     };
   }

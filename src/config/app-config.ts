@@ -75,6 +75,25 @@ export class AppConfig {
   @IsIn(APP_ROLE_NAMES, { each: true })
   APP_ROLES: AppRole[] = [...APP_ROLE_NAMES];
 
+  /** How long a query with ?minPosition= waits for its read model before answering 503. */
+  @Transform(integer)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  READ_YOUR_WRITES_TIMEOUT_MS: number = 5000;
+
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  SNAPSHOT_EVERY_EVENTS: number = 50_000;
+
+  @Transform(integer)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  SNAPSHOT_INTERVAL_MS: number = 30_000;
+
   @Transform(trimmed)
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { ProblemException } from '../http/problem';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionsHealthIndicator } from './projections.health';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly readModels: ProjectionsHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -19,12 +21,12 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The service can take traffic: its store answers. A 503 is problem+json with every check's details. */
+  /** The service can take traffic: its store answers and no read model has stopped. A 503 is problem+json with every check's details. */
   @Get('ready')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.eventStore.check()]);
+      return await this.health.check([() => this.eventStore.check(), () => this.readModels.check()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;

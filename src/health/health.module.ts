@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
+import { ProjectionsHealthIndicator } from './projections.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator],
+  providers: [EventStoreHealthIndicator, ProjectionsHealthIndicator],
 })
 export class HealthModule {}

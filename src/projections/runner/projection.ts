@@ -1,0 +1,23 @@
+import { RecordedEvent } from '../../event-store/recorded-event';
+
+/**
+ * A read model as a fold over the event log. `apply` must be deterministic and
+ * free of I/O; for speed over millions of events it may update the state it is
+ * given in place and return it (the runner owns that state and never shares
+ * it mid-fold). State must be plain JSON (objects, arrays, strings, numbers,
+ * booleans, null), because it is snapshotted and checksummed as JSON.
+ * Bumping `version` makes the runner rebuild the model from the start.
+ */
+export interface Projection<State = unknown> {
+  name: string;
+  version: number;
+  initialState(): State;
+  apply(state: State, event: RecordedEvent): State;
+}
+
+/** Folds events into a fresh state: the same code the live runner and time travel use. */
+export function foldProjection<State>(projection: Projection<State>, events: Iterable<RecordedEvent>): State {
+  let state = projection.initialState();
+  for (const event of events) state = projection.apply(state, event);
+  return state;
+}

@@ -1,0 +1,43 @@
+import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { AppConfig } from '../../config/app-config';
+import { EVENT_STORE } from '../../event-store/port';
+import type { EventStore } from '../../event-store/port';
+import { STATE_DATABASE } from '../../state/state.module';
+import { READ_MODELS } from '../catalogue';
+import { ProjectionRunner } from './projection-runner';
+import { ReadModelGate } from './read-model-gate';
+import { SnapshotStore } from './snapshot-store';
+
+/** Runs the read models in this process (any process that serves queries, or has the `projections` role). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, STATE_DATABASE, AppConfig],
+      useFactory: (store: EventStore, db: Database.Database, config: AppConfig) =>
+        new ProjectionRunner(store, new SnapshotStore(db), READ_MODELS, {
+          snapshotEveryEvents: config.SNAPSHOT_EVERY_EVENTS,
+          snapshotIntervalMs: config.SNAPSHOT_INTERVAL_MS,
+        }),
+    },
+    ReadModelGate,
+  ],
+  exports: [ProjectionRunner, ReadModelGate],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.APP_ROLES.includes('api') || this.config.APP_ROLES.includes('projections'))
+      this.runner.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+}

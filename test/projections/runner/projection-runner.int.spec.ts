@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NewEvent, RecordedEvent } from '../../../src/event-store';
+import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { Projection } from '../../../src/projections/runner/projection';
+import { ProjectionRunner } from '../../../src/projections/runner/projection-runner';
+import { SnapshotStore } from '../../../src/projections/runner/snapshot-store';
+import { openStateDatabase } from '../../../src/state/state-database';
+
+const event = (type: string, n = 0): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: { n },
+  metadata: {
+    occurredAt: '2018-01-01T00:00:00Z',
+    actor: 'test',
+    sourceSystem: 'test',
+    correlationId: 'c',
+    causationId: null,
+    schemaVersion: 1,
+  },
+});
+
+/** Counts events by type, and how often it was asked to fold anything. */
+function counter(
+  name: string,
+  version = 1,
+  failOn?: string,
+): Projection<Record<string, number>> & { applied: number } {
+  const projection = {
+    name,
+    version,
+    applied: 0,
+    initialState: () => ({}) as Record<string, number>,
+    apply(state: Record<string, number>, e: RecordedEvent) {
+      projection.applied++;
+      if (e.type === failOn) throw new Error(`cannot fold ${e.type}`);
+      state[e.type] = (state[e.type] ?? 0) + 1;
+      return state;
+    },
+  };
+  return projection;
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+describe('ProjectionRunner [sqlite: embedded file store]', () => {
+  let folder: string;
+  let store: SqliteEventStore;
+  let snapshots: SnapshotStore;
+  let state: ReturnType<typeof openStateDatabase>;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'aet-runner-'));
+    store = SqliteEventStore.open({ path: join(folder, 'events.sqlite'), pollIntervalMs: 50 });
+    state = openStateDatabase(join(folder, 'state.sqlite'));
+    snapshots = new SnapshotStore(state);
+  });
+  afterEach(async () => {
+    await store.close();
+    state.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('catches up, goes live, and lets a reader wait for a position', async () => {
+    await store.appendToStream('a-1', [event('Opened'), event('Noted')]);
+    const runner = new ProjectionRunner(store, snapshots, [counter('counts')]);
+    runner.start();
+    await until(() => runner.current('counts').status === 'live', 'live');
+    expect(runner.current('counts').state).toEqual({ Opened: 1, Noted: 1 });
+
+    const { position } = await store.appendToStream('a-2', [event('Opened')]);
+    expect(await runner.waitFor('counts', position, 5_000)).toBe(true);
+    expect(runner.current('counts').state).toEqual({ Opened: 2, Noted: 1 });
+    expect(await runner.waitFor('counts', position + 10, 50)).toBe(false);
+    await runner.stop();
+  });
+
+  it('restarts from its snapshot without folding old events again, and rebuilds when the version changes', async () => {
+    await store.appendToStream('a-1', [event('Opened'), event('Noted'), event('Noted')]);
+    const first = counter('counts');
+    const runner = new ProjectionRunner(store, snapshots, [first]);
+    runner.start();
+    await until(() => runner.current('counts').status === 'live', 'live');
+    await runner.stop();
+    expect(snapshots.load('counts')).toMatchObject({
+      version: 1,
+      position: 3,
+      state: { Opened: 1, Noted: 2 },
+    });
+
+    await store.appendToStream('a-1', [event('Closed')]);
+    const second = counter('counts');
+    const restarted = new ProjectionRunner(store, snapshots, [second]);
+    restarted.start();
+    await until(() => restarted.current('counts').status === 'live', 'live after restart');
+    expect(second.applied).toBe(1);
+    expect(restarted.current('counts').state).toEqual({ Opened: 1, Noted: 2, Closed: 1 });
+    await restarted.stop();
+
+    const bumped = counter('counts', 2);
+    const rebuilt = new ProjectionRunner(store, snapshots, [bumped]);
+    rebuilt.start();
+    await until(() => rebuilt.current('counts').status === 'live', 'live after version bump');
+    expect(bumped.applied).toBe(4);
+    expect(rebuilt.current('counts').state).toEqual({ Opened: 1, Noted: 2, Closed: 1 });
+    await rebuilt.stop();
+  });
+
+  it('stops a model that throws, naming the event and position, while the others carry on', async () => {
+    await store.appendToStream('a-1', [event('Opened'), event('Poison'), event('Noted')]);
+    const poison = (await store.readAll()).find((e) => e.type === 'Poison') as RecordedEvent;
+    const runner = new ProjectionRunner(store, snapshots, [
+      counter('fragile', 1, 'Poison'),
+      counter('sturdy'),
+    ]);
+    runner.start();
+    await until(() => runner.current('sturdy').status === 'live', 'sturdy live');
+    await store.appendToStream('a-2', [event('Opened')]);
+    await until(
+      () => runner.current<Record<string, number>>('sturdy').state.Opened === 2,
+      'sturdy folds live events',
+    );
+
+    const fragile = runner.health().find((h) => h.name === 'fragile');
+    expect(fragile).toMatchObject({
+      status: 'failed',
+      position: poison.position - 1,
+      failure: {
+        eventId: poison.id,
+        eventType: 'Poison',
+        streamId: 'a-1',
+        position: poison.position,
+        message: 'cannot fold Poison',
+      },
+    });
+    expect(runner.current('fragile').state).toEqual({ Opened: 1 });
+    await runner.stop();
+  });
+
+  it('rebuilds one model from the start on request while the others stay live', async () => {
+    await store.appendToStream('a-1', [event('Opened'), event('Noted')]);
+    const rebuiltModel = counter('rebuilt');
+    const other = counter('other');
+    const runner = new ProjectionRunner(store, snapshots, [rebuiltModel, other]);
+    runner.start();
+    await until(() => runner.current('rebuilt').status === 'live', 'live');
+    runner.rebuild('rebuilt');
+    await until(() => runner.current('rebuilt').status === 'live' && rebuiltModel.applied === 4, 'rebuilt');
+    expect(runner.current('rebuilt').state).toEqual({ Opened: 1, Noted: 1 });
+    expect(other.applied).toBe(2);
+    await runner.stop();
+  });
+
+  it('snapshots periodically during a long catch-up, so a crash replays only the tail', async () => {
+    await store.appendToStream(
+      'a-1',
+      Array.from({ length: 250 }, (_, n) => event('Counted', n)),
+    );
+    const counts = counter('counts');
+    let snapshotSeenMidway: number | undefined;
+    const watching = {
+      ...counts,
+      apply(state: Record<string, number>, e: RecordedEvent) {
+        if ((e.data as { n: number }).n === 150) snapshotSeenMidway = snapshots.load('counts')?.position;
+        return counts.apply(state, e);
+      },
+    };
+    const runner = new ProjectionRunner(store, snapshots, [watching], {
+      snapshotEveryEvents: 100,
+      snapshotIntervalMs: 60_000,
+    });
+    runner.start();
+    await until(() => runner.current('counts').status === 'live', 'live');
+    expect(snapshotSeenMidway).toBe(100);
+    // Caught up: the last snapshot holds everything, written together with its position.
+    expect(snapshots.load('counts')).toMatchObject({ position: 250, state: { Counted: 250 } });
+    await runner.stop();
+  });
+});
