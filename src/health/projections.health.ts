@@ -17,18 +17,16 @@ export class ProjectionsHealthIndicator {
     const indicator = this.indicators.check('readModels');
     const head = await this.store.headPosition().catch(() => null);
     const models = Object.fromEntries(
-      this.runner
-        .health()
-        .map((h) => [
-          h.name,
-          {
-            version: h.version,
-            status: h.status,
-            position: h.position,
-            lag: head === null ? null : Math.max(0, head - h.position),
-            failure: h.failure,
-          },
-        ]),
+      this.runner.health().map((h) => [
+        h.name,
+        {
+          version: h.version,
+          status: h.status,
+          position: h.position,
+          lag: head === null ? null : Math.max(0, head - h.position),
+          failure: h.failure,
+        },
+      ]),
     );
     const failed = this.runner.health().filter((h) => h.status === 'failed');
     if (failed.length > 0) {
