@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { LoggingModule } from './logging/logging.module';
 import { ProjectionsModule } from './projections/runner/projections.module';
 import { RegisterModule } from './register/register.module';
@@ -31,6 +32,7 @@ export class AppModule {
         CommandsModule,
         RegisterModule,
         ProjectionsModule,
+        HistoryModule,
       ],
     };
   }

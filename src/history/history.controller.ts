@@ -1,0 +1,94 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { validateDto } from '../commands/validation/validate-dto';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
+import { RecordedEvent } from '../event-store/recorded-event';
+import { validationProblem } from '../http/problem';
+import { paginate } from '../projections/http/read-model-query';
+import { respond } from '../projections/http/respond';
+import { endOfDayIfDate } from './bounds';
+import { exportEvents, toNdjsonLine } from './event-export';
+import { ChangesQuery, ExportQuery } from './history.queries';
+import { parseBounds } from './read-model-reader';
+
+/** What kind of change an event is, for "what changed since the last report". */
+export function changeKind(event: RecordedEvent, since: string): 'correction' | 'backdated' | 'new' {
+  if (/(Corrected|Amended|Retracted|Revised)$/.test(event.type)) return 'correction';
+  if (Date.parse(event.metadata.occurredAt) <= Date.parse(since)) return 'backdated';
+  return 'new';
+}
+
+@ApiTags('history')
+@Controller('v1')
+export class HistoryController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('export/events')
+  @ApiOperation({
+    summary:
+      'The event log as NDJSON (one event per line, envelope and metadata), within bounds and filters; streamed',
+  })
+  async exportEvents(@Query() raw: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    const query = await validateDto(ExportQuery, raw);
+    const bounds = parseBounds(query);
+    const events = exportEvents(this.store, bounds, {
+      categories: query.category ? [query.category] : undefined,
+      eventTypes: query.type?.split(','),
+      organisation: query.organisation,
+    });
+    const lines = Readable.from(
+      (async function* () {
+        for await (const event of events) yield toNdjsonLine(event);
+      })(),
+    );
+    await reply.header('content-type', 'application/x-ndjson; charset=utf-8').send(lines);
+  }
+
+  @Get('history/changes')
+  @ApiOperation({
+    summary:
+      'What became known in a window (recorded after `since`, up to `asKnownAt`): late returns, backdated facts, corrections, retractions',
+  })
+  async changes(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(ChangesQuery, raw);
+    const bounds = parseBounds(query);
+    const since = endOfDayIfDate(query.since);
+    if (bounds.asKnownAt !== undefined && Date.parse(bounds.asKnownAt) < Date.parse(since)) {
+      throw validationProblem([
+        { field: 'since', rule: 'after-asKnownAt', message: 'since must be before asKnownAt' },
+      ]);
+    }
+    const rows = [];
+    for await (const event of exportEvents(
+      this.store,
+      { asKnownAt: bounds.asKnownAt, atPosition: bounds.atPosition },
+      {
+        categories: query.category ? [query.category] : undefined,
+      },
+    )) {
+      if (Date.parse(event.metadata.recordedAt) <= Date.parse(since)) continue;
+      rows.push({
+        kind: changeKind(event, since),
+        type: event.type,
+        streamId: event.streamId,
+        position: event.position,
+        occurredAt: event.metadata.occurredAt,
+        recordedAt: event.metadata.recordedAt,
+        sourceSystem: event.metadata.sourceSystem,
+        actor: event.metadata.actor,
+        data: event.data,
+      });
+    }
+    const counts = { new: 0, backdated: 0, correction: 0 };
+    for (const row of rows) counts[row.kind]++;
+    const body = { since, asKnownAt: bounds.asKnownAt ?? null, counts, ...paginate(rows, query) };
+    return respond(request, reply, body, (b) => b.items);
+  }
+}

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { CommandsModule } from '../commands/commands.module';
+import { HistoryController } from './history.controller';
+import { ReadModelReader } from './read-model-reader';
+
+@Global()
+@Module({
+  imports: [CommandsModule],
+  controllers: [HistoryController],
+  providers: [ReadModelReader],
+  exports: [ReadModelReader],
+})
+export class HistoryModule {}

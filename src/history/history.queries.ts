@@ -1,0 +1,34 @@
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { STREAM_CATEGORIES } from '../domain/stream-names';
+import { ListQuery, ReadModelQuery } from '../projections/http/read-model-query';
+import { IsOdsCode } from '../commands/validation/validators';
+
+const TYPE_LIST = /^[A-Za-z]{1,80}(,[A-Za-z]{1,80}){0,49}$/;
+
+export class ExportQuery extends ReadModelQuery {
+  /** Stream category (e.g. measure, participation). */
+  @IsOptional()
+  @IsIn(STREAM_CATEGORIES)
+  category?: string;
+
+  /** Event types, comma-separated. */
+  @IsOptional()
+  @Matches(TYPE_LIST, { message: 'type must be event type names separated by commas' })
+  type?: string;
+
+  @IsOptional()
+  @IsOdsCode()
+  organisation?: string;
+}
+
+export class ChangesQuery extends ListQuery {
+  /** Start of the window (exclusive): typically the knowledge date of the last report. */
+  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/, {
+    message: 'since must be a date or ISO date-time',
+  })
+  since!: string;
+
+  @IsOptional()
+  @IsIn(STREAM_CATEGORIES)
+  category?: string;
+}

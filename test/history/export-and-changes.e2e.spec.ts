@@ -1,0 +1,108 @@
+import { postCommand, getJson } from '../support/http';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const trust = (odsCode: string, openDate = '2001-04-01') => ({
+  odsCode,
+  name: `Trust ${odsCode}`,
+  type: 'AcuteTrust',
+  regionCode: 'Y56',
+  isNhsTrust: true,
+  openDate,
+  occurredAt: `${openDate}T00:00:00Z`,
+});
+
+describe('history: NDJSON export and what changed [real HTTP]', () => {
+  let t: TestApp;
+  let since: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await postCommand(t.url, 'RegisterOrganisation', trust('RX1'));
+    await postCommand(t.url, 'RegisterOrganisation', trust('RX2', '2015-04-01'));
+    await new Promise((r) => setTimeout(r, 20));
+    since = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await postCommand(t.url, 'RenameOrganisation', {
+      odsCode: 'RX1',
+      newName: 'Renamed',
+      effectiveDate: '2016-01-01',
+      occurredAt: '2016-01-01T00:00:00Z',
+    });
+    await postCommand(t.url, 'RegisterOrganisation', { ...trust('RX3'), occurredAt: undefined });
+  });
+  afterAll(async () => t.close());
+
+  async function ndjson(query: string): Promise<Array<Record<string, any>>> {
+    const response = await fetch(`${t.url}/v1/export/events${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const text = await response.text();
+    return text.trim() === ''
+      ? []
+      : text
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line));
+  }
+
+  it('streams every event with its envelope and both timestamps', async () => {
+    const events = await ndjson('');
+    expect(events.map((e) => e.type)).toEqual([
+      'OrganisationRegistered',
+      'OrganisationRegistered',
+      'OrganisationRenamed',
+      'OrganisationRegistered',
+    ]);
+    expect(events[0]).toMatchObject({
+      streamId: 'organisation-RX1',
+      revision: 0,
+      position: 1,
+      metadata: { occurredAt: '2001-04-01T00:00:00Z', sourceSystem: 'http-api' },
+    });
+    expect(events[0].metadata.recordedAt).toEqual(expect.any(String));
+  });
+
+  it('filters by business time, knowledge time, type and organisation', async () => {
+    expect((await ndjson('?asOf=2010-12-31')).map((e) => e.streamId)).toEqual(['organisation-RX1']);
+    expect((await ndjson(`?asKnownAt=${encodeURIComponent(since)}`)).map((e) => e.streamId)).toEqual([
+      'organisation-RX1',
+      'organisation-RX2',
+    ]);
+    expect((await ndjson('?type=OrganisationRenamed')).map((e) => e.data.newName)).toEqual(['Renamed']);
+    expect((await ndjson('?organisation=RX1')).map((e) => e.type)).toEqual([
+      'OrganisationRegistered',
+      'OrganisationRenamed',
+    ]);
+    expect(await ndjson('?asOf=1990-01-01')).toEqual([]);
+  });
+
+  it('refuses unknown or malformed parameters with 400 naming them', async () => {
+    for (const query of ['?asOf=31/03/2018', '?colour=red', '?category=patients', '?organisation=x']) {
+      const response = await getJson<{ errors: Array<{ field: string }> }>(
+        t.url,
+        `/v1/export/events${query}`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists what became known since a moment, marking backdated facts', async () => {
+    const changes = await getJson<{
+      counts: Record<string, number>;
+      items: Array<{ kind: string; streamId: string }>;
+    }>(t.url, `/v1/history/changes?since=${encodeURIComponent(since)}`);
+    expect(changes.status).toBe(200);
+    expect(changes.body.items.map((i) => [i.kind, i.streamId])).toEqual([
+      ['backdated', 'organisation-RX1'],
+      ['new', 'organisation-RX3'],
+    ]);
+    expect(changes.body.counts).toEqual({ new: 1, backdated: 1, correction: 0 });
+    const csv = await fetch(`${t.url}/v1/history/changes?since=${encodeURIComponent(since)}`, {
+      headers: { accept: 'text/csv' },
+    });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['kind', 'type', 'streamId', 'recordedAt']));
+    expect(lines).toHaveLength(3);
+  });
+});
