@@ -31,7 +31,18 @@ describe('history: NDJSON export and what changed [real HTTP]', () => {
   });
   afterAll(async () => t.close());
 
-  async function ndjson(query: string): Promise<Array<Record<string, any>>> {
+  async function ndjson(
+    query: string,
+  ): Promise<
+    Array<
+      {
+        type: string;
+        streamId: string;
+        data: { newName?: string };
+        metadata: Record<string, unknown>;
+      } & Record<string, unknown>
+    >
+  > {
     const response = await fetch(`${t.url}/v1/export/events${query}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
