@@ -31,9 +31,7 @@ describe('history: NDJSON export and what changed [real HTTP]', () => {
   });
   afterAll(async () => t.close());
 
-  async function ndjson(
-    query: string,
-  ): Promise<
+  async function ndjson(query: string): Promise<
     Array<
       {
         type: string;
