@@ -6,7 +6,7 @@ import { ProblemException } from '../http/problem';
 import { CatalogueService } from './catalogue.service';
 import { commandOrigin } from './command-origin';
 import { CommandResult, ExecuteCommand } from './execute-command';
-import { validateDto } from './validation/validate-dto';
+import { validateCommand } from './validation/validate-command';
 
 /**
  * The one command gateway: POST /v1/commands/{CommandName}. Each command's
@@ -37,7 +37,7 @@ export class CommandsController {
         `There is no command named ${name}`,
       );
     }
-    const dto = await validateDto(definition.dto, body);
+    const dto = await validateCommand(definition, body);
     const origin = commandOrigin(request, dto.commandId);
     const result = await this.commandBus.execute<ExecuteCommand, CommandResult>(
       new ExecuteCommand(definition, dto, origin),

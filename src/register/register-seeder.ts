@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogueService } from '../commands/catalogue.service';
 import { CommandResult, ExecuteCommand } from '../commands/execute-command';
-import { validateDto } from '../commands/validation/validate-dto';
+import { validateCommand } from '../commands/validation/validate-command';
 import { DomainError } from '../domain/shared';
 import { ProblemException } from '../http/problem';
 import { parseTrustRegister, TrustRecord } from './trust-register';
@@ -100,7 +100,7 @@ export class RegisterSeeder {
   ): Promise<CommandResult> {
     const definition = this.catalogue.command(name);
     if (!definition) throw new Error(`The catalogue has no ${name}`);
-    const dto = await validateDto(definition.dto, { ...body, occurredAt: `${date}T00:00:00Z` });
+    const dto = await validateCommand(definition, { ...body, occurredAt: `${date}T00:00:00Z` });
     return this.commandBus.execute<ExecuteCommand, CommandResult>(
       new ExecuteCommand(definition, dto, {
         idempotencyKey: key,

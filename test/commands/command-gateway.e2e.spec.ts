@@ -246,3 +246,24 @@ describe('command gateway [real HTTP]', () => {
     expect((await fetch(`${t.url}/docs`)).status).toBe(200);
   });
 });
+
+describe('patient-data guard on commands [real HTTP]', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('refuses an NHS number in free text with 422 naming the field and pattern, without echoing it, and writes nothing', async () => {
+    const response = await postCommand<Problem>(t.url, 'DissolveOrganisation', {
+      odsCode: 'RZ1',
+      effectiveDate: '2019-01-01',
+      reason: 'Patient 943 476 5919 complained',
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.type).toBe('urn:always-events:problem:patient-identifiable-data');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'reason', rule: 'nhs-number' })]);
+    expect(JSON.stringify(response.body)).not.toMatch(/943|5919/);
+    expect(await t.app.get<symbol, EventStore>(EVENT_STORE).headPosition()).toBe(0);
+  });
+});
