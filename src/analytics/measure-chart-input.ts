@@ -1,0 +1,65 @@
+/**
+ * Turns a measure's series, as the measure read model holds it, into a chart
+ * request: periods in time order, a new phase where a definition revision takes
+ * effect or a chart annotation asks for a recalculation, exclusions and a
+ * baseline from annotations. Periods are ISO strings, so they sort as text.
+ */
+import type { ChartType, ImprovementDirection, ProfileName, SpcRequest } from './spc-types';
+
+export interface MeasurePeriod {
+  period: string;
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+export interface MeasureAnnotation {
+  period: string;
+  kind: 'recalculate' | 'exclude' | 'baseline-end' | 'note';
+}
+
+export interface MeasureSeries {
+  periods: MeasurePeriod[];
+  /** First period of each definition revision (from ReviseMeasureDefinition). */
+  phaseStarts?: string[];
+  annotations?: MeasureAnnotation[];
+}
+
+export interface MeasureChartOptions {
+  chart: ChartType;
+  profile: ProfileName;
+  improvementDirection?: ImprovementDirection;
+  target?: number | null;
+  multiply?: number | null;
+}
+
+export function measureChartInput(series: MeasureSeries, options: MeasureChartOptions): SpcRequest {
+  const periods = [...series.periods].sort((a, b) =>
+    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  );
+  const annotations = series.annotations ?? [];
+  const numberOf = (period: string) => periods.findIndex((p) => p.period === period) + 1;
+  const firstFrom = (period: string) => periods.findIndex((p) => p.period >= period) + 1;
+  const starts = [
+    ...(series.phaseStarts ?? []).map(firstFrom),
+    ...annotations.filter((a) => a.kind === 'recalculate').map((a) => numberOf(a.period)),
+  ];
+  const baselineEnds = annotations.filter((a) => a.kind === 'baseline-end').map((a) => numberOf(a.period));
+  return {
+    chart: options.chart,
+    profile: options.profile,
+    improvementDirection: options.improvementDirection ?? 'neither',
+    target: options.target ?? null,
+    multiply: options.multiply ?? null,
+    points: periods.map(({ period, value, numerator, denominator }) =>
+      value !== undefined && value !== null
+        ? { date: period, value }
+        : { date: period, numerator, denominator },
+    ),
+    recalculateAt: [...new Set(starts.filter((n) => n >= 2))].sort((a, b) => a - b),
+    exclude: [...new Set(annotations.filter((a) => a.kind === 'exclude').map((a) => numberOf(a.period)))]
+      .filter((n) => n >= 1)
+      .sort((a, b) => a - b),
+    baselinePoints: baselineEnds.some((n) => n >= 1) ? Math.max(...baselineEnds) : null,
+  };
+}
