@@ -11,11 +11,37 @@ import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 
+/** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Series posted for charting may hold up to 100,000 points. */
+export const ANALYTICS_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+function bodyLimitFor(url: string): number {
+  return url.startsWith('/v1/analytics/') ? ANALYTICS_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
 
 /** Builds the application (used by main and by the e2e tests, so both run the same wiring). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  const adapter = new FastifyAdapter({ bodyLimit: ANALYTICS_BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > bodyLimitFor(request.url)) {
+      await reply
+        .status(413)
+        .header('content-type', 'application/problem+json; charset=utf-8')
+        .send(
+          JSON.stringify({
+            type: 'urn:always-events:problem:payload-too-large',
+            title: 'Payload too large',
+            status: 413,
+            detail: `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url)} bytes)`,
+            instance: request.url.split('?')[0],
+            correlationId: request.id,
+          }),
+        );
+    }
+  });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });

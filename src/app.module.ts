@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { CommandsModule } from './commands/commands.module';
+import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -33,6 +34,7 @@ export class AppModule {
         RegisterModule,
         ProjectionsModule,
         HistoryModule,
+        AnalyticsApiModule,
       ],
     };
   }

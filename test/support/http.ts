@@ -24,6 +24,25 @@ export async function postCommand<T = Record<string, unknown>>(
   };
 }
 
+export async function postJson<T = Record<string, unknown>>(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
+}
+
 export async function getJson<T = Record<string, unknown>>(
   baseUrl: string,
   path: string,

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { computeChart, MAX_POINTS, validateSpcRequest } from '../analytics';
+import type { SpcResult } from '../analytics';
+import { validationProblem } from '../http/problem';
+
+/** Thin HTTP shell around the pure analytics engine: evaluators bring their own series too. */
+@ApiTags('analytics')
+@Controller('v1/analytics')
+export class AnalyticsController {
+  @Post('spc')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Run chart or SPC chart (run, xmr, p, pprime, u, c) for any series, under a named rule profile',
+    description:
+      `Profiles: mdc (Making Data Count v5), mdc-sql (MDC SQL v2.6), ptd (NHSRplotthedots 0.2.2), ihi (Perla run chart), qic (qicharts2 0.8.1, Anhøj rules). ` +
+      `Any parameter can be overridden; the response lists every parameter value used. Up to ${MAX_POINTS} points.`,
+  })
+  @ApiBody({ schema: { type: 'object', required: ['chart', 'profile', 'points'] } })
+  @ApiResponse({
+    status: 200,
+    description: 'The chart: centre, limits, rule flags and variation per point; runs analysis; icons',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid series or options; `errors` names each field (e.g. points/3/denominator)',
+  })
+  spc(@Body() body: unknown): SpcResult {
+    const validation = validateSpcRequest(body);
+    if (!validation.ok) {
+      throw validationProblem(
+        validation.errors.map((e) => ({ field: e.field, rule: e.rule, message: e.message })),
+      );
+    }
+    return computeChart(validation.value);
+  }
+}
