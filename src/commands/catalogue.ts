@@ -1,5 +1,6 @@
 import { AggregateDefinition } from './command-definition';
 import { organisationAggregate } from './organisation/organisation.commands';
+import { programmeAggregate } from './programme/programme.commands';
 
 /** Every aggregate and its commands: the public command contract (DESIGN.md §4). */
-export const AGGREGATES: readonly AggregateDefinition[] = [organisationAggregate];
+export const AGGREGATES: readonly AggregateDefinition[] = [organisationAggregate, programmeAggregate];
