@@ -1,4 +1,5 @@
 import { AggregateDefinition } from './command-definition';
+import { engagementAggregate } from './engagement/engagement.commands';
 import { organisationAggregate } from './organisation/organisation.commands';
 import { participationAggregate } from './participation/participation.commands';
 import { programmeAggregate } from './programme/programme.commands';
@@ -8,4 +9,5 @@ export const AGGREGATES: readonly AggregateDefinition[] = [
   organisationAggregate,
   programmeAggregate,
   participationAggregate,
+  engagementAggregate,
 ];
