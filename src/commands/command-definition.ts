@@ -28,6 +28,8 @@ export interface CommandDefinition<
   dto: new () => Dto;
   decider: Decider<Command, Event, State>;
   streamId(dto: Dto): string;
+  /** When the recorded fact happened (ISO), when the body's date fields do not say it plainly (see fact-date.ts). */
+  occurredAt?(dto: Dto): string | undefined;
   facts?(dto: Dto, lookups: FactLookups, context: CommandContext): Promise<Facts>;
   toCommand(dto: Dto, context: CommandContext, facts: Facts): Command;
 }

@@ -12,6 +12,7 @@ import { NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import { ProblemException } from '../http/problem';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { Clock } from './clock';
+import { occurredAtOf } from './fact-date';
 import { CatalogueService } from './catalogue.service';
 import { toDomainEvent } from './domain-events';
 import { CommandOrigin, CommandResult, ExecuteCommand } from './execute-command';
@@ -76,7 +77,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       }
 
       const now = this.clock.now().toISOString();
-      const context: CommandContext = { now, occurredAt: dto.occurredAt ?? now };
+      const context: CommandContext = { now, occurredAt: occurredAtOf(definition, dto, now) };
       const facts = definition.facts ? await definition.facts(dto, this.lookups, context) : undefined;
       const state = fold(definition.decider, history.map(toDomainEvent));
       const decided = definition.decider.decide(definition.toCommand(dto, context, facts), state);

@@ -1,4 +1,5 @@
 import { Projection } from './runner/projection';
+import { spreadProjection } from './spread/spread.projection';
 
 /** Every read model the runner keeps live (and time travel can fold). */
-export const READ_MODELS: readonly Projection[] = [];
+export const READ_MODELS: readonly Projection[] = [spreadProjection as Projection];

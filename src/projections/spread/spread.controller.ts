@@ -1,0 +1,132 @@
+import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '../../commands/clock';
+import { validateDto } from '../../commands/validation/validate-dto';
+import { reportingDate } from '../../history/bounds';
+import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
+import { ProblemException } from '../../http/problem';
+import { paginate } from '../http/read-model-query';
+import { respond } from '../http/respond';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from './spread-reports';
+import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
+import { SpreadState } from './spread-state';
+
+/** Where a figure comes from: the bounds asked for and the log position the state reflects. */
+function knowledge(view: ReadModelView<unknown>) {
+  return {
+    asOf: view.bounds.asOf ?? null,
+    asKnownAt: view.bounds.asKnownAt ?? null,
+    atPosition: view.bounds.atPosition ?? null,
+    position: view.position,
+    source: view.source,
+  };
+}
+
+@ApiTags('spread (analysts)')
+@Controller('v1/spread')
+export class SpreadController {
+  constructor(
+    private readonly reader: ReadModelReader,
+    private readonly runner: ProjectionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  private async view(
+    query: SpreadQuery | SpreadListQuery,
+  ): Promise<{ view: ReadModelView<SpreadState>; programme: string; date: string }> {
+    const programme = query.programme ?? DEFAULT_PROGRAMME;
+    const view = await this.reader.read<SpreadState>('spread', query);
+    // A typo in the slug is an error; a programme that had not begun by asOf is zeros.
+    if (
+      !this.runner.current<SpreadState>('spread').state.programmes[programme] &&
+      !view.state.programmes[programme]
+    ) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'programme-not-found',
+        'Programme not found',
+        `No programme ${programme}`,
+      );
+    }
+    return { view, programme, date: reportingDate(view.bounds, this.clock.now()) };
+  }
+
+  @Get('summary')
+  @ApiOperation({
+    summary:
+      'Organisations enrolled (with senior support) on a date against the target and deadline, and the share of NHS trusts open that day',
+  })
+  async summary(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const body = { ...spreadSummary(view.state, programme, date), knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => [b]);
+  }
+
+  @Get('timeline')
+  @ApiOperation({
+    summary:
+      'Month by month from the first enrolment to the date: enrolled, with senior support, share of NHS trusts',
+  })
+  async timeline(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const body = {
+      programme,
+      date,
+      items: spreadTimeline(view.state, programme, date),
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('breakdown')
+  @ApiOperation({ summary: 'Enrolments on the date by region, organisationType, cohort, phase or setting' })
+  async breakdown(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(BreakdownQuery, raw);
+    const { view, programme, date } = await this.view(query);
+    const body = {
+      programme,
+      date,
+      by: query.by,
+      items: spreadBreakdown(view.state, programme, date, query.by),
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('return-compliance')
+  @ApiOperation({ summary: 'Monthly returns expected, on time, late and missing per enrolled organisation' })
+  async returnCompliance(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(SpreadListQuery, raw);
+    const { view, programme, date } = await this.view(query);
+    const rows = returnCompliance(view.state, programme, date);
+    const totals = rows.reduce(
+      (t, r) => ({
+        expected: t.expected + r.expected,
+        onTime: t.onTime + r.onTime,
+        late: t.late + r.late,
+        missing: t.missing + r.missing,
+      }),
+      { expected: 0, onTime: 0, late: 0, missing: 0 },
+    );
+    const body = { programme, date, totals, ...paginate(rows, query), knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
+  }
+}
