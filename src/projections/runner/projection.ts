@@ -13,6 +13,8 @@ export interface Projection<State = unknown> {
   version: number;
   initialState(): State;
   apply(state: State, event: RecordedEvent): State;
+  /** The model's main table, one row per entity, for CSV exports of any bounds. */
+  table?(state: State): Array<Record<string, unknown>>;
 }
 
 /** Folds events into a fresh state: the same code the live runner and time travel use. */

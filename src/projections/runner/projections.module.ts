@@ -7,11 +7,13 @@ import { STATE_DATABASE } from '../../state/state.module';
 import { READ_MODELS } from '../catalogue';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelGate } from './read-model-gate';
+import { ReadModelsController } from './read-models.controller';
 import { SnapshotStore } from './snapshot-store';
 
 /** Runs the read models in this process (any process that serves queries, or has the `projections` role). */
 @Global()
 @Module({
+  controllers: [ReadModelsController],
   providers: [
     {
       provide: ProjectionRunner,

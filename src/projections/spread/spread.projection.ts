@@ -199,4 +199,23 @@ export const spreadProjection: Projection<SpreadState> = {
     } else applyAlwaysEventFact(state, event);
     return state;
   },
+  table: (state) =>
+    Object.values(state.participations).map((p) => {
+      const organisation = state.organisations[p.odsCode];
+      return {
+        programmeSlug: p.programmeSlug,
+        odsCode: p.odsCode,
+        name: organisation?.name ?? null,
+        regionCode: organisation?.regionCode ?? null,
+        type: organisation?.type ?? null,
+        isNhsTrust: organisation?.isNhsTrust ?? null,
+        interestOn: p.interestOn,
+        enrolledOn: p.enrolledOn,
+        status: p.statusHistory.at(-1)?.[1] ?? null,
+        seniorSupport: p.seniorSupportHistory.at(-1)?.[1] ?? null,
+        phaseId: p.phaseId,
+        cohortId: p.cohortId,
+        monthlyReturns: Object.keys(p.returns).length,
+      };
+    }),
 };
