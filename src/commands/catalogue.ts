@@ -1,13 +1,21 @@
+import { alwaysEventAggregate } from './always-event/always-event.commands';
 import { AggregateDefinition } from './command-definition';
 import { engagementAggregate } from './engagement/engagement.commands';
+import { evaluationAggregate } from './evaluation/evaluation.commands';
+import { measureAggregate } from './measure/measure.commands';
 import { organisationAggregate } from './organisation/organisation.commands';
 import { participationAggregate } from './participation/participation.commands';
+import { pdsaAggregate } from './pdsa/pdsa.commands';
 import { programmeAggregate } from './programme/programme.commands';
 
 /** Every aggregate and its commands: the public command contract (DESIGN.md §4). */
 export const AGGREGATES: readonly AggregateDefinition[] = [
-  organisationAggregate,
   programmeAggregate,
+  organisationAggregate,
   participationAggregate,
   engagementAggregate,
+  alwaysEventAggregate,
+  pdsaAggregate,
+  measureAggregate,
+  evaluationAggregate,
 ];

@@ -1,0 +1,8 @@
+import { IsUUID } from 'class-validator';
+import { CommandDto } from '../validation/command-dto';
+
+/** Every Always Event command names the Always Event: its stream is `always-event-<alwaysEventId>`. */
+export abstract class AlwaysEventCommandDto extends CommandDto {
+  @IsUUID()
+  alwaysEventId!: string;
+}

@@ -1,0 +1,48 @@
+import { Decider } from '../decider';
+import { DomainError } from '../shared';
+import { MeasureCommand } from './commands';
+import {
+  annotateChart,
+  defineMeasure,
+  establishBaseline,
+  reviseMeasureDefinition,
+  retireMeasure,
+} from './decide-definition';
+import { correctMeasurement, recordMeasurement, retractMeasurement } from './decide-measurements';
+import { MeasureEvent } from './events';
+import { evolve, initialState, MeasureState } from './state';
+
+export function decide(command: MeasureCommand, state: MeasureState): MeasureEvent[] {
+  switch (command.type) {
+    case 'DefineMeasure':
+      return defineMeasure(command, state);
+    case 'ReviseMeasureDefinition':
+      return reviseMeasureDefinition(command, state);
+    case 'RecordMeasurement':
+      return recordMeasurement(command, state);
+    case 'CorrectMeasurement':
+      return correctMeasurement(command, state);
+    case 'RetractMeasurement':
+      return retractMeasurement(command, state);
+    case 'EstablishBaseline':
+      return establishBaseline(command, state);
+    case 'AnnotateChart':
+      return annotateChart(command, state);
+    case 'RetireMeasure':
+      return retireMeasure(command, state);
+    default:
+      throw new DomainError(
+        'unknown-command',
+        `Unknown command ${(command as { type: string }).type}`,
+        'invalid',
+      );
+  }
+}
+
+export const measureDecider: Decider<MeasureCommand, MeasureEvent, MeasureState> = {
+  initialState,
+  evolve,
+  decide,
+};
+
+export const measureStreamId = (measureId: string): string => `measure-${measureId}`;

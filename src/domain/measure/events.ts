@@ -1,0 +1,110 @@
+import { DomainEvent, IsoDate, IsoDateTime } from '../shared';
+import { MeasureFrequency } from './periods';
+import {
+  CategoryCounts,
+  ImprovementDirection,
+  MeasureDefinitionText,
+  MeasureRole,
+  ResponseCategory,
+  ResponseScale,
+} from './values';
+
+/** Every measure event names its measure and Always Event, so read models never re-read the definition. */
+interface MeasureSubject {
+  measureId: string;
+  alwaysEventId: string;
+}
+
+export type MeasureDefined = DomainEvent<
+  'MeasureDefined',
+  MeasureSubject &
+    MeasureDefinitionText & {
+      programmeSlug: string;
+      odsCode: string;
+      role: MeasureRole;
+      responseScale: ResponseScale | null;
+      countsAsSuccess: ResponseCategory[] | null;
+      frequency: MeasureFrequency;
+      improvementDirection: ImprovementDirection;
+      definitionVersion: 1;
+      definedAt: IsoDateTime;
+    }
+>;
+export type MeasureDefinitionRevised = DomainEvent<
+  'MeasureDefinitionRevised',
+  MeasureSubject & {
+    definitionVersion: number;
+    effectiveFromPeriod: string;
+    changes: Partial<MeasureDefinitionText>;
+    reason: string;
+    revisedAt: IsoDateTime;
+  }
+>;
+
+interface MeasurementPoint extends MeasureSubject {
+  unitId: string;
+  period: string;
+  periodStart: IsoDate;
+  definitionVersion: number;
+}
+export type MeasurementRecorded = DomainEvent<
+  'MeasurementRecorded',
+  MeasurementPoint & {
+    role: MeasureRole;
+    numerator: number;
+    denominator: number;
+    categoryCounts: CategoryCounts | null;
+  }
+>;
+export type MeasurementCorrected = DomainEvent<
+  'MeasurementCorrected',
+  MeasurementPoint & {
+    numerator: number;
+    denominator: number;
+    categoryCounts: CategoryCounts | null;
+    previous: { numerator: number; denominator: number; categoryCounts: CategoryCounts | null };
+    reason: string;
+  }
+>;
+export type MeasurementRetracted = DomainEvent<
+  'MeasurementRetracted',
+  MeasurementPoint & {
+    retracted: { numerator: number; denominator: number; categoryCounts: CategoryCounts | null };
+    reason: string;
+  }
+>;
+export type BaselineEstablished = DomainEvent<
+  'BaselineEstablished',
+  MeasureSubject & {
+    unitId: string;
+    periods: string[];
+    /** Median of the periods' percentages: the run chart's frozen centre line. */
+    medianPct: number;
+    establishedAt: IsoDateTime;
+  }
+>;
+export type ChartAnnotated = DomainEvent<
+  'ChartAnnotated',
+  MeasureSubject & {
+    annotationId: string;
+    period: string;
+    unitId: string | null;
+    text: string;
+    pdsaCycleId: string | null;
+    changeIdeaId: string | null;
+  }
+>;
+export type MeasureRetired = DomainEvent<
+  'MeasureRetired',
+  MeasureSubject & { reason: string; retiredAt: IsoDateTime }
+>;
+
+export type MeasureEvent =
+  | MeasureDefined
+  | MeasureDefinitionRevised
+  | MeasurementRecorded
+  | MeasurementCorrected
+  | MeasurementRetracted
+  | BaselineEstablished
+  | ChartAnnotated
+  | MeasureRetired;

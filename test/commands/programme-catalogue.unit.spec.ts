@@ -1,0 +1,68 @@
+import { AGGREGATES } from '../../src/commands/catalogue';
+
+/** The command names are the public contract (DESIGN.md §4): a rename here breaks every client. */
+describe('the programme commands in the catalogue', () => {
+  const names = (category: string) =>
+    AGGREGATES.find((aggregate) => aggregate.category === category)?.commands.map((c) => c.name);
+
+  it('offers the Always Event commands', () => {
+    expect(names('always-event')).toEqual([
+      'InitiateAlwaysEvent',
+      'FormCoDesignTeam',
+      'AddCoDesignTeamMember',
+      'RemoveCoDesignTeamMember',
+      'RecordListeningActivity',
+      'IdentifyWhatMattersTheme',
+      'StartCoDesign',
+      'DraftStatement',
+      'AssessCriteria',
+      'AgreeStatement',
+      'ReviseAim',
+      'ProposeChangeIdea',
+      'LinkMeasure',
+      'StartTesting',
+      'StartImplementation',
+      'DeclareAimAchieved',
+      'ConfirmSustainment',
+      'RecordSustainmentLoss',
+      'AddScaleUpUnit',
+      'RecordUnitGoLive',
+      'StopUnit',
+      'RecordProgressScore',
+      'PauseAlwaysEvent',
+      'ResumeAlwaysEvent',
+      'CloseAlwaysEvent',
+    ]);
+  });
+  it('offers the PDSA cycle commands', () => {
+    expect(names('pdsa')).toEqual([
+      'PlanPdsaCycle',
+      'StartPdsaCycle',
+      'RecordObservation',
+      'RecordStudy',
+      'CompletePdsaCycle',
+      'CancelPdsaCycle',
+    ]);
+  });
+  it('offers the measure commands', () => {
+    expect(names('measure')).toEqual([
+      'DefineMeasure',
+      'ReviseMeasureDefinition',
+      'RecordMeasurement',
+      'CorrectMeasurement',
+      'RetractMeasurement',
+      'EstablishBaseline',
+      'AnnotateChart',
+      'RetireMeasure',
+    ]);
+  });
+  it('offers the evaluation commands, without TakeDataCut until the history service sends it', () => {
+    expect(names('evaluation')).toEqual([
+      'CommissionEvaluation',
+      'RecordSurveyWave',
+      'RecordInterviews',
+      'RecordFinding',
+      'PublishReport',
+    ]);
+  });
+});
