@@ -7,27 +7,14 @@ import {
 } from '../../src/event-store';
 import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
 import { EsdbDouble, startEsdbDouble } from '../support/esdb-double';
+import { newEvent } from '../support/new-event';
 import { freePort } from '../support/free-port';
 import { until } from '../support/until';
 
 const TARGET = 'esdb: @eventstore/db-client → gRPC wire double';
 const fastRetry = { initialMs: 20, maxMs: 200 };
 
-function numbered(n: number): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'MeasurementRecorded',
-    data: { n },
-    metadata: {
-      occurredAt: '2018-03-31T09:00:00.000Z',
-      actor: 'resilience',
-      sourceSystem: 'test',
-      correlationId: randomUUID(),
-      causationId: null,
-      schemaVersion: 1,
-    },
-  };
-}
+const numbered = (n: number): NewEvent => newEvent('MeasurementRecorded', { n });
 
 /** The projection under test: a count and a sum, folded from events. */
 const fold = (events: readonly RecordedEvent[]): { count: number; sum: number } =>

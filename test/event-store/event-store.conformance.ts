@@ -8,6 +8,7 @@ import {
   SubscriptionMessage,
   WrongExpectedRevisionError,
 } from '../../src/event-store';
+import { newEvent } from '../support/new-event';
 
 export interface ConformanceTarget {
   /** Said in every test name, so a log shows which store a test ran against. */
@@ -29,21 +30,7 @@ export interface ConformanceTarget {
   dispose?(): Promise<void>;
 }
 
-function event(type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    metadata: {
-      occurredAt: '2018-03-31T09:00:00.000Z',
-      actor: 'conformance',
-      sourceSystem: 'test',
-      correlationId: randomUUID(),
-      causationId: null,
-      schemaVersion: 1,
-    },
-  };
-}
+const event = (type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent => newEvent(type, data);
 
 async function take(
   iterator: AsyncIterator<SubscriptionMessage>,
