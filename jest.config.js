@@ -20,6 +20,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30_000,
+  // Every test name says which store it ran against; CI logs should show them.
+  verbose: true,
   projects: [
     {
       ...shared,

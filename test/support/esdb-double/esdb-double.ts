@@ -8,7 +8,8 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import * as features from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { EventLog } from './event-log';
-import { AppendFaults, appendHandler, batchAppendHandler } from './streams-append';
+import { AppendFaults, appendHandler } from './streams-append';
+import { batchAppendHandler } from './streams-batch-append';
 import { readHandler } from './streams-read';
 
 export interface EsdbDoubleOptions {
