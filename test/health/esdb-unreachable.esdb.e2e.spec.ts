@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,32 @@ describe('start-up with EventStoreDB unreachable [esdb: @eventstore/db-client â†
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a connection string the client cannot read stops start-up with one clear line', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'aet-esdb-bad-'));
+    try {
+      const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          PORT: '0',
+          EVENT_STORE: 'esdb',
+          EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
+          STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^Start-up failed: EVENTSTORE_CONNECTION_STRING: not a usable EventStoreDB connection string \(Unexpected "kurrentdb:\/\/"/,
+        ),
+      ]);
+    } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   });
