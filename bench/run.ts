@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
+import { runEsdbBench } from './esdb.bench';
 import { runSpcBench } from './spc.bench';
 import { runStoreBench } from './store.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['store', runStoreBench],
   ['spc', runSpcBench],
+  ['esdb', runEsdbBench],
 ];
 
 async function main(): Promise<void> {

@@ -71,6 +71,18 @@ export class AppConfig {
   @IsNotEmpty({ message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb' })
   EVENTSTORE_CONNECTION_STRING?: string = undefined;
 
+  /** First delay before reconnecting to EventStoreDB (start-up check, dropped subscriptions); doubles each try. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  EVENTSTORE_RECONNECT_MIN_MS: number = 250;
+
+  /** Longest delay between reconnection attempts to EventStoreDB. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  EVENTSTORE_RECONNECT_MAX_MS: number = 30_000;
+
   @Transform(list)
   @IsIn(APP_ROLE_NAMES, { each: true })
   APP_ROLES: AppRole[] = [...APP_ROLE_NAMES];

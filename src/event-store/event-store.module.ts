@@ -1,6 +1,6 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { EventStoreStartupError } from './errors';
+import { EsdbEventStore } from './esdb/esdb-event-store';
 import { EVENT_STORE } from './port';
 import type { EventStore } from './port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
@@ -10,9 +10,12 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
     case 'sqlite':
       return SqliteEventStore.open({ path: config.SQLITE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
     case 'esdb':
-      throw new EventStoreStartupError(
-        'EVENT_STORE=esdb: the EventStoreDB adapter is not part of this build yet; use EVENT_STORE=sqlite',
-      );
+      // Never waits for the server: an unreachable EventStoreDB leaves the service up and not ready.
+      return EsdbEventStore.open({
+        connectionString: config.EVENTSTORE_CONNECTION_STRING as string,
+        retry: { initialMs: config.EVENTSTORE_RECONNECT_MIN_MS, maxMs: config.EVENTSTORE_RECONNECT_MAX_MS },
+        logger: new Logger('EventStoreDB'),
+      });
   }
 }
 

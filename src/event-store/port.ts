@@ -25,7 +25,12 @@ export interface EventFilter {
 }
 
 export interface ReadAllOptions {
-  /** First global position to return (inclusive); defaults to the start. */
+  /**
+   * First global position to return (inclusive); defaults to the start.
+   * Positions are opaque: pass 0 or a position the store gave (an event's, a
+   * checkpoint, a head). EventStoreDB's are byte offsets in its log, and it
+   * refuses to start reading anywhere else.
+   */
   fromPosition?: number;
   /** Last global position to return (inclusive), e.g. a data cut's bound. */
   toPosition?: number;
@@ -34,7 +39,7 @@ export interface ReadAllOptions {
 }
 
 export interface SubscribeToAllOptions {
-  /** Deliver events strictly after this position (a checkpoint); defaults to 0, the start. */
+  /** Deliver events strictly after this position (a checkpoint the store gave); defaults to 0, the start. */
   fromPosition?: number;
   filter?: EventFilter;
 }

@@ -1,3 +1,4 @@
+import { pageAll } from '../event-store/page-all';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { Bounds, withinBounds } from './bounds';
@@ -33,20 +34,16 @@ export async function* exportEvents(
   filter: ExportFilter,
 ): AsyncGenerator<RecordedEvent, void, undefined> {
   const prefixes = filter.categories?.map((c) => `${c}-`);
-  for (let from = 1; ;) {
-    const page = await store.readAll({
-      fromPosition: from,
-      toPosition: bounds.atPosition,
-      maxCount: PAGE,
-      filter: { streamPrefixes: prefixes, eventTypes: filter.eventTypes },
-    });
+  for await (const page of pageAll(store, {
+    toPosition: bounds.atPosition,
+    pageSize: PAGE,
+    filter: { streamPrefixes: prefixes, eventTypes: filter.eventTypes },
+  })) {
     for (const event of page) {
       if (!withinBounds(bounds, event)) continue;
       if (filter.organisation && !concernsOrganisation(event, filter.organisation)) continue;
       yield event;
     }
-    if (page.length < PAGE) return;
-    from = page[page.length - 1].position + 1;
   }
 }
 

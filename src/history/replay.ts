@@ -1,4 +1,5 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
+import { pageAll } from '../event-store/page-all';
 import type { EventStore } from '../event-store/port';
 import { Projection } from '../projections/runner/projection';
 import { Bounds, withinBounds } from './bounds';
@@ -26,17 +27,14 @@ export async function replay<State>(
   let state = projection.initialState();
   let position = 0;
   let eventsFolded = 0;
-  for (let from = 1; ;) {
-    const page = await store.readAll({ fromPosition: from, toPosition: bounds.atPosition, maxCount: PAGE });
+  for await (const page of pageAll(store, { toPosition: bounds.atPosition, pageSize: PAGE })) {
     for (const event of page) {
       if (!withinBounds(bounds, event)) continue;
       state = projection.apply(state, event);
       position = event.position;
       eventsFolded++;
     }
-    if (page.length < PAGE) break;
-    from = page[page.length - 1].position + 1;
-    onProgress?.(from - 1);
+    onProgress?.(page[page.length - 1].position);
     await yieldToIo();
   }
   return { state, position, eventsFolded };

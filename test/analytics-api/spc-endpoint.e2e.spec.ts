@@ -1,7 +1,8 @@
 import { postJson, Problem } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { storeUnderTest } from '../support/store-under-test';
 
-describe('POST /v1/analytics/spc [real HTTP]', () => {
+describe(`POST /v1/analytics/spc [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,7 +48,7 @@ describe('POST /v1/analytics/spc [real HTTP]', () => {
   });
 });
 
-describe('POST /v1/analytics/spc size limits [real HTTP]', () => {
+describe(`POST /v1/analytics/spc size limits [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { startTestApp, TestApp } from '../support/test-app';
+import { storeUnderTest } from '../support/store-under-test';
 
 interface Reply {
   status: number;
@@ -37,7 +38,7 @@ const ALWAYS = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 19, 20];
  * two PDSA cycles and a weekly measure; then every accepted request replayed
  * with its Idempotency-Key, which must write nothing.
  */
-describe('an Always Event from initiation to closure [sqlite, real HTTP]', () => {
+describe(`an Always Event from initiation to closure [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   let store: EventStore;
   const accepted: Sent[] = [];

@@ -1,6 +1,7 @@
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { getJson, postCommand, Problem } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { storeUnderTest } from '../support/store-under-test';
 
 const trust = (odsCode: string, extra: Record<string, unknown> = {}) => ({
   odsCode,
@@ -12,7 +13,7 @@ const trust = (odsCode: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('command gateway [real HTTP]', () => {
+describe(`command gateway [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   let store: EventStore;
   beforeAll(async () => {
@@ -247,7 +248,7 @@ describe('command gateway [real HTTP]', () => {
   });
 });
 
-describe('patient-data guard on commands [real HTTP]', () => {
+describe(`patient-data guard on commands [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

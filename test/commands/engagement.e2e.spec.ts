@@ -9,6 +9,7 @@ import {
   programmeSlug,
   readyToEnrol,
 } from './command-client';
+import { storeUnderTest } from '../support/store-under-test';
 
 const engagementStream = (odsCode: string) => `engagement-${programmeSlug}.${odsCode}`;
 const returnFor = (odsCode: string, period: string) => ({
@@ -23,7 +24,7 @@ const monthlyReturn = (odsCode: string, period: string, submittedOn: string) => 
   submittedOn,
 });
 
-describe('programme and engagement commands [sqlite: embedded file store, real HTTP]', () => {
+describe(`programme and engagement commands [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   let client: CommandClient;
 

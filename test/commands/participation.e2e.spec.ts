@@ -16,8 +16,9 @@ import {
   programmeSlug,
   readyToEnrol,
 } from './command-client';
+import { storeUnderTest } from '../support/store-under-test';
 
-describe('participation commands [sqlite: embedded file store, real HTTP]', () => {
+describe(`participation commands [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   let client: CommandClient;
 

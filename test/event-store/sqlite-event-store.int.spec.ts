@@ -8,6 +8,7 @@ const folder = mkdtempSync(join(tmpdir(), 'aet-conformance-'));
 
 describeEventStoreConformance({
   name: 'sqlite: embedded file store',
+  idempotency: 'stream',
   open: async () =>
     SqliteEventStore.open({
       path: join(folder, 'events.sqlite'),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
+import { startEsdbDouble } from './esdb-double';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -14,11 +15,12 @@ export interface TestApp {
 
 /**
  * Starts the whole application on a free port over real HTTP, on a fresh
- * embedded store in a temporary folder unless the environment says otherwise.
+ * store: a new embedded file in a temporary folder, or (EVENT_STORE=esdb with
+ * no connection string) a new EventStoreDB wire double of its own.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'aet-app-'));
-  const config = loadConfig({
+  const settings: Record<string, string> = {
     LOG_LEVEL: 'warn',
     SEED_REGISTER_ON_EMPTY_STORE: 'false',
     SQLITE_SYNCHRONOUS: 'NORMAL',
@@ -26,8 +28,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SQLITE_PATH: join(folder, 'events.sqlite'),
     STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
     ...env,
-  });
-  const app = await createApp(config);
+  };
+  const double =
+    settings.EVENT_STORE === 'esdb' && !settings.EVENTSTORE_CONNECTION_STRING
+      ? await startEsdbDouble()
+      : undefined;
+  if (double) settings.EVENTSTORE_CONNECTION_STRING = double.connectionString;
+  const app = await createApp(loadConfig(settings));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
@@ -35,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: `http://127.0.0.1:${address.port}`,
     close: async () => {
       await app.close();
+      await double?.stop();
       rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -8,6 +8,7 @@ import {
 } from '../../commands/command-client';
 import { getJson, Problem } from '../../support/http';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { storeUnderTest } from '../../support/store-under-test';
 
 interface Summary {
   enrolled: number;
@@ -20,7 +21,7 @@ interface Summary {
 
 const ods = (prefix: string, i: number) => `${prefix}${String(i).padStart(3, '0')}`;
 
-describe('spread read model over HTTP [real HTTP]', () => {
+describe(`spread read model over HTTP [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
   let client: CommandClient;
   let lastPosition = 0;

@@ -23,7 +23,7 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run cli [real process, embedded store]', () => {
+describe('npm run cli [sqlite: embedded file store, real process]', () => {
   it('seeds the register idempotently, rebuilds, replays reproducibly and exports NDJSON', () => {
     const first = cli('seed-register');
     expect(first.status).toBe(0);

@@ -6,7 +6,7 @@ import { REGISTER_CSV, RegisterSeeder } from '../../src/register/register-seeder
 import { parseTrustRegister } from '../../src/register/trust-register';
 import { startTestApp } from '../support/test-app';
 
-describe('organisation register seed [through the commands]', () => {
+describe('organisation register seed on an empty embedded store [sqlite: embedded file store, through the commands]', () => {
   const folder = mkdtempSync(join(tmpdir(), 'aet-seed-'));
   const env = {
     SQLITE_PATH: join(folder, 'events.sqlite'),

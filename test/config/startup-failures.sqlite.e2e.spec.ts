@@ -6,6 +6,12 @@ import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
+/*
+ * Runs only in the SQLite e2e project (the `.sqlite.e2e` name): each case starts
+ * the real entry point with an environment of its own, mostly bad SQLite
+ * files, so running it again on EventStoreDB would repeat it word for word.
+ * EventStoreDB's start-up cases are in test/health/esdb-unreachable.esdb.e2e.spec.ts.
+ */
 const root = join(__dirname, '../..');
 const folder = mkdtempSync(join(tmpdir(), 'aet-startup-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,0 +1,266 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
+import { EventStoreStartupError, EventStoreUnavailableError } from '../errors';
+import { assertAppendable } from '../event-validation';
+import { NO_STREAM_REVISION } from '../expected-revision';
+import type {
+  AllSubscription,
+  AppendOptions,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+} from '../port';
+import type { AppendResult, NewEvent, RecordedEvent } from '../recorded-event';
+import { Backoff, backoffDelay, sleep } from './backoff';
+import { EsdbAllSubscription } from './esdb-all-subscription';
+import { toAppendError, toReadError, unavailable } from './esdb-errors';
+import { matchesFilter, toEventData, toRecordedEvent } from './esdb-events';
+import { toAppendExpectedRevision, toPortPosition, toReadPosition } from './esdb-positions';
+
+export interface EsdbLogger {
+  log(message: string): void;
+  warn(message: string): void;
+}
+
+export interface EsdbEventStoreOptions {
+  connectionString: string;
+  /** Reconnection backoff for subscriptions and the start-up connection check. */
+  retry?: Backoff;
+  /** A health probe that gets no answer within this time reports the store unavailable. */
+  pingTimeoutMs?: number;
+  logger?: EsdbLogger;
+}
+
+const silent: EsdbLogger = { log: () => undefined, warn: () => undefined };
+/** Events read per page while looking backwards for the last non-system event. */
+const HEAD_PAGE = 64;
+
+/**
+ * The EventStore port on EventStoreDB through @eventstore/db-client 6.x.
+ * Opening it never waits for the server: an unreachable server at start-up
+ * leaves the service running and not ready (ping fails with the reason) while
+ * a background check retries with backoff and says when it connects.
+ * See esdb-positions.ts for how positions and revisions map.
+ */
+export class EsdbEventStore implements EventStore {
+  private readonly subscriptions = new Set<EsdbAllSubscription>();
+  private readonly retry: Backoff;
+  private readonly logger: EsdbLogger;
+  private closed = false;
+  private readonly closing: Promise<void>;
+  private signalClosing!: () => void;
+
+  static open(options: EsdbEventStoreOptions): EsdbEventStore {
+    let client: EventStoreDBClient;
+    try {
+      client = EventStoreDBClient.connectionString(options.connectionString);
+    } catch (error) {
+      throw new EventStoreStartupError(
+        `EVENTSTORE_CONNECTION_STRING: not a usable EventStoreDB connection string (${(error as Error).message})`,
+      );
+    }
+    const store = new EsdbEventStore(client, options);
+    void store.watchConnection();
+    return store;
+  }
+
+  private constructor(
+    readonly client: EventStoreDBClient,
+    private readonly options: EsdbEventStoreOptions,
+  ) {
+    this.retry = options.retry ?? { initialMs: 250, maxMs: 30_000 };
+    this.logger = options.logger ?? silent;
+    this.closing = new Promise((resolve) => (this.signalClosing = resolve));
+  }
+
+  /** host:port, for messages; never the credentials a connection string may carry. */
+  get endpoint(): string {
+    const match = /^[a-z+]+:\/\/(?:[^@/]*@)?([^/?]+)/i.exec(this.options.connectionString);
+    return match ? match[1] : 'the configured address';
+  }
+
+  async appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    assertAppendable(stream, events);
+    this.assertOpen();
+    const expected = options.expectedRevision ?? 'any';
+    try {
+      const result = await this.client.appendToStream(stream, events.map(toEventData), {
+        expectedRevision: toAppendExpectedRevision(expected),
+      });
+      const nextRevision = Number(result.nextExpectedRevision);
+      // Servers before 22.6 may answer without a position; the written event carries it.
+      const position = result.position
+        ? toPortPosition(result.position.commit)
+        : (await this.readStream(stream, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
+      return { nextRevision, position };
+    } catch (error) {
+      throw toAppendError(error, { endpoint: this.endpoint, stream, expected });
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (maxCount <= 0) return [];
+    const backwards = options.direction === 'backwards';
+    const from =
+      options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
+    const read = this.client.readStream(stream, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: from,
+      maxCount,
+    });
+    return this.collect(read, () => true).catch((error: unknown) => {
+      if (error instanceof StreamNotFoundError) return [];
+      throw toReadError(error, this.endpoint);
+    });
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last?.revision ?? NO_STREAM_REVISION;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const to = options.toPosition ?? Number.MAX_SAFE_INTEGER;
+    if (maxCount <= 0) return [];
+    // 6.x reads $all unfiltered: the port's filter (and the system-event rule) applies here.
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: toReadPosition(options.fromPosition),
+    });
+    const found: RecordedEvent[] = [];
+    await this.collect(read, (event) => {
+      if (event.position > to) return false;
+      if (matchesFilter(event, options.filter)) found.push(event);
+      return found.length < maxCount;
+    }).catch((error: unknown) => {
+      throw toReadError(error, this.endpoint);
+    });
+    return found;
+  }
+
+  /**
+   * Reads until `accept` says stop (then cancels the call) or the server ends
+   * it; returns what it accepted. System events never reach `accept`.
+   */
+  private async collect(
+    read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
+    accept: (event: RecordedEvent) => boolean,
+  ): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for await (const resolved of read) {
+      const event = toRecordedEvent(resolved.event);
+      if (!event) continue;
+      if (!accept(event)) {
+        await read.cancel();
+        break;
+      }
+      events.push(event);
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    this.assertOpen();
+    const subscription = new EsdbAllSubscription(this.client, {
+      fromPosition: options.fromPosition ?? 0,
+      filter: options.filter,
+      retry: this.retry,
+      endpoint: this.endpoint,
+      onRetry: (reason, delay) =>
+        this.logger.warn(
+          `$all subscription to EventStoreDB at ${this.endpoint} dropped (${reason}); resubscribing in ${delay} ms`,
+        ),
+      onClose: (s) => this.subscriptions.delete(s),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** The last non-system event's position: pages backwards past the server's own events. */
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    let from: typeof END | { commit: bigint; prepare: bigint } = END;
+    for (;;) {
+      let seen = 0;
+      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_PAGE });
+      try {
+        for await (const resolved of read) {
+          seen += 1;
+          const event = toRecordedEvent(resolved.event);
+          if (event) {
+            await read.cancel();
+            return event.position;
+          }
+          if (resolved.event?.position) from = resolved.event.position;
+        }
+      } catch (error) {
+        throw toReadError(error, this.endpoint);
+      }
+      if (seen < HEAD_PAGE) return 0;
+    }
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed)
+      throw new EventStoreUnavailableError('The EventStoreDB event store is not open (closed)');
+    const timeoutMs = this.options.pingTimeoutMs ?? 2_000;
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([read.toArray(), timeout]);
+    } catch (error) {
+      void read.cancel().catch(() => undefined);
+      throw unavailable(this.endpoint, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Retries the first connection with backoff so the log says when EventStoreDB becomes reachable. */
+  private async watchConnection(): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      try {
+        await this.ping();
+        this.logger.log(`Connected to EventStoreDB at ${this.endpoint}`);
+        return;
+      } catch (error) {
+        if (this.closed) return;
+        const delay = backoffDelay(this.retry, attempt);
+        this.logger.warn(`${(error as Error).message}; retrying in ${delay} ms`);
+        await sleep(delay, this.closing);
+      }
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed)
+      throw new EventStoreUnavailableError('The EventStoreDB event store is not open (closed)');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.signalClosing();
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.client.dispose();
+  }
+}

@@ -1,0 +1,74 @@
+import { eventTypeFilter, excludeSystemEvents, jsonEvent, streamNameFilter } from '@eventstore/db-client';
+import type {
+  EventData,
+  Filter,
+  JSONType,
+  Position,
+  RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
+import { isSystemEventType } from '../event-validation';
+import type { EventFilter } from '../port';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../recorded-event';
+import { toPortPosition } from './esdb-positions';
+
+export function toEventData(event: NewEvent): EventData {
+  return jsonEvent({
+    id: event.id.toLowerCase(),
+    type: event.type,
+    data: event.data as JSONType,
+    metadata: event.metadata,
+  });
+}
+
+/**
+ * An event as the port shows it; undefined for what the port never shows
+ * (system events, links, non-JSON events written by other tools).
+ * `recordedAt` is the server's own `created` time, not the writer's clock.
+ */
+export function toRecordedEvent(event: EsdbRecordedEvent | undefined): RecordedEvent | undefined {
+  if (!event || !event.isJson || isSystemEventType(event.type) || !event.position) return undefined;
+  const metadata = typeof event.metadata === 'object' && event.metadata !== null ? event.metadata : {};
+  return {
+    id: event.id,
+    type: event.type,
+    streamId: event.streamId,
+    revision: Number(event.revision),
+    position: toPortPosition(event.position.commit),
+    data: event.data,
+    metadata: { ...(metadata as EventMetadata), recordedAt: event.created.toISOString() },
+  };
+}
+
+export function matchesFilter(event: RecordedEvent, filter: EventFilter | undefined): boolean {
+  const prefixes = filter?.streamPrefixes ?? [];
+  const types = filter?.eventTypes ?? [];
+  return (
+    (prefixes.length === 0 || prefixes.some((prefix) => event.streamId.startsWith(prefix))) &&
+    (types.length === 0 || types.includes(event.type))
+  );
+}
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The server-side filter of a subscription: never narrower than the port's
+ * filter (which is applied again to every event), but narrow enough that the
+ * server skips most of what we would drop. The server takes one expression,
+ * on event types or on stream names, and sends checkpoints through what it
+ * skips, so the subscription still advances across long filtered stretches.
+ */
+export function serverFilter(
+  filter: EventFilter | undefined,
+  checkpointReached: (position: Position) => void,
+): Filter {
+  const options = { checkpointReached: (_: unknown, position: Position) => checkpointReached(position) };
+  const types = filter?.eventTypes ?? [];
+  if (types.length > 0) {
+    return eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$`, ...options });
+  }
+  const prefixes = filter?.streamPrefixes ?? [];
+  if (prefixes.length > 0 && prefixes.every((prefix) => prefix.length > 0)) {
+    return streamNameFilter({ prefixes: [...prefixes], ...options });
+  }
+  return excludeSystemEvents(options);
+}

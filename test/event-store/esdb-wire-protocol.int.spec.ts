@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  FORWARDS,
+  jsonEvent,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import type { Position } from '@eventstore/db-client';
+import { InvalidAppendError, NewEvent } from '../../src/event-store';
+import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
+import { EsdbDouble, startEsdbDouble } from '../support/esdb-double';
+import { newEvent } from '../support/new-event';
+
+/*
+ * What the real client sees from the double, for the server behaviours the
+ * adapter relies on (research/infra.md §1.2 and the KurrentDB sources).
+ */
+for (const batchAppend of [true, false]) {
+  const path = batchAppend ? 'BatchAppend' : 'Append';
+  describe(`wire double as @eventstore/db-client sees it [esdb: gRPC wire double, ${path}]`, () => {
+    let double: EsdbDouble;
+    let client: EventStoreDBClient;
+    beforeAll(async () => {
+      double = await startEsdbDouble({ batchAppend });
+      client = EventStoreDBClient.connectionString(double.connectionString);
+    });
+    afterAll(async () => {
+      await client.dispose();
+      await double.stop();
+    });
+    const event = (type = 'Happened', data: Record<string, unknown> = {}) => jsonEvent({ type, data });
+
+    it('reports a conflict on a missing stream with actualVersion "no_stream" (a string), else a bigint', async () => {
+      const s = `wev-${randomUUID()}`;
+      const missing = await client
+        .appendToStream(s, [event()], { expectedRevision: 'stream_exists' })
+        .catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(WrongExpectedVersionError);
+      expect((missing as WrongExpectedVersionError).actualVersion).toBe('no_stream');
+      await client.appendToStream(s, [event()], { expectedRevision: NO_STREAM });
+      const taken = await client
+        .appendToStream(s, [event()], { expectedRevision: 5n })
+        .catch((e: unknown) => e);
+      expect(taken).toMatchObject({ expectedVersion: 5n, actualVersion: 0n });
+    });
+
+    it('answers a never-written stream with StreamNotFoundError, forwards and backwards', async () => {
+      for (const direction of [FORWARDS, BACKWARDS] as const) {
+        const read = client.readStream(`missing-${randomUUID()}`, { direction });
+        await expect(read.toArray()).rejects.toBeInstanceOf(StreamNotFoundError);
+      }
+    });
+
+    it('refuses an append over 1 MiB, which the adapter reports as an InvalidAppendError', async () => {
+      const big = { text: 'x'.repeat(1024 * 1024) };
+      await expect(client.appendToStream(`big-${randomUUID()}`, [event('Big', big)])).rejects.toBeInstanceOf(
+        MaxAppendSizeExceededError,
+      );
+      const store = EsdbEventStore.open({ connectionString: double.connectionString });
+      await expect(
+        store.appendToStream(`big-${randomUUID()}`, [newEvent('Big', big)]),
+      ).rejects.toBeInstanceOf(InvalidAppendError);
+      await store.close();
+    });
+
+    it('reads $all from an event inclusively forwards, exclusively backwards, and refuses a position inside a record', async () => {
+      const s = `all-${randomUUID()}`;
+      await client.appendToStream(s, [event('One'), event('Two'), event('Three')]);
+      const written = (await client.readStream(s).toArray()).map((e) => e.event?.position as Position);
+      const forwards = await client.readAll({ fromPosition: written[1], maxCount: 2 }).toArray();
+      expect(forwards.map((e) => e.event?.type)).toEqual(['Two', 'Three']);
+      const backwards = await client
+        .readAll({ fromPosition: written[1], direction: BACKWARDS, maxCount: 1 })
+        .toArray();
+      expect(backwards.map((e) => e.event?.type)).toEqual(['One']);
+      const inside = { commit: written[1].commit + 1n, prepare: written[1].prepare + 1n };
+      await expect(client.readAll({ fromPosition: inside, maxCount: 1 }).toArray()).rejects.toThrow(
+        /invalid position/,
+      );
+      const first = await client.readAll({ fromPosition: START, maxCount: 1 }).toArray();
+      expect(first[0].event?.position?.commit).toBeGreaterThan(0n);
+      expect(first[0].event?.type.startsWith('$')).toBe(true);
+    });
+
+    it('subscribes to $all: confirmation, events after the start, a checkpoint, caught-up, then live events', async () => {
+      const s = `sub-${randomUUID()}`;
+      await client.appendToStream(s, [event('Before'), event('Start'), event('After')]);
+      const [, start] = await client.readStream(s).toArray();
+      const seen: string[] = [];
+      const subscription = client.subscribeToAll({
+        fromPosition: start.event?.position as Position,
+        filter: excludeSystemEvents({ checkpointReached: () => void seen.push('checkpoint') }),
+      });
+      subscription.on('confirmation', () => seen.push('confirmation'));
+      subscription.on('caughtUp', () => {
+        seen.push('caught-up');
+        void client.appendToStream(s, [event('Live')]);
+      });
+      for await (const resolved of subscription) {
+        seen.push(resolved.event?.type ?? '?');
+        if (resolved.event?.type === 'Live') break;
+      }
+      await subscription.unsubscribe();
+      expect(seen).toEqual(['confirmation', 'After', 'checkpoint', 'caught-up', 'Live']);
+    });
+
+    it('subscribes to a stream from a revision, exclusively, then live; from END only live', async () => {
+      const s = `stream-sub-${randomUUID()}`;
+      await client.appendToStream(s, [event('Zero'), event('One')]);
+      const fromZero = client.subscribeToStream(s, { fromRevision: 0n });
+      const fromEnd = client.subscribeToStream(s, { fromRevision: END });
+      const received = async (subscription: typeof fromZero, count: number): Promise<string[]> => {
+        const types: string[] = [];
+        for await (const resolved of subscription) {
+          types.push(resolved.event?.type ?? '?');
+          if (types.length === count) break;
+        }
+        await subscription.unsubscribe();
+        return types;
+      };
+      const zero = received(fromZero, 2);
+      const end = received(fromEnd, 1);
+      await new Promise((resolve) => fromEnd.once('caughtUp', resolve));
+      await client.appendToStream(s, [event('Two')]);
+      expect(await zero).toEqual(['One', 'Two']);
+      expect(await end).toEqual(['Two']);
+    });
+  });
+}
+
+describe('EventStoreDB adapter and the server’s own events [esdb: @eventstore/db-client → gRPC wire double]', () => {
+  it('never shows system events, even between and after its own, and heads at its last own event', async () => {
+    const double = await startEsdbDouble();
+    const client = EventStoreDBClient.connectionString(double.connectionString);
+    const store = EsdbEventStore.open({ connectionString: double.connectionString });
+    try {
+      const prefix = `sys${randomUUID().slice(0, 8)}`;
+      const own = (type: string): NewEvent => newEvent(type);
+      const first = await store.appendToStream(`${prefix}-a`, [own('First')]);
+      await client.appendToStream(`$$${prefix}-a`, [
+        jsonEvent({ type: '$metadata', data: { $maxCount: 10 } }),
+      ]);
+      await store.appendToStream(`${prefix}-a`, [own('Second')]);
+      // More than one page of the server's own events after ours.
+      for (let i = 0; i < 70; i++) {
+        await client.appendToStream(`$stats-${prefix}`, [
+          jsonEvent({ type: '$statsCollected', data: { i } }),
+        ]);
+      }
+      const all = await store.readAll({ fromPosition: first.position });
+      expect(all.map((e) => e.type)).toEqual(['First', 'Second']);
+      expect(await store.headPosition()).toBe(all[1].position);
+
+      const subscription = store.subscribeToAll({ fromPosition: first.position });
+      const iterator = subscription[Symbol.asyncIterator]();
+      const [second, caughtUp] = [await iterator.next(), await iterator.next()];
+      expect(second.value).toMatchObject({ kind: 'event', event: { type: 'Second' } });
+      expect(caughtUp.value).toMatchObject({ kind: 'caught-up' });
+      expect(caughtUp.value.position).toBeGreaterThan(all[1].position);
+      await subscription.close();
+    } finally {
+      await store.close();
+      await client.dispose();
+      await double.stop();
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { startEsdbDouble } from './esdb-double';
+export type { EsdbDouble, EsdbDoubleOptions } from './esdb-double';

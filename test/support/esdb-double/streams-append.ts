@@ -1,0 +1,151 @@
+import { handleClientStreamingCall, sendUnaryData, ServerErrorResponse, status } from '@grpc/grpc-js';
+import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
+import { rpcError, shared, streamName, streams, uuidString } from './wire';
+
+/** Test hooks: hold appends to model a lost connection before or after the write. */
+export interface AppendFaults {
+  stall: 'none' | 'before-write' | 'after-write';
+  onReceived(): void;
+}
+
+interface Proposal {
+  getId(): shared.UUID | undefined;
+  getMetadataMap(): { get(key: string): string | undefined };
+  getData_asU8(): Uint8Array;
+  getCustomMetadata_asU8(): Uint8Array;
+}
+
+export function toProposed(message: Proposal): ProposedEvent | ServerErrorResponse {
+  const metadata = message.getMetadataMap();
+  for (const key of ['type', 'content-type']) {
+    if (metadata.get(key) === undefined) {
+      return rpcError(status.INVALID_ARGUMENT, `Missing required metadata property: ${key}`, {
+        exception: 'missing-required-metadata-property',
+        'required-metadata-properties': key,
+      });
+    }
+  }
+  return {
+    id: uuidString(message.getId()),
+    type: metadata.get('type') as string,
+    contentType: metadata.get('content-type') as string,
+    data: message.getData_asU8(),
+    customMetadata: message.getCustomMetadata_asU8(),
+  };
+}
+
+function appendOptionsExpected(options: streams.AppendReq.Options): ExpectedState | undefined {
+  switch (options.getExpectedStreamRevisionCase()) {
+    case streams.AppendReq.Options.ExpectedStreamRevisionCase.REVISION:
+      return { kind: 'revision', revision: Number(options.getRevision()) };
+    case streams.AppendReq.Options.ExpectedStreamRevisionCase.NO_STREAM:
+      return { kind: 'no_stream' };
+    case streams.AppendReq.Options.ExpectedStreamRevisionCase.ANY:
+      return { kind: 'any' };
+    case streams.AppendReq.Options.ExpectedStreamRevisionCase.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    default:
+      return undefined;
+  }
+}
+
+/** Streams.Append: options first, then one message per event; the outcome is one response. */
+export function appendHandler(
+  log: EventLog,
+  faults: AppendFaults,
+): handleClientStreamingCall<streams.AppendReq, streams.AppendResp> {
+  return (call, callback) => {
+    let stream = '';
+    let expected: ExpectedState | undefined;
+    const proposed: ProposedEvent[] = [];
+    let failure: ServerErrorResponse | undefined;
+    call.on('data', (request: streams.AppendReq) => {
+      if (failure) return;
+      const options = request.getOptions();
+      if (options) {
+        stream = streamName(options.getStreamIdentifier());
+        expected = appendOptionsExpected(options);
+        if (!expected) failure = rpcError(status.INVALID_ARGUMENT, "'expected_stream_revision' is required");
+        return;
+      }
+      if (expected === undefined) {
+        failure = rpcError(status.INVALID_ARGUMENT, 'The first message of an append must carry its options');
+        return;
+      }
+      const event = toProposed(request.getProposedMessage() as streams.AppendReq.ProposedMessage);
+      if (event instanceof Error) failure = event;
+      else proposed.push(event);
+    });
+    call.on('error', () => undefined);
+    call.on('end', () => {
+      if (failure || !expected) {
+        callback(failure ?? rpcError(status.INVALID_ARGUMENT, 'An append needs options'));
+        return;
+      }
+      const state = expected;
+      settle(
+        faults,
+        () => log.append(stream, state, proposed),
+        (outcome) => replyToAppend(outcome, callback),
+      );
+    });
+  };
+}
+
+function replyToAppend(outcome: AppendOutcome, callback: sendUnaryData<streams.AppendResp>): void {
+  switch (outcome.kind) {
+    case 'success': {
+      const position = new streams.AppendResp.Position()
+        .setCommitPosition(String(outcome.position))
+        .setPreparePosition(String(outcome.position));
+      const success = new streams.AppendResp.Success()
+        .setCurrentRevision(String(outcome.currentRevision))
+        .setPosition(position);
+      callback(null, new streams.AppendResp().setSuccess(success));
+      return;
+    }
+    case 'too-large':
+      callback(
+        rpcError(status.INVALID_ARGUMENT, `Maximum Append Size of ${outcome.maxAppendSize} Exceeded.`, {
+          exception: 'maximum-append-size-exceeded',
+          'maximum-append-size': String(outcome.maxAppendSize),
+        }),
+      );
+      return;
+    case 'wrong-expected-version': {
+      // The server fills the current fields and the deprecated 20.6.0 ones, a normal response, not an error.
+      const wrong = new streams.AppendResp.WrongExpectedVersion();
+      if (outcome.currentRevision < 0) {
+        wrong.setCurrentNoStream(new shared.Empty()).setNoStream2060(new shared.Empty());
+      } else {
+        wrong
+          .setCurrentRevision(String(outcome.currentRevision))
+          .setCurrentRevision2060(outcome.currentRevision);
+      }
+      const expected = outcome.expected;
+      if (expected.kind === 'revision') {
+        wrong.setExpectedRevision(String(expected.revision)).setExpectedRevision2060(expected.revision);
+      } else if (expected.kind === 'any') {
+        wrong.setExpectedAny(new shared.Empty()).setAny2060(new shared.Empty());
+      } else if (expected.kind === 'stream_exists') {
+        wrong.setExpectedStreamExists(new shared.Empty()).setStreamExists2060(new shared.Empty());
+      } else {
+        wrong.setExpectedNoStream(new shared.Empty());
+      }
+      callback(null, new streams.AppendResp().setWrongExpectedVersion(wrong));
+    }
+  }
+}
+
+/** Runs the write now, or holds it (and its reply) when a test models a connection lost mid-command. */
+export function settle(
+  faults: AppendFaults,
+  write: () => AppendOutcome,
+  reply: (outcome: AppendOutcome) => void,
+): void {
+  faults.onReceived();
+  if (faults.stall === 'before-write') return;
+  const outcome = write();
+  if (faults.stall === 'after-write') return;
+  reply(outcome);
+}
