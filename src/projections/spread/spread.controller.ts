@@ -10,6 +10,7 @@ import { paginate } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from './spread-reports';
+import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
 import { SpreadState } from './spread-state';
 
@@ -102,6 +103,49 @@ export class SpreadController {
       date,
       by: query.by,
       items: spreadBreakdown(view.state, programme, date, query.by),
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('scale-up-units')
+  @ApiOperation({
+    summary: 'Scale-up units live on the date (gone live, not stopped), planned and stopped, by setting',
+  })
+  async scaleUpUnits(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const items = scaleUpUnits(view.state, programme, date);
+    const body = {
+      programme,
+      date,
+      unitsLive: items.reduce((n, r) => n + r.unitsLive, 0),
+      items,
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('lineage')
+  @ApiOperation({
+    summary: 'Spread lineage: which Always Event was adopted from which (spread or scale-up), and its depth',
+  })
+  async lineage(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(SpreadListQuery, raw);
+    const { view, programme, date } = await this.view(query);
+    const rows = spreadLineage(view.state, programme, date);
+    const body = {
+      programme,
+      date,
+      maxDepth: Math.max(0, ...rows.map((r) => r.depth)),
+      ...paginate(rows, query),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, (b) => b.items);

@@ -100,3 +100,38 @@ export function participationEvent(
 ): RecordedEvent {
   return recorded(`participation-${SLUG}.${odsCode}`, type, { programmeSlug: SLUG, odsCode, ...data });
 }
+
+export function alwaysEvent(
+  alwaysEventId: string,
+  odsCode: string,
+  setting: string,
+  initiatedOn: string,
+  derivedFrom: { alwaysEventId: string; odsCode: string } | null = null,
+): RecordedEvent {
+  return recorded(`always-event-${alwaysEventId}`, 'AlwaysEventInitiated', {
+    alwaysEventId,
+    programmeSlug: SLUG,
+    odsCode,
+    homeUnit: { unitId: `${alwaysEventId}-home`, name: 'Ward', setting },
+    population: 'Adults on the ward',
+    derivedFrom: derivedFrom && {
+      ...derivedFrom,
+      lineage: derivedFrom.odsCode === odsCode ? 'ScaleUp' : 'Spread',
+    },
+    initiatedAt: `${initiatedOn}T09:00:00.000Z`,
+  });
+}
+
+export function alwaysEventEvent(
+  alwaysEventId: string,
+  odsCode: string,
+  type: string,
+  data: Record<string, unknown>,
+): RecordedEvent {
+  return recorded(`always-event-${alwaysEventId}`, type, {
+    alwaysEventId,
+    programmeSlug: SLUG,
+    odsCode,
+    ...data,
+  });
+}
