@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { LoggingModule } from './logging/logging.module';
 import { ProjectionsModule } from './projections/runner/projections.module';
+import { MeasuresModule } from './projections/measures/measures.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
 import { StateModule } from './state/state.module';
@@ -37,6 +38,7 @@ export class AppModule {
         HistoryModule,
         AnalyticsApiModule,
         SpreadModule,
+        MeasuresModule,
       ],
     };
   }

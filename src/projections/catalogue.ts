@@ -1,5 +1,9 @@
 import { Projection } from './runner/projection';
+import { measuresProjection } from './measures/measures.projection';
 import { spreadProjection } from './spread/spread.projection';
 
 /** Every read model the runner keeps live (and time travel can fold). */
-export const READ_MODELS: readonly Projection[] = [spreadProjection as Projection];
+export const READ_MODELS: readonly Projection[] = [
+  spreadProjection as Projection,
+  measuresProjection as Projection,
+];

@@ -301,6 +301,29 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
     });
   });
 
+  it('charts the outcome measure with the correction applied and the PDSA starts on their weeks', async () => {
+    const head = await store.headPosition();
+    const response = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=ihi&minPosition=${head}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      unitId: string;
+      chart: { chart: string; profile: string; points: Array<{ n: number; y: number; date: string }> };
+      pdsaStarts: Array<{ cycleNumber: number; period: string }>;
+    };
+    expect(body.unitId).toBe(HOME.unitId);
+    expect(body.chart).toMatchObject({ chart: 'run', profile: 'ihi' });
+    expect(body.chart.points.map((p) => p.date)).toEqual(WEEKS);
+    // Week 11 was corrected from 19/20 to 20/20.
+    expect(body.chart.points[10].y).toBe(100);
+    expect(body.pdsaStarts.map((start) => start.cycleNumber)).toEqual([1, 2]);
+    const spc = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=mdc`);
+    expect(((await spc.json()) as { chart: { chart: string } }).chart.chart).toBe('xmr');
+    const missing = await fetch(`${t.url}/v1/measures/${randomUUID()}/chart`);
+    expect(missing.status).toBe(404);
+    const badProfile = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=excel`);
+    expect(badProfile.status).toBe(400);
+  });
+
   it('refuses a numerator above the denominator and a period in the future', async () => {
     await refuse(
       'RecordMeasurement',

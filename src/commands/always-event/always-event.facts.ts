@@ -1,5 +1,14 @@
 import { alwaysEventDecider, alwaysEventStreamId, PdsaCycleFact } from '../../domain/always-event';
-import { MeasureSeries, measureDecider, measureStreamId, MeasureRole, seriesOf } from '../../domain/measure';
+import { decideAimAchieved } from '../../analytics';
+import {
+  MeasureSeries,
+  measureDecider,
+  measureStreamId,
+  MeasureRole,
+  RUN_CHART_SHIFT,
+  seriesOf,
+  ShiftEvidence,
+} from '../../domain/measure';
 import { pdsaDecider, pdsaStreamId } from '../../domain/pdsa';
 import type { FactLookups } from '../fact-lookups';
 import { participationDecider, participationStreamId } from '../../domain/participation';
@@ -52,11 +61,36 @@ export function pdsaCycleFacts(lookups: FactLookups, pdsaCycleIds: string[]): Pr
   );
 }
 
-/** The measure's current series and the revision it was read at, recorded with the evidence. */
+/**
+ * The measure's current series and the revision it was read at, recorded with
+ * the evidence, and each unit's improving shift on an IHI run chart (the
+ * Always Events method), computed by the analytics engine with its parameters.
+ */
 export async function aimEvidenceFacts(
   lookups: FactLookups,
   measureId: string,
-): Promise<{ measure: MeasureSeries | null; measureRevision: number }> {
+): Promise<{
+  measure: MeasureSeries | null;
+  measureRevision: number;
+  improvingShift: Record<string, ShiftEvidence>;
+}> {
   const { state, revision } = await lookups.load(measureDecider, measureStreamId(measureId));
-  return { measure: seriesOf(state) ?? null, measureRevision: revision };
+  const measure = seriesOf(state) ?? null;
+  const improvingShift: Record<string, ShiftEvidence> = {};
+  for (const [unitId, points] of Object.entries(measure?.units ?? {})) {
+    const target = measure?.phases.at(-1)?.targetPct ?? 100;
+    const decision = decideAimAchieved({
+      points: points.map((p) => ({ date: p.period, value: p.pct })),
+      target,
+      direction: measure?.improvementDirection ?? 'increase',
+    });
+    improvingShift[unitId] = {
+      rule: RUN_CHART_SHIFT,
+      chart: decision.evidence.chart,
+      profile: decision.evidence.profile,
+      parameters: decision.evidence.parameters as unknown as Record<string, unknown>,
+      periods: decision.evidence.shift.map((n) => points[n - 1].period),
+    };
+  }
+  return { measure, measureRevision: revision, improvingShift };
 }

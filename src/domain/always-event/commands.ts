@@ -1,4 +1,4 @@
-import { MeasureRole, MeasureSeries } from '../measure';
+import { MeasureRole, MeasureSeries, ShiftEvidence } from '../measure';
 import { Command, IsoDate } from '../shared';
 import {
   Aim,
@@ -95,8 +95,11 @@ export type StartImplementation = Command<
 export type DeclareAimAchieved = Command<
   'DeclareAimAchieved',
   Target & { measureId: string; unitId: string | null },
-  /** The measure's current series, folded server-side: the caller never asserts the evidence. */
-  { measure: MeasureSeries | null; measureRevision: number }
+  /**
+   * The measure's current series, folded server-side, and each unit's run-chart
+   * shift computed from it by the analytics engine: the caller never asserts the evidence.
+   */
+  { measure: MeasureSeries | null; measureRevision: number; improvingShift: Record<string, ShiftEvidence> }
 >;
 export type ConfirmSustainment = Command<
   'ConfirmSustainment',

@@ -47,6 +47,12 @@ export function declareAimAchieved(command: DeclareAimAchieved, state: AlwaysEve
       `${evidence.parameters.targetPct}% (${evidence.parameters.improvementDirection}); ` +
       `unit ${unitId} has ${evidence.periods.length}`,
   );
+  const shift = command.facts.improvingShift[unitId];
+  ensure(
+    shift !== undefined && shift.periods.length > 0,
+    'aim-not-achieved',
+    `The periods are at target, but the ${shift?.profile ?? 'run'} chart of unit ${unitId} shows no shift on the improving side yet`,
+  );
   return [
     {
       type: 'AimAchieved',
@@ -55,7 +61,7 @@ export function declareAimAchieved(command: DeclareAimAchieved, state: AlwaysEve
         setting: homeUnit.setting,
         measureId,
         unitId,
-        evidence: { ...evidence, measureRevision: command.facts.measureRevision },
+        evidence: { ...evidence, shift, measureRevision: command.facts.measureRevision },
         achievedAt: command.context.occurredAt,
       },
     },

@@ -1,4 +1,4 @@
-import { AimRuleEvidence, MeasureRole } from '../measure';
+import { AimRuleEvidence, MeasureRole, ShiftEvidence } from '../measure';
 import { DomainEvent, IsoDate, IsoDateTime } from '../shared';
 import {
   Aim,
@@ -132,7 +132,7 @@ export type AimAchieved = Event<
     setting: CareSetting;
     measureId: string;
     unitId: string;
-    evidence: AimRuleEvidence & { measureRevision: number };
+    evidence: AimRuleEvidence & { shift: ShiftEvidence; measureRevision: number };
     achievedAt: IsoDateTime;
   }
 >;

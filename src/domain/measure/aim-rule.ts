@@ -10,6 +10,21 @@ import { ImprovementDirection } from './values';
 export const CONSECUTIVE_PERIODS_AT_TARGET = 'ConsecutivePeriodsAtTarget';
 export const DEFAULT_REQUIRED_PERIODS = 3;
 
+/**
+ * The second half of the aim rule: a shift on the improving side of a run
+ * chart, computed by the analytics engine in the application layer (the
+ * decider only checks it), with the chart, profile and every parameter used.
+ */
+export const RUN_CHART_SHIFT = 'RunChartShift';
+export interface ShiftEvidence {
+  rule: typeof RUN_CHART_SHIFT;
+  chart: string;
+  profile: string;
+  parameters: Record<string, unknown>;
+  /** Periods in a shift on the improving side; empty when there is none. */
+  periods: string[];
+}
+
 export interface AimRuleEvidence {
   rule: typeof CONSECUTIVE_PERIODS_AT_TARGET;
   parameters: {

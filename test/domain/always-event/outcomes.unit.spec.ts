@@ -1,5 +1,5 @@
 import { alwaysEventDecider } from '../../../src/domain/always-event';
-import { MeasureSeries } from '../../../src/domain/measure';
+import { MeasureSeries, ShiftEvidence } from '../../../src/domain/measure';
 import { stateOf } from '../support/history';
 import { deciderSpec, NOW } from '../support/decider-spec';
 import {
@@ -46,8 +46,26 @@ const achieving = outcomeSeries([
   ['2018-01', 20, 20],
   ['2018-02', 39, 40],
 ]);
-const declare = (measure: MeasureSeries | null, measureId = OUTCOME_MEASURE, unitId: string | null = null) =>
-  command('DeclareAimAchieved', { measureId, unitId }, { measure, measureRevision: 11 });
+/** What the analytics engine would report for the home unit: a shift on the improving side, or none. */
+const shift = (periods: string[]): ShiftEvidence => ({
+  rule: 'RunChartShift',
+  chart: 'run',
+  profile: 'ihi',
+  parameters: { shiftLength: 6 },
+  periods,
+});
+const SHIFTED = shift(['2017-12', '2018-01', '2018-02']);
+const declare = (
+  measure: MeasureSeries | null,
+  measureId = OUTCOME_MEASURE,
+  unitId: string | null = null,
+  homeShift: ShiftEvidence = SHIFTED,
+) =>
+  command(
+    'DeclareAimAchieved',
+    { measureId, unitId },
+    { measure, measureRevision: 11, improvingShift: { [HOME.unitId]: homeShift } },
+  );
 const aimAchievedSteps = [...implementingSteps, declare(achieving)];
 const aimAchieved = eventsOf(...aimAchievedSteps);
 const confirm = (periodsReviewed = 6, periodsAtTarget = 5) =>
@@ -88,12 +106,19 @@ describe('Always Event: aim achieved and sustainment', () => {
                   { period: '2018-02', numerator: 39, denominator: 40, pct: 97.5 },
                 ],
                 achieved: true,
+                shift: SHIFTED,
                 measureRevision: 11,
               },
               achievedAt: NOW,
             },
           },
         ]);
+    });
+    it('refuses periods at target without a shift on the improving side of the run chart', () => {
+      spec
+        .given(implementing)
+        .when(declare(achieving, OUTCOME_MEASURE, null, shift([])))
+        .thenThrows('aim-not-achieved', 'conflict');
     });
     it('refuses before implementation', () => {
       spec.given(testing).when(declare(achieving)).thenThrows('implementation-not-started', 'conflict');

@@ -1,0 +1,80 @@
+import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
+import type { ChartType, ProfileName } from '../../analytics';
+import { validateDto } from '../../commands/validation/validate-dto';
+import { ReadModelReader } from '../../history/read-model-reader';
+import { ProblemException, validationProblem } from '../../http/problem';
+import { ReadModelQuery } from '../http/read-model-query';
+import { respond } from '../http/respond';
+import { measureChart } from './measure-chart';
+import { MeasuresState } from './measures.projection';
+
+export class MeasureChartQuery extends ReadModelQuery {
+  @IsOptional()
+  @IsIn(PROFILE_NAMES)
+  profile?: ProfileName;
+
+  @IsOptional()
+  @IsIn(CHART_TYPES)
+  chart?: ChartType;
+
+  /** The unit (home unit or a scale-up unit); needed when the measure has several. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  unit?: string;
+}
+
+@ApiTags('measures')
+@Controller('v1/measures')
+export class MeasuresController {
+  constructor(private readonly reader: ReadModelReader) {}
+
+  @Get(':measureId/chart')
+  @ApiOperation({
+    summary:
+      "A measure's run or SPC chart for one unit under a rule profile (mdc, mdc-sql, ptd, ihi, qic): corrections applied, retractions removed, definition revisions as phases, PDSA starts and annotations on their periods",
+  })
+  async chart(
+    @Param('measureId') measureId: string,
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(MeasureChartQuery, raw);
+    const view = await this.reader.read<MeasuresState>('measures', query);
+    const outcome = measureChart(view.state, measureId, {
+      profile: query.profile ?? 'mdc',
+      chart: query.chart,
+      unitId: query.unit,
+    });
+    switch (outcome.kind) {
+      case 'not-found':
+        throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          'measure-not-found',
+          'Measure not found',
+          `No measure ${measureId} at these bounds`,
+        );
+      case 'unit-required':
+        throw validationProblem([
+          {
+            field: 'unit',
+            rule: 'required',
+            message: `The measure has several units: ${outcome.units.join(', ')}`,
+          },
+        ]);
+      case 'unknown-unit':
+        throw validationProblem([
+          { field: 'unit', rule: 'is-in', message: `unit must be one of: ${outcome.units.join(', ')}` },
+        ]);
+      case 'chart': {
+        const body = { ...outcome.body, knowledge: { position: view.position, source: view.source } };
+        return respond(request, reply, body, (b) => b.chart?.points ?? []);
+      }
+    }
+  }
+}

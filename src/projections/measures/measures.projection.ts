@@ -1,0 +1,79 @@
+import { evolve, initialState, MeasureEvent, MeasureState } from '../../domain/measure';
+import { PdsaEvent } from '../../domain/pdsa';
+import { RecordedEvent } from '../../event-store/recorded-event';
+import { Projection } from '../runner/projection';
+
+export interface ChartAnnotation {
+  annotationId: string;
+  period: string;
+  unitId: string | null;
+  text: string;
+  pdsaCycleId: string | null;
+  changeIdeaId: string | null;
+}
+
+export interface PdsaStart {
+  pdsaCycleId: string;
+  changeIdeaId: string;
+  cycleNumber: number;
+  startedOn: string;
+}
+
+export interface MeasuresState {
+  /** Each measure folded by its own decider's evolve: the chart reads exactly what the rules read. */
+  measures: Record<string, MeasureState>;
+  annotations: Record<string, ChartAnnotation[]>;
+  /** PDSA cycle starts per Always Event, to mark on its measures' charts. */
+  pdsaStarts: Record<string, PdsaStart[]>;
+}
+
+export const measuresProjection: Projection<MeasuresState> = {
+  name: 'measures',
+  version: 1,
+  initialState: () => ({ measures: {}, annotations: {}, pdsaStarts: {} }),
+  apply(state, event: RecordedEvent) {
+    if (event.streamId.startsWith('measure-')) {
+      const e = { type: event.type, data: event.data } as MeasureEvent;
+      const id = e.data.measureId;
+      state.measures[id] = evolve(state.measures[id] ?? initialState(), e);
+      if (e.type === 'ChartAnnotated') {
+        const { annotationId, period, unitId, text, pdsaCycleId, changeIdeaId } = e.data;
+        (state.annotations[id] ??= []).push({
+          annotationId,
+          period,
+          unitId,
+          text,
+          pdsaCycleId,
+          changeIdeaId,
+        });
+      }
+    } else if (event.streamId.startsWith('pdsa-')) {
+      const e = { type: event.type, data: event.data } as PdsaEvent;
+      if (e.type === 'PdsaCycleStarted') {
+        (state.pdsaStarts[e.data.alwaysEventId] ??= []).push({
+          pdsaCycleId: e.data.pdsaCycleId,
+          changeIdeaId: e.data.changeIdeaId,
+          cycleNumber: e.data.cycleNumber,
+          startedOn: e.data.startedAt.slice(0, 10),
+        });
+      }
+    }
+    return state;
+  },
+  table: (state) =>
+    Object.values(state.measures).flatMap((m) =>
+      Object.entries(m.values).flatMap(([unitId, byPeriod]) =>
+        Object.entries(byPeriod).map(([period, v]) => ({
+          measureId: m.measureId,
+          alwaysEventId: m.alwaysEventId,
+          name: m.definition?.name ?? null,
+          role: m.role,
+          unitId,
+          period,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          corrections: v.corrections,
+        })),
+      ),
+    ),
+};
