@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { FunctionClock, SystemClock } from './commands/clock';
 import { CatalogueService } from './commands/catalogue.service';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -21,7 +22,15 @@ function bodyLimitFor(url: string): number {
 }
 
 /** Builds the application (used by main and by the e2e tests, so both run the same wiring). */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export interface AppOptions {
+  /** Pins the service's clock (commands' now, the embedded store's recordedAt): for tests of time. */
+  now?: () => Date;
+}
+
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: ANALYTICS_BODY_LIMIT_BYTES, genReqId: correlationIdOf });
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
@@ -46,12 +55,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     reply.header(CORRELATION_HEADER, request.id);
   });
   const state = openStateDatabase(config.STATE_SQLITE_PATH, config.SQLITE_SYNCHRONOUS);
-  const store = await openEventStore(config).catch((error: unknown) => {
+  const clock = options.now ? new FunctionClock(options.now) : new SystemClock();
+  const store = await openEventStore(config, options.now).catch((error: unknown) => {
     state.close();
     throw error;
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { store, state }),
+    AppModule.forRoot(config, { store, state, clock }),
     adapter,
     {
       bufferLogs: true,

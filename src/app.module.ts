@@ -1,5 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { Clock } from './commands/clock';
 import { CommandsModule } from './commands/commands.module';
 import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
 import { AppConfig } from './config/app-config';
@@ -19,6 +20,16 @@ import { StateModule } from './state/state.module';
 export interface Infrastructure {
   store: EventStore;
   state: Database.Database;
+  clock: Clock;
+}
+
+/** The one clock every module reads (commands' "now", read models' reporting date). */
+@Global()
+@Module({})
+class ClockModule {
+  static forRoot(clock: Clock): DynamicModule {
+    return { module: ClockModule, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+  }
 }
 
 @Module({})
@@ -28,6 +39,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(infrastructure.clock),
         LoggingModule.forRoot(config),
         EventStoreModule.forRoot(infrastructure.store),
         StateModule.forRoot(infrastructure.state),

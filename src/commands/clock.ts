@@ -8,3 +8,14 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
+
+/** A clock that reads another function: tests pin "now" with it. */
+export class FunctionClock extends Clock {
+  constructor(private readonly read: () => Date) {
+    super();
+  }
+
+  now(): Date {
+    return this.read();
+  }
+}

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CatalogueService } from './catalogue.service';
 import { AGGREGATES } from './catalogue';
-import { Clock, SystemClock } from './clock';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-command.handler';
 import { FactLookups } from './fact-lookups';
@@ -14,11 +13,10 @@ import { StreamsController } from './streams.controller';
   controllers: [CommandsController, StreamsController],
   providers: [
     { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
-    { provide: Clock, useClass: SystemClock },
     FactLookups,
     IdempotencyIndex,
     ExecuteCommandHandler,
   ],
-  exports: [CatalogueService, FactLookups, Clock, CqrsModule],
+  exports: [CatalogueService, FactLookups, CqrsModule],
 })
 export class CommandsModule {}

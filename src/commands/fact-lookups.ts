@@ -3,6 +3,9 @@ import { Decider, fold } from '../domain/decider';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { toDomainEvent } from './domain-events';
+import { Bounds } from '../history/bounds';
+import { readModelChecksums, ReadModelChecksums } from '../history/data-cut-checksums';
+import { READ_MODELS } from '../projections/catalogue';
 
 /**
  * What command definitions may read from other aggregates to check a
@@ -13,6 +16,11 @@ import { toDomainEvent } from './domain-events';
 @Injectable()
 export class FactLookups {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Checksums of every read model folded inside the bounds (for data cuts). */
+  readModelChecksums(bounds: Bounds): Promise<ReadModelChecksums> {
+    return readModelChecksums(this.store, READ_MODELS, bounds);
+  }
 
   async load<S>(
     decider: Pick<Decider<never, never, S>, 'initialState' | 'evolve'>,

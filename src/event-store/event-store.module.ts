@@ -5,10 +5,10 @@ import { EVENT_STORE } from './port';
 import type { EventStore } from './port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
+export async function openEventStore(config: AppConfig, now?: () => Date): Promise<EventStore> {
   switch (config.EVENT_STORE) {
     case 'sqlite':
-      return SqliteEventStore.open({ path: config.SQLITE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
+      return SqliteEventStore.open({ path: config.SQLITE_PATH, synchronous: config.SQLITE_SYNCHRONOUS, now });
     case 'esdb':
       // Never waits for the server: an unreachable EventStoreDB leaves the service up and not ready.
       return EsdbEventStore.open({

@@ -14,10 +14,30 @@ import { exportEvents, toNdjsonLine } from './event-export';
 import { ChangesQuery, ExportQuery } from './history.queries';
 import { parseBounds } from './read-model-reader';
 
-/** What kind of change an event is, for "what changed since the last report". */
+/** The start of the period a payload reports on (a month or ISO week), if it names one. */
+function periodStartOf(data: unknown): string | undefined {
+  const period = (data as { period?: unknown } | null)?.period;
+  if (typeof period !== 'string') return undefined;
+  if (/^\d{4}-\d{2}$/.test(period)) return `${period}-01T00:00:00.000Z`;
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!week) return undefined;
+  const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4));
+  const monday =
+    jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000;
+  return new Date(monday).toISOString();
+}
+
+/**
+ * What kind of change an event is, for "what changed since the last report":
+ * a correction (corrected, amended, retracted, revised), backdated (it
+ * occurred, or reports on a period that began, before the window: a late
+ * return), or new.
+ */
 export function changeKind(event: RecordedEvent, since: string): 'correction' | 'backdated' | 'new' {
   if (/(Corrected|Amended|Retracted|Revised)$/.test(event.type)) return 'correction';
-  if (Date.parse(event.metadata.occurredAt) <= Date.parse(since)) return 'backdated';
+  const about = periodStartOf(event.data) ?? event.metadata.occurredAt;
+  if (Date.parse(about) <= Date.parse(since) || Date.parse(event.metadata.occurredAt) <= Date.parse(since))
+    return 'backdated';
   return 'new';
 }
 

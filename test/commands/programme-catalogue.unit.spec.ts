@@ -56,8 +56,9 @@ describe('the programme commands in the catalogue', () => {
       'RetireMeasure',
     ]);
   });
-  it('offers the evaluation commands, without TakeDataCut until the history service sends it', () => {
+  it('offers the evaluation commands, TakeDataCut with its bounds computed by the service', () => {
     expect(names('evaluation')).toEqual([
+      'TakeDataCut',
       'CommissionEvaluation',
       'RecordSurveyWave',
       'RecordInterviews',

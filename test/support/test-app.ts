@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../../src/app.factory';
+import { AppOptions, createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
 import { startEsdbDouble } from './esdb-double';
 
@@ -18,7 +18,10 @@ export interface TestApp {
  * store: a new embedded file in a temporary folder, or (EVENT_STORE=esdb with
  * no connection string) a new EventStoreDB wire double of its own.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'aet-app-'));
   const settings: Record<string, string> = {
     LOG_LEVEL: 'warn',
@@ -31,10 +34,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
   const double =
     settings.EVENT_STORE === 'esdb' && !settings.EVENTSTORE_CONNECTION_STRING
-      ? await startEsdbDouble()
+      ? await startEsdbDouble({ now: options.now && (() => (options.now as () => Date)().getTime()) })
       : undefined;
   if (double) settings.EVENTSTORE_CONNECTION_STRING = double.connectionString;
-  const app = await createApp(loadConfig(settings));
+  const app = await createApp(loadConfig(settings), options);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

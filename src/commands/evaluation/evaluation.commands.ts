@@ -10,6 +10,7 @@ import {
   RecordSurveyWaveDto,
   RoleCountDto,
 } from './evaluation.dtos';
+import { takeDataCut } from './take-data-cut';
 
 const command = aggregateCommand(evaluationDecider, (dto: EvaluationCommandDto) =>
   evaluationStreamId(dto.evaluationId),
@@ -17,15 +18,11 @@ const command = aggregateCommand(evaluationDecider, (dto: EvaluationCommandDto) 
 const id = (dto: EvaluationCommandDto) => ({ evaluationId: dto.evaluationId });
 const roleCounts = (dtos: RoleCountDto[]) => dtos.map(({ role, count }) => ({ role, count }));
 
-/**
- * TakeDataCut is decided by the evaluation decider but not offered here yet:
- * its bounds, projection versions and checksums come from the history
- * service, which will send it once that service exists.
- */
 export const evaluationAggregate: AggregateDefinition = {
   category: 'evaluation',
   decider: evaluationDecider as AggregateDefinition['decider'],
   commands: [
+    takeDataCut,
     command({
       name: 'CommissionEvaluation',
       summary: 'Commission an evaluation: evaluator, commissioner, scope and questions',

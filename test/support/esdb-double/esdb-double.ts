@@ -21,6 +21,8 @@ export interface EsdbDoubleOptions {
    * on older servers, so the client falls back to Append.
    */
   batchAppend?: boolean;
+  /** The server clock that stamps `created` (recordedAt): tests of knowledge time pin it. */
+  now?: () => number;
 }
 
 export interface EsdbDouble {
@@ -61,7 +63,7 @@ function supportedMethods(): features.SupportedMethods {
 }
 
 export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<EsdbDouble> {
-  const log = new EventLog();
+  const log = new EventLog(options.now);
   const batchAppend = options.batchAppend ?? true;
   let received = 0;
   const waiting: Array<{ count: number; resolve: () => void }> = [];

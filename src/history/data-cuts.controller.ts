@@ -1,0 +1,123 @@
+import { Controller, Get, HttpStatus, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataCutTaken } from '../domain/evaluation';
+import { pageAll } from '../event-store/page-all';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
+import { RecordedEvent } from '../event-store/recorded-event';
+import { ProblemException } from '../http/problem';
+import { READ_MODELS } from '../projections/catalogue';
+import { respond } from '../projections/http/respond';
+import { canonicalJson, sha256Hex } from '../support/canonical-json';
+import { Bounds } from './bounds';
+import { readModelChecksums } from './data-cut-checksums';
+import { replay } from './replay';
+
+type Cut = DataCutTaken['data'] & { recordedAt: string };
+
+const boundsOf = (cut: Cut): Bounds => ({
+  asOf: cut.asOf,
+  asKnownAt: cut.asKnownAt,
+  atPosition: cut.globalPosition,
+});
+
+/** Data cuts: fixed bounds and checksums in an evaluation; verified by replaying the log under them. */
+@ApiTags('evaluation: data cuts')
+@Controller('v1/evaluation/data-cuts')
+export class DataCutsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  private async find(dataCutId: string): Promise<Cut> {
+    for await (const page of pageAll(this.store, { filter: { eventTypes: ['DataCutTaken'] } })) {
+      const event = page.find((e: RecordedEvent) => (e.data as DataCutTaken['data']).dataCutId === dataCutId);
+      if (event) return { ...(event.data as DataCutTaken['data']), recordedAt: event.metadata.recordedAt };
+    }
+    throw new ProblemException(
+      HttpStatus.NOT_FOUND,
+      'data-cut-not-found',
+      'Data cut not found',
+      `No data cut ${dataCutId}`,
+    );
+  }
+
+  @Get(':dataCutId')
+  @ApiOperation({ summary: 'A data cut: its bounds, global position, read-model versions and checksums' })
+  async get(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string) {
+    return this.find(dataCutId);
+  }
+
+  @Get(':dataCutId/verify')
+  @ApiOperation({
+    summary: 'Recompute every read model of a data cut under its bounds and compare checksums',
+  })
+  async verify(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string) {
+    const cut = await this.find(dataCutId);
+    const now = await readModelChecksums(this.store, READ_MODELS, boundsOf(cut));
+    const readModels = Object.entries(cut.checksums).map(([name, expected]) => {
+      const takenWith = cut.projectionVersions[name];
+      const current = now.projectionVersions[name];
+      const status =
+        current === undefined
+          ? 'read-model-gone'
+          : current !== takenWith
+            ? 'version-changed'
+            : now.checksums[name] === expected
+              ? 'match'
+              : 'mismatch';
+      return {
+        readModel: name,
+        version: takenWith,
+        currentVersion: current ?? null,
+        expected,
+        actual: now.checksums[name] ?? null,
+        status,
+      };
+    });
+    return {
+      dataCutId,
+      evaluationId: cut.evaluationId,
+      bounds: boundsOf(cut),
+      match: readModels.every((r) => r.status === 'match'),
+      readModels,
+    };
+  }
+
+  @Get(':dataCutId/read-models/:readModel')
+  @ApiOperation({
+    summary:
+      "A read model's table at a data cut's bounds (JSON, or CSV with Accept: text/csv), carrying the cut's id and checksum",
+  })
+  async readModel(
+    @Param('dataCutId', new ParseUUIDPipe()) dataCutId: string,
+    @Param('readModel') name: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const cut = await this.find(dataCutId);
+    const projection = READ_MODELS.find((p) => p.name === name);
+    if (!projection || cut.checksums[name] === undefined) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'read-model-not-in-cut',
+        'Read model not in this cut',
+        `Data cut ${dataCutId} has no read model ${name}`,
+      );
+    }
+    const { state } = await replay(this.store, projection, boundsOf(cut));
+    const checksum = sha256Hex(canonicalJson(state));
+    void reply.headers({
+      'x-data-cut-id': dataCutId,
+      'x-data-cut-checksum': checksum,
+      'x-data-cut-read-model': name,
+    });
+    const body = {
+      dataCutId,
+      readModel: name,
+      checksum,
+      matchesCut: checksum === cut.checksums[name],
+      items: projection.table?.(state) ?? [],
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+}
