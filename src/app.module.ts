@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { CommandsModule } from './commands/commands.module';
 import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
+import { AuthModule } from './auth/auth.module';
+import type { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -17,6 +19,9 @@ import { StateModule } from './state/state.module';
 export interface Infrastructure {
   store: EventStore;
   state: Database.Database;
+  authenticator: Authenticator;
+  /** Whether the store held no events when the process started. */
+  storeWasEmpty: boolean;
 }
 
 @Module({})
@@ -31,6 +36,7 @@ export class AppModule {
         StateModule.forRoot(infrastructure.state),
         HealthModule,
         CommandsModule,
+        AuthModule.forRoot(config, infrastructure.authenticator, infrastructure.storeWasEmpty),
         RegisterModule,
         ProjectionsModule,
         HistoryModule,
