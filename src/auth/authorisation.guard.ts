@@ -5,10 +5,9 @@ import { validateCommand } from '../commands/validation/validate-command';
 import { forbidden, unauthorised } from './auth-problems';
 import { authoriseCommand, commandPolicyFor, needsOrganisationCheck } from './authorise-command';
 import { OrganisationResolver } from './organisation-resolver';
-import { RoutePolicy, routePolicy } from './policy';
-import { coversOrganisation, Principal } from './principal';
-
-const KNOWLEDGE_BOUNDS = ['asKnownAt', 'atPosition'];
+import { authoriseQuery } from './authorise-query';
+import { routePolicy } from './policy';
+import { Principal } from './principal';
 
 /**
  * The global guard: every route Nest serves is decided here from the policy
@@ -29,33 +28,8 @@ export class AuthorisationGuard implements CanActivate {
     if (!principal) throw unauthorised(request.authFailure);
     if (policy === undefined) throw forbidden('No access policy covers this route; it is refused');
     if (policy.commands) await this.authoriseCommandRequest(principal, request);
-    else await this.authoriseQuery(principal, policy, request);
+    else await authoriseQuery(principal, policy, request, this.resolver);
     return true;
-  }
-
-  private async authoriseQuery(
-    principal: Principal,
-    policy: RoutePolicy,
-    request: FastifyRequest,
-  ): Promise<void> {
-    if (!policy.roles?.includes(principal.role)) {
-      throw forbidden(`The role ${principal.role} may not use ${request.method} ${request.routeOptions.url}`);
-    }
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const bound = KNOWLEDGE_BOUNDS.find((name) => query[name] !== undefined);
-    if (bound && policy.knowledgeTimeTravel && !policy.knowledgeTimeTravel.includes(principal.role)) {
-      throw forbidden(
-        `The role ${principal.role} may read as of a business date (asOf) but not as known at (${bound})`,
-      );
-    }
-    if (policy.streamScope && principal.organisations !== '*') {
-      const { streamId } = request.params as { streamId: string };
-      const stream = await this.resolver.organisationOfStream(streamId);
-      const odsCode = stream.found ? stream.odsCode : undefined;
-      if (odsCode === undefined || !coversOrganisation(principal, odsCode)) {
-        throw forbidden("The stream does not belong to this credential's organisations");
-      }
-    }
   }
 
   private async authoriseCommandRequest(principal: Principal, request: FastifyRequest): Promise<void> {

@@ -4,9 +4,15 @@ import { ConfigurationError } from '../config/load-config';
 import { ApiKeyStore, apiKeysFilePath } from './api-key-store';
 import { Authenticator } from './authenticator';
 import { JwtVerifier } from './jwt-verifier';
+import { kafkaPrincipals } from './kafka-principal';
 
 /** Builds the configured strategy; a bad key file or JWKS file stops start-up with one line naming it. */
 export function createAuthenticator(config: AppConfig): Authenticator {
+  try {
+    kafkaPrincipals(config.KAFKA_COMMANDS_PRINCIPAL);
+  } catch (error) {
+    throw new ConfigurationError([(error as Error).message]);
+  }
   const logger = new Logger('Authentication');
   try {
     if (config.AUTH_MODE === 'jwt') return new Authenticator('jwt', undefined, new JwtVerifier(config));

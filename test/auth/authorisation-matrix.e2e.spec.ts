@@ -79,6 +79,14 @@ describe('authorisation matrix [real HTTP]', () => {
   });
   afterAll(async () => t.close());
 
+  it('has a policy for every route Nest registers and every command in the catalogue', () => {
+    const uncovered = registeredRoutes(t.app.getHttpAdapter().getInstance())
+      .filter((r) => routePolicy(r.method, r.url) === undefined)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(uncovered).toEqual([]);
+    expect(commands.filter((name) => !(name in COMMAND_POLICIES))).toEqual([]);
+  });
+
   it('covers every command and every non-command route', () => {
     expect(commands.length).toBeGreaterThan(20);
     expect(routes.filter((key) => !(key in ROUTE_SAMPLES))).toEqual([]);
