@@ -15,6 +15,7 @@ import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { registerHttpHardening, serverHardening } from './security/http-hardening';
+import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
 
 /** Commands and everything else: 1 MiB. */
@@ -36,7 +37,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const fastify = adapter.getInstance();
   const problems = new ProblemDetailsFilter();
+  await registerHttpHardening(fastify, config);
   recordRoutes(fastify);
+  fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
   fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
   fastify.addHook('onRequest', async (request, reply) => {
@@ -74,7 +77,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.enableShutdownHooks();
-  await registerHttpHardening(app, config);
   const document = buildOpenApiDocument(app, app.get(CatalogueService));
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',

@@ -7,8 +7,7 @@ const REALM = 'always-events';
 /** 401 with the RFC 6750 challenge; the detail says what was wrong with the credentials, never more. */
 export function unauthorised(failure: AuthFailure | undefined): ProblemException {
   const detail =
-    failure?.detail ??
-    'This route needs credentials: send Authorization: Bearer <API key or token> (or X-API-Key: <API key>)';
+    failure?.detail ?? 'This route needs credentials: send Authorization: Bearer <API key or token>';
   const challenge = failure?.error
     ? `Bearer realm="${REALM}", error="${failure.error}", error_description="${detail.replace(/"/g, "'")}"`
     : `Bearer realm="${REALM}"`;

@@ -13,27 +13,17 @@ export type Authentication =
   | { unavailable: string };
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
-const API_KEY = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-const malformed = (detail: string): Authentication => ({ failure: { error: 'invalid_request', detail } });
-
-/** The one credential a request carries, from `Authorization: Bearer` or (API keys) `X-API-Key`. */
-function credentialOf(headers: IncomingHttpHeaders, acceptApiKeyHeader: boolean): string | Authentication {
+/** The credential of `Authorization: Bearer <credential>`: an API key or a token, by AUTH_MODE. */
+function credentialOf(headers: IncomingHttpHeaders): string | Authentication {
   const authorization = headers.authorization;
-  const apiKey = acceptApiKeyHeader ? headers['x-api-key'] : undefined;
-  if (authorization === undefined && apiKey === undefined) return { none: true };
-  if (Array.isArray(apiKey)) return malformed('Send one X-API-Key header');
-  let fromAuthorization: string | undefined;
-  if (authorization !== undefined) {
-    const match = BEARER.exec(authorization);
-    if (!match) return malformed("The Authorization header must be 'Bearer <credential>'");
-    fromAuthorization = match[1];
-  }
-  if (apiKey !== undefined && !API_KEY.test(apiKey)) return malformed('The X-API-Key header is malformed');
-  if (fromAuthorization !== undefined && apiKey !== undefined && fromAuthorization !== apiKey) {
-    return malformed('Authorization and X-API-Key carry different credentials');
-  }
-  return (fromAuthorization ?? apiKey) as string;
+  if (authorization === undefined) return { none: true };
+  const match = BEARER.exec(authorization);
+  if (!match)
+    return {
+      failure: { error: 'invalid_request', detail: "The Authorization header must be 'Bearer <credential>'" },
+    };
+  return match[1];
 }
 
 /** Turns a request's credentials into a principal with the configured strategy (AUTH_MODE). */
@@ -45,7 +35,7 @@ export class Authenticator {
   ) {}
 
   async authenticate(headers: IncomingHttpHeaders): Promise<Authentication> {
-    const credential = credentialOf(headers, this.mode === 'api-key');
+    const credential = credentialOf(headers);
     if (typeof credential !== 'string') return credential;
     if (this.mode === 'api-key') {
       const entry = findApiKey(this.keys?.entries() ?? [], credential);

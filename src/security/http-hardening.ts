@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { Server } from 'node:http';
-import type { FastifyHttpOptions } from 'fastify';
+import type { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import cors from '@fastify/cors';
 import type { AppConfig } from '../config/app-config';
 import { problemType } from '../http/problem';
 
@@ -70,25 +70,20 @@ const DOCS_CSP = {
 };
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** Security headers (helmet) on every response, and CORS only for the origins configured. */
-export async function registerHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+/**
+ * Security headers (helmet) and CORS (only for the origins configured), as
+ * the first hooks of the server, so every answer carries them, including the
+ * 401s and 405s that hooks send before a route runs.
+ */
+export async function registerHttpHardening(fastify: FastifyInstance, config: AppConfig): Promise<void> {
+  await fastify.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP },
     // The JSON API is fetched cross-origin by dashboards when CORS allows it.
     crossOriginResourcePolicy: { policy: config.CORS_ORIGINS ? 'cross-origin' : 'same-origin' },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/docs')) return;
-      reply.header('content-security-policy', API_CSP);
-      // Answers hold programme records: no shared cache may keep them.
-      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    });
   if (config.CORS_ORIGINS) {
-    app.enableCors({
+    await fastify.register(cors, {
       origin: config.CORS_ORIGINS,
       methods: ['GET', 'POST'],
       allowedHeaders: [
@@ -104,4 +99,10 @@ export async function registerHttpHardening(app: NestFastifyApplication, config:
       maxAge: 600,
     });
   }
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/docs')) return;
+    reply.header('content-security-policy', API_CSP);
+    // Answers hold programme records: no shared cache may keep them.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 }

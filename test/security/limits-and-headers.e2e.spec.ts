@@ -129,6 +129,13 @@ describe('security headers and CORS [real HTTP]', () => {
     const allowed = await preflight(withCors.url);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dashboard.example.nhs.uk');
+    // A refusal a browser app can read: the 401 carries the CORS and security headers too.
+    const refused = await fetch(`${withCors.url}/v1/export/events`, {
+      headers: { origin: 'https://dashboard.example.nhs.uk' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://dashboard.example.nhs.uk');
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
     const elsewhere = await fetch(`${withCors.url}/health/live`, {
       headers: { origin: 'https://evil.example.com' },
     });
