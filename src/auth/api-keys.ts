@@ -61,8 +61,9 @@ function parseEntry(raw: unknown, where: string): ApiKeyEntry {
     role: entry.role as Role,
     organisations: organisations as OrganisationScope,
     hash: entry.hash as string,
-    revoked: entry.revoked as boolean | undefined,
-    sourceSystem: entry.sourceSystem as string | undefined,
+    ...(entry.revoked !== undefined ? { revoked: entry.revoked as boolean } : {}),
+    ...(entry.sourceSystem !== undefined ? { sourceSystem: entry.sourceSystem as string } : {}),
+    ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
   };
 }
 

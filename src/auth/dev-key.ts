@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
-import { generateApiKey, hashApiKey } from './api-keys';
+import { addApiKey } from './key-file';
 import type { Authenticator } from './authenticator';
 
 export const DEV_KEY_ID = 'dev-admin';
@@ -25,21 +23,16 @@ export function devKeyWanted(
 /**
  * Creates one programme-admin key, writes only its hash to the key file
  * (mode 600, git-ignored under data/) and returns the key so the caller can
- * print it once. The key cannot be recovered later: delete the file to get a
- * new one on the next start of an empty store, or create keys with the CLI.
+ * print it once. It cannot be recovered later: create another with
+ * `npm run cli -- create-api-key`, or delete the file and start an empty store.
  */
 export function issueDevKey(filePath: string): string {
-  const key = generateApiKey();
-  const entry = {
+  return addApiKey(filePath, {
     id: DEV_KEY_ID,
     role: 'programme-admin',
     organisations: '*',
-    hash: hashApiKey(key),
     description: 'Development key created on the first start of an empty store',
-  };
-  mkdirSync(dirname(filePath), { recursive: true });
-  writeFileSync(filePath, `${JSON.stringify({ keys: [entry] }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  return key;
+  });
 }
 
 export function devKeyBanner(key: string, filePath: string, url: string): string {
