@@ -7,7 +7,7 @@
 #
 #   FUZZ_EXAMPLES      test cases per operation and phase (default 25)
 #   FUZZ_MIN_REQUESTS  fewest requests that count as a run (default 1000)
-#   FUZZ_VENV          where schemathesis is installed (default .venv-fuzz, git-ignored)
+#   FUZZ_VENV          where schemathesis is installed (default ~/.cache/always-events/schemathesis-<version>)
 #   FUZZ_REPORT_DIR    where the report and the app log go (default test-artifacts/fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,8 @@ cd "$(dirname "$0")/.."
 SCHEMATHESIS_VERSION=4.32.5
 examples=${FUZZ_EXAMPLES:-25}
 min_requests=${FUZZ_MIN_REQUESTS:-1000}
-venv=${FUZZ_VENV:-.venv-fuzz}
+# Outside the checkout, so linters never read it, and shared by every clone on the machine.
+venv=${FUZZ_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/always-events/schemathesis-$SCHEMATHESIS_VERSION}
 # The schemathesis report and the app's log stay here (git-ignored) for a look after a failure.
 report=${FUZZ_REPORT_DIR:-test-artifacts/fuzz}
 mkdir -p "$report"
@@ -35,7 +36,8 @@ pick_python() {
 }
 
 if ! "$venv/bin/st" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
-  "$(pick_python)" -m venv "$venv"
+  mkdir -p "$(dirname "$venv")"
+  "$(pick_python)" -m venv --clear "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
