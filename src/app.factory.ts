@@ -4,13 +4,20 @@ import { Logger } from 'nestjs-pino';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { FunctionClock, SystemClock } from './commands/clock';
+import { authenticationHook } from './auth/authentication-hook';
+import { clientIpHasher } from './auth/client-ip';
+import { createAuthenticator } from './auth/create-authenticator';
 import { CatalogueService } from './commands/catalogue.service';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { ProblemException } from './http/problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
+import { registerHttpHardening, serverHardening } from './security/http-hardening';
+import { methodNotAllowedHook } from './security/method-not-allowed';
+import { recordRoutes } from './security/route-inventory';
 
 /** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,27 +38,35 @@ export async function createApp(
   config: AppConfig,
   options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: ANALYTICS_BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  const authenticator = createAuthenticator(config);
+  const adapter = new FastifyAdapter({
+    bodyLimit: ANALYTICS_BODY_LIMIT_BYTES,
+    genReqId: correlationIdOf,
+    ...serverHardening(config),
+  });
+  const fastify = adapter.getInstance();
+  const problems = new ProblemDetailsFilter();
+  await registerHttpHardening(fastify, config);
+  recordRoutes(fastify);
+  fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
+  fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
-  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > bodyLimitFor(request.url)) {
-      await reply
-        .status(413)
-        .header('content-type', 'application/problem+json; charset=utf-8')
-        .send(
-          JSON.stringify({
-            type: 'urn:always-events:problem:payload-too-large',
-            title: 'Payload too large',
-            status: 413,
-            detail: `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url)} bytes)`,
-            instance: request.url.split('?')[0],
-            correlationId: request.id,
-          }),
-        );
+      await problems.send(
+        request,
+        reply,
+        new ProblemException(
+          413,
+          'payload-too-large',
+          'Payload too large',
+          `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url)} bytes)`,
+        ),
+      );
     }
   });
-  adapter.getInstance().addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
   const state = openStateDatabase(config.STATE_SQLITE_PATH, config.SQLITE_SYNCHRONOUS);
@@ -60,8 +75,10 @@ export async function createApp(
     state.close();
     throw error;
   });
+  // Only the embedded store can be "fresh"; an EventStoreDB may be unreachable at start-up, which must not stop it.
+  const storeWasEmpty = config.EVENT_STORE === 'sqlite' && (await store.headPosition()) === 0;
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { store, state, clock }),
+    AppModule.forRoot(config, { store, state, clock, authenticator, storeWasEmpty }),
     adapter,
     {
       bufferLogs: true,
@@ -69,7 +86,7 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(problems);
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, app.get(CatalogueService));
   SwaggerModule.setup('docs', app, document, {

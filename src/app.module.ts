@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import { Clock } from './commands/clock';
 import { CommandsModule } from './commands/commands.module';
 import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
+import { AuthModule } from './auth/auth.module';
+import type { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -21,6 +23,9 @@ export interface Infrastructure {
   store: EventStore;
   state: Database.Database;
   clock: Clock;
+  authenticator: Authenticator;
+  /** Whether the store held no events when the process started. */
+  storeWasEmpty: boolean;
 }
 
 /** The one clock every module reads (commands' "now", read models' reporting date). */
@@ -45,6 +50,7 @@ export class AppModule {
         StateModule.forRoot(infrastructure.state),
         HealthModule,
         CommandsModule,
+        AuthModule.forRoot(config, infrastructure.authenticator, infrastructure.storeWasEmpty),
         RegisterModule,
         ProjectionsModule,
         HistoryModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './app.factory';
+import { DevKeyIssuer } from './auth/dev-key-issuer';
 import { ConfigurationError, loadConfig } from './config/load-config';
 import { EventStoreStartupError } from './event-store/errors';
 
@@ -20,9 +21,11 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
     const store =
       config.EVENT_STORE === 'sqlite' ? `embedded SQLite at ${config.SQLITE_PATH}` : 'EventStoreDB';
-    app
-      .get(Logger)
-      .log(`Listening on http://${config.HOST}:${config.PORT} with the ${store} event store`, 'Main');
+    const address = app.getHttpServer().address() as { port: number };
+    const url = `http://${config.HOST}:${address.port}`;
+    app.get(Logger).log(`Listening on ${url} with the ${store} event store`, 'Main');
+    const banner = app.get(DevKeyIssuer).issueIfWanted(url);
+    if (banner) process.stderr.write(banner);
   } catch (error) {
     const reason = explain(error, process.env.PORT ?? '3000');
     if (reason === undefined) throw error;

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk, ApiProblems } from '../openapi/api-docs';
 import { computeChart, MAX_POINTS, validateSpcRequest } from '../analytics';
 import type { SpcResult } from '../analytics';
 import { validationProblem } from '../http/problem';
@@ -17,13 +18,13 @@ export class AnalyticsController {
       `Any parameter can be overridden; the response lists every parameter value used. Up to ${MAX_POINTS} points.`,
   })
   @ApiBody({ schema: { type: 'object', required: ['chart', 'profile', 'points'] } })
-  @ApiResponse({
-    status: 200,
-    description: 'The chart: centre, limits, rule flags and variation per point; runs analysis; icons',
+  @ApiOk('The chart: centre, limits, rule flags and variation per point; runs analysis; icons', {
+    type: 'object',
+    required: ['chart', 'profile', 'parameters', 'points'],
   })
-  @ApiResponse({
-    status: 400,
-    description: 'Invalid series or options; `errors` names each field (e.g. points/3/denominator)',
+  @ApiProblems({
+    400: 'Invalid series or options; `errors` names each field (e.g. points/3/denominator)',
+    413: 'The body is larger than 8 MiB',
   })
   spc(@Body() body: unknown): SpcResult {
     const validation = validateSpcRequest(body);

@@ -17,6 +17,10 @@ import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { RegisterSeeder } from '../register/register-seeder';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { progress } from './progress';
+import { apiKeysFilePath } from '../auth/api-key-store';
+import { ApiKeyConfigError } from '../auth/api-keys';
+import { addApiKey, revokeApiKey } from '../auth/key-file';
+import { isRole, parseOrganisationScope, ROLES } from '../auth/principal';
 
 /** Runs a task against the configured store with the whole application wired, but no HTTP listener. */
 async function withApp<T>(task: (app: NestFastifyApplication) => Promise<T>, roles = 'relay'): Promise<T> {
@@ -118,6 +122,35 @@ program
   );
 
 program
+  .command('create-api-key')
+  .description('Create an API key: its hash goes to the key file (API_KEYS_FILE), the key is printed once')
+  .requiredOption('--id <id>', 'a name for the key, recorded as the actor of every event it writes')
+  .requiredOption('--role <role>', ROLES.join(' | '))
+  .option('--organisations <codes>', 'ODS codes in scope, comma-separated, or *', '*')
+  .option('--source-system <name>', 'the system the key speaks for (recorded unless a request names another)')
+  .option('--description <text>', 'who holds the key and why')
+  .action(
+    (options: {
+      id: string;
+      role: string;
+      organisations: string;
+      sourceSystem?: string;
+      description?: string;
+    }) => {
+      const organisations = parseOrganisationScope(options.organisations);
+      if (!isRole(options.role) || organisations === undefined) {
+        throw new ApiKeyConfigError(
+          `--role must be one of ${ROLES.join(', ')} and --organisations "*" or ODS codes`,
+        );
+      }
+      const file = apiKeysFilePath(loadConfig());
+      const key = addApiKey(file, { ...options, role: options.role, organisations });
+      process.stderr.write(`Added ${options.id} (${options.role}) to ${file}. The key, shown this once:\n`);
+      process.stdout.write(`${key}\n`);
+    },
+  );
+
+program
   .command('export')
   .option('--from <date>', 'events that occurred on or after this date')
   .option('--to <date>', 'events that occurred on or before this date (a date includes the whole day)')
@@ -146,8 +179,22 @@ program
     });
   });
 
+program
+  .command('revoke-api-key')
+  .description('Mark a key revoked in the key file; the service refuses it from its next request')
+  .requiredOption('--id <id>', 'the key to revoke')
+  .action((options: { id: string }) => {
+    const file = apiKeysFilePath(loadConfig());
+    revokeApiKey(file, options.id);
+    process.stderr.write(`Revoked ${options.id} in ${file}\n`);
+  });
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigurationError || error instanceof EventStoreStartupError) {
+  if (
+    error instanceof ConfigurationError ||
+    error instanceof EventStoreStartupError ||
+    error instanceof ApiKeyConfigError
+  ) {
     process.stderr.write(`Failed: ${error.message}\n`);
   } else {
     process.stderr.write(

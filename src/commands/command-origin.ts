@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { unauthorised } from '../auth/auth-problems';
+import '../auth/principal';
 import { validationProblem } from '../http/problem';
 import { CommandOrigin } from './execute-command';
 
@@ -50,13 +52,19 @@ export function commandOrigin(request: FastifyRequest, commandId: string | undef
     });
   }
   if (problems.length > 0) throw validationProblem(problems);
-  const principal = (request as FastifyRequest & { principal?: { id: string; role: string } }).principal;
+  // The authorisation guard lets no command through without one; this keeps an unwired route from writing anonymously.
+  const principal = request.principal;
+  if (!principal) throw unauthorised(request.authFailure);
   return {
     idempotencyKey: headerKey ?? commandId,
     expectedRevision: ifMatch === undefined ? undefined : Number(ifMatch.slice(1, -1)),
-    actor: principal?.id ?? 'anonymous',
-    actorRole: principal?.role,
-    sourceSystem: source ?? 'http-api',
+    actor: principal.id,
+    actorRole: principal.role,
+    sourceSystem: source ?? principal.sourceSystem ?? 'http-api',
     correlationId: String(request.id),
+    audit: {
+      authStrategy: principal.strategy,
+      ...(request.clientIpHash ? { clientIpHash: request.clientIpHash } : {}),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOk, ApiProblems } from '../openapi/api-docs';
 import type { FastifyReply } from 'fastify';
 import { fold } from '../domain/decider';
 import { EVENT_STORE } from '../event-store/port';
@@ -32,6 +33,44 @@ function nonNegativeInteger(
   return Number(value);
 }
 
+const STATE_SCHEMA = {
+  type: 'object',
+  required: ['streamId', 'category', 'revision', 'state'],
+  properties: {
+    streamId: { type: 'string' },
+    category: { type: 'string' },
+    revision: { type: 'integer' },
+    state: { type: 'object' },
+  },
+};
+
+const EVENTS_SCHEMA = {
+  type: 'object',
+  required: ['streamId', 'events'],
+  properties: {
+    streamId: { type: 'string' },
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'type', 'revision', 'position', 'data', 'metadata'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          type: { type: 'string' },
+          revision: { type: 'integer' },
+          position: { type: 'integer' },
+          data: {},
+          metadata: {
+            type: 'object',
+            description:
+              'occurredAt, recordedAt, actor (API key id or token subject), actorRole, authStrategy, sourceSystem, clientIpHash (salted SHA-256, never the address), correlationId, causationId, schemaVersion, commandName',
+          },
+        },
+      },
+    },
+  },
+};
+
 /** Read side of the write model: a stream's current state and its events, to see commands work. */
 @ApiTags('streams')
 @Controller('v1/streams')
@@ -43,6 +82,8 @@ export class StreamsController {
 
   @Get(':streamId')
   @ApiOperation({ summary: "A stream's current state, folded from its events by its aggregate's decider" })
+  @ApiOk('The state, with the revision it was folded at (also the ETag)', STATE_SCHEMA)
+  @ApiProblems({ 404: 'No stream of a known aggregate with that id has events' })
   async state(@Param('streamId') streamId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const aggregate = this.catalogue.aggregateOf(streamId);
     if (!aggregate) throw notFound(streamId);
@@ -63,6 +104,15 @@ export class StreamsController {
     summary:
       "A stream's events with their metadata (both timestamps, actor, source, correlation and causation)",
   })
+  @ApiQuery({ name: 'fromRevision', required: false, schema: { type: 'string', pattern: '^\\d{1,15}$' } })
+  @ApiQuery({
+    name: 'maxCount',
+    required: false,
+    schema: { type: 'string', pattern: '^\\d{1,5}$' },
+    description: 'At most 10000; 1000 by default',
+  })
+  @ApiOk('The events, oldest first (empty for a stream with none)', EVENTS_SCHEMA)
+  @ApiProblems({ 400: 'fromRevision or maxCount is not a valid number' })
   async events(
     @Param('streamId') streamId: string,
     @Query('fromRevision') fromRevision?: string,

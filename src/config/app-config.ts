@@ -1,5 +1,7 @@
 import { Transform } from 'class-transformer';
+import { booleanFlag, integer, list, trimmed } from './env-transforms';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { SecurityConfig } from './security-config';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -9,27 +11,13 @@ export type AppRole = (typeof APP_ROLE_NAMES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-const integer = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-const booleanFlag = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
-const list = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v.length > 0)
-    : value;
-
 /**
  * The service's whole configuration, read from the environment once at
  * start-up. Every property is named after its environment variable, so a
  * validation error names the variable to fix. The defaults give the embedded
- * store on a fresh clone.
+ * store on a fresh clone. Security settings are in SecurityConfig.
  */
-export class AppConfig {
+export class AppConfig extends SecurityConfig {
   @Transform(integer)
   @IsInt()
   @Min(0)

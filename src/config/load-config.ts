@@ -10,10 +10,7 @@ export class ConfigurationError extends Error {
 }
 
 function describe(error: ValidationError): string[] {
-  const shown =
-    error.property.includes('KEY') || error.property.includes('SECRET')
-      ? '(hidden)'
-      : JSON.stringify(error.value);
+  const shown = /KEY|SECRET|SALT/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
   return Object.values(error.constraints ?? {}).map((rule) => `${rule} (got ${shown})`);
 }
 

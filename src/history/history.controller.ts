@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { STREAM_CATEGORIES } from '../domain/stream-names';
+import { ApiBoundsQuery, ApiOk, ApiProblems } from '../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { validateDto } from '../commands/validation/validate-dto';
@@ -41,12 +43,54 @@ export function changeKind(event: RecordedEvent, since: string): 'correction' | 
   return 'new';
 }
 
+const CHANGES_SCHEMA = {
+  type: 'object',
+  required: ['since', 'asKnownAt', 'counts', 'items', 'page'],
+  properties: {
+    since: { type: 'string' },
+    asKnownAt: { type: ['string', 'null'] },
+    counts: {
+      type: 'object',
+      properties: {
+        new: { type: 'integer' },
+        backdated: { type: 'integer' },
+        correction: { type: 'integer' },
+      },
+    },
+    items: { type: 'array', items: { type: 'object' } },
+    page: {
+      type: 'object',
+      properties: { offset: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
+    },
+  },
+};
+
 @ApiTags('history')
 @Controller('v1')
 export class HistoryController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('export/events')
+  @ApiBoundsQuery()
+  @ApiQuery({ name: 'category', required: false, enum: STREAM_CATEGORIES })
+  @ApiQuery({
+    name: 'type',
+    required: false,
+    description: 'Event types, comma-separated',
+    schema: { type: 'string', pattern: '^[A-Za-z]{1,80}(,[A-Za-z]{1,80}){0,49}$' },
+  })
+  @ApiQuery({
+    name: 'organisation',
+    required: false,
+    description: 'ODS code',
+    schema: { type: 'string', pattern: '^[A-Z0-9]{3,10}$' },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'One JSON event per line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  @ApiProblems({ 400: 'A bound or filter is invalid: `errors` names it' })
   @ApiOperation({
     summary:
       'The event log as NDJSON (one event per line, envelope and metadata), within bounds and filters; streamed',
@@ -68,6 +112,20 @@ export class HistoryController {
   }
 
   @Get('history/changes')
+  @ApiQuery({
+    name: 'since',
+    required: true,
+    description: 'Start of the window (exclusive): date or date-time',
+    schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2}))?$' },
+  })
+  @ApiQuery({ name: 'category', required: false, enum: STREAM_CATEGORIES })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'string', pattern: '^([1-9]\\d{0,2}|1000)$' } })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'string', pattern: '^\\d{1,9}$' } })
+  @ApiBoundsQuery()
+  @ApiOk('The changes, with counts by kind (CSV with Accept: text/csv)', CHANGES_SCHEMA, {
+    'text/csv': { schema: { type: 'string' } },
+  })
+  @ApiProblems({ 400: 'since or a bound is invalid: `errors` names it' })
   @ApiOperation({
     summary:
       'What became known in a window (recorded after `since`, up to `asKnownAt`): late returns, backdated facts, corrections, retractions',

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { STREAM_CATEGORIES } from '../domain/stream-names';
-import { ListQuery, ReadModelQuery } from '../projections/http/read-model-query';
+import { IsDateOrDateTime, ListQuery, ReadModelQuery } from '../projections/http/read-model-query';
 import { IsOdsCode } from '../commands/validation/validators';
 
 const TYPE_LIST = /^[A-Za-z]{1,80}(,[A-Za-z]{1,80}){0,49}$/;
@@ -22,10 +22,8 @@ export class ExportQuery extends ReadModelQuery {
 }
 
 export class ChangesQuery extends ListQuery {
-  /** Start of the window (exclusive): typically the knowledge date of the last report. */
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/, {
-    message: 'since must be a date or ISO date-time',
-  })
+  /** Start of the window (exclusive): typically the knowledge date of the last report. A real date: 2018-02-30 is refused, not a 500. */
+  @IsDateOrDateTime()
   since!: string;
 
   @IsOptional()

@@ -51,15 +51,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    void this.send(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception);
+  }
+
+  /** Also used by Fastify hooks and handlers that answer before Nest sees the request. */
+  send(request: FastifyRequest, reply: FastifyReply, exception: unknown): FastifyReply {
     const { body, headers } = this.toProblem(exception);
     body.instance ??= request.url?.split('?')[0];
     body.correlationId = String(request.id);
     if (body.status >= 500) {
       this.logger.error({ err: exception, correlationId: request.id }, body.detail);
     }
-    void reply
+    return reply
       .status(body.status)
       .headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' })
       .send(JSON.stringify(body));
@@ -115,6 +118,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return this.simple(status, slugOf(status), message);
     }
     const fastify = exception as FastifyLikeError;
+    if (fastify?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      const problem = this.simple(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'timeout',
+        'The request took too long and was abandoned; a command may still complete: retry it with the same Idempotency-Key',
+      );
+      return { ...problem, headers: { 'retry-after': '5' } };
+    }
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
       const detail =
         fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'

@@ -4,6 +4,7 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CatalogueService } from '../commands/catalogue.service';
 import { CommandDefinition } from '../commands/command-definition';
+import { documentSecurity } from './security-document';
 
 type Schema = Record<string, unknown>;
 
@@ -119,6 +120,24 @@ const SHARED_SCHEMAS: Record<string, Schema> = {
 };
 
 /**
+ * @IsOptional() takes null as absent, so an optional field may be sent as
+ * null: the document says so (OpenAPI 3.0 `nullable`; a $ref needs allOf).
+ */
+function allowNullWhereOptional(schema: Schema): void {
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  for (const [name, property] of Object.entries(properties)) {
+    if (required.has(name)) continue;
+    // An enum must list null itself to take it (OpenAPI 3.0.3, on nullable).
+    const withNull = Array.isArray(property.enum) ? { enum: [...(property.enum as unknown[]), null] } : {};
+    properties[name] =
+      '$ref' in property
+        ? { allOf: [{ $ref: property.$ref }], nullable: true }
+        : { ...property, ...withNull, nullable: true };
+  }
+}
+
+/**
  * The OpenAPI document: the controllers Nest knows, plus one path per command
  * generated from the command catalogue, with each body's JSON Schema derived
  * from the same class-validator decorators that validate it.
@@ -141,8 +160,11 @@ export function buildOpenApiDocument(app: INestApplication, catalogue: Catalogue
       isIsoDateTime: { type: 'string', format: 'date-time' },
     },
   }) as Record<string, Schema>;
-  // Unknown fields are refused (forbidNonWhitelisted), so the schemas say so too.
-  for (const schema of Object.values(schemas)) schema.additionalProperties = false;
+  for (const schema of Object.values(schemas)) {
+    // Unknown fields are refused (forbidNonWhitelisted), so the schemas say so too.
+    schema.additionalProperties = false;
+    allowNullWhereOptional(schema);
+  }
   document.components = {
     ...document.components,
     schemas: { ...document.components?.schemas, ...schemas, ...SHARED_SCHEMAS },
@@ -155,5 +177,6 @@ export function buildOpenApiDocument(app: INestApplication, catalogue: Catalogue
       );
     }
   }
+  documentSecurity(document);
   return document;
 }

@@ -46,7 +46,7 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
   async function post(name: string, body: object, key?: string): Promise<Reply> {
     const response = await fetch(`${t.url}/v1/commands/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+      headers: { ...t.auth, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
       body: JSON.stringify(body),
     });
     return {
@@ -303,7 +303,10 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
 
   it('charts the outcome measure with the correction applied and the PDSA starts on their weeks', async () => {
     const head = await store.headPosition();
-    const response = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=ihi&minPosition=${head}`);
+    const response = await fetch(
+      `${t.url}/v1/measures/${ids.outcome}/chart?profile=ihi&minPosition=${head}`,
+      { headers: t.auth },
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       unitId: string;
@@ -316,11 +319,13 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
     // Week 11 was corrected from 19/20 to 20/20.
     expect(body.chart.points[10].y).toBe(100);
     expect(body.pdsaStarts.map((start) => start.cycleNumber)).toEqual([1, 2]);
-    const spc = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=mdc`);
+    const spc = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=mdc`, { headers: t.auth });
     expect(((await spc.json()) as { chart: { chart: string } }).chart.chart).toBe('xmr');
-    const missing = await fetch(`${t.url}/v1/measures/${randomUUID()}/chart`);
+    const missing = await fetch(`${t.url}/v1/measures/${randomUUID()}/chart`, { headers: t.auth });
     expect(missing.status).toBe(404);
-    const badProfile = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=excel`);
+    const badProfile = await fetch(`${t.url}/v1/measures/${ids.outcome}/chart?profile=excel`, {
+      headers: t.auth,
+    });
     expect(badProfile.status).toBe(400);
   });
 
@@ -355,7 +360,9 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
       },
     });
     await send('CloseAlwaysEvent', { alwaysEventId: ae, reason: 'Completed' });
-    const state = await fetch(`${t.url}/v1/streams/always-event-${ae}`).then((r) => r.json());
+    const state = await fetch(`${t.url}/v1/streams/always-event-${ae}`, { headers: t.auth }).then((r) =>
+      r.json(),
+    );
     expect(state).toMatchObject({ category: 'always-event', state: { phase: 'Closed' } });
   });
 
@@ -371,7 +378,9 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
   });
 
   it('documents every command it sent in OpenAPI', async () => {
-    const doc = (await fetch(`${t.url}/openapi.json`).then((r) => r.json())) as { paths: object };
+    const doc = (await fetch(`${t.url}/openapi.json`, { headers: t.auth }).then((r) => r.json())) as {
+      paths: object;
+    };
     const paths = Object.keys(doc.paths);
     expect(paths).toEqual(expect.arrayContaining(accepted.map(({ name }) => `/v1/commands/${name}`)));
     expect(paths).toContain('/v1/commands/TakeDataCut');

@@ -1,3 +1,4 @@
+import { authHeaders } from '../support/credentials';
 import { ALL_COMMITMENTS, CHIEF_NURSE } from '../domain/participation/participation-fixtures';
 
 export interface Reply {
@@ -22,7 +23,11 @@ export function commandClient(url: string) {
     async post(name: string, body: object, idempotencyKey = `e2e-${process.pid}-${++keys}`): Promise<Reply> {
       const response = await fetch(`${url}/v1/commands/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKey,
+          ...authHeaders(url),
+        },
         body: JSON.stringify(body),
       });
       return {
@@ -33,13 +38,13 @@ export function commandClient(url: string) {
     },
 
     async events(streamId: string): Promise<StoredEvent[]> {
-      const response = await fetch(`${url}/v1/streams/${streamId}/events`);
+      const response = await fetch(`${url}/v1/streams/${streamId}/events`, { headers: authHeaders(url) });
       const body = (await response.json()) as { events: StoredEvent[] };
       return body.events;
     },
 
     async state(streamId: string): Promise<Record<string, unknown>> {
-      const response = await fetch(`${url}/v1/streams/${streamId}`);
+      const response = await fetch(`${url}/v1/streams/${streamId}`, { headers: authHeaders(url) });
       return ((await response.json()) as { state: Record<string, unknown> }).state;
     },
   };

@@ -215,7 +215,12 @@ describe(`command gateway [${storeUnderTest}, real HTTP]`, () => {
     );
     expect(events.body.events[0]).toMatchObject({
       type: 'OrganisationRegistered',
-      metadata: { sourceSystem: 'ods-feed', correlationId: 'corr-1', actor: 'anonymous' },
+      metadata: {
+        sourceSystem: 'ods-feed',
+        correlationId: 'corr-1',
+        actor: 'test-admin',
+        actorRole: 'programme-admin',
+      },
     });
     expect((await getJson(t.url, '/v1/streams/organisation-NOPE')).status).toBe(404);
   });

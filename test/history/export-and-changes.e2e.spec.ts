@@ -46,7 +46,7 @@ describe(`history: NDJSON export and what changed [${storeUnderTest}, real HTTP]
       } & Record<string, unknown>
     >
   > {
-    const response = await fetch(`${t.url}/v1/export/events${query}`);
+    const response = await fetch(`${t.url}/v1/export/events${query}`, { headers: t.auth });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     const text = await response.text();
@@ -111,7 +111,7 @@ describe(`history: NDJSON export and what changed [${storeUnderTest}, real HTTP]
     ]);
     expect(changes.body.counts).toEqual({ new: 1, backdated: 1, correction: 0 });
     const csv = await fetch(`${t.url}/v1/history/changes?since=${encodeURIComponent(since)}`, {
-      headers: { accept: 'text/csv' },
+      headers: { accept: 'text/csv', ...t.auth },
     });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\n');

@@ -152,7 +152,7 @@ describe(`time travel: as of a date, as known at a date [${storeUnderTest}, real
     expect(verify.body.readModels.map((r) => r.readModel)).toContain('spread');
 
     const csv = await fetch(`${t.url}/v1/evaluation/data-cuts/${aprilCut}/read-models/spread`, {
-      headers: { accept: 'text/csv' },
+      headers: { ...t.auth, accept: 'text/csv' },
     });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('x-data-cut-id')).toBe(aprilCut);

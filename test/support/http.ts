@@ -1,4 +1,6 @@
-/** Small helpers for talking to the app over real HTTP in e2e tests. */
+import { authHeaders } from './credentials';
+
+/** Small helpers for talking to the app over real HTTP in e2e tests; they send the app's admin key unless `headers` gives an `authorization`. */
 export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
@@ -13,7 +15,7 @@ export async function postCommand<T = Record<string, unknown>>(
 ): Promise<HttpResult<T>> {
   const response = await fetch(`${baseUrl}/v1/commands/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...authHeaders(baseUrl), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -32,7 +34,7 @@ export async function postJson<T = Record<string, unknown>>(
 ): Promise<HttpResult<T>> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...authHeaders(baseUrl), ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -48,7 +50,7 @@ export async function getJson<T = Record<string, unknown>>(
   path: string,
   headers: Record<string, string> = {},
 ): Promise<HttpResult<T>> {
-  const response = await fetch(`${baseUrl}${path}`, { headers });
+  const response = await fetch(`${baseUrl}${path}`, { headers: { ...authHeaders(baseUrl), ...headers } });
   const text = await response.text();
   return {
     status: response.status,

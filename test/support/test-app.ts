@@ -5,11 +5,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppOptions, createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
 import { startEsdbDouble } from './esdb-double';
+import { forgetCredential, rememberCredential, testKey } from './credentials';
 
 export interface TestApp {
   app: NestFastifyApplication;
   /** e.g. http://127.0.0.1:41234 — tests talk real HTTP to it. */
   url: string;
+  /** The folder holding the store (and api-keys.json, when a test writes one). */
+  folder: string;
+  /** A programme-admin key the app accepts (unless the test configured its own keys). */
+  adminKey: string;
+  /** `{ authorization: 'Bearer <adminKey>' }`: the helpers in http.ts send it by default. */
+  auth: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -17,12 +24,16 @@ export interface TestApp {
  * Starts the whole application on a free port over real HTTP, on a fresh
  * store: a new embedded file in a temporary folder, or (EVENT_STORE=esdb with
  * no connection string) a new EventStoreDB wire double of its own.
+ * Authentication stays on: the app gets a programme-admin key of its own,
+ * which the http.ts helpers send, unless `env` configures keys or JWT itself.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   options: AppOptions = {},
 ): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'aet-app-'));
+  const admin = testKey('test-admin', 'programme-admin');
+  const ownAuth = ['API_KEYS', 'API_KEYS_FILE', 'AUTH_MODE'].some((name) => name in env);
   const settings: Record<string, string> = {
     LOG_LEVEL: 'warn',
     SEED_REGISTER_ON_EMPTY_STORE: 'false',
@@ -30,6 +41,7 @@ export async function startTestApp(
     ...pick(process.env, ['EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING']),
     SQLITE_PATH: join(folder, 'events.sqlite'),
     STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+    ...(ownAuth ? {} : { API_KEYS: JSON.stringify([admin.entry]) }),
     ...env,
   };
   const double =
@@ -40,10 +52,16 @@ export async function startTestApp(
   const app = await createApp(loadConfig(settings), options);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  if (!ownAuth) rememberCredential(url, admin.key);
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
+    folder,
+    adminKey: admin.key,
+    auth: ownAuth ? {} : { authorization: `Bearer ${admin.key}` },
     close: async () => {
+      forgetCredential(url);
       await app.close();
       await double?.stop();
       rmSync(folder, { recursive: true, force: true });

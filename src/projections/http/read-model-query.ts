@@ -3,7 +3,7 @@ import { isIsoDate, isIsoDateTime } from '../../commands/validation/validators';
 
 const isDateOrDateTime = (value: unknown): boolean => isIsoDate(value) || isIsoDateTime(value);
 
-const IsDateOrDateTime = (): PropertyDecorator =>
+export const IsDateOrDateTime = (): PropertyDecorator =>
   ValidateBy({
     name: 'isDateOrDateTime',
     validator: {

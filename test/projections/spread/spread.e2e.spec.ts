@@ -116,7 +116,7 @@ describe(`spread read model over HTTP [${storeUnderTest}, real HTTP]`, () => {
 
   it('breaks down by region and serves CSV with a header row', async () => {
     const response = await fetch(`${t.url}/v1/spread/breakdown?by=region&asOf=2018-03-31`, {
-      headers: { accept: 'text/csv' },
+      headers: { ...t.auth, accept: 'text/csv' },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);

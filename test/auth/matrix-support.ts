@@ -1,0 +1,128 @@
+import type { Role } from '../../src/auth/principal';
+import { testKey, TestKey } from '../support/credentials';
+
+export const PROGRAMME = 'always-events-england';
+/** The submitter's own organisation, and one outside its scope. */
+export const IN_SCOPE = 'RIN';
+export const OUT_OF_SCOPE = 'ROUT';
+
+/** One credential per role; the submitter's covers IN_SCOPE only, the others every organisation. */
+export const KEYS: Record<Role, TestKey> = {
+  'programme-admin': testKey('matrix-admin', 'programme-admin'),
+  submitter: testKey('matrix-submitter', 'submitter', [IN_SCOPE]),
+  analyst: testKey('matrix-analyst', 'analyst'),
+  evaluator: testKey('matrix-evaluator', 'evaluator'),
+  auditor: testKey('matrix-auditor', 'auditor'),
+};
+
+export const apiKeysEnv = (): string => JSON.stringify(Object.values(KEYS).map((k) => k.entry));
+
+/** A RegisterOrganisation body for an acute trust. */
+export const trustBody = (odsCode: string) => ({
+  odsCode,
+  name: `NHS trust ${odsCode}`,
+  type: 'AcuteTrust',
+  regionCode: 'Y56',
+  isNhsTrust: true,
+  openDate: '2005-04-01',
+});
+
+export interface Sample {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  /** The sample names something that does not exist: an authorised caller gets exactly 404. */
+  absent?: boolean;
+}
+
+const series = Array.from({ length: 12 }, (_, i) => ({ value: (i * 37) % 11 }));
+
+/**
+ * A valid request for each route that is not a command, concerning the given
+ * organisation where the route can. A route Nest registers without a sample
+ * here fails the matrix: add one with its policy.
+ */
+/** An id nothing has: authorised callers get a 404 problem (see `absent`). */
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
+  'GET /health/live': () => ({ method: 'GET', path: '/health/live' }),
+  'GET /health/ready': () => ({ method: 'GET', path: '/health/ready' }),
+  'GET /v1/streams/:streamId': (ods) => ({ method: 'GET', path: `/v1/streams/organisation-${ods}` }),
+  'GET /v1/streams/:streamId/events': (ods) => ({
+    method: 'GET',
+    path: `/v1/streams/organisation-${ods}/events`,
+  }),
+  'GET /v1/history/changes': () => ({ method: 'GET', path: '/v1/history/changes?since=2000-01-01' }),
+  'GET /v1/export/events': (ods) => ({ method: 'GET', path: `/v1/export/events?organisation=${ods}` }),
+  'POST /v1/analytics/spc': () => ({
+    method: 'POST',
+    path: '/v1/analytics/spc',
+    body: { chart: 'run', profile: 'ihi', points: series },
+  }),
+  'GET /v1/spread/summary': () => ({ method: 'GET', path: '/v1/spread/summary' }),
+  'GET /v1/spread/timeline': () => ({ method: 'GET', path: '/v1/spread/timeline' }),
+  'GET /v1/spread/breakdown': () => ({ method: 'GET', path: '/v1/spread/breakdown?by=region' }),
+  'GET /v1/spread/scale-up-units': () => ({ method: 'GET', path: '/v1/spread/scale-up-units' }),
+  'GET /v1/spread/lineage': () => ({ method: 'GET', path: '/v1/spread/lineage' }),
+  'GET /v1/spread/return-compliance': () => ({ method: 'GET', path: '/v1/spread/return-compliance' }),
+  'GET /v1/measures/:measureId/chart': () => ({
+    method: 'GET',
+    path: `/v1/measures/${NO_SUCH_ID}/chart`,
+    absent: true,
+  }),
+  'GET /v1/evaluation/data-cuts/:dataCutId': () => ({
+    method: 'GET',
+    path: `/v1/evaluation/data-cuts/${NO_SUCH_ID}`,
+    absent: true,
+  }),
+  'GET /v1/evaluation/data-cuts/:dataCutId/verify': () => ({
+    method: 'GET',
+    path: `/v1/evaluation/data-cuts/${NO_SUCH_ID}/verify`,
+    absent: true,
+  }),
+  'GET /v1/evaluation/data-cuts/:dataCutId/read-models/:readModel': () => ({
+    method: 'GET',
+    path: `/v1/evaluation/data-cuts/${NO_SUCH_ID}/read-models/spread`,
+    absent: true,
+  }),
+  'GET /v1/admin/read-models': () => ({ method: 'GET', path: '/v1/admin/read-models' }),
+  'POST /v1/admin/read-models/:name/rebuild': () => ({
+    method: 'POST',
+    path: '/v1/admin/read-models/no-such-model/rebuild',
+    absent: true,
+  }),
+};
+
+export interface Reply {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+export async function send(url: string, sample: Sample, key?: string): Promise<Reply> {
+  const response = await fetch(`${url}${sample.path}`, {
+    method: sample.method,
+    headers: {
+      ...(sample.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: sample.body === undefined ? undefined : JSON.stringify(sample.body),
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  };
+}
+
+/** What the matrix expects: an exact status, or "let through" (any status but 401/403, and no 5xx). */
+export type Expected = 401 | 403 | 'allowed';
+
+export function describeOutcome(reply: Reply, expected: Expected): { ok: boolean; got: number } {
+  const ok =
+    expected === 'allowed'
+      ? reply.status !== 401 && reply.status !== 403 && reply.status < 500
+      : reply.status === expected && reply.contentType.startsWith('application/problem+json');
+  return { ok, got: reply.status };
+}
