@@ -5,7 +5,9 @@ import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
+import { KafkaModule } from './kafka/kafka.module';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { StateModule } from './state/state.module';
 
 /** What createApp opens before Nest starts, so its failures are one clear line. */
@@ -24,6 +26,8 @@ export class AppModule {
         LoggingModule.forRoot(config),
         EventStoreModule.forRoot(infrastructure.store),
         StateModule.forRoot(infrastructure.state),
+        MetricsModule,
+        KafkaModule.forRoot(config),
         HealthModule,
       ],
     };

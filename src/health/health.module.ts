@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
+import { KafkaRelayHealthIndicator } from './kafka-relay.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator],
+  providers: [EventStoreHealthIndicator, KafkaRelayHealthIndicator],
 })
 export class HealthModule {}
