@@ -1,7 +1,11 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
+import { runKafkaBench } from './kafka.bench';
 import { runStoreBench } from './store.bench';
 
-const benches: Array<[string, () => Promise<void>]> = [['store', runStoreBench]];
+const benches: Array<[string, () => Promise<void>]> = [
+  ['store', runStoreBench],
+  ['kafka', runKafkaBench],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
