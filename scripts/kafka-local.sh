@@ -51,17 +51,29 @@ running_pid() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+classpath_complete() {
+  [ -s "$classpath_file" ] || return 1
+  local jar
+  # A cleaned ~/.m2 leaves the cached classpath pointing at nothing.
+  while IFS= read -r -d: jar || [ -n "$jar" ]; do
+    [ -f "$jar" ] || return 1
+  done <"$classpath_file"
+}
+
 fetch_classpath() {
-  [ -s "$classpath_file" ] && return 0
+  classpath_complete && return 0
   command -v java >/dev/null || die "java not found: Kafka 4.4 needs Java 17+"
   command -v mvn >/dev/null || die "mvn not found: the broker's jars come from Maven Central through Maven"
   mkdir -p "$(dirname "$classpath_file")"
   say "resolving org.apache.kafka:kafka_2.13:4.4.0 with Maven (cached in ~/.m2)"
   # Pinned plugin: Maven 3.8's default maven-dependency-plugin (2.8) predates options used here.
-  mvn -q -B -Dstyle.color=never -f "$recipe/pom.xml" \
+  local out
+  if ! out=$(mvn -q -B -Dstyle.color=never -f "$recipe/pom.xml" \
     org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-    -Dmdep.outputFile="$classpath_file.tmp" -Dmdep.includeScope=runtime >&2 ||
+    -Dmdep.outputFile="$classpath_file.tmp" -Dmdep.includeScope=runtime 2>&1); then
+    printf '%s\n' "$out" >&2
     die "Maven could not resolve the broker's classpath (is Maven Central reachable?)"
+  fi
   mv "$classpath_file.tmp" "$classpath_file"
 }
 
