@@ -7,6 +7,7 @@ import {
   Module,
   OnApplicationBootstrap,
   OnModuleDestroy,
+  Provider,
 } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
@@ -25,14 +26,53 @@ import { registerRelayMetrics } from './relay/relay-metrics';
 /** The relay's checkpoint and lease name in the state database. */
 export const RELAY_NAME = 'kafka-relay';
 
-/** Says at start-up why Kafka features do not run in this process. */
+const KAFKA_OFF_REASON = Symbol('KafkaOffReason');
+
+/** Says at start-up why (part of) Kafka does not run in this process. */
 @Injectable()
 class KafkaOffNotice implements OnApplicationBootstrap {
-  constructor(@Inject('KAFKA_OFF_REASON') private readonly reason: string) {}
+  constructor(@Inject(KAFKA_OFF_REASON) private readonly reason: string) {}
 
   onApplicationBootstrap(): void {
     new Logger('Kafka').log(this.reason);
   }
+}
+
+const offNotice = (reason: string): Provider[] => [
+  { provide: KAFKA_OFF_REASON, useValue: reason },
+  KafkaOffNotice,
+];
+
+function relayProviders(config: AppConfig): Provider[] {
+  return [
+    {
+      provide: KafkaRelay,
+      inject: [EVENT_STORE, CheckpointStore, KAFKA_CLIENT, Registry],
+      useFactory: (
+        store: EventStore,
+        checkpoints: CheckpointStore,
+        client: KafkaClient,
+        registry: Registry,
+      ) => {
+        const relay = new KafkaRelay(
+          { store, checkpoints, client, registry: INTEGRATION_EVENTS, logger: new Logger('KafkaRelay') },
+          {
+            name: RELAY_NAME,
+            batchSize: config.KAFKA_RELAY_BATCH_SIZE,
+            topics: {
+              prefix: config.KAFKA_TOPIC_PREFIX,
+              create: config.KAFKA_CREATE_TOPICS,
+              partitions: config.KAFKA_TOPIC_PARTITIONS,
+              replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+            },
+          },
+        );
+        registerRelayMetrics(registry, relay);
+        return relay;
+      },
+    },
+    KafkaRelayRunner,
+  ];
 }
 
 @Injectable()
@@ -56,26 +96,20 @@ class KafkaRelayRunner implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 /**
- * Kafka in this process: the relay when brokers are configured and APP_ROLES
- * includes `relay`; otherwise only a start-up line saying why not. Exactly one
- * process per deployment may run the relay (see README, "Kafka"); a lease in
- * the state database stops a second one sharing the same state file.
+ * Kafka in this process: the client wherever brokers are configured, and the
+ * relay where APP_ROLES also includes `relay`; otherwise a start-up line says
+ * what does not run and why. Exactly one process per deployment may run the
+ * relay (see README, "Kafka"); a lease in the state database stops a second
+ * one sharing the same state file.
  */
 @Global()
 @Module({})
 export class KafkaModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const off = !kafkaEnabled(config)
-      ? 'Kafka features off: KAFKA_BROKERS is empty'
-      : !config.APP_ROLES.includes('relay')
-        ? `Kafka relay not run here: APP_ROLES (${config.APP_ROLES.join(',')}) does not include relay`
-        : undefined;
-    if (off) {
-      return {
-        module: KafkaModule,
-        providers: [{ provide: 'KAFKA_OFF_REASON', useValue: off }, KafkaOffNotice],
-      };
+    if (!kafkaEnabled(config)) {
+      return { module: KafkaModule, providers: offNotice('Kafka features off: KAFKA_BROKERS is empty') };
     }
+    const relay = config.APP_ROLES.includes('relay');
     return {
       module: KafkaModule,
       providers: [
@@ -83,35 +117,13 @@ export class KafkaModule {
           provide: KAFKA_CLIENT,
           useFactory: () => new KafkajsClient(kafkaConnection(config), new Logger('Kafka')),
         },
-        {
-          provide: KafkaRelay,
-          inject: [EVENT_STORE, CheckpointStore, KAFKA_CLIENT, Registry],
-          useFactory: (
-            store: EventStore,
-            checkpoints: CheckpointStore,
-            client: KafkaClient,
-            registry: Registry,
-          ) => {
-            const relay = new KafkaRelay(
-              { store, checkpoints, client, registry: INTEGRATION_EVENTS, logger: new Logger('KafkaRelay') },
-              {
-                name: RELAY_NAME,
-                batchSize: config.KAFKA_RELAY_BATCH_SIZE,
-                topics: {
-                  prefix: config.KAFKA_TOPIC_PREFIX,
-                  create: config.KAFKA_CREATE_TOPICS,
-                  partitions: config.KAFKA_TOPIC_PARTITIONS,
-                  replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
-                },
-              },
-            );
-            registerRelayMetrics(registry, relay);
-            return relay;
-          },
-        },
-        KafkaRelayRunner,
+        ...(relay
+          ? relayProviders(config)
+          : offNotice(
+              `Kafka relay not run here: APP_ROLES (${config.APP_ROLES.join(',')}) does not include relay`,
+            )),
       ],
-      exports: [KafkaRelay, KAFKA_CLIENT],
+      exports: [KAFKA_CLIENT, ...(relay ? [KafkaRelay] : [])],
     };
   }
 }
