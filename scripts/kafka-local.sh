@@ -9,12 +9,14 @@
 #   scripts/kafka-local.sh reset    stop it and delete its data
 #
 # Environment (all optional):
-#   KAFKA_PORT             client port (default 9092); the controller listens on KAFKA_CONTROLLER_PORT (default port + 1)
+#   KAFKA_PORT             client port (default 9092); the controller listens on KAFKA_CONTROLLER_PORT (default port + 1),
+#                          SASL/PLAIN (user relay, password relay-secret) on KAFKA_SASL_PORT (default port + 2) and
+#                          TLS on KAFKA_SSL_PORT (default port + 3), its self-signed CA in <broker folder>/ca.pem
 #   KAFKA_LOCAL_DIR        where brokers keep data, logs and pid files (default <repo>/.kafka-local); one folder per port
 #   KAFKA_HEAP_OPTS        JVM heap (default -Xms128m -Xmx384m)
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness (default 90)
 #
-# Needs Java 17+ and Maven (the first start downloads org.apache.kafka:kafka_2.13:4.4.0
+# Needs Java 17+ (with keytool) and Maven (the first start downloads org.apache.kafka:kafka_2.13:4.4.0
 # and a Log4j 2 binding from Maven Central into ~/.m2).
 set -euo pipefail
 
@@ -22,6 +24,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 recipe="$root/scripts/kafka"
 port=${KAFKA_PORT:-9092}
 controller_port=${KAFKA_CONTROLLER_PORT:-$((port + 1))}
+sasl_port=${KAFKA_SASL_PORT:-$((port + 2))}
+ssl_port=${KAFKA_SSL_PORT:-$((port + 3))}
 base=${KAFKA_LOCAL_DIR:-$root/.kafka-local}
 dir="$base/broker-$port"
 pid_file="$dir/kafka.pid"
@@ -77,6 +81,17 @@ fetch_classpath() {
   mv "$classpath_file.tmp" "$classpath_file"
 }
 
+make_certificate() {
+  [ -f "$dir/broker.p12" ] && [ -f "$dir/ca.pem" ] && return 0
+  command -v keytool >/dev/null || die "keytool not found (it comes with the JDK)"
+  rm -f "$dir/broker.p12"
+  keytool -genkeypair -keystore "$dir/broker.p12" -storetype PKCS12 -storepass kafka-local -alias broker \
+    -keyalg RSA -keysize 2048 -validity 3650 -dname CN=localhost -ext SAN=ip:127.0.0.1,dns:localhost >/dev/null 2>&1 ||
+    die "keytool could not make the broker's certificate"
+  keytool -exportcert -rfc -keystore "$dir/broker.p12" -storepass kafka-local -alias broker -file "$dir/ca.pem" \
+    >/dev/null 2>&1 || die "keytool could not export the broker's certificate"
+}
+
 java_opts() {
   # shellcheck disable=SC2086 # heap options are a list
   printf '%s\n' $heap -XX:+UseSerialGC -Djava.awt.headless=true \
@@ -94,11 +109,16 @@ start() {
     say "already running on 127.0.0.1:$port (pid $pid)"
     return 0
   fi
-  port_open "$port" && die "127.0.0.1:$port is already in use by another process; set KAFKA_PORT"
-  port_open "$controller_port" && die "127.0.0.1:$controller_port is already in use; set KAFKA_CONTROLLER_PORT"
+  local name p
+  for name in port controller_port sasl_port ssl_port; do
+    p=${!name}
+    port_open "$p" && die "127.0.0.1:$p is already in use by another process; set KAFKA_${name^^}"
+  done
   fetch_classpath
   mkdir -p "$dir/data"
+  make_certificate
   sed -e "s|@PORT@|$port|g" -e "s|@CONTROLLER_PORT@|$controller_port|g" -e "s|@DATA_DIR@|$dir/data|g" \
+    -e "s|@SASL_PORT@|$sasl_port|g" -e "s|@SSL_PORT@|$ssl_port|g" -e "s|@KEYSTORE@|$dir/broker.p12|g" \
     "$recipe/server.properties" >"$dir/server.properties"
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id

@@ -75,7 +75,7 @@ export interface KafkaClient {
 export interface KafkaConnection {
   brokers: string[];
   clientId: string;
-  /** `true` trusts the system's certificate authorities; `ca` adds PEM-encoded ones. */
+  /** TLS trusting the system's certificate authorities, plus `ca` (PEM) when given. */
   tls?: { ca?: string };
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }

@@ -24,28 +24,36 @@ function freePort(): Promise<number> {
  */
 export class LocalKafkaBroker {
   private constructor(
-    readonly port: number,
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly ports: { plain: number; controller: number; sasl: number; ssl: number },
     private readonly folder: string,
   ) {}
 
   static async create(): Promise<LocalKafkaBroker> {
-    const [port, controllerPort] = [await freePort(), await freePort()];
-    const folder = mkdtempSync(join(tmpdir(), 'aet-kafka-'));
-    return new LocalKafkaBroker(
-      port,
-      {
-        ...process.env,
-        KAFKA_PORT: String(port),
-        KAFKA_CONTROLLER_PORT: String(controllerPort),
-        KAFKA_LOCAL_DIR: folder,
-      },
-      folder,
-    );
+    const ports = {
+      plain: await freePort(),
+      controller: await freePort(),
+      sasl: await freePort(),
+      ssl: await freePort(),
+    };
+    return new LocalKafkaBroker(ports, mkdtempSync(join(tmpdir(), 'aet-kafka-')));
   }
 
   get brokers(): string[] {
-    return [`127.0.0.1:${this.port}`];
+    return [`127.0.0.1:${this.ports.plain}`];
+  }
+
+  /** SASL/PLAIN, user `relay`, password `relay-secret`. */
+  get saslBrokers(): string[] {
+    return [`127.0.0.1:${this.ports.sasl}`];
+  }
+
+  /** TLS with a self-signed certificate, see caFile. */
+  get sslBrokers(): string[] {
+    return [`127.0.0.1:${this.ports.ssl}`];
+  }
+
+  get caFile(): string {
+    return join(this.folder, `broker-${this.ports.plain}`, 'ca.pem');
   }
 
   start(): Promise<void> {
@@ -64,7 +72,15 @@ export class LocalKafkaBroker {
 
   private run(command: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn('bash', [SCRIPT, command], { env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const env = {
+        ...process.env,
+        KAFKA_PORT: String(this.ports.plain),
+        KAFKA_CONTROLLER_PORT: String(this.ports.controller),
+        KAFKA_SASL_PORT: String(this.ports.sasl),
+        KAFKA_SSL_PORT: String(this.ports.ssl),
+        KAFKA_LOCAL_DIR: this.folder,
+      };
+      const child = spawn('bash', [SCRIPT, command], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);

@@ -1,4 +1,5 @@
 import { IHeaders, Kafka, logLevel, Partitioners, SASLOptions } from 'kafkajs';
+import { rootCertificates } from 'node:tls';
 import {
   ConsumedMessage,
   KafkaAdmin,
@@ -42,7 +43,12 @@ export class KafkajsClient implements KafkaClient {
     this.kafka = new Kafka({
       brokers: connection.brokers,
       clientId: connection.clientId,
-      ssl: connection.tls ? (connection.tls.ca ? { ca: [connection.tls.ca] } : true) : undefined,
+      // A `ca` list replaces Node's trusted authorities, so the extra one joins them rather than standing alone.
+      ssl: connection.tls
+        ? connection.tls.ca
+          ? { ca: [...rootCertificates, connection.tls.ca] }
+          : true
+        : undefined,
       // The port's mechanisms are a subset of kafkajs's; TypeScript cannot narrow the union field by field.
       sasl: connection.sasl as SASLOptions | undefined,
       logLevel: logLevel.WARN,

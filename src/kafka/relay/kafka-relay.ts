@@ -44,7 +44,7 @@ interface Chunk {
   bytes: number;
 }
 
-const describe = (error: unknown): string => {
+const describeError = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
   return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
@@ -202,11 +202,10 @@ export class KafkaRelay {
     for (const event of batch.events) {
       const type = aggregateTypeOf(event.streamId);
       if (!type) {
+        const category = streamCategory(event.streamId);
         this.current.skipped++;
-        this.reportOnce(`category:${streamCategory(event.streamId)}`, () =>
-          this.deps.logger.warn(
-            `Kafka relay skips streams of category "${streamCategory(event.streamId)}": not an aggregate type`,
-          ),
+        this.reportOnce(`category:${category}`, () =>
+          this.deps.logger.warn(`Kafka relay skips streams of category "${category}": not an aggregate type`),
         );
         continue;
       }
@@ -219,6 +218,7 @@ export class KafkaRelay {
         );
       }
       const message = toOutgoingMessage(toIntegrationEvent(event, definition));
+      // Headers and record framing add roughly 200 bytes; the limit only needs to be approached, not met exactly.
       const bytes = Buffer.byteLength(message.value) + message.key.length + 200;
       if (chunk.count > 0 && chunk.bytes + bytes > maxBytes) {
         await this.send(producer, chunk, chunkEnd);
@@ -257,7 +257,7 @@ export class KafkaRelay {
   }
 
   private fail(error: unknown): void {
-    const message = describe(error);
+    const message = describeError(error);
     this.current.failures++;
     this.current.lastError = { message, at: new Date().toISOString() };
     this.setState('retrying');
@@ -280,12 +280,11 @@ export class KafkaRelay {
     if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
-      const wakeUp = (): void => done();
       function done(): void {
         clearTimeout(timer);
         resolve();
       }
-      this.wakeUp = wakeUp;
+      this.wakeUp = done;
     });
   }
 }
