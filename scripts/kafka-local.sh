@@ -15,6 +15,7 @@
 #   KAFKA_LOCAL_DIR        where brokers keep data, logs and pid files (default <repo>/.kafka-local); one folder per port
 #   KAFKA_HEAP_OPTS        JVM heap (default -Xms128m -Xmx384m)
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness (default 90)
+#   KAFKA_STOP_WITH_PID    stop the broker when this process ends, however it ends (tests set their own pid)
 #
 # Needs Java 17+ (with keytool) and Maven (the first start downloads org.apache.kafka:kafka_2.13:4.4.0
 # and a Log4j 2 binding from Maven Central into ~/.m2).
@@ -150,6 +151,11 @@ start() {
     sleep 0.2
   done
   say "Kafka 4.4.0 ready on 127.0.0.1:$port (pid $(cat "$pid_file"), data in $dir)"
+  if [ -n "${KAFKA_STOP_WITH_PID:-}" ]; then
+    # A test process killed outright runs no clean-up of its own; this watcher does it.
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 2; done; kill -TERM "$2" 2>/dev/null' \
+      _ "$KAFKA_STOP_WITH_PID" "$(cat "$pid_file")" </dev/null >/dev/null 2>&1 &
+  fi
 }
 
 stop() {

@@ -79,6 +79,7 @@ export class LocalKafkaBroker {
         KAFKA_SASL_PORT: String(this.ports.sasl),
         KAFKA_SSL_PORT: String(this.ports.ssl),
         KAFKA_LOCAL_DIR: this.folder,
+        KAFKA_STOP_WITH_PID: String(process.pid),
       };
       const child = spawn('bash', [SCRIPT, command], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
