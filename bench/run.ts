@@ -1,12 +1,14 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
 import { runEsdbBench } from './esdb.bench';
 import { runSpcBench } from './spc.bench';
+import { runKafkaBench } from './kafka.bench';
 import { runStoreBench } from './store.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['store', runStoreBench],
   ['spc', runSpcBench],
   ['esdb', runEsdbBench],
+  ['kafka', runKafkaBench],
 ];
 
 async function main(): Promise<void> {

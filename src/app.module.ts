@@ -16,6 +16,8 @@ import { ProjectionsModule } from './projections/runner/projections.module';
 import { MeasuresModule } from './projections/measures/measures.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
+import { KafkaModule } from './kafka/kafka.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { StateModule } from './state/state.module';
 
 /** What createApp opens before Nest starts, so its failures are one clear line. */
@@ -48,6 +50,8 @@ export class AppModule {
         LoggingModule.forRoot(config),
         EventStoreModule.forRoot(infrastructure.store),
         StateModule.forRoot(infrastructure.state),
+        MetricsModule,
+        KafkaModule.forRoot(config),
         HealthModule,
         CommandsModule,
         AuthModule.forRoot(config, infrastructure.authenticator, infrastructure.storeWasEmpty),

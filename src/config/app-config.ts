@@ -1,6 +1,18 @@
 import { Transform } from 'class-transformer';
 import { booleanFlag, integer, list, trimmed } from './env-transforms';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { accessSync, constants } from 'node:fs';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { SecurityConfig } from './security-config';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;
@@ -10,6 +22,26 @@ export const APP_ROLE_NAMES = ['api', 'projections', 'relay'] as const;
 export type AppRole = (typeof APP_ROLE_NAMES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+
+function IsReadableFile(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isReadableFile',
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          accessSync(String(value), constants.R_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: (args) => `${args?.property ?? 'the value'} must name a readable file`,
+    },
+  });
+}
 
 /**
  * The service's whole configuration, read from the environment once at
@@ -102,4 +134,73 @@ export class AppConfig extends SecurityConfig {
   @Transform(booleanFlag)
   @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
   LOG_PRETTY?: boolean = undefined;
+
+  /** `host:port` list; empty turns every Kafka feature off. */
+  @Transform(list)
+  @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'each value in KAFKA_BROKERS must be host:port' })
+  KAFKA_BROKERS: string[] = [];
+
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_CLIENT_ID: string = 'always-events-tracker';
+
+  /** Integration events go to `<prefix>.<aggregate>.v1`. */
+  @Transform(trimmed)
+  @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, {
+    message: 'KAFKA_TOPIC_PREFIX must be letters, digits, _, - and inner dots',
+  })
+  KAFKA_TOPIC_PREFIX: string = 'always-events';
+
+  /** Create missing topics at start-up; when false, missing topics stop the relay with an error naming them. */
+  @Transform(booleanFlag)
+  @IsIn([true, false], { message: 'KAFKA_CREATE_TOPICS must be true or false' })
+  KAFKA_CREATE_TOPICS: boolean = true;
+
+  /** For topics the service creates; a topic's partition count fixes which partition each stream lands on. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS: number = 3;
+
+  /** 1 suits a single local broker; production clusters want 3. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  KAFKA_TOPIC_REPLICATION_FACTOR: number = 1;
+
+  @Transform(booleanFlag)
+  @IsIn([true, false], { message: 'KAFKA_SSL must be true or false' })
+  KAFKA_SSL: boolean = false;
+
+  /** PEM file of certificate authorities to trust (e.g. a private cluster's); implies KAFKA_SSL. */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsReadableFile()
+  KAFKA_SSL_CA_FILE?: string = undefined;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsIn(KAFKA_SASL_MECHANISMS)
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism = undefined;
+
+  @ValidateIf((config: AppConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
+  @IsNotEmpty({ message: 'KAFKA_SASL_USERNAME is required when KAFKA_SASL_MECHANISM is set' })
+  KAFKA_SASL_USERNAME?: string = undefined;
+
+  // Only "missing" can fail here, so an error message never shows the value.
+  @ValidateIf((config: AppConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
+  @IsNotEmpty({ message: 'KAFKA_SASL_PASSWORD is required when KAFKA_SASL_MECHANISM is set' })
+  KAFKA_SASL_PASSWORD?: string = undefined;
+
+  /** Most events the relay reads from the store and publishes per round trip to the broker. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  KAFKA_RELAY_BATCH_SIZE: number = 1000;
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { ProblemException } from '../http/problem';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { KafkaRelayHealthIndicator } from './kafka-relay.health';
 import { ProjectionsHealthIndicator } from './projections.health';
 
 @ApiTags('health')
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly readModels: ProjectionsHealthIndicator,
+    private readonly kafkaRelay: KafkaRelayHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -21,12 +23,16 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The service can take traffic: its store answers and no read model has stopped. A 503 is problem+json with every check's details. */
+  /** The service can take traffic: its store answers and no read model has stopped. A 503 is problem+json with every check's details. Also shows the Kafka relay's state and lag where it runs. */
   @Get('ready')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.eventStore.check(), () => this.readModels.check()]);
+      return await this.health.check([
+        () => this.eventStore.check(),
+        () => this.readModels.check(),
+        ...(this.kafkaRelay.enabled ? [() => this.kafkaRelay.check()] : []),
+      ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;

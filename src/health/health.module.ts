@@ -3,10 +3,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
 import { ProjectionsHealthIndicator } from './projections.health';
+import { KafkaRelayHealthIndicator } from './kafka-relay.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator, ProjectionsHealthIndicator],
+  providers: [EventStoreHealthIndicator, ProjectionsHealthIndicator, KafkaRelayHealthIndicator],
 })
 export class HealthModule {}

@@ -87,6 +87,7 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
     absent: true,
   }),
   'GET /v1/admin/read-models': () => ({ method: 'GET', path: '/v1/admin/read-models' }),
+  'GET /metrics': () => ({ method: 'GET', path: '/metrics' }),
   'POST /v1/admin/read-models/:name/rebuild': () => ({
     method: 'POST',
     path: '/v1/admin/read-models/no-such-model/rebuild',

@@ -1,0 +1,42 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { KafkaRelay } from '../kafka/relay/kafka-relay';
+
+/**
+ * The relay's state and lag in /health/ready. Always reported as up: the
+ * event store is the source of truth, so a Kafka outage must not take the
+ * API out of rotation; it shows here (state, lastError) and in the lag,
+ * which is what to alert on.
+ */
+@Injectable()
+export class KafkaRelayHealthIndicator {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Optional() private readonly relay?: KafkaRelay,
+  ) {}
+
+  get enabled(): boolean {
+    return this.relay !== undefined;
+  }
+
+  async check(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('kafkaRelay');
+    if (!this.relay) return indicator.up({ state: 'off' });
+    const { state, published, failures, lastError, lastPublishedAt } = this.relay.status();
+    try {
+      const { headPosition, checkpoint, lag } = await this.relay.lag();
+      return indicator.up({
+        state,
+        lag,
+        checkpoint,
+        headPosition,
+        published,
+        failures,
+        lastPublishedAt,
+        lastError,
+      });
+    } catch (error) {
+      return indicator.up({ state, published, failures, lastError, lag: 'unknown', reason: String(error) });
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Provider,
+} from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { AppConfig } from '../config/app-config';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
+import { CheckpointStore } from '../state/checkpoint-store';
+import { kafkaConnection, kafkaEnabled } from './kafka-connection';
+import { KAFKA_CLIENT } from './kafka-port';
+import type { KafkaClient } from './kafka-port';
+import { KafkajsClient } from './kafkajs/kafkajs-client';
+import { TOPIC_VERSION } from './relay/aggregate-topics';
+import { INTEGRATION_EVENTS } from './relay/integration-event-registry';
+import { KafkaRelay } from './relay/kafka-relay';
+import { registerRelayMetrics } from './relay/relay-metrics';
+
+/** The relay's checkpoint and lease name in the state database. */
+export const RELAY_NAME = 'kafka-relay';
+
+const KAFKA_OFF_REASON = Symbol('KafkaOffReason');
+
+/** Says at start-up why (part of) Kafka does not run in this process. */
+@Injectable()
+class KafkaOffNotice implements OnApplicationBootstrap {
+  constructor(@Inject(KAFKA_OFF_REASON) private readonly reason: string) {}
+
+  onApplicationBootstrap(): void {
+    new Logger('Kafka').log(this.reason);
+  }
+}
+
+const offNotice = (reason: string): Provider[] => [
+  { provide: KAFKA_OFF_REASON, useValue: reason },
+  KafkaOffNotice,
+];
+
+function relayProviders(config: AppConfig): Provider[] {
+  return [
+    {
+      provide: KafkaRelay,
+      inject: [EVENT_STORE, CheckpointStore, KAFKA_CLIENT, Registry],
+      useFactory: (
+        store: EventStore,
+        checkpoints: CheckpointStore,
+        client: KafkaClient,
+        registry: Registry,
+      ) => {
+        const relay = new KafkaRelay(
+          { store, checkpoints, client, registry: INTEGRATION_EVENTS, logger: new Logger('KafkaRelay') },
+          {
+            name: RELAY_NAME,
+            batchSize: config.KAFKA_RELAY_BATCH_SIZE,
+            topics: {
+              prefix: config.KAFKA_TOPIC_PREFIX,
+              create: config.KAFKA_CREATE_TOPICS,
+              partitions: config.KAFKA_TOPIC_PARTITIONS,
+              replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+            },
+          },
+        );
+        registerRelayMetrics(registry, relay);
+        return relay;
+      },
+    },
+    KafkaRelayRunner,
+  ];
+}
+
+@Injectable()
+class KafkaRelayRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    private readonly relay: KafkaRelay,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    new Logger('Kafka').log(
+      `Kafka relay publishing to ${this.config.KAFKA_TOPIC_PREFIX}.<aggregate>.${TOPIC_VERSION} on ${this.config.KAFKA_BROKERS.join(',')}`,
+    );
+    this.relay.start();
+  }
+
+  // Before the stores close (onApplicationShutdown), so the last batch can finish and checkpoint.
+  async onModuleDestroy(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/**
+ * Kafka in this process: the client wherever brokers are configured, and the
+ * relay where APP_ROLES also includes `relay`; otherwise a start-up line says
+ * what does not run and why. Exactly one process per deployment may run the
+ * relay (see README, "Kafka"); a lease in the state database stops a second
+ * one sharing the same state file.
+ */
+@Global()
+@Module({})
+export class KafkaModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!kafkaEnabled(config)) {
+      return { module: KafkaModule, providers: offNotice('Kafka features off: KAFKA_BROKERS is empty') };
+    }
+    const relay = config.APP_ROLES.includes('relay');
+    return {
+      module: KafkaModule,
+      providers: [
+        {
+          provide: KAFKA_CLIENT,
+          useFactory: () => new KafkajsClient(kafkaConnection(config), new Logger('Kafka')),
+        },
+        ...(relay
+          ? relayProviders(config)
+          : offNotice(
+              `Kafka relay not run here: APP_ROLES (${config.APP_ROLES.join(',')}) does not include relay`,
+            )),
+      ],
+      exports: [KAFKA_CLIENT, ...(relay ? [KafkaRelay] : [])],
+    };
+  }
+}

@@ -1,0 +1,133 @@
+import { IHeaders, Kafka, logLevel, Partitioners, SASLOptions } from 'kafkajs';
+import { rootCertificates } from 'node:tls';
+import {
+  ConsumedMessage,
+  KafkaAdmin,
+  KafkaClient,
+  KafkaConnection,
+  KafkaConsumer,
+  KafkaProducer,
+  TopicMessages,
+  TopicSpec,
+} from '../kafka-port';
+import { kafkajsLogCreator, KafkaLogger } from './kafkajs-log';
+
+export interface KafkajsClientOptions {
+  /**
+   * How long a send keeps retrying before it fails. Bounded, so the relay
+   * notices an outage, reports it and restarts with a fresh producer.
+   */
+  producerRetry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
+}
+
+const DEFAULT_PRODUCER_RETRY = { retries: 6, initialRetryTime: 300, maxRetryTime: 5_000 };
+
+function headerValues(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}
+
+/** The KafkaClient port on kafkajs 2.2.4. */
+export class KafkajsClient implements KafkaClient {
+  private readonly kafka: Kafka;
+
+  constructor(
+    connection: KafkaConnection,
+    logger: KafkaLogger,
+    private readonly options: KafkajsClientOptions = {},
+  ) {
+    this.kafka = new Kafka({
+      brokers: connection.brokers,
+      clientId: connection.clientId,
+      // A `ca` list replaces Node's trusted authorities, so the extra one joins them rather than standing alone.
+      ssl: connection.tls
+        ? connection.tls.ca
+          ? { ca: [...rootCertificates, connection.tls.ca] }
+          : true
+        : undefined,
+      // The port's mechanisms are a subset of kafkajs's; TypeScript cannot narrow the union field by field.
+      sasl: connection.sasl as SASLOptions | undefined,
+      logLevel: logLevel.WARN,
+      logCreator: kafkajsLogCreator(logger),
+    });
+  }
+
+  producer(): KafkaProducer {
+    const producer = this.kafka.producer({
+      idempotent: true,
+      // One request in flight per broker: kafkajs has had sequence-number bugs with concurrent idempotent sends.
+      maxInFlightRequests: 1,
+      // Java-compatible murmur2, so other producers of these topics put a stream on the same partition.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+      retry: this.options.producerRetry ?? DEFAULT_PRODUCER_RETRY,
+    });
+    return {
+      connect: () => producer.connect(),
+      disconnect: () => producer.disconnect(),
+      send: async (batch: readonly TopicMessages[]) => {
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: batch.map(({ topic, messages }) => ({
+            topic,
+            messages: messages.map(({ key, value, headers }) => ({ key, value, headers })),
+          })),
+        });
+      },
+    };
+  }
+
+  consumer({ groupId }: { groupId: string }): KafkaConsumer {
+    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    return {
+      connect: () => consumer.connect(),
+      disconnect: () => consumer.disconnect(),
+      subscribe: (topics, options) =>
+        consumer.subscribe({ topics: [...topics], fromBeginning: options?.fromBeginning ?? false }),
+      run: (handle) =>
+        consumer.run({
+          // kafkajs commits an offset only once eachMessage has resolved for it.
+          autoCommit: true,
+          eachMessage: async ({ topic, partition, message }) => {
+            const consumed: ConsumedMessage = {
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: headerValues(message.headers),
+            };
+            await handle(consumed);
+          },
+        }),
+    };
+  }
+
+  admin(): KafkaAdmin {
+    const admin = this.kafka.admin();
+    return {
+      connect: () => admin.connect(),
+      disconnect: () => admin.disconnect(),
+      listTopics: () => admin.listTopics(),
+      createTopics: async (topics: readonly TopicSpec[]) => {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter(({ topic }) => !existing.has(topic));
+        if (missing.length === 0) return;
+        // Resolves false when another process created them first, which is just as good.
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map(({ topic, partitions, replicationFactor, config }) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor,
+            configEntries: Object.entries(config ?? {}).map(([name, value]) => ({ name, value })),
+          })),
+        });
+      },
+    };
+  }
+}

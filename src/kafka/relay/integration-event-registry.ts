@@ -1,0 +1,39 @@
+/** How one domain event type is published (schemas/integration-events/README.md). */
+export interface IntegrationEventDefinition {
+  type: string;
+  /** Version of its public data schema: schemas/integration-events/data/<type>.v<schemaVersion>.schema.json. */
+  schemaVersion: number;
+  /** The public data from the stored (upcast) data, leaving out anything internal; the stored data when absent. */
+  toData?: (data: unknown) => unknown;
+}
+
+/** Event types with a published data schema, keyed by type. */
+export class IntegrationEventRegistry {
+  private readonly byType = new Map<string, IntegrationEventDefinition>();
+
+  constructor(definitions: readonly IntegrationEventDefinition[] = []) {
+    for (const definition of definitions) this.register(definition);
+  }
+
+  register(definition: IntegrationEventDefinition): void {
+    if (this.byType.has(definition.type)) {
+      throw new Error(`Integration event ${definition.type} is registered twice`);
+    }
+    this.byType.set(definition.type, definition);
+  }
+
+  definitionOf(type: string): IntegrationEventDefinition | undefined {
+    return this.byType.get(type);
+  }
+
+  definitions(): IntegrationEventDefinition[] {
+    return [...this.byType.values()];
+  }
+}
+
+/**
+ * The registry the relay publishes with. Each event type joins it together
+ * with its data schema file, as the domain lands; until then an event is
+ * published with the envelope schema only.
+ */
+export const INTEGRATION_EVENTS = new IntegrationEventRegistry();

@@ -1,0 +1,290 @@
+import type { AllSubscription, EventStore } from '../../event-store/port';
+import { streamCategory } from '../../event-store/recorded-event';
+import type { CheckpointStore } from '../../state/checkpoint-store';
+import type { KafkaClient, KafkaProducer, OutgoingMessage } from '../kafka-port';
+import type { KafkaLogger } from '../kafkajs/kafkajs-log';
+import { aggregateTypeOf, topicFor } from './aggregate-topics';
+import { toIntegrationEvent } from './integration-event';
+import type { IntegrationEventRegistry } from './integration-event-registry';
+import { toOutgoingMessage } from './integration-message';
+import { RelayLease } from './relay-lease';
+import type { RelayState, RelayStatus } from './relay-status';
+import { ensureRelayTopics, RelayTopicOptions } from './relay-topics';
+import { SubscriptionBatch, SubscriptionBatcher } from './subscription-batcher';
+
+export interface KafkaRelayOptions {
+  /** Names its checkpoint and its lease. */
+  name: string;
+  topics: RelayTopicOptions;
+  /** Most events read from the store per batch. */
+  batchSize: number;
+  /** Most bytes per request to the broker; keeps each partition's record batch under the broker's limit. */
+  maxRequestBytes?: number;
+  retryDelayMs?: { initial: number; max: number };
+  leaseTtlMs?: number;
+  /** How long stop() lets a send in flight finish before cutting the connection. */
+  stopGraceMs?: number;
+}
+
+export interface KafkaRelayDependencies {
+  store: EventStore;
+  checkpoints: CheckpointStore;
+  client: KafkaClient;
+  registry: IntegrationEventRegistry;
+  logger: KafkaLogger;
+}
+
+class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+}
+
+interface Chunk {
+  byTopic: Map<string, OutgoingMessage[]>;
+  count: number;
+  bytes: number;
+}
+
+const describeError = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+};
+
+/**
+ * Publishes every stored event to Kafka as an integration event: a
+ * checkpointed $all subscription through the EventStore port, so it works on
+ * any store. The checkpoint moves only after the broker has acknowledged
+ * everything before it, and sends are strictly one after another, so a crash
+ * or an outage can repeat events but never lose or reorder them
+ * (at-least-once; consumers deduplicate on the event id).
+ */
+export class KafkaRelay {
+  private current: RelayStatus = { state: 'stopped', checkpoint: 0, published: 0, skipped: 0, failures: 0 };
+  private readonly lease: RelayLease;
+  private readonly reported = new Set<string>();
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private subscription: AllSubscription | undefined;
+  private producer: KafkaProducer | undefined;
+  private wakeUp: (() => void) | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: KafkaRelayDependencies,
+    private readonly options: KafkaRelayOptions,
+  ) {
+    this.lease = new RelayLease(deps.checkpoints.db, options.name, options.leaseTtlMs ?? 30_000);
+  }
+
+  status(): RelayStatus {
+    return { ...this.current, checkpoint: this.deps.checkpoints.get(this.options.name) };
+  }
+
+  /** How far the published log trails the store; a standby relay reports the active one's progress. */
+  async lag(): Promise<{ headPosition: number; checkpoint: number; lag: number }> {
+    const headPosition = await this.deps.store.headPosition();
+    const checkpoint = this.deps.checkpoints.get(this.options.name);
+    return { headPosition, checkpoint, lag: Math.max(0, headPosition - checkpoint) };
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.loop ??= this.run().finally(() => (this.loop = undefined));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeUp?.();
+    await this.subscription?.close();
+    const loop = this.loop;
+    if (!loop) return;
+    const grace = setTimeout(() => void this.producer?.disconnect(), this.options.stopGraceMs ?? 5_000);
+    await loop.finally(() => clearTimeout(grace));
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopping) {
+      try {
+        if (!(await this.acquireLease())) break;
+        await this.publishUntilStopped(() => (attempt = 0));
+      } catch (error) {
+        if (this.stopping) break;
+        attempt++;
+        this.fail(error);
+        const { initial, max } = this.options.retryDelayMs ?? { initial: 500, max: 10_000 };
+        await this.pause(Math.min(max, initial * 2 ** (attempt - 1)));
+      }
+    }
+    clearInterval(this.leaseTimer);
+    this.lease.release();
+    this.setState('stopped');
+  }
+
+  private async acquireLease(): Promise<boolean> {
+    while (!this.stopping) {
+      if (this.lease.tryAcquire()) return true;
+      if (this.current.state !== 'standby') {
+        const holder = this.lease.holder();
+        this.deps.logger.warn(
+          `Kafka relay on standby: another relay (${holder ? `${holder.host} pid ${holder.pid}` : 'unknown'}) holds the lease`,
+        );
+        this.setState('standby');
+      }
+      await this.pause(1_000);
+    }
+    return false;
+  }
+
+  private async publishUntilStopped(onProgress: () => void): Promise<void> {
+    // After a failure it stays `retrying` until connected again, so health never shows a flapping `starting`.
+    if (this.current.state !== 'retrying') this.setState('starting');
+    const producer = this.deps.client.producer();
+    this.producer = producer;
+    try {
+      await producer.connect();
+      await ensureRelayTopics(this.deps.client, this.options.topics);
+      const from = this.deps.checkpoints.get(this.options.name);
+      const subscription = this.deps.store.subscribeToAll({ fromPosition: from });
+      this.subscription = subscription;
+      this.watchLease(subscription);
+      if (this.stopping) await subscription.close();
+      try {
+        this.setState('catching-up');
+        const batcher = new SubscriptionBatcher(subscription);
+        for (;;) {
+          const batch = await batcher.next(this.options.batchSize);
+          if (!batch) break;
+          await this.publish(producer, batch);
+          onProgress();
+          if (batch.caughtUp && this.current.state !== 'live') {
+            this.deps.logger.log(
+              `Kafka relay caught up at position ${batch.throughPosition} (published ${this.current.published} events since start)`,
+            );
+            this.setState('live');
+          }
+        }
+        if (!this.stopping) {
+          throw this.lease.renew()
+            ? new Error('The $all subscription ended')
+            : new LeaseLostError('Another relay took over the lease');
+        }
+      } finally {
+        clearInterval(this.leaseTimer);
+        await subscription.close();
+      }
+    } finally {
+      this.producer = undefined;
+      await producer.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** Renews the lease while idle too; losing it ends the subscription, and with it this attempt. */
+  private watchLease(subscription: AllSubscription): void {
+    clearInterval(this.leaseTimer);
+    const every = (this.options.leaseTtlMs ?? 30_000) / 3;
+    this.leaseTimer = setInterval(() => {
+      let held = false;
+      try {
+        held = this.lease.renew();
+      } catch {
+        // The state database is gone (shutting down): stop publishing all the same.
+      }
+      if (!held) void subscription.close();
+    }, every);
+    this.leaseTimer.unref();
+  }
+
+  private async publish(producer: KafkaProducer, batch: SubscriptionBatch): Promise<void> {
+    const maxBytes = this.options.maxRequestBytes ?? 768 * 1024;
+    let chunk: Chunk = { byTopic: new Map(), count: 0, bytes: 0 };
+    let chunkEnd = 0;
+    for (const event of batch.events) {
+      const type = aggregateTypeOf(event.streamId);
+      if (!type) {
+        const category = streamCategory(event.streamId);
+        this.current.skipped++;
+        this.reportOnce(`category:${category}`, () =>
+          this.deps.logger.warn(`Kafka relay skips streams of category "${category}": not an aggregate type`),
+        );
+        continue;
+      }
+      const definition = this.deps.registry.definitionOf(event.type);
+      if (!definition) {
+        this.reportOnce(`type:${event.type}`, () =>
+          this.deps.logger.log(
+            `Kafka relay publishes ${event.type} with the envelope schema only: no data schema registered for it`,
+          ),
+        );
+      }
+      const message = toOutgoingMessage(toIntegrationEvent(event, definition));
+      // Headers and record framing add roughly 200 bytes; the limit only needs to be approached, not met exactly.
+      const bytes = Buffer.byteLength(message.value) + message.key.length + 200;
+      if (chunk.count > 0 && chunk.bytes + bytes > maxBytes) {
+        await this.send(producer, chunk, chunkEnd);
+        chunk = { byTopic: new Map(), count: 0, bytes: 0 };
+      }
+      const topic = topicFor(this.options.topics.prefix, type);
+      const messages = chunk.byTopic.get(topic) ?? [];
+      messages.push(message);
+      chunk.byTopic.set(topic, messages);
+      chunk.count++;
+      chunk.bytes += bytes;
+      chunkEnd = event.position;
+    }
+    // The last checkpoint of a batch also covers skipped events and a caught-up position beyond its events.
+    await this.send(producer, chunk, batch.throughPosition);
+  }
+
+  private async send(producer: KafkaProducer, chunk: Chunk, through: number): Promise<void> {
+    if (chunk.count > 0) {
+      await producer.send([...chunk.byTopic].map(([topic, messages]) => ({ topic, messages })));
+      this.current.published += chunk.count;
+      this.current.lastPublishedAt = new Date().toISOString();
+    }
+    this.commit(through);
+  }
+
+  /** Only after the broker's acknowledgement, and only while this relay holds the lease. */
+  private commit(position: number): void {
+    const { db } = this.deps.checkpoints;
+    db.transaction(() => {
+      if (!this.lease.renew()) throw new LeaseLostError('Another relay took over the lease');
+      if (position > this.deps.checkpoints.get(this.options.name)) {
+        this.deps.checkpoints.set(this.options.name, position);
+      }
+    })();
+  }
+
+  private fail(error: unknown): void {
+    const message = describeError(error);
+    this.current.failures++;
+    this.current.lastError = { message, at: new Date().toISOString() };
+    this.setState('retrying');
+    this.deps.logger.error(
+      `Kafka relay failed (attempt ${this.current.failures}); resuming from checkpoint ${this.deps.checkpoints.get(this.options.name)}: ${message}`,
+    );
+  }
+
+  private setState(state: RelayState): void {
+    this.current.state = state;
+  }
+
+  private reportOnce(key: string, report: () => void): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    report();
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}
