@@ -1,5 +1,11 @@
+import { alwaysEventRegisterProjection } from './evaluation/always-event-register.projection';
+import { pdsaLearningProjection } from './evaluation/pdsa-learning.projection';
 import { Projection } from './runner/projection';
 import { spreadProjection } from './spread/spread.projection';
 
 /** Every read model the runner keeps live (and time travel can fold). */
-export const READ_MODELS: readonly Projection[] = [spreadProjection as Projection];
+export const READ_MODELS: readonly Projection[] = [
+  spreadProjection as Projection,
+  alwaysEventRegisterProjection as Projection,
+  pdsaLearningProjection as Projection,
+];
