@@ -4,6 +4,7 @@ import { CommandsModule } from './commands/commands.module';
 import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { EvaluationModule } from './projections/evaluation/evaluation.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
@@ -37,6 +38,7 @@ export class AppModule {
         HistoryModule,
         AnalyticsApiModule,
         SpreadModule,
+        EvaluationModule,
       ],
     };
   }

@@ -4,7 +4,9 @@ import { filterRegister, registerRows } from '../../../src/projections/evaluatio
 import { foldProjection } from '../../../src/projections/runner/projection';
 import { recorded } from '../support/recorded';
 import { enrolment, programme, trust } from '../spread/spread-fixtures';
-import { alwaysEvent, measure, pdsaCycle } from './evaluation-fixtures';
+import { alwaysEvent } from './always-event-fixtures';
+import { measure } from './measure-fixtures';
+import { pdsaCycle } from './pdsa-cycle-fixtures';
 
 const fold = (events: RecordedEvent[]) => foldProjection(alwaysEventRegisterProjection, events);
 

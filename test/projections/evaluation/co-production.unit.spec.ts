@@ -5,7 +5,7 @@ import {
   coProductionRows,
 } from '../../../src/projections/evaluation/co-production-report';
 import { foldProjection } from '../../../src/projections/runner/projection';
-import { alwaysEvent } from './evaluation-fixtures';
+import { alwaysEvent } from './always-event-fixtures';
 
 const fold = (events: RecordedEvent[]) => foldProjection(alwaysEventRegisterProjection, events);
 const VISION = 'We will always';

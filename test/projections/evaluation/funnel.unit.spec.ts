@@ -3,7 +3,8 @@ import { alwaysEventRegisterProjection } from '../../../src/projections/evaluati
 import { funnelReport, funnelRows, StageFigures } from '../../../src/projections/evaluation/funnel-report';
 import { foldProjection } from '../../../src/projections/runner/projection';
 import { enrolment, programme, SLUG } from '../spread/spread-fixtures';
-import { alwaysEvent, pdsaCycle } from './evaluation-fixtures';
+import { alwaysEvent } from './always-event-fixtures';
+import { pdsaCycle } from './pdsa-cycle-fixtures';
 
 const fold = (events: RecordedEvent[]) => foldProjection(alwaysEventRegisterProjection, events);
 const DATE = '2017-12-31';

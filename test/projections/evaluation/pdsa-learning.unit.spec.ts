@@ -7,7 +7,8 @@ import {
 } from '../../../src/projections/evaluation/pdsa-learning-report';
 import { pdsaLearningProjection } from '../../../src/projections/evaluation/pdsa-learning.projection';
 import { foldProjection } from '../../../src/projections/runner/projection';
-import { alwaysEvent, pdsaCycle } from './evaluation-fixtures';
+import { alwaysEvent } from './always-event-fixtures';
+import { pdsaCycle } from './pdsa-cycle-fixtures';
 
 const fold = (events: RecordedEvent[]) => foldProjection(pdsaLearningProjection, events);
 const DATE = '2018-01-31';

@@ -6,7 +6,7 @@ import {
 } from '../../../src/projections/evaluation/progress-scores-report';
 import { foldProjection } from '../../../src/projections/runner/projection';
 import { enrolment, programme } from '../spread/spread-fixtures';
-import { alwaysEvent } from './evaluation-fixtures';
+import { alwaysEvent } from './always-event-fixtures';
 
 const fold = (events: RecordedEvent[]) => foldProjection(alwaysEventRegisterProjection, events);
 

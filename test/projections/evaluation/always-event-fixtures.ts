@@ -8,7 +8,8 @@ import { SLUG } from '../spread/spread-fixtures';
  * event's own date field and its occurredAt.
  */
 
-const at = (date: string) => `${date}T09:00:00.000Z`;
+/** The instant a fixture's fact happened: 09:00 UTC on its date. */
+export const at = (date: string) => `${date}T09:00:00.000Z`;
 
 type Members = Array<[memberId: string, category: string]>;
 
@@ -206,129 +207,5 @@ export function alwaysEvent(alwaysEventId: string, odsCode: string, programmeSlu
         { reason: 'Completed', note: null, phaseAtClosure, closedAt: at(date) },
         date,
       ),
-  };
-}
-
-/** One PDSA cycle's stream. */
-export function pdsaCycle(
-  pdsaCycleId: string,
-  ref: { alwaysEventId: string; changeIdeaId: string; cycleNumber: number; odsCode: string },
-) {
-  const { odsCode, ...rest } = ref;
-  const data = { pdsaCycleId, ...rest };
-  const stream = `pdsa-${pdsaCycleId}`;
-  const event = (type: string, more: object, date: string): RecordedEvent =>
-    recorded(stream, type, { ...data, ...more }, at(date));
-  const scale = { unit: 'patients', nPatients: 2 * ref.cycleNumber, durationDays: 7 };
-  return {
-    planned: (date: string, predictions: string[], previousCycleId: string | null = null) =>
-      event(
-        'PdsaCyclePlanned',
-        {
-          programmeSlug: SLUG,
-          odsCode,
-          previousCycleId,
-          objective: `Objective of cycle ${ref.cycleNumber}`,
-          questions: [],
-          predictions,
-          plan: { who: 'Nurse', what: 'Try it', where: 'Ward', when: 'Nights' },
-          scale,
-          dataToCollect: [],
-          warnings: [],
-          plannedAt: at(date),
-        },
-        date,
-      ),
-    started: (date: string) => event('PdsaCycleStarted', { startedAt: at(date) }, date),
-    studied: (outcomes: string[], date: string) =>
-      event(
-        'PdsaCycleStudied',
-        {
-          resultsSummary: `Results of cycle ${ref.cycleNumber}`,
-          predictionOutcomes: outcomes.map((outcome, predictionIndex) => ({
-            predictionIndex,
-            outcome,
-            note: null,
-          })),
-          learning: `Learning of cycle ${ref.cycleNumber}`,
-          studiedAt: at(date),
-        },
-        date,
-      ),
-    completed: (decision: string, date: string) =>
-      event(
-        'PdsaCycleCompleted',
-        { decision, nextSteps: `After ${decision}`, scale, completedAt: at(date) },
-        date,
-      ),
-    cancelled: (date: string) =>
-      event(
-        'PdsaCycleCancelled',
-        { reason: 'Ward closed', cancelledWhen: 'Running', cancelledAt: at(date) },
-        date,
-      ),
-  };
-}
-
-/** One measure's stream. */
-export function measure(measureId: string, alwaysEventId: string, role = 'Outcome') {
-  const stream = `measure-${measureId}`;
-  const subject = { measureId, alwaysEventId };
-  const point = (period: string, unitId: string) => ({
-    ...subject,
-    unitId,
-    period,
-    periodStart: `${period}-01`,
-    definitionVersion: 1,
-  });
-  const value = (numerator: number, denominator: number) => ({
-    numerator,
-    denominator,
-    categoryCounts: null,
-  });
-  return {
-    defined: (name: string, date: string) =>
-      recorded(
-        stream,
-        'MeasureDefined',
-        {
-          ...subject,
-          programmeSlug: SLUG,
-          odsCode: 'X',
-          role,
-          name,
-          operationalDefinition: 'Asked at discharge',
-          numeratorDefinition: 'Yes answers',
-          denominatorDefinition: 'Answers',
-          dataSource: 'PatientSurvey',
-          targetPct: 90,
-          responseScale: null,
-          countsAsSuccess: null,
-          frequency: 'Monthly',
-          improvementDirection: 'increase',
-          definitionVersion: 1,
-          definedAt: at(date),
-        },
-        at(date),
-      ),
-    measured: (period: string, unitId: string, numerator: number, denominator: number) =>
-      recorded(stream, 'MeasurementRecorded', {
-        ...point(period, unitId),
-        role,
-        ...value(numerator, denominator),
-      }),
-    corrected: (period: string, unitId: string, numerator: number, denominator: number) =>
-      recorded(stream, 'MeasurementCorrected', {
-        ...point(period, unitId),
-        ...value(numerator, denominator),
-        previous: value(0, 1),
-        reason: 'Late returns',
-      }),
-    retracted: (period: string, unitId: string) =>
-      recorded(stream, 'MeasurementRetracted', {
-        ...point(period, unitId),
-        retracted: value(0, 1),
-        reason: 'Wrong ward',
-      }),
   };
 }
