@@ -151,7 +151,9 @@ export function registerRow(state: RegisterState, entry: AlwaysEventRecord): Reg
     closureReason: aggregate.closure?.reason ?? null,
     coDesignTeam: teamOf(aggregate),
     measures: measuresOf(state, entry),
+    // A go-live whose unit was added outside the bounds (a backfill dated earlier) names no unit yet.
     scaleUpUnits: Object.values(aggregate.units)
+      .filter((u) => u.unitId !== undefined)
       .sort((a, b) => a.unitId.localeCompare(b.unitId))
       .map((u) => ({
         unitId: u.unitId,

@@ -279,6 +279,14 @@ describe('Always Event register', () => {
     expect(registerRows(state).map((r) => [r.alwaysEventId, r.state])).toEqual([['ae-1', 'Initiated']]);
   });
 
+  it('shows no unit for a go-live whose unit was added outside the bounds', () => {
+    const a = alwaysEvent('ae-1', 'RA1');
+    const [row] = registerRows(
+      fold([a.initiated('2017-01-01'), a.unitWentLive('ward-9', 'Maternity', '2017-03-01')]),
+    );
+    expect(row.scaleUpUnits).toEqual([]);
+  });
+
   it('shows a closed Always Event with its reason and closure date', () => {
     const a = alwaysEvent('ae-1', 'RA1');
     const [row] = registerRows(fold([a.initiated('2017-01-01'), a.closed('Initiated', '2017-06-30')]));
