@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import type { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { EvaluationModule } from './projections/evaluation/evaluation.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
@@ -61,6 +62,7 @@ export class AppModule {
         AnalyticsApiModule,
         SpreadModule,
         MeasuresModule,
+        EvaluationModule,
       ],
     };
   }

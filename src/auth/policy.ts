@@ -144,6 +144,13 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/spread/lineage': READ_MODEL_ROUTE,
   'GET /v1/spread/return-compliance': READ_MODEL_ROUTE,
   'GET /v1/measures/:measureId/chart': READ_MODEL_ROUTE,
+  // Evaluators' read models (analysts read them too, at business time only).
+  'GET /v1/evaluation/always-events': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/always-events/:alwaysEventId': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/funnel': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/pdsa-learning': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/co-production': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/progress-scores': READ_MODEL_ROUTE,
   // Data cuts fix knowledge time: evaluators' work (and the programme's).
   'GET /v1/evaluation/data-cuts/:dataCutId': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/verify': { roles: [ADMIN, 'evaluator'] },

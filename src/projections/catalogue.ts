@@ -1,3 +1,5 @@
+import { alwaysEventRegisterProjection } from './evaluation/always-event-register.projection';
+import { pdsaLearningProjection } from './evaluation/pdsa-learning.projection';
 import { Projection } from './runner/projection';
 import { measuresProjection } from './measures/measures.projection';
 import { spreadProjection } from './spread/spread.projection';
@@ -6,4 +8,6 @@ import { spreadProjection } from './spread/spread.projection';
 export const READ_MODELS: readonly Projection[] = [
   spreadProjection as Projection,
   measuresProjection as Projection,
+  alwaysEventRegisterProjection as Projection,
+  pdsaLearningProjection as Projection,
 ];

@@ -88,6 +88,16 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
   }),
   'GET /v1/admin/read-models': () => ({ method: 'GET', path: '/v1/admin/read-models' }),
   'GET /metrics': () => ({ method: 'GET', path: '/metrics' }),
+  'GET /v1/evaluation/always-events': () => ({ method: 'GET', path: '/v1/evaluation/always-events' }),
+  'GET /v1/evaluation/always-events/:alwaysEventId': () => ({
+    method: 'GET',
+    path: `/v1/evaluation/always-events/${NO_SUCH_ID}`,
+    absent: true,
+  }),
+  'GET /v1/evaluation/funnel': () => ({ method: 'GET', path: '/v1/evaluation/funnel' }),
+  'GET /v1/evaluation/pdsa-learning': () => ({ method: 'GET', path: '/v1/evaluation/pdsa-learning' }),
+  'GET /v1/evaluation/co-production': () => ({ method: 'GET', path: '/v1/evaluation/co-production' }),
+  'GET /v1/evaluation/progress-scores': () => ({ method: 'GET', path: '/v1/evaluation/progress-scores' }),
   'POST /v1/admin/read-models/:name/rebuild': () => ({
     method: 'POST',
     path: '/v1/admin/read-models/no-such-model/rebuild',

@@ -1,0 +1,182 @@
+import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '../../commands/clock';
+import { validateDto } from '../../commands/validation/validate-dto';
+import { reportingDate } from '../../history/bounds';
+import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
+import { ProblemException, validationProblem } from '../../http/problem';
+import { paginate, ReadModelQuery } from '../http/read-model-query';
+import { respond } from '../http/respond';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { ALWAYS_EVENT_REGISTER } from './always-event-register.projection';
+import { coProductionOverall, coProductionRows } from './co-production-report';
+import {
+  AlwaysEventQuery,
+  AlwaysEventRegisterQuery,
+  CoProductionQuery,
+  PdsaLearningQuery,
+  ProgrammeQuery,
+} from './evaluation.queries';
+import { funnelReport, funnelRows } from './funnel-report';
+import { PDSA_LEARNING } from './pdsa-learning.projection';
+import { cycleCsvRows, pdsaLearningOverall, pdsaLearningRows } from './pdsa-learning-report';
+import { PdsaLearningState } from './pdsa-learning-state';
+import { progressScoreRows, progressScoresReport } from './progress-scores-report';
+import { filterRegister, registerRow, registerRows } from './register-rows';
+import { RegisterState } from './register-state';
+
+/** Where a figure comes from: the bounds asked for and the log position the state reflects. */
+function knowledge(view: ReadModelView<unknown>) {
+  return {
+    asOf: view.bounds.asOf ?? null,
+    asKnownAt: view.bounds.asKnownAt ?? null,
+    atPosition: view.bounds.atPosition ?? null,
+    position: view.position,
+    source: view.source,
+  };
+}
+
+@ApiTags('evaluation (evaluators)')
+@Controller('v1/evaluation')
+export class EvaluationController {
+  constructor(
+    private readonly reader: ReadModelReader,
+    private readonly runner: ProjectionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  private async view<State>(name: string, query: ReadModelQuery) {
+    const view = await this.reader.read<State>(name, query);
+    return { view, date: reportingDate(view.bounds, this.clock.now()) };
+  }
+
+  @Get('always-events')
+  @ApiOperation({
+    summary:
+      'The Always Event register: organisation, unit and setting, vision and aim, state, team, measures with their latest values, units, lineage, key dates, latest progress score',
+  })
+  async register(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(AlwaysEventRegisterQuery, raw);
+    const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
+    const rows = filterRegister(registerRows(view.state), query);
+    const body = { date, ...paginate(rows, query), knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('always-events/:alwaysEventId')
+  @ApiOperation({
+    summary: 'One Always Event of the register (404 if it was not initiated within the bounds)',
+  })
+  async alwaysEvent(
+    @Param('alwaysEventId') alwaysEventId: string,
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!isUUID(alwaysEventId)) {
+      throw validationProblem([
+        { field: 'alwaysEventId', rule: 'is-uuid', message: 'alwaysEventId must be a UUID' },
+      ]);
+    }
+    const query = await validateDto(AlwaysEventQuery, raw);
+    const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
+    const entry = view.state.alwaysEvents[alwaysEventId];
+    const row = entry && registerRow(view.state, entry);
+    if (!row) {
+      const existsNow =
+        this.runner.current<RegisterState>(ALWAYS_EVENT_REGISTER).state.alwaysEvents[alwaysEventId];
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'always-event-not-found',
+        'Always Event not found',
+        existsNow
+          ? `Always Event ${alwaysEventId} had not been initiated within these bounds`
+          : `No Always Event ${alwaysEventId}`,
+      );
+    }
+    const body = { date, ...row, knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => [b]);
+  }
+
+  @Get('funnel')
+  @ApiOperation({
+    summary:
+      'Enrolment → statement → first PDSA started → implementing → aim achieved → sustained: counts, conversion, median days and Kaplan–Meier cumulative % from enrolment, overall and by cohort',
+  })
+  async funnel(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(ProgrammeQuery, raw);
+    const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
+    const body = { ...funnelReport(view.state, date, query.programme), knowledge: knowledge(view) };
+    return respond(request, reply, body, funnelRows);
+  }
+
+  @Get('pdsa-learning')
+  @ApiOperation({
+    summary:
+      'PDSA learning log: chains per change idea with predictions against outcomes and decisions, decision mix, cycles per 30 days of testing',
+  })
+  async pdsaLearning(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(PdsaLearningQuery, raw);
+    const { view, date } = await this.view<PdsaLearningState>(PDSA_LEARNING, query);
+    const rows = pdsaLearningRows(view.state, date, query);
+    const body = {
+      date,
+      overall: pdsaLearningOverall(rows),
+      ...paginate(rows, query),
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => cycleCsvRows(b.items));
+  }
+
+  @Get('co-production')
+  @ApiOperation({
+    summary:
+      'Co-production index: patient/carer share of the team at agreement, co-designed change ideas, listening reach; per Always Event and overall',
+  })
+  async coProduction(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(CoProductionQuery, raw);
+    const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
+    const rows = coProductionRows(view.state, query);
+    const body = {
+      date,
+      overall: coProductionOverall(rows),
+      ...paginate(rows, query),
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('progress-scores')
+  @ApiOperation({
+    summary:
+      'Monthly distribution of IHI progress scores across Always Events, with counts at ≥ 3.0 and ≥ 4.0, overall and by cohort',
+  })
+  async progressScores(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(ProgrammeQuery, raw);
+    const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
+    const body = { ...progressScoresReport(view.state, date, query.programme), knowledge: knowledge(view) };
+    return respond(request, reply, body, progressScoreRows);
+  }
+}

@@ -1,0 +1,156 @@
+import { daysBetween, percent } from '../spread/spread-queries';
+import { cohortName, groupByCohort, KeyDates, ParticipationFacts, RegisterState } from './register-state';
+import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observation } from './time-to';
+
+/**
+ * The evaluation funnel (research/domain.md §9.2), one unit per organisation's
+ * enrolment in a programme:
+ *   enrolled → first statement agreed → first PDSA cycle started →
+ *   implementing → aim achieved → sustained.
+ * - A PDSA stage is a cycle *started* (its Do began), not merely planned: a
+ *   plan is an intention, a started cycle is a test (§9.2 TimeToFirstTest).
+ * - Each later stage is reached on the earliest date any of the organisation's
+ *   Always Events in that programme reached it, on or before the reporting date.
+ * - The funnel is nested: a stage counts only once every earlier stage has been
+ *   reached, and it is dated by the latest of those dates (a cycle tested during
+ *   co-design, before the statement, is counted from the statement's date).
+ * - Withdrawn organisations stay in: they entered the funnel, and leaving is an
+ *   outcome, not an exclusion.
+ * - Days are from the enrolment date; a stage backfilled with a date before
+ *   enrolment counts as day 0.
+ */
+export const FUNNEL_STAGES = [
+  'enrolled',
+  'statementAgreed',
+  'firstPdsaStarted',
+  'implementing',
+  'aimAchieved',
+  'sustained',
+] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+const STAGE_DATE: Record<Exclude<FunnelStage, 'enrolled'>, keyof KeyDates> = {
+  statementAgreed: 'statementAgreed',
+  firstPdsaStarted: 'firstPdsaStarted',
+  implementing: 'implementationStarted',
+  aimAchieved: 'aimAchieved',
+  sustained: 'sustained',
+};
+
+export interface StageFigures {
+  stage: FunnelStage;
+  reached: number;
+  /** Reached ÷ reached the stage before, %; null for enrolment or an empty previous stage. */
+  percentOfPrevious: number | null;
+  percentOfEnrolled: number | null;
+  /** Median days from enrolment among those that reached the stage; null for enrolment itself. */
+  medianDays: number | null;
+  /** Kaplan–Meier cumulative % reached within 90, 180, 365 and 730 days of enrolment. */
+  reachedWithinDays: Record<string, number | null> | null;
+  curve: CurvePoint[] | null;
+}
+
+export interface FunnelGroup {
+  cohortId: string | null;
+  cohortName: string | null;
+  stages: StageFigures[];
+}
+
+export interface FunnelReport {
+  date: string;
+  programme: string | null;
+  stages: readonly FunnelStage[];
+  overall: FunnelGroup;
+  byCohort: FunnelGroup[];
+}
+
+interface Path {
+  participation: ParticipationFacts;
+  /** Nested stage dates, index-aligned with FUNNEL_STAGES. */
+  reachedOn: Array<string | null>;
+}
+
+function pathOf(state: RegisterState, p: ParticipationFacts, date: string): Path {
+  const enrolledOn = p.enrolledOn as string;
+  const records = Object.values(state.alwaysEvents).filter(
+    (r) =>
+      r.aggregate.subject?.programmeSlug === p.programmeSlug && r.aggregate.subject.odsCode === p.odsCode,
+  );
+  const reachedOn: Array<string | null> = [enrolledOn];
+  for (const stage of FUNNEL_STAGES.slice(1) as Array<keyof typeof STAGE_DATE>) {
+    const own = records
+      .map((r) => r.dates[STAGE_DATE[stage]])
+      .filter((d): d is string => d !== null && d <= date)
+      .sort()[0];
+    const previous = reachedOn[reachedOn.length - 1];
+    reachedOn.push(previous === null || own === undefined ? null : own > previous ? own : previous);
+  }
+  return { participation: p, reachedOn };
+}
+
+function stageFigures(paths: Path[], index: number, date: string): StageFigures {
+  const stage = FUNNEL_STAGES[index];
+  const reached = paths.filter((p) => p.reachedOn[index] !== null).length;
+  const previous = index === 0 ? null : paths.filter((p) => p.reachedOn[index - 1] !== null).length;
+  if (index === 0) {
+    return {
+      stage,
+      reached,
+      percentOfPrevious: null,
+      percentOfEnrolled: percent(reached, paths.length),
+      medianDays: null,
+      reachedWithinDays: null,
+      curve: null,
+    };
+  }
+  const observations: Observation[] = paths.map((p) => {
+    const enrolledOn = p.participation.enrolledOn as string;
+    const on = p.reachedOn[index];
+    return { days: Math.max(0, daysBetween(enrolledOn, on ?? date)), reached: on !== null };
+  });
+  const curve = kaplanMeier(observations);
+  return {
+    stage,
+    reached,
+    percentOfPrevious: percent(reached, previous ?? 0),
+    percentOfEnrolled: percent(reached, paths.length),
+    medianDays: median(observations.filter((o) => o.reached).map((o) => o.days)),
+    reachedWithinDays: Object.fromEntries(
+      HORIZONS.map((h) => [String(h), cumulativePercentAt(observations, curve, h)]),
+    ),
+    curve,
+  };
+}
+
+function group(paths: Path[], date: string, cohortId: string | null, cohortName: string | null): FunnelGroup {
+  return { cohortId, cohortName, stages: FUNNEL_STAGES.map((_, i) => stageFigures(paths, i, date)) };
+}
+
+export function funnelReport(state: RegisterState, date: string, programme?: string): FunnelReport {
+  const paths = Object.values(state.participations)
+    .filter((p) => p.enrolledOn !== null && p.enrolledOn <= date)
+    .filter((p) => programme === undefined || p.programmeSlug === programme)
+    .map((p) => pathOf(state, p, date));
+  const byCohort = groupByCohort(paths, (p) => p.participation).map(({ key, cohortId, members }) =>
+    group(members, date, cohortId, cohortName(state, key, cohortId)),
+  );
+  return {
+    date,
+    programme: programme ?? null,
+    stages: FUNNEL_STAGES,
+    overall: group(paths, date, null, null),
+    byCohort,
+  };
+}
+
+/** One CSV row per group and stage; the curve travels as JSON text in one cell. */
+export function funnelRows(report: FunnelReport): Array<Record<string, unknown>> {
+  return [report.overall, ...report.byCohort].flatMap((g, i) =>
+    g.stages.map((s) => ({
+      group: i === 0 ? 'overall' : 'cohort',
+      cohortId: g.cohortId,
+      cohortName: g.cohortName,
+      ...s,
+    })),
+  );
+}
