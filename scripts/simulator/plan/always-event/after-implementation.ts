@@ -7,6 +7,8 @@ import { ScoreStep } from './progress-scores';
 import { AlwaysEventSpec } from './spec';
 
 const CADENCE_MONTHS = { Monthly: 1, Quarterly: 3, SixMonthly: 6, Annually: 12 } as const;
+/** A unit that goes live starts a little above the home unit's baseline and catches up over about 20 weeks. */
+const UNIT_CATCH_UP_MS = 140 * 86_400_000;
 
 /**
  * Sustainment reviews after the aim is achieved, at the aim's review cadence
@@ -97,7 +99,8 @@ export function planScaleUp(
       to: lastDay,
       frequency: spec.outcome.frequency,
       level: (day) =>
-        start + (args.finalPct - start) * Math.min(1, (Date.parse(day) - Date.parse(goLiveOn)) / 1.2e10),
+        start +
+        (args.finalPct - start) * Math.min(1, (Date.parse(day) - Date.parse(goLiveOn)) / UNIT_CATCH_UP_MS),
       denominator: spec.trajectory.denominator,
       survey: spec.outcome.survey,
       lateShare: 0.05,

@@ -148,7 +148,9 @@ export function planAlwaysEvent(
   if (closure)
     timeline.add(closure.on, 'CloseAlwaysEvent', { ...ae, reason: closure.reason, note: closure.note });
   return {
-    commands: timeline.commands(),
+    // An Always Event started late may still be in co-design when its organisation withdraws or the
+    // history ends: nothing after that day happens (what depends on a dropped command comes later still).
+    commands: timeline.commands().filter((c) => c.at.slice(0, 10) <= horizon),
     facts: {
       alwaysEventId: spec.alwaysEventId,
       odsCode: spec.odsCode,
