@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
+import { runCommandsBench } from './commands.bench';
 import { runSpcBench } from './spc.bench';
 import { runStoreBench } from './store.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['store', runStoreBench],
   ['spc', runSpcBench],
+  ['commands', runCommandsBench],
 ];
 
 async function main(): Promise<void> {
@@ -16,4 +18,8 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Figures never fail the run (goals are reported, not asserted); a benchmark that crashes does.
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

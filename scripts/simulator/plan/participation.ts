@@ -15,7 +15,7 @@ import { OrganisationPlan } from './organisations';
 import { Timeline } from './timeline';
 
 /** §5.2: every commitment NHS England asked for; enrolment needs them all. */
-const ALL_COMMITMENTS = Object.fromEntries(COMMITMENT_NAMES.map((name) => [name, true])) as Record<
+export const ALL_COMMITMENTS = Object.fromEntries(COMMITMENT_NAMES.map((name) => [name, true])) as Record<
   (typeof COMMITMENT_NAMES)[number],
   boolean
 >;
