@@ -21,6 +21,8 @@ export function formatSummary(s: SimulationSummary): string {
     `Simulated programme (seed ${s.seed}, scale ${s.scale}): ${s.organisations} organisations, ${s.alwaysEvents} Always Events`,
     `commands sent ${s.commands}: accepted ${s.accepted}, replayed ${s.replayed}, refused ${s.refused}; retried ${s.retries} times`,
     `events written ${s.eventsWritten} in ${s.seconds.toFixed(1)} s (${Math.round(s.commands / Math.max(s.seconds, 0.001))} commands/s)`,
+    'case studies:',
+    ...s.caseStudies.map((c) => `  ${c.odsCode} always-event-${c.alwaysEventId} "${c.vision}"`),
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Progress } from '../../../src/cli/progress';
 import { parseTrustRegister } from '../../../src/register/trust-register';
 import { PlannedCommand } from '../commands';
-import { buildPlan, SimulationPlan } from '../plan/build-plan';
+import { buildPlan, CaseStudyRef, SimulationPlan } from '../plan/build-plan';
 import { AuthHeader, authHeaders, httpSender, SendOutcome } from './http-sender';
 import { runTasks } from './run-tasks';
 
@@ -36,6 +36,7 @@ export interface SimulationSummary {
   eventsWritten: number;
   retries: number;
   seconds: number;
+  caseStudies: CaseStudyRef[];
 }
 
 /** The trusts the plan enrols must already be in the service's register (seeded from the same file). */
@@ -87,6 +88,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     eventsWritten: 0,
     retries: 0,
     seconds: 0,
+    caseStudies: plan.caseStudies,
   };
   try {
     await runTasks(
