@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
 import { runEsdbBench } from './esdb.bench';
+import { runCommandsBench } from './commands.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
 import { runStoreBench } from './store.bench';
@@ -9,6 +10,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['spc', runSpcBench],
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
+  ['commands', runCommandsBench],
 ];
 
 async function main(): Promise<void> {
@@ -20,4 +22,8 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Figures never fail the run (goals are reported, not asserted); a benchmark that crashes does.
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,29 @@
+/**
+ * The service on the embedded store in a process of its own, for HTTP
+ * benches: `node -r @swc-node/register bench/support/serve-service.ts <folder> <synchronous>`.
+ * Prints `listening <port>`; on SIGTERM prints `peak-rss-mb <n>` and exits.
+ */
+import { join } from 'node:path';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/load-config';
+
+async function main(): Promise<void> {
+  const [folder, synchronous = 'FULL'] = process.argv.slice(2);
+  const app = await createApp(
+    loadConfig({
+      LOG_LEVEL: 'warn',
+      SQLITE_PATH: join(folder, 'events.sqlite'),
+      STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+      SQLITE_SYNCHRONOUS: synchronous,
+      SEED_REGISTER_ON_EMPTY_STORE: 'false',
+    }),
+  );
+  await app.listen(0, '127.0.0.1');
+  process.on('SIGTERM', () => {
+    process.stdout.write(`peak-rss-mb ${process.resourceUsage().maxRSS / 1024}\n`);
+    void app.close().finally(() => process.exit(0));
+  });
+  process.stdout.write(`listening ${(app.getHttpServer().address() as { port: number }).port}\n`);
+}
+
+void main();
