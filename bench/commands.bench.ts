@@ -36,7 +36,7 @@ interface Load {
  * touch different measures (so no optimistic-concurrency retries).
  */
 async function load(
-  url: string,
+  server: ChildServer,
   measureIds: string[],
   weeks: string[],
   first: number,
@@ -44,7 +44,7 @@ async function load(
 ): Promise<Load> {
   let i = first;
   const result = await autocannon({
-    url,
+    url: server.url,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [
@@ -55,7 +55,11 @@ async function load(
           const n = i++;
           return {
             ...request,
-            headers: { 'content-type': 'application/json', 'idempotency-key': `bench-measurement-${n}` },
+            headers: {
+              ...server.auth,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-measurement-${n}`,
+            },
             body: JSON.stringify({
               measureId: measureIds[n % measureIds.length],
               period: weeks[Math.floor(n / measureIds.length) % weeks.length],
@@ -83,8 +87,8 @@ async function measure(
   weeks: string[],
 ): Promise<Load & { rssMb: number }> {
   try {
-    await load(server.url, measureIds, weeks, 0, WARM_UP_SECONDS);
-    const measured = await load(server.url, measureIds, weeks, 100 * measureIds.length, SECONDS);
+    await load(server, measureIds, weeks, 0, WARM_UP_SECONDS);
+    const measured = await load(server, measureIds, weeks, 100 * measureIds.length, SECONDS);
     return { ...measured, rssMb: await server.stop() };
   } catch (error) {
     await server.stop();
@@ -97,7 +101,11 @@ export async function runCommandsBench(): Promise<void> {
   try {
     const service = await startChildServer('serve-service.ts', [folder, SYNCHRONOUS]);
     // The measured run starts 10,000 weeks' worth of requests after the warm-up's, so no measurement repeats.
-    const { measureIds, weeks } = await setUpMeasures(service.url, MEASURES);
+    const { measureIds, weeks } = await setUpMeasures(
+      service.url,
+      MEASURES,
+      service.auth.authorization?.slice('Bearer '.length),
+    );
     const ours = await measure(service, measureIds, weeks);
     const bare = await measure(
       await startChildServer('bare-append-server.ts', [folder, SYNCHRONOUS]),

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export interface ChildServer {
   url: string;
+  /** Headers that authenticate with the server's own key, when it prints one. */
+  auth: Record<string, string>;
   /** Stops the server and answers its peak resident set size, in MB. */
   stop(): Promise<number>;
 }
@@ -25,8 +27,10 @@ export function startChildServer(script: string, args: string[]): Promise<ChildS
       output += chunk.toString();
       const port = /listening (\d+)/.exec(output)?.[1];
       if (!port) return;
+      const key = /^key (\S+)$/m.exec(output)?.[1];
       resolve({
         url: `http://127.0.0.1:${port}`,
+        auth: key ? { authorization: `Bearer ${key}` } : {},
         stop: async () => {
           child.kill('SIGTERM');
           await exited;

@@ -17,6 +17,7 @@ const at = (day: string) => `${day}T09:00:00.000Z`;
 export async function setUpMeasures(
   url: string,
   measures: number,
+  apiKey?: string,
 ): Promise<{ measureIds: string[]; weeks: string[] }> {
   const alwaysEventId = '5e1b3a2c-0d4f-4a6b-8c7d-9e0f1a2b3c4d';
   const key = { programmeSlug: PROGRAMME, odsCode: ODS };
@@ -84,7 +85,7 @@ export async function setUpMeasures(
       }),
     ),
   ];
-  const send = httpSender({ url, sourceSystem: 'bench' });
+  const send = httpSender({ url, sourceSystem: 'bench', apiKey });
   for (const [i, draft] of setup.entries()) await send({ ...draft, idempotencyKey: `bench-setup-${i}` });
   const weeks: string[] = [];
   for (let week = isoWeekOf(FROM); weeks.length < 520; week = nextPeriod(week)) weeks.push(week);
