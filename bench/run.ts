@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
 import { runEsdbBench } from './esdb.bench';
 import { runCommandsBench } from './commands.bench';
+import { runHistoryBench } from './history.bench';
+import { runProjectionsBench } from './projections.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
 import { runStoreBench } from './store.bench';
@@ -11,6 +13,8 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
   ['commands', runCommandsBench],
+  ['projections', runProjectionsBench],
+  ['history', runHistoryBench],
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The service on the embedded store in a process of its own, for HTTP
- * benches: `node -r @swc-node/register bench/support/serve-service.ts <folder> <synchronous>`.
+ * benches: `node -r @swc-node/register bench/support/serve-service.ts <folder> <synchronous> [store]`
+ * (the store defaults to a new one in the folder).
  * Prints its bench key (`key <key>`) and `listening <port>`; on SIGTERM prints `peak-rss-mb <n>` and exits.
  */
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
 import { loadConfig } from '../../src/config/load-config';
 
 async function main(): Promise<void> {
-  const [folder, synchronous = 'FULL'] = process.argv.slice(2);
+  const [folder, synchronous = 'FULL', store] = process.argv.slice(2);
   // A programme-admin key of its own, and no rate limit in the way of the load.
   const key = generateApiKey();
   const app = await createApp(
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
       ]),
       RATE_LIMIT_MAX: '10000000',
       LOG_LEVEL: 'warn',
-      SQLITE_PATH: join(folder, 'events.sqlite'),
+      SQLITE_PATH: store ?? join(folder, 'events.sqlite'),
       STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
       SQLITE_SYNCHRONOUS: synchronous,
       SEED_REGISTER_ON_EMPTY_STORE: 'false',
