@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../openapi/api-docs';
 import { ProblemException } from '../../http/problem';
 import { ProjectionRunner } from './projection-runner';
 
@@ -23,6 +24,8 @@ export class ReadModelsController {
     summary:
       'Fold a read model again from the start (the others stay live); follow progress on GET /v1/admin/read-models',
   })
+  @ApiResponse({ status: 202, description: 'The rebuild has started' })
+  @ApiProblems({ 404: 'No read model with that name' })
   rebuild(@Param('name') name: string) {
     if (!this.runner.health().some((h) => h.name === name)) {
       throw new ProblemException(
