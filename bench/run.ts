@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
+import { runDashboardBench } from './dashboard.bench';
 import { runEsdbBench } from './esdb.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
@@ -9,6 +10,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['spc', runSpcBench],
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
+  ['dashboard', runDashboardBench],
 ];
 
 async function main(): Promise<void> {
