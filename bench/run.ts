@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
+import { runDashboardBench } from './dashboard.bench';
 import { runEsdbBench } from './esdb.bench';
 import { runCommandsBench } from './commands.bench';
 import { runHistoryBench } from './history.bench';
@@ -15,6 +16,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['commands', runCommandsBench],
   ['projections', runProjectionsBench],
   ['history', runHistoryBench],
+  ['dashboard', runDashboardBench],
 ];
 
 async function main(): Promise<void> {
