@@ -84,6 +84,8 @@ export class ProjectionRunner {
       this.logger.log(
         `${projection.name}: version ${snapshot.version} → ${projection.version}, rebuilding from the start`,
       );
+    } else if (usable) {
+      this.logger.log(`${projection.name}: resumed from its snapshot at position ${snapshot.position}`);
     }
     return {
       projection,
