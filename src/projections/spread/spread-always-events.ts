@@ -2,6 +2,16 @@ import { AlwaysEventEvent } from '../../domain/always-event';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { SpreadState } from './spread-state';
 
+/** The Always Event events applyAlwaysEventFact takes. */
+export const ALWAYS_EVENT_FACTS = [
+  'AlwaysEventInitiated',
+  'AlwaysEventStatementAgreed',
+  'ScaleUpUnitAdded',
+  'ScaleUpUnitWentLive',
+  'ScaleUpUnitStopped',
+  'AlwaysEventClosed',
+] as const;
+
 /** Always Event facts the spread model needs: settings, scale-up units, spread lineage. */
 export function applyAlwaysEventFact(state: SpreadState, event: RecordedEvent): void {
   if (!event.streamId.startsWith('always-event-')) return;

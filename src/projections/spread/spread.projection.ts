@@ -4,7 +4,7 @@ import { ParticipationEvent } from '../../domain/participation';
 import { ProgrammeEvent } from '../../domain/programme';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
-import { applyAlwaysEventFact } from './spread-always-events';
+import { ALWAYS_EVENT_FACTS, applyAlwaysEventFact } from './spread-always-events';
 import { participationKey, ParticipationFacts, SpreadState } from './spread-state';
 
 type SpreadEvent = OrganisationEvent | ProgrammeEvent | ParticipationEvent | EngagementEvent;
@@ -186,13 +186,26 @@ const PROGRAMME = new Set<string>([
   'ProgrammeClosed',
 ]);
 
+/** The participation and engagement events applyParticipation takes (the others change nothing here). */
+const PARTICIPATION = [
+  'InterestExpressed',
+  'ExecutiveSponsorConfirmed',
+  'OrganisationEnrolled',
+  'OrganisationAssignedToCohort',
+  'ExecutiveSponsorChanged',
+  'ExecutiveSponsorVacated',
+  'ParticipationPaused',
+  'ParticipationResumed',
+  'OrganisationWithdrew',
+  'ParticipationCompleted',
+  'MonthlyReturnSubmitted',
+] as const;
+
 export const spreadProjection: Projection<SpreadState> = {
   name: 'spread',
   version: 1,
-  // Organisations, programmes, participation and returns, and Always Events' facts: never measures or PDSA cycles.
-  filter: {
-    streamPrefixes: ['organisation-', 'programme-', 'participation-', 'engagement-', 'always-event-'],
-  },
+  // Organisations, programmes, participation and returns, and a few facts of Always Events: never measures or PDSA cycles.
+  filter: { eventTypes: [...REGISTER, ...PROGRAMME, ...PARTICIPATION, ...ALWAYS_EVENT_FACTS] },
   initialState: () => ({ organisations: {}, programmes: {}, participations: {}, alwaysEvents: {} }),
   apply(state: SpreadState, event: RecordedEvent): SpreadState {
     const e = { type: event.type, data: event.data } as SpreadEvent;
