@@ -12,7 +12,7 @@ import { validationProblem } from '../http/problem';
 import { paginate } from '../projections/http/read-model-query';
 import { respond } from '../projections/http/respond';
 import { endOfDayIfDate } from './bounds';
-import { exportEvents, toNdjsonLine } from './event-export';
+import { exportEvents, ndjsonChunks } from './event-export';
 import { ChangesQuery, ExportQuery } from './history.queries';
 import { parseBounds } from './read-model-reader';
 
@@ -103,12 +103,9 @@ export class HistoryController {
       eventTypes: query.type?.split(','),
       organisation: query.organisation,
     });
-    const lines = Readable.from(
-      (async function* () {
-        for await (const event of events) yield toNdjsonLine(event);
-      })(),
-    );
-    await reply.header('content-type', 'application/x-ndjson; charset=utf-8').send(lines);
+    await reply
+      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .send(Readable.from(ndjsonChunks(events)));
   }
 
   @Get('history/changes')
