@@ -1,22 +1,19 @@
 /**
  * Dashboard first load: the programme page opened in Debian's Chromium
- * against the service filled with the dashboard tests' data (the evaluation
- * scenario, 200 more trusts, 150 of them enrolled), measured in the browser
- * with navigation timing, cold (empty cache) and warm (assets cached). The
- * baseline, measured in the same run: the same six API queries the page
- * makes, sent in parallel from Node, so the browser's share is visible.
+ * against the service filled by the simulator (seed 42, scale 1: the whole
+ * simulated programme, over HTTP; --quick takes a tenth of it), measured in
+ * the browser with navigation timing, cold (empty cache) and warm (assets
+ * cached). The baseline, measured in the same run: the same six API queries
+ * the page makes, sent in parallel from Node, so the browser's share is visible.
  */
-import { expect } from 'expect';
+import { runSimulation } from '../scripts/simulator/run/run-simulation';
 import { launchChromium } from '../test/dashboard/browser/support/chromium';
-import { KEYS, startDashboardApp } from '../test/dashboard/browser/support/dashboard-app';
+import { startTestApp } from '../test/support/test-app';
 import { fmt, table, writeSection } from './support/results';
-
-// The data is filled by the e2e tests' scenario helpers, which check each command with jest's expect.
-(globalThis as { expect?: unknown }).expect = expect;
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 2 : 5;
-const TRUSTS = 200;
+const SCALE = quick ? 0.1 : 1;
 const QUERIES = [
   '/v1/spread/summary',
   '/v1/spread/timeline',
@@ -35,12 +32,25 @@ interface Load {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function runDashboardBench(): Promise<void> {
-  const app = await startDashboardApp({}, TRUSTS);
+  const t = await startTestApp({ SEED_REGISTER_ON_EMPTY_STORE: 'true' });
+  const simulation = await runSimulation({ url: t.url, seed: '42', scale: SCALE, apiKey: t.adminKey });
+  // Measure once the read models have folded everything the simulation wrote.
+  for (;;) {
+    const models = (await (await fetch(`${t.url}/v1/admin/read-models`, { headers: t.auth })).json()) as {
+      headPosition: number;
+      items: Array<{ position: number }>;
+    };
+    if (models.items.every((m) => m.position === models.headPosition)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const summary = (await (await fetch(`${t.url}/v1/spread/summary`, { headers: t.auth })).json()) as {
+    enrolledWithSeniorSupport: number;
+  };
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${app.t.url}/`);
-    await page.fill('#credential', KEYS.admin.key);
+    await page.goto(`${t.url}/`);
+    await page.fill('#credential', t.adminKey);
     await page.click('button[type=submit]');
     const loads: Record<'cold' | 'warm', Load[]> = { cold: [], warm: [] };
     const cdp = await browser.context.newCDPSession(page);
@@ -48,7 +58,7 @@ export async function runDashboardBench(): Promise<void> {
       for (const kind of ['cold', 'warm'] as const) {
         if (kind === 'cold') await cdp.send('Network.clearBrowserCache');
         await page.goto('about:blank');
-        await page.goto(`${app.t.url}/#/`);
+        await page.goto(`${t.url}/#/`);
         await page.waitForFunction(
           () =>
             document.querySelectorAll('[data-testid^=breakdown-] canvas').length === 4 &&
@@ -77,9 +87,7 @@ export async function runDashboardBench(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
       await Promise.all(
-        QUERIES.map((q) =>
-          fetch(`${app.t.url}${q}`, { headers: { authorization: `Bearer ${KEYS.admin.key}` } }),
-        ),
+        QUERIES.map(async (q) => (await fetch(`${t.url}${q}`, { headers: t.auth })).arrayBuffer()),
       );
       api.push(performance.now() - start);
     }
@@ -92,7 +100,7 @@ export async function runDashboardBench(): Promise<void> {
       'dashboard',
       `## Dashboard first load — \`npm run bench:dashboard\`
 
-The programme page (four tiles, the enrolment curve, the trust-share line and four breakdowns: six API queries) in headless Debian Chromium at 1280×800, on the same machine as the service (embedded store, ${fmt(app.data.enrolled + 4)} organisations enrolled, ${fmt(app.data.trusts + 4)} registered). Times in ms from navigation start, median of ${RUNS} loads each; cold = browser cache cleared, warm = assets cached (the page itself is revalidated). "Figures drawn": every loading message gone and every chart's canvas in place. Assets are served uncompressed (the service has no compression).
+The programme page (four tiles, the enrolment curve, the trust-share line and four breakdowns: six API queries) in headless Debian Chromium at 1280×800, on the same machine as the service (embedded store filled by \`npm run simulate -- --seed 42 --scale ${SCALE}\` over HTTP: ${fmt(simulation.commands)} commands, ${fmt(simulation.organisations)} organisations, ${fmt(summary.enrolledWithSeniorSupport)} enrolled with senior support today). Times in ms from navigation start, median of ${RUNS} loads each; cold = browser cache cleared, warm = assets cached (the page itself is revalidated). "Figures drawn": every loading message gone and every chart's canvas in place. Assets are served uncompressed (the service has no compression).
 
 ${table(
   ['measure', 'cold', 'warm'],
@@ -113,7 +121,7 @@ Baseline in the same run: the page's six API queries sent in parallel from Node,
     );
   } finally {
     await browser.close();
-    await app.close();
+    await t.close();
   }
 }
 
