@@ -2,6 +2,7 @@
 import { runEsdbBench } from './esdb.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
+import { runKafkaCommandsBench } from './kafka-commands.bench';
 import { runStoreBench } from './store.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
@@ -9,6 +10,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['spc', runSpcBench],
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
+  ['kafka-commands', runKafkaCommandsBench],
 ];
 
 async function main(): Promise<void> {
