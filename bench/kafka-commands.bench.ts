@@ -15,13 +15,14 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/load-config';
 import { KafkaCommandConsumer } from '../src/kafka/commands/kafka-command-consumer';
 import { commandsTopic } from '../src/kafka/commands/command-topics';
+import { benchBrokers, brokerAnswers } from './support/kafka-broker';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
 const COMMANDS = quick ? 2_000 : 20_000;
 const PERIODS = 100;
 const IN_FLIGHT = 3;
-const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim());
+const brokers = benchBrokers();
 const programmeSlug = 'always-events-england';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,19 +39,6 @@ const measurement = (measureId: string, i: number) => ({
   numerator: i % 20,
   denominator: 20,
 });
-
-async function brokerAnswers(): Promise<boolean> {
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
 
 /** Posts one command over HTTP; throws unless it was accepted. */
 function poster(url: string, key: string) {
@@ -187,7 +175,7 @@ async function httpRate(post: ReturnType<typeof poster>, measures: string[]): Pr
 
 export async function runKafkaCommandsBench(): Promise<void> {
   const title = `## Kafka command consumer — \`npm run bench:kafka-commands\`${quick ? ' (quick)' : ''}`;
-  if (!(await brokerAnswers())) {
+  if (!(await brokerAnswers(brokers))) {
     const why = `Not run: no Kafka broker answered at ${brokers.join(',')}. Start one with \`scripts/kafka-local.sh start\` (or set \`KAFKA_BROKERS\`) and run again; no figures were measured.`;
     console.log(why);
     writeSection('kafka-commands', `${title}\n\n${why}`);

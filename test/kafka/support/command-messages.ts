@@ -2,6 +2,7 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import type { KafkaCommandResult } from '../../../src/kafka/commands/command-result';
 import { consumeWithKcat } from '../../support/kafka-broker';
 import type { Delivered } from '../../support/delivery-check';
+import { trustBody } from '../../auth/matrix-support';
 
 export interface RawCommand {
   key?: string;
@@ -39,14 +40,7 @@ export async function sendCommands(producer: Producer, topic: string, commands: 
 export const registerOrganisation = (commandId: string, odsCode: string) => ({
   commandId,
   command: 'RegisterOrganisation',
-  payload: {
-    odsCode,
-    name: `NHS trust ${odsCode}`,
-    type: 'AcuteTrust',
-    regionCode: 'Y56',
-    isNhsTrust: true,
-    openDate: '2005-04-01',
-  },
+  payload: trustBody(odsCode),
 });
 
 export interface ReadResult {
