@@ -20,6 +20,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30_000,
+  // Most suites wait on HTTP, child processes or the broker: two workers keep both cores busy.
+  maxWorkers: 2,
   // Every test name says which store it ran against; CI logs should show them.
   verbose: true,
   projects: [

@@ -1,5 +1,9 @@
 /** `npm run bench`: every benchmark, each against its same-run baseline, into bench/RESULTS.md. */
+import { runDashboardBench } from './dashboard.bench';
 import { runEsdbBench } from './esdb.bench';
+import { runCommandsBench } from './commands.bench';
+import { runHistoryBench } from './history.bench';
+import { runProjectionsBench } from './projections.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
 import { runKafkaCommandsBench } from './kafka-commands.bench';
@@ -11,6 +15,10 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
   ['kafka-commands', runKafkaCommandsBench],
+  ['commands', runCommandsBench],
+  ['projections', runProjectionsBench],
+  ['history', runHistoryBench],
+  ['dashboard', runDashboardBench],
 ];
 
 async function main(): Promise<void> {
@@ -22,4 +30,8 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Figures never fail the run (goals are reported, not asserted); a benchmark that crashes does.
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -18,6 +18,7 @@ import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { registerHttpHardening, serverHardening } from './security/http-hardening';
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
+import { registerDashboard } from './dashboard/dashboard';
 
 /** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -69,6 +70,8 @@ export async function createApp(
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
+  // After every hook above, so the dashboard's routes get them too (its context copies them when it loads).
+  await registerDashboard(fastify);
   const state = openStateDatabase(config.STATE_SQLITE_PATH, config.SQLITE_SYNCHRONOUS);
   const clock = options.now ? new FunctionClock(options.now) : new SystemClock();
   const store = await openEventStore(config, options.now).catch((error: unknown) => {

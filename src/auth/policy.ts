@@ -130,6 +130,9 @@ export const READ_MODEL_ROUTE: RoutePolicy = {
 export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /health/live': { public: true },
   'GET /health/ready': { public: true },
+  // The dashboard's page and its assets hold no data: the page asks for a credential and sends it to the API.
+  'GET /': { public: true },
+  'GET /assets/*': { public: true },
   'POST /v1/commands/:name': { commands: true },
   'GET /v1/streams/:streamId': { roles: [ADMIN, 'auditor', 'submitter'], streamScope: true },
   'GET /v1/streams/:streamId/events': { roles: [ADMIN, 'auditor'] },

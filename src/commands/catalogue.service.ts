@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { categoryOf } from '../domain/stream-names';
+import { CURRENT_SCHEMA_VERSIONS } from '../event-store/upcasting/upcasters';
 import { AggregateDefinition, CommandDefinition } from './command-definition';
 
 /** Looks up commands by name and aggregates by stream, over the catalogue it is given. */
@@ -32,7 +33,8 @@ export class CatalogueService {
     return this.aggregates.find((aggregate) => aggregate.category === category);
   }
 
+  /** The version new events of a type are written at: past every upcaster's, so reads never upcast new events. */
   schemaVersion(eventType: string): number {
-    return this.versions.get(eventType) ?? 1;
+    return this.versions.get(eventType) ?? CURRENT_SCHEMA_VERSIONS[eventType] ?? 1;
   }
 }

@@ -3,21 +3,20 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { instanceToPlain } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import { fold } from '../domain/decider';
 import { CommandContext } from '../domain/shared';
 import { WrongExpectedRevisionError, IdempotencyConflictError } from '../event-store/errors';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
-import { NewEvent, RecordedEvent } from '../event-store/recorded-event';
+import { NewEvent } from '../event-store/recorded-event';
 import { ProblemException } from '../http/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { Clock } from './clock';
 import { occurredAtOf } from './fact-date';
 import { CatalogueService } from './catalogue.service';
-import { toDomainEvent } from './domain-events';
 import { CommandOrigin, CommandResult, ExecuteCommand } from './execute-command';
 import { FactLookups } from './fact-lookups';
+import type { KnownEvent } from './stream-state-cache';
 import { IdempotencyIndex, keyReusedProblem } from './idempotency-index';
 
 /** Namespace for event ids derived from idempotency keys (a fixed, random UUID). */
@@ -70,10 +69,10 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       );
 
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamId);
-      const revision = history.length > 0 ? history[history.length - 1].revision : -1;
+      const stream = await this.lookups.streams.load(definition.decider, streamId);
+      const revision = stream.revision;
       if (key) {
-        const replay = this.findReplay(history, eventIds(1)[0], requestHash, key);
+        const replay = this.findReplay(stream.known, eventIds(1)[0], requestHash, key);
         if (replay) {
           this.idempotency.record(key, definition.name, streamId, requestHash);
           return { streamId, ...replay, replayed: true };
@@ -86,8 +85,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       const now = this.clock.now().toISOString();
       const context: CommandContext = { now, occurredAt: occurredAtOf(definition, dto, now) };
       const facts = definition.facts ? await definition.facts(dto, this.lookups, context) : undefined;
-      const state = fold(definition.decider, history.map(toDomainEvent));
-      const decided = definition.decider.decide(definition.toCommand(dto, context, facts), state);
+      const decided = definition.decider.decide(definition.toCommand(dto, context, facts), stream.state);
       if (decided.length === 0) {
         return {
           streamId,
@@ -132,23 +130,24 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
 
   /** The events a previous request with this key wrote, if any; a different body with the same key is refused. */
   private findReplay(
-    history: RecordedEvent[],
+    known: ReadonlyMap<string, KnownEvent>,
     firstId: string,
     requestHash: string,
     key: string,
   ): Omit<CommandResult, 'streamId' | 'replayed'> | undefined {
-    const start = history.findIndex((event) => event.id === firstId);
-    if (start === -1) return undefined;
-    if (history[start].metadata.requestHash !== requestHash) {
+    const first = known.get(firstId);
+    if (!first) return undefined;
+    if (first.requestHash !== requestHash) {
       throw keyReusedProblem(key, 'it was first used with a different request body');
     }
-    const written = history
-      .slice(start)
+    const written = [...known.values()]
       .filter(
         (event) =>
-          event.metadata.requestHash === requestHash &&
-          event.metadata.causationId === history[start].metadata.causationId,
-      );
+          event.revision >= first.revision &&
+          event.requestHash === requestHash &&
+          event.causationId === first.causationId,
+      )
+      .sort((a, b) => a.revision - b.revision);
     const last = written[written.length - 1];
     return { revision: last.revision, position: last.position, eventIds: written.map((event) => event.id) };
   }

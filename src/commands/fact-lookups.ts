@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, fold } from '../domain/decider';
+import { Decider } from '../domain/decider';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
-import { toDomainEvent } from './domain-events';
 import { Bounds } from '../history/bounds';
 import { readModelChecksums, ReadModelChecksums } from '../history/data-cut-checksums';
 import { READ_MODELS } from '../projections/catalogue';
+import { StreamStateCache } from './stream-state-cache';
+import type { AnyDomainEvent } from './command-definition';
 
 /**
  * What command definitions may read from other aggregates to check a
@@ -15,7 +16,11 @@ import { READ_MODELS } from '../projections/catalogue';
  */
 @Injectable()
 export class FactLookups {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  readonly streams: StreamStateCache;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.streams = new StreamStateCache(store);
+  }
 
   /** Checksums of every read model folded inside the bounds (for data cuts). */
   readModelChecksums(bounds: Bounds): Promise<ReadModelChecksums> {
@@ -26,13 +31,10 @@ export class FactLookups {
     decider: Pick<Decider<never, never, S>, 'initialState' | 'evolve'>,
     streamId: string,
   ): Promise<{ state: S; revision: number }> {
-    const events = await this.store.readStream(streamId);
-    return {
-      state: fold(
-        decider as Pick<Decider<never, unknown, S>, 'initialState' | 'evolve'>,
-        events.map(toDomainEvent),
-      ),
-      revision: events.length > 0 ? events[events.length - 1].revision : -1,
-    };
+    const { state, revision } = await this.streams.load(
+      decider as Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve'>,
+      streamId,
+    );
+    return { state, revision };
   }
 }

@@ -120,7 +120,7 @@ export class AppConfig extends SecurityConfig {
   @IsInt()
   @Min(1)
   @Max(10_000_000)
-  SNAPSHOT_EVERY_EVENTS: number = 50_000;
+  SNAPSHOT_EVERY_EVENTS: number = 250_000;
 
   @Transform(integer)
   @IsInt()

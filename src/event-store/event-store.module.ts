@@ -4,8 +4,15 @@ import { EsdbEventStore } from './esdb/esdb-event-store';
 import { EVENT_STORE } from './port';
 import type { EventStore } from './port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { upcasterRegistry } from './upcasting/upcasters';
+import { UpcastingEventStore } from './upcasting/upcasting-event-store';
 
+/** The configured adapter, with every event it reads upcast to its current schema version. */
 export async function openEventStore(config: AppConfig, now?: () => Date): Promise<EventStore> {
+  return new UpcastingEventStore(await openAdapter(config, now), upcasterRegistry());
+}
+
+async function openAdapter(config: AppConfig, now?: () => Date): Promise<EventStore> {
   switch (config.EVENT_STORE) {
     case 'sqlite':
       return SqliteEventStore.open({ path: config.SQLITE_PATH, synchronous: config.SQLITE_SYNCHRONOUS, now });

@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { SCHEMA_OPTIONS } from './schema-options';
 
 export const PROBLEM_CONTENT = {
   'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
@@ -50,4 +52,30 @@ export const ApiBoundsQuery = (): MethodDecorator =>
       description: 'Wait until the read model has processed this position',
       schema: { type: 'string', pattern: POSITION },
     }),
+  );
+
+/**
+ * Documents every query parameter of a query class from the class-validator
+ * rules that check it, so the document can never be looser or stricter than
+ * the validation (unknown parameters are refused).
+ */
+export const ApiQueryFrom = (type: new () => object): MethodDecorator => {
+  const schema = targetConstructorToSchema(type, SCHEMA_OPTIONS) as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  const required = new Set(schema.required ?? []);
+  return applyDecorators(
+    ...Object.entries(schema.properties ?? {}).map(([name, property]) =>
+      ApiQuery({ name, required: required.has(name), schema: { type: 'string', ...property } }),
+    ),
+  );
+};
+
+/** The 200 of a read-model query: JSON, or CSV of its rows with `Accept: text/csv`. */
+export const ApiReadModelOk = (description: string): MethodDecorator =>
+  ApiOk(
+    description,
+    { type: 'object' },
+    { 'text/csv': { schema: { type: 'string', description: 'One header row, then one row per item' } } },
   );

@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CatalogueService } from '../commands/catalogue.service';
 import { CommandDefinition } from '../commands/command-definition';
+import { SCHEMA_OPTIONS } from './schema-options';
 import { documentSecurity } from './security-document';
 
 type Schema = Record<string, unknown>;
@@ -137,6 +137,15 @@ function allowNullWhereOptional(schema: Schema): void {
   }
 }
 
+function inheritedSchema(schemas: Record<string, Schema>, type: unknown): Schema {
+  for (let parent = Object.getPrototypeOf(type) as { name?: string } | null; parent?.name;) {
+    const schema = schemas[parent.name];
+    if (schema) return structuredClone(schema);
+    parent = Object.getPrototypeOf(parent) as { name?: string } | null;
+  }
+  return { type: 'object', properties: {} };
+}
+
 /**
  * The OpenAPI document: the controllers Nest knows, plus one path per command
  * generated from the command catalogue, with each body's JSON Schema derived
@@ -152,14 +161,11 @@ export function buildOpenApiDocument(app: INestApplication, catalogue: Catalogue
     .setVersion('1')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const schemas = validationMetadatasToSchemas({
-    refPointerPrefix: '#/components/schemas/',
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: {
-      isIsoDate: { type: 'string', format: 'date' },
-      isIsoDateTime: { type: 'string', format: 'date-time' },
-    },
-  }) as Record<string, Schema>;
+  const schemas = validationMetadatasToSchemas(SCHEMA_OPTIONS) as Record<string, Schema>;
+  // A body class that only renames its parent has no metadata of its own: it takes its parent's schema.
+  for (const command of catalogue.aggregates.flatMap((aggregate) => aggregate.commands)) {
+    schemas[command.dto.name] ??= inheritedSchema(schemas, command.dto);
+  }
   for (const schema of Object.values(schemas)) {
     // Unknown fields are refused (forbidNonWhitelisted), so the schemas say so too.
     schema.additionalProperties = false;

@@ -48,6 +48,8 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
   'GET /health/live': () => ({ method: 'GET', path: '/health/live' }),
   'GET /health/ready': () => ({ method: 'GET', path: '/health/ready' }),
+  'GET /': () => ({ method: 'GET', path: '/' }),
+  'GET /assets/*': () => ({ method: 'GET', path: '/assets/no-such-file.js', absent: true }),
   'GET /v1/streams/:streamId': (ods) => ({ method: 'GET', path: `/v1/streams/organisation-${ods}` }),
   'GET /v1/streams/:streamId/events': (ods) => ({
     method: 'GET',

@@ -38,6 +38,8 @@ export async function startTestApp(
     LOG_LEVEL: 'warn',
     SEED_REGISTER_ON_EMPTY_STORE: 'false',
     SQLITE_SYNCHRONOUS: 'NORMAL',
+    // Tests send thousands of commands with one key; the throttling test sets its own limit.
+    RATE_LIMIT_MAX: '10000000',
     ...pick(process.env, ['EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING']),
     SQLITE_PATH: join(folder, 'events.sqlite'),
     STATE_SQLITE_PATH: join(folder, 'state.sqlite'),

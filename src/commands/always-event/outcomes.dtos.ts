@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CLOSURE_REASONS } from '../../domain/always-event';
 import type { ClosureReason } from '../../domain/always-event';
 import { IsMonthPeriod } from '../measure/periods.validator';
@@ -47,6 +57,7 @@ export class RecordSustainmentLossDto extends AlwaysEventCommandDto {
 }
 
 export class AddScaleUpUnitDto extends AlwaysEventCommandDto {
+  @IsDefined()
   @ValidateNested()
   @Type(() => CareUnitDto)
   unit!: CareUnitDto;

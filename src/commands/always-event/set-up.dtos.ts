@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -37,6 +38,7 @@ export class InitiateAlwaysEventDto extends AlwaysEventCommandDto {
   @IsOdsCode()
   odsCode!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => CareUnitDto)
   homeUnit!: CareUnitDto;
@@ -116,6 +118,7 @@ export class RecordListeningActivityDto extends AlwaysEventCommandDto {
   @IsIsoDate()
   heldOn!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => ListeningParticipantsDto)
   participants!: ListeningParticipantsDto;

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { REVIEW_CADENCES, VISION_VOICES } from '../../domain/always-event';
 import type { ReviewCadence, VisionVoice } from '../../domain/always-event';
 import { IsIsoDate } from '../validation/validators';
@@ -39,6 +49,7 @@ export class DraftStatementDto extends AlwaysEventCommandDto {
   @IsIn(VISION_VOICES)
   visionVoice!: VisionVoice;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => AimDto)
   aim!: AimDto;
@@ -56,18 +67,22 @@ export class AssessCriteriaDto extends AlwaysEventCommandDto {
   @IsUUID()
   draftId!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => CriterionAssessmentDto)
   important!: CriterionAssessmentDto;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => CriterionAssessmentDto)
   evidenceBased!: CriterionAssessmentDto;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => CriterionAssessmentDto)
   measurable!: CriterionAssessmentDto;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => CriterionAssessmentDto)
   affordableSustainable!: CriterionAssessmentDto;
@@ -79,6 +94,7 @@ export class AgreeStatementDto extends AlwaysEventCommandDto {
 }
 
 export class ReviseAimDto extends AlwaysEventCommandDto {
+  @IsDefined()
   @ValidateNested()
   @Type(() => AimDto)
   aim!: AimDto;

@@ -2,10 +2,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
-  IsUrl,
   IsUUID,
+  IsUrl,
   Max,
   MaxLength,
   Min,
@@ -118,6 +119,7 @@ export class RecordFindingDto extends EvaluationCommandDto {
   @IsText(2000)
   text!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => FindingEvidenceDto)
   evidence!: FindingEvidenceDto;

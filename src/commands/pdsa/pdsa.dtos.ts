@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -78,10 +79,12 @@ export class PlanPdsaCycleDto extends PdsaCommandDto {
   @IsTextList(20, 500)
   predictions!: string[];
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => PdsaPlanDto)
   plan!: PdsaPlanDto;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => PdsaScaleDto)
   scale!: PdsaScaleDto;

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
@@ -57,6 +58,7 @@ export class EvaluationController {
     summary:
       'The Always Event register: organisation, unit and setting, vision and aim, state, team, measures with their latest values, units, lineage, key dates, latest progress score',
   })
+  @ApiQueryFrom(AlwaysEventRegisterQuery)
   async register(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -73,6 +75,9 @@ export class EvaluationController {
   @ApiOperation({
     summary: 'One Always Event of the register (404 if it was not initiated within the bounds)',
   })
+  @ApiQueryFrom(AlwaysEventQuery)
+  @ApiReadModelOk('The register row of the Always Event')
+  @ApiProblems({ 404: 'No Always Event with that id within the bounds' })
   async alwaysEvent(
     @Param('alwaysEventId') alwaysEventId: string,
     @Query() raw: Record<string, unknown>,
@@ -109,6 +114,7 @@ export class EvaluationController {
     summary:
       'Enrolment → statement → first PDSA started → implementing → aim achieved → sustained: counts, conversion, median days and Kaplan–Meier cumulative % from enrolment, overall and by cohort',
   })
+  @ApiQueryFrom(ProgrammeQuery)
   async funnel(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -125,6 +131,7 @@ export class EvaluationController {
     summary:
       'PDSA learning log: chains per change idea with predictions against outcomes and decisions, decision mix, cycles per 30 days of testing',
   })
+  @ApiQueryFrom(PdsaLearningQuery)
   async pdsaLearning(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -147,6 +154,7 @@ export class EvaluationController {
     summary:
       'Co-production index: patient/carer share of the team at agreement, co-designed change ideas, listening reach; per Always Event and overall',
   })
+  @ApiQueryFrom(CoProductionQuery)
   async coProduction(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -169,6 +177,7 @@ export class EvaluationController {
     summary:
       'Monthly distribution of IHI progress scores across Always Events, with counts at ≥ 3.0 and ≥ 4.0, overall and by cohort',
   })
+  @ApiQueryFrom(ProgrammeQuery)
   async progressScores(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,

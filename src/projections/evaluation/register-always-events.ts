@@ -3,7 +3,8 @@ import {
   evolve as evolveAlwaysEvent,
   initialState as initialAlwaysEvent,
 } from '../../domain/always-event';
-import { evolve as evolveMeasure, initialState as initialMeasure, MeasureEvent } from '../../domain/measure';
+import { initialState as initialMeasure, MeasureEvent } from '../../domain/measure';
+import { evolveMeasureInPlace } from '../measures/evolve-measure-in-place';
 import { PdsaEvent } from '../../domain/pdsa';
 import { dateOf } from '../../domain/shared';
 import { AlwaysEventRecord, earliest, RegisterState } from './register-state';
@@ -91,5 +92,5 @@ export function applyPdsa(state: RegisterState, e: PdsaEvent): void {
 
 export function applyMeasure(state: RegisterState, e: MeasureEvent): void {
   const measure = state.measures[e.data.measureId] ?? initialMeasure();
-  state.measures[e.data.measureId] = evolveMeasure(measure, e) ?? measure;
+  state.measures[e.data.measureId] = evolveMeasureInPlace(measure, e) ?? measure;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
@@ -38,6 +39,9 @@ export class MeasuresController {
     summary:
       "A measure's run or SPC chart for one unit under a rule profile (mdc, mdc-sql, ptd, ihi, qic): corrections applied, retractions removed, definition revisions as phases, PDSA starts and annotations on their periods",
   })
+  @ApiQueryFrom(MeasureChartQuery)
+  @ApiReadModelOk('The chart, its signals and every parameter used')
+  @ApiProblems({ 404: 'No measure with that id within the bounds' })
   async chart(
     @Param('measureId') measureId: string,
     @Query() raw: Record<string, unknown>,

@@ -1,7 +1,8 @@
-import { evolve, initialState, MeasureEvent, MeasureState } from '../../domain/measure';
+import { initialState, MeasureEvent, MeasureState } from '../../domain/measure';
 import { PdsaEvent } from '../../domain/pdsa';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { evolveMeasureInPlace } from './evolve-measure-in-place';
 
 export interface ChartAnnotation {
   annotationId: string;
@@ -20,7 +21,7 @@ export interface PdsaStart {
 }
 
 export interface MeasuresState {
-  /** Each measure folded by its own decider's evolve: the chart reads exactly what the rules read. */
+  /** Each measure folded as its own decider's evolve folds it: the chart reads exactly what the rules read. */
   measures: Record<string, MeasureState>;
   annotations: Record<string, ChartAnnotation[]>;
   /** PDSA cycle starts per Always Event, to mark on its measures' charts. */
@@ -35,7 +36,7 @@ export const measuresProjection: Projection<MeasuresState> = {
     if (event.streamId.startsWith('measure-')) {
       const e = { type: event.type, data: event.data } as MeasureEvent;
       const id = e.data.measureId;
-      state.measures[id] = evolve(state.measures[id] ?? initialState(), e);
+      state.measures[id] = evolveMeasureInPlace(state.measures[id] ?? initialState(), e);
       if (e.type === 'ChartAnnotated') {
         const { annotationId, period, unitId, text, pdsaCycleId, changeIdeaId } = e.data;
         (state.annotations[id] ??= []).push({

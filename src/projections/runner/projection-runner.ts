@@ -24,9 +24,9 @@ export interface ProjectionHealth {
 }
 
 export interface RunnerOptions {
-  /** Snapshot a model after this many events folded since its last snapshot. */
+  /** Once live, snapshot a model after this many events folded since its last snapshot. */
   snapshotEveryEvents: number;
-  /** ... or after this long, if it changed. */
+  /** ... and, live or catching up, after this long if it changed. */
   snapshotIntervalMs: number;
 }
 
@@ -68,7 +68,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly snapshots: SnapshotStore,
     projections: readonly Projection[],
-    private readonly options: RunnerOptions = { snapshotEveryEvents: 50_000, snapshotIntervalMs: 30_000 },
+    private readonly options: RunnerOptions = { snapshotEveryEvents: 250_000, snapshotIntervalMs: 30_000 },
   ) {
     for (const projection of projections) {
       if (this.slots.has(projection.name))
@@ -84,6 +84,8 @@ export class ProjectionRunner {
       this.logger.log(
         `${projection.name}: version ${snapshot.version} → ${projection.version}, rebuilding from the start`,
       );
+    } else if (usable) {
+      this.logger.log(`${projection.name}: resumed from its snapshot at position ${snapshot.position}`);
     }
     return {
       projection,
@@ -165,8 +167,10 @@ export class ProjectionRunner {
       }
       slot.position = event.position;
       slot.sinceSnapshot++;
+      // While catching up, snapshot by time only: serialising a large state every N events would
+      // dominate a rebuild; once live, by count as well.
       if (
-        slot.sinceSnapshot >= this.options.snapshotEveryEvents ||
+        (slot.status === 'live' && slot.sinceSnapshot >= this.options.snapshotEveryEvents) ||
         now - slot.lastSnapshotAt >= this.options.snapshotIntervalMs
       ) {
         this.snapshot(slot);

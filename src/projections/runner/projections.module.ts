@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { Registry } from 'prom-client';
 import { AppConfig } from '../../config/app-config';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
@@ -7,6 +8,7 @@ import { STATE_DATABASE } from '../../state/state.module';
 import { READ_MODELS } from '../catalogue';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelGate } from './read-model-gate';
+import { registerReadModelMetrics } from './read-model-metrics';
 import { ReadModelsController } from './read-models.controller';
 import { SnapshotStore } from './snapshot-store';
 
@@ -32,7 +34,11 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(AppConfig) private readonly config: AppConfig,
-  ) {}
+    registry: Registry,
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    registerReadModelMetrics(registry, runner, store);
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.APP_ROLES.includes('api') || this.config.APP_ROLES.includes('projections'))

@@ -1,20 +1,33 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../openapi/api-docs';
 import { ProblemException } from '../../http/problem';
+import { EVENT_STORE } from '../../event-store/port';
+import type { EventStore } from '../../event-store/port';
+import { canonicalJson, sha256Hex } from '../../support/canonical-json';
 import { ProjectionRunner } from './projection-runner';
 
 /** Operating the read models of the running service. */
 @ApiTags('admin')
 @Controller('v1/admin/read-models')
 export class ReadModelsController {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'Every read model with its version, status, position and failure (if it stopped)',
+    summary:
+      "Every read model with its version, status, position, failure (if it stopped) and the SHA-256 of its live state's canonical JSON (the checksum a data cut records), next to the log's head position",
   })
-  list() {
-    return { items: this.runner.health() };
+  async list() {
+    const headPosition = await this.store.headPosition();
+    const items = this.runner.health().map((model) => ({
+      ...model,
+      checksum: sha256Hex(canonicalJson(this.runner.current(model.name).state)),
+    }));
+    return { headPosition, items };
   }
 
   @Post(':name/rebuild')
@@ -23,6 +36,8 @@ export class ReadModelsController {
     summary:
       'Fold a read model again from the start (the others stay live); follow progress on GET /v1/admin/read-models',
   })
+  @ApiResponse({ status: 202, description: 'The rebuild has started' })
+  @ApiProblems({ 404: 'No read model with that name' })
   rebuild(@Param('name') name: string) {
     if (!this.runner.health().some((h) => h.name === name)) {
       throw new ProblemException(

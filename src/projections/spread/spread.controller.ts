@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
 import { validateDto } from '../../commands/validation/validate-dto';
@@ -59,6 +60,9 @@ export class SpreadController {
     summary:
       'Organisations enrolled (with senior support) on a date against the target and deadline, and the share of NHS trusts open that day',
   })
+  @ApiQueryFrom(SpreadQuery)
+  @ApiReadModelOk('The figures, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
   async summary(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -74,6 +78,9 @@ export class SpreadController {
     summary:
       'Month by month from the first enrolment to the date: enrolled, with senior support, share of NHS trusts',
   })
+  @ApiQueryFrom(SpreadQuery)
+  @ApiReadModelOk('The figures, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
   async timeline(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -91,6 +98,9 @@ export class SpreadController {
 
   @Get('breakdown')
   @ApiOperation({ summary: 'Enrolments on the date by region, organisationType, cohort, phase or setting' })
+  @ApiQueryFrom(BreakdownQuery)
+  @ApiReadModelOk('The figures, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
   async breakdown(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -112,6 +122,9 @@ export class SpreadController {
   @ApiOperation({
     summary: 'Scale-up units live on the date (gone live, not stopped), planned and stopped, by setting',
   })
+  @ApiQueryFrom(SpreadQuery)
+  @ApiReadModelOk('The figures, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
   async scaleUpUnits(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -133,6 +146,9 @@ export class SpreadController {
   @ApiOperation({
     summary: 'Spread lineage: which Always Event was adopted from which (spread or scale-up), and its depth',
   })
+  @ApiQueryFrom(SpreadListQuery)
+  @ApiReadModelOk('The figures, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
   async lineage(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
@@ -153,6 +169,9 @@ export class SpreadController {
 
   @Get('return-compliance')
   @ApiOperation({ summary: 'Monthly returns expected, on time, late and missing per enrolled organisation' })
+  @ApiQueryFrom(SpreadListQuery)
+  @ApiReadModelOk('The figures, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
   async returnCompliance(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,

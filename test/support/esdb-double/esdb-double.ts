@@ -34,6 +34,8 @@ export interface EsdbDouble {
   faults: AppendFaults;
   /** Resolves once `count` appends have reached the double since it started. */
   appendsReceived(count: number): Promise<void>;
+  /** How many appends have reached the double since it started. */
+  readonly appendCount: number;
   /** Drops every connection at once, as a crash or network cut would; the data stays. */
   stop(): Promise<void>;
   /** Listens again on the same port with the same data. */
@@ -111,6 +113,9 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
     faults,
     appendsReceived: (count) =>
       received >= count ? Promise.resolve() : new Promise((resolve) => waiting.push({ count, resolve })),
+    get appendCount() {
+      return received;
+    },
     stop: async () => {
       server?.forceShutdown();
       server = undefined;

@@ -1,0 +1,155 @@
+/**
+ * Commands benchmark (issue 3, `npm run bench:commands`): RecordMeasurement
+ * over HTTP on the embedded store under 32 connections, commands/s and p99,
+ * next to a bare Fastify + better-sqlite3 endpoint appending the same event
+ * to the same schema with the same pragmas, in the same run; peak RSS of both
+ * servers. Each server runs in its own process; autocannon runs here.
+ */
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChildServer, startChildServer } from './support/child-server';
+import { setUpMeasures, UNIT_ID } from './support/measure-setup';
+import { fmt, table, writeSection } from './support/results';
+
+const quick = process.argv.includes('--quick');
+const CONNECTIONS = 32;
+const SECONDS = quick ? 5 : 20;
+const WARM_UP_SECONDS = quick ? 1 : 3;
+/** Measures × 520 weeks since 2015 is how many distinct measurements the run can send. */
+const MEASURES = 200;
+/** The service's default: an acknowledged append survives power loss. */
+const SYNCHRONOUS = 'FULL';
+
+interface Load {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+/**
+ * Request i records week i / MEASURES of measure i % MEASURES: every request
+ * is a new fact with its own idempotency key, and the requests in flight
+ * touch different measures (so no optimistic-concurrency retries).
+ */
+async function load(
+  server: ChildServer,
+  measureIds: string[],
+  weeks: string[],
+  first: number,
+  seconds: number,
+): Promise<Load> {
+  let i = first;
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/commands/RecordMeasurement',
+        setupRequest: (request) => {
+          const n = i++;
+          return {
+            ...request,
+            headers: {
+              ...server.auth,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-measurement-${n}`,
+            },
+            body: JSON.stringify({
+              measureId: measureIds[n % measureIds.length],
+              period: weeks[Math.floor(n / measureIds.length) % weeks.length],
+              unitId: UNIT_ID,
+              numerator: 8 + (n % 3),
+              denominator: 12,
+            }),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    perSecond: result['2xx'] / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function measure(
+  server: ChildServer,
+  measureIds: string[],
+  weeks: string[],
+): Promise<Load & { rssMb: number }> {
+  try {
+    await load(server, measureIds, weeks, 0, WARM_UP_SECONDS);
+    const measured = await load(server, measureIds, weeks, 100 * measureIds.length, SECONDS);
+    return { ...measured, rssMb: await server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+export async function runCommandsBench(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'aet-bench-commands-'));
+  try {
+    const service = await startChildServer('serve-service.ts', [folder, SYNCHRONOUS]);
+    // The measured run starts 10,000 weeks' worth of requests after the warm-up's, so no measurement repeats.
+    const { measureIds, weeks } = await setUpMeasures(
+      service.url,
+      MEASURES,
+      service.auth.authorization?.slice('Bearer '.length),
+    );
+    const ours = await measure(service, measureIds, weeks);
+    const bare = await measure(
+      await startChildServer('bare-append-server.ts', [folder, SYNCHRONOUS]),
+      measureIds,
+      weeks,
+    );
+    const row = (name: string, r: Load & { rssMb: number }, ratio: string, goal: string) => [
+      name,
+      fmt(r.perSecond),
+      fmt(r.p50, 1),
+      fmt(r.p99, 1),
+      fmt(r.ok),
+      fmt(r.failed),
+      fmt(r.rssMb),
+      ratio,
+      goal,
+    ];
+    const rows = [
+      row(
+        'service: POST /v1/commands/RecordMeasurement',
+        ours,
+        fmt(ours.perSecond / bare.perSecond, 2),
+        '≥ 0.50 × bare; p99 ≤ 20 ms',
+      ),
+      row('bare Fastify + better-sqlite3 append', bare, '1.00', '—'),
+    ];
+    for (const r of rows) console.log(r.join('  '));
+    writeSection(
+      'commands',
+      `## Commands over HTTP — \`npm run bench:commands\`${quick ? ' (quick)' : ''}\n\n` +
+        `RecordMeasurement under ${CONNECTIONS} connections (autocannon) for ${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, on the embedded store with synchronous=${SYNCHRONOUS}; every request a new measurement with its own Idempotency-Key, spread over ${MEASURES} weekly measures of one Always Event set up through the commands. The baseline is a bare Fastify endpoint appending the same event body to the same schema with the same pragmas (revision lookup + insert in one immediate transaction), with no validation, rules, idempotency or read models. Each server runs in its own process; RSS is its peak.\n\n` +
+        table(
+          ['server', 'commands/s', 'p50 ms', 'p99 ms', 'accepted', 'failed', 'peak RSS MB', 'ratio', 'goal'],
+          rows,
+        ),
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runCommandsBench().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

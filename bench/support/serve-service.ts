@@ -1,0 +1,38 @@
+/**
+ * The service on the embedded store in a process of its own, for HTTP
+ * benches: `node -r @swc-node/register bench/support/serve-service.ts <folder> <synchronous> [store]`
+ * (the store defaults to a new one in the folder).
+ * Prints its bench key (`key <key>`) and `listening <port>`; on SIGTERM prints `peak-rss-mb <n>` and exits.
+ */
+import { join } from 'node:path';
+import { createApp } from '../../src/app.factory';
+import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import { loadConfig } from '../../src/config/load-config';
+
+async function main(): Promise<void> {
+  const [folder, synchronous = 'FULL', store] = process.argv.slice(2);
+  // A programme-admin key of its own, and no rate limit in the way of the load.
+  const key = generateApiKey();
+  const app = await createApp(
+    loadConfig({
+      API_KEYS: JSON.stringify([
+        { id: 'bench', role: 'programme-admin', organisations: '*', hash: hashApiKey(key) },
+      ]),
+      RATE_LIMIT_MAX: '10000000',
+      LOG_LEVEL: 'warn',
+      SQLITE_PATH: store ?? join(folder, 'events.sqlite'),
+      STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+      SQLITE_SYNCHRONOUS: synchronous,
+      SEED_REGISTER_ON_EMPTY_STORE: 'false',
+    }),
+  );
+  await app.listen(0, '127.0.0.1');
+  process.on('SIGTERM', () => {
+    process.stdout.write(`peak-rss-mb ${process.resourceUsage().maxRSS / 1024}\n`);
+    void app.close().finally(() => process.exit(0));
+  });
+  process.stdout.write(`key ${key}\n`);
+  process.stdout.write(`listening ${(app.getHttpServer().address() as { port: number }).port}\n`);
+}
+
+void main();

@@ -1,0 +1,96 @@
+import { Decider } from '../domain/decider';
+import type { EventStore } from '../event-store/port';
+import { RecordedEvent } from '../event-store/recorded-event';
+import type { AnyDomainEvent } from './command-definition';
+import { toDomainEvent } from './domain-events';
+
+type Folder<S> = Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve'>;
+
+/** What a retry needs to know of an event already in the stream. */
+export interface KnownEvent {
+  id: string;
+  revision: number;
+  position: number;
+  requestHash: unknown;
+  causationId: unknown;
+}
+
+export interface StreamSnapshot<S> {
+  state: S;
+  /** The stream's revision the state reflects; -1 for no stream. */
+  revision: number;
+  /** Every event id in the stream, for idempotent retries. */
+  known: ReadonlyMap<string, KnownEvent>;
+}
+
+interface Entry<S> {
+  state: S;
+  revision: number;
+  known: Map<string, KnownEvent>;
+  used: number;
+}
+
+/**
+ * Folded aggregate states, kept between commands so each command reads only
+ * the events appended since (`readStream` from the cached revision + 1)
+ * instead of its whole stream, and its facts' streams, every time. Exact,
+ * not approximate: every load reads the stream's tail from the store, so
+ * writes by other processes are folded in too. States are never mutated
+ * (deciders' evolve returns new state), so a cached one can be shared.
+ */
+export class StreamStateCache {
+  private readonly byFolder = new WeakMap<object, Map<string, Entry<unknown>>>();
+  private uses = 0;
+  private size = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxStreams = 5_000,
+  ) {}
+
+  async load<S>(folder: Folder<S>, streamId: string): Promise<StreamSnapshot<S>> {
+    let entries = this.byFolder.get(folder);
+    if (!entries) {
+      entries = new Map();
+      this.byFolder.set(folder, entries);
+    }
+    const cached = entries.get(streamId) as Entry<S> | undefined;
+    const tail = await this.store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
+    const current = (entries.get(streamId) as Entry<S> | undefined) ?? cached;
+    // Another load may have moved the entry on while this one read: keep whichever saw more.
+    const base = current && cached && current.revision > cached.revision ? current : cached;
+    const fresh = base ? tail.filter((event) => event.revision > base.revision) : tail;
+    const entry = this.extend(folder, base, fresh);
+    entry.used = ++this.uses;
+    if (!entries.has(streamId)) this.size++;
+    entries.set(streamId, entry as Entry<unknown>);
+    if (this.size > this.maxStreams) this.evict(entries);
+    return entry;
+  }
+
+  private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: RecordedEvent[]): Entry<S> {
+    let state = base ? base.state : folder.initialState();
+    const known = base ? base.known : new Map<string, KnownEvent>();
+    for (const event of events) {
+      state = folder.evolve(state, toDomainEvent(event));
+      known.set(event.id, {
+        id: event.id,
+        revision: event.revision,
+        position: event.position,
+        requestHash: event.metadata.requestHash,
+        causationId: event.metadata.causationId,
+      });
+    }
+    const revision = events.length > 0 ? events[events.length - 1].revision : (base?.revision ?? -1);
+    return { state, revision, known, used: 0 };
+  }
+
+  /** Drops the least recently used half of one folder's streams: cheap, and rare. */
+  private evict(entries: Map<string, Entry<unknown>>): void {
+    const byUse = [...entries.entries()].sort((a, b) => a[1].used - b[1].used);
+    for (const [streamId] of byUse.slice(0, Math.ceil(byUse.length / 2))) {
+      entries.delete(streamId);
+      this.size--;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  AllSubscription,
+  AppendOptions,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+  SubscriptionMessage,
+} from '../port';
+import { AppendResult, NewEvent, RecordedEvent } from '../recorded-event';
+import { UpcasterRegistry } from './upcaster-registry';
+
+/** The EventStore port with every event read upcast to its current schema version. */
+export class UpcastingEventStore implements EventStore {
+  constructor(
+    readonly inner: EventStore,
+    private readonly registry: UpcasterRegistry,
+  ) {}
+
+  private readonly up = (event: RecordedEvent): RecordedEvent => this.registry.upcast(event);
+
+  appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
+    return this.inner.appendToStream(stream, events, options);
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return (await this.inner.readStream(stream, options)).map(this.up);
+  }
+
+  streamRevision(stream: string): Promise<number> {
+    return this.inner.streamRevision(stream);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return (await this.inner.readAll(options)).map(this.up);
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
+    const inner = this.inner.subscribeToAll(options);
+    const up = this.up;
+    return {
+      close: () => inner.close(),
+      [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+        const iterator = inner[Symbol.asyncIterator]();
+        return {
+          next: async () => {
+            const next = await iterator.next();
+            if (next.done || next.value.kind !== 'event') return next;
+            return { done: false, value: { kind: 'event', event: up(next.value.event) } };
+          },
+          return: async () => (iterator.return ? iterator.return() : { done: true, value: undefined }),
+        };
+      },
+    };
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { createApi } from '../../web/src/api/client';
+import { ApiError, explain } from '../../web/src/api/problem';
+
+/** A fetch that answers from a list and records what it was asked. */
+function fakeFetch(answers: Array<{ status: number; body: unknown; headers?: Record<string, string> }>) {
+  const asked: Array<{ url: string; headers: Record<string, string> }> = [];
+  const fetchImpl = (async (url: string, init: RequestInit) => {
+    asked.push({ url, headers: init.headers as Record<string, string> });
+    const answer = answers.shift() ?? { status: 500, body: {} };
+    return new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers },
+    });
+  }) as unknown as typeof fetch;
+  return { asked, fetchImpl };
+}
+
+const live = (position: number) => ({
+  status: 200,
+  body: { enrolled: 1, knowledge: { position, source: 'live' } },
+});
+
+describe('the dashboard’s API client', () => {
+  it('sends the credential as a bearer token, and never reads a live figure older than one it showed', async () => {
+    const { asked, fetchImpl } = fakeFetch([
+      live(40),
+      live(45),
+      { status: 200, body: { knowledge: { position: 12 } } },
+    ]);
+    const api = createApi('aek_key', () => undefined, fetchImpl);
+    await api.get('/v1/spread/summary');
+    await api.get('/v1/spread/summary');
+    await api.get('/v1/spread/summary', { asOf: '2017-03-31' });
+    expect(asked.map((a) => a.url)).toEqual([
+      '/v1/spread/summary',
+      '/v1/spread/summary?minPosition=40',
+      '/v1/spread/summary?asOf=2017-03-31',
+    ]);
+    expect(asked[0].headers.authorization).toBe('Bearer aek_key');
+  });
+
+  it('turns a problem into an ApiError, and a 401 into a request to sign in again', async () => {
+    const problem = { title: 'Unauthorised', detail: 'The API key is not valid (unknown or revoked)' };
+    const { fetchImpl } = fakeFetch([{ status: 401, body: problem, headers: { 'x-correlation-id': 'c-1' } }]);
+    const refused: ApiError[] = [];
+    const api = createApi('aek_old', (e) => refused.push(e), fetchImpl);
+    await expect(api.get('/v1/spread/summary')).rejects.toMatchObject({ status: 401, correlationId: 'c-1' });
+    expect(refused.map((e) => explain(e))).toEqual([
+      {
+        heading: 'Your key or token was not accepted',
+        message:
+          'The API key is not valid (unknown or revoked). Sign in again with a valid API key or token.',
+        action: 'sign-in',
+      },
+    ]);
+  });
+
+  it('offers a retry for 503, after the time the service asks', () => {
+    const busy = new ApiError(
+      503,
+      'Read model not caught up',
+      'Read model spread is behind; retry shortly',
+      1,
+    );
+    expect(explain(busy)).toEqual({
+      heading: 'The figures are not available right now',
+      message: 'Read model spread is behind; retry shortly. Try again in 1 s.',
+      action: 'retry',
+    });
+    expect(explain(new ApiError(0, 'Service unreachable', 'Failed to fetch')).action).toBe('retry');
+    expect(explain(new ApiError(403, 'Forbidden', 'The role analyst may not')).action).toBe('none');
+  });
+});

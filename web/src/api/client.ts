@@ -1,0 +1,80 @@
+import { ApiError, errorFrom, unreachable } from './problem';
+
+export type Params = Record<string, string | undefined>;
+
+export interface Api {
+  get<T>(path: string, params?: Params): Promise<T>;
+  /** The same query as CSV (`Accept: text/csv`), for download. */
+  csv(path: string, params?: Params): Promise<Blob>;
+  /** POST /v1/commands/{name}; the key makes a retry after a lost answer harmless. */
+  command<T>(name: string, body: object, idempotencyKey: string): Promise<T>;
+}
+
+const urlOf = (path: string, params: Params = {}): string => {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+};
+
+const isLive = (params: Params): boolean => !params.asOf && !params.asKnownAt;
+
+/**
+ * Talks to the service's own API with the credential the person gave. A 401
+ * means the credential is no longer good: `onUnauthorised` sends them back to
+ * sign in. Live queries (no time bounds) read monotonically: once a figure
+ * has been shown as of some log position, later reads of that query wait for
+ * the read model to reach it (`minPosition`), so a read model being rebuilt
+ * answers 503 instead of showing a half-folded, smaller count.
+ */
+export function createApi(
+  credential: string,
+  onUnauthorised: (error: ApiError) => void,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): Api {
+  const seen = new Map<string, number>();
+
+  async function send(url: string, init: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        ...init,
+        headers: { authorization: `Bearer ${credential}`, ...(init.headers ?? {}) },
+      });
+    } catch (error) {
+      throw unreachable(error);
+    }
+    if (response.ok) return response;
+    const error = await errorFrom(response);
+    if (error.status === 401) onUnauthorised(error);
+    throw error;
+  }
+
+  return {
+    async get<T>(path: string, params: Params = {}): Promise<T> {
+      const live = isLive(params);
+      const minPosition = live ? seen.get(path) : undefined;
+      const response = await send(urlOf(path, { ...params, minPosition: minPosition?.toString() }), {
+        headers: { accept: 'application/json' },
+      });
+      const body = (await response.json()) as T & { knowledge?: { position?: unknown } };
+      const position = body.knowledge?.position;
+      if (live && typeof position === 'number') seen.set(path, Math.max(position, seen.get(path) ?? 0));
+      return body;
+    },
+
+    async csv(path: string, params: Params = {}): Promise<Blob> {
+      const response = await send(urlOf(path, params), { headers: { accept: 'text/csv' } });
+      return response.blob();
+    },
+
+    async command<T>(name: string, body: object, idempotencyKey: string): Promise<T> {
+      const response = await send(`/v1/commands/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as T;
+    },
+  };
+}

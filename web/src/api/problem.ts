@@ -1,0 +1,89 @@
+/**
+ * An API refusal (RFC 9457 problem+json) or a failure to reach the API, in
+ * the words a person at the dashboard needs: what happened and what to do.
+ */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the service could not be reached at all. */
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly retryAfterSeconds: number | null = null,
+    readonly correlationId: string | null = null,
+  ) {
+    super(`${status} ${title}: ${detail}`);
+    this.name = 'ApiError';
+  }
+}
+
+interface ProblemBody {
+  title?: unknown;
+  detail?: unknown;
+}
+
+export async function errorFrom(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let problem: ProblemBody = {};
+  try {
+    problem = JSON.parse(text) as ProblemBody;
+  } catch {
+    // Not problem+json (a proxy's page, say): the status and its text still say enough.
+  }
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new ApiError(
+    response.status,
+    typeof problem.title === 'string' ? problem.title : response.statusText || 'Request failed',
+    typeof problem.detail === 'string' ? problem.detail : text.slice(0, 300),
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    response.headers.get('x-correlation-id'),
+  );
+}
+
+export const unreachable = (error: unknown): ApiError =>
+  new ApiError(
+    0,
+    'Service unreachable',
+    error instanceof Error ? error.message : 'The request did not complete',
+  );
+
+export interface Explanation {
+  heading: string;
+  message: string;
+  /** What the page offers: sign in with another credential, or try the same request again. */
+  action: 'sign-in' | 'retry' | 'none';
+}
+
+const sentence = (text: string): string => `${text.replace(/[.\s]+$/, '')}.`;
+
+export function explain(error: ApiError): Explanation {
+  switch (error.status) {
+    case 0:
+      return {
+        heading: 'The service could not be reached',
+        message: `Check the connection and try again (${error.detail}).`,
+        action: 'retry',
+      };
+    case 401:
+      return {
+        heading: 'Your key or token was not accepted',
+        message: `${sentence(error.detail)} Sign in again with a valid API key or token.`,
+        action: 'sign-in',
+      };
+    case 403:
+      return {
+        heading: 'Your credential may not see this',
+        message: sentence(error.detail),
+        action: 'none',
+      };
+    case 429:
+    case 503:
+      return {
+        heading:
+          error.status === 503 ? 'The figures are not available right now' : 'Too many requests just now',
+        message: `${sentence(error.detail)}${error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ''}`,
+        action: 'retry',
+      };
+    default:
+      return { heading: error.title, message: sentence(error.detail), action: 'none' };
+  }
+}
