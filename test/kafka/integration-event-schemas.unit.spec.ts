@@ -1,13 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { AGGREGATES } from '../../src/commands/catalogue';
+import { CatalogueService } from '../../src/commands/catalogue.service';
+import type { RecordedEvent } from '../../src/event-store';
+import { upcasterRegistry } from '../../src/event-store/upcasting/upcasters';
+import { toIntegrationEvent } from '../../src/kafka/relay/integration-event';
 import { INTEGRATION_EVENTS } from '../../src/kafka/relay/integration-event-registry';
+import { DATA_SCHEMA_VERSIONS, DomainEventType } from '../../src/kafka/relay/integration-event-types';
+import { legacyMeasurement } from '../support/integration-event-fixtures';
 import { DATA_SCHEMAS, dataSchemaNames, schemaErrors } from '../support/integration-event-schemas';
 
 const root = join(__dirname, '../..');
 const generator = require('../../schemas/integration-events/generate.cjs') as {
-  generate(): Map<string, object>;
-  fileName(type: string): string;
+  generate(versions: Record<string, number>): Map<string, object>;
+  fileName(type: string, version: number): string;
   render(schema: object): string;
 };
 
@@ -46,7 +53,9 @@ describe('integration event data schemas (schemas/integration-events/data)', () 
 
   it('has a data schema and a registry entry for every domain event type, and nothing else', () => {
     expect(types.length).toBeGreaterThan(60);
-    expect(dataSchemaNames().sort()).toEqual(types.map((type) => `${type}.v1`));
+    expect(dataSchemaNames().sort()).toEqual(
+      types.map((type) => `${type}.v${DATA_SCHEMA_VERSIONS[type as DomainEventType]}`),
+    );
     expect(
       INTEGRATION_EVENTS.definitions()
         .map((d) => d.type)
@@ -55,10 +64,11 @@ describe('integration event data schemas (schemas/integration-events/data)', () 
   });
 
   it('committed schemas are what `npm run schemas:events` generates from the TypeScript types', () => {
-    const generated = generator.generate();
+    const generated = generator.generate(DATA_SCHEMA_VERSIONS);
     expect([...generated.keys()].sort()).toEqual(types);
     for (const [type, schema] of generated) {
-      const committed = readFileSync(join(DATA_SCHEMAS, generator.fileName(type)), 'utf8');
+      const version = DATA_SCHEMA_VERSIONS[type as DomainEventType];
+      const committed = readFileSync(join(DATA_SCHEMAS, generator.fileName(type, version)), 'utf8');
       expect({ type, schema: committed }).toEqual({ type, schema: generator.render(schema) });
     }
   }, 60_000);
@@ -92,5 +102,38 @@ describe('integration event data schemas (schemas/integration-events/data)', () 
       data: { odsCode: 'RYX', fromType: 'AcuteTrust', toType: 'Hospital', effectiveDate: '2019-04-01' },
     };
     expect(schemaErrors(reclassified)).toEqual([expect.stringMatching(/toType/)]);
+  });
+
+  it('publishes each type at the schema version the commands write it at (MeasurementRecorded: 2)', () => {
+    const catalogue = new CatalogueService(AGGREGATES);
+    const written = Object.fromEntries(types.map((type) => [type, catalogue.schemaVersion(type)]));
+    expect(DATA_SCHEMA_VERSIONS).toEqual(written);
+    expect(DATA_SCHEMA_VERSIONS.MeasurementRecorded).toBe(2);
+  });
+
+  it('a MeasurementRecorded stored at v1 (a percentage) is published at v2, valid, with what was stored', () => {
+    const { streamId, event } = legacyMeasurement();
+    const stored: RecordedEvent = {
+      ...event,
+      streamId,
+      revision: 1,
+      position: 9,
+      metadata: { ...event.metadata, recordedAt: '2016-05-02T10:00:00.000Z' },
+    };
+    const asStored = toIntegrationEvent(stored, INTEGRATION_EVENTS.definitionOf(stored.type));
+    expect(schemaErrors(asStored)).toContainEqual(expect.stringMatching(/additional properties/));
+    expect(schemaErrors(asStored)).toContainEqual(expect.stringMatching(/numerator/));
+    const upcast = upcasterRegistry().upcast(stored);
+    const published = toIntegrationEvent(upcast, INTEGRATION_EVENTS.definitionOf(upcast.type));
+    expect(published).toMatchObject({
+      schemaVersion: 2,
+      data: { numerator: 85, denominator: 100, upcastFrom: { schemaVersion: 1, percentage: 85.4 } },
+    });
+    expect(schemaErrors(published)).toEqual([]);
+    const { upcastFrom: _upcastFrom, ...counted } = published.data as Record<string, unknown>;
+    expect(schemaErrors({ ...published, data: counted })).toEqual([]);
+    expect(schemaErrors({ ...published, schemaVersion: 1 })).toEqual([
+      expect.stringMatching(/MeasurementRecorded\.v1.*no such schema/),
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   AGGREGATE_STREAMS,
   Appended,
   appendRoundRobin,
+  legacyMeasurement,
   testEvent,
 } from '../support/integration-event-fixtures';
 import { dataSchemaNames } from '../support/integration-event-schemas';
@@ -76,7 +77,7 @@ describeWithKafka('Kafka relay round trip [real Kafka 4.4 broker, app over real 
     expect(metric(metrics, 'kafka_relay_checkpoint_position')).toBe(head);
   });
 
-  it('commands over HTTP → integration events: every domain event published with a registered, valid data schema (kafkajs and kcat)', async () => {
+  it('commands over HTTP → integration events: every domain event published with a registered, valid data schema, a v1 measurement upcast to v2 (kafkajs and kcat)', async () => {
     const prefix = uniquePrefix('http');
     const t = await start(prefix);
     const appended: Appended[] = [];
@@ -120,6 +121,16 @@ describeWithKafka('Kafka relay round trip [real Kafka 4.4 broker, app over real 
     await send('DefinePhase', { programmeSlug, phaseId: 'spread', name: 'Spread', startDate: '2017-01-01' });
     for (const odsCode of odsCodes)
       await send('ExpressInterest', { programmeSlug, odsCode, expressedOn: '2017-09-01' });
+    // A measurement stored at schemaVersion 1 (one percentage), as the first returns were, before the upcaster.
+    const legacy = legacyMeasurement();
+    const store = t.app.get<symbol, EventStore>(EVENT_STORE);
+    const { nextRevision } = await store.appendToStream(legacy.streamId, [legacy.event]);
+    appended.push({
+      id: legacy.event.id,
+      streamId: legacy.streamId,
+      revision: nextRevision,
+      correlationId: legacy.event.metadata.correlationId,
+    });
     await untilRelay(
       t,
       (r) => r.state === 'live' && r.published >= appended.length,
@@ -131,16 +142,22 @@ describeWithKafka('Kafka relay round trip [real Kafka 4.4 broker, app over real 
     expect(checkDelivery(appended, byKafkajs, prefix)).toEqual({ problems: [], duplicates: 0 });
     const byKcat = (await Promise.all(topics.map((topic) => consumeWithKcat(brokers, topic)))).flat();
     expect(checkDelivery(appended, byKcat, prefix)).toEqual({ problems: [], duplicates: 0 });
-    const published = byKcat.map((m) => JSON.parse(m.value ?? '') as { type: string; schemaVersion: number });
+    const published = byKcat.map(
+      (m) => JSON.parse(m.value ?? '') as { type: string; schemaVersion: number; data: unknown },
+    );
     const types = new Set(published.map((e) => `${e.type}.v${e.schemaVersion}`));
     expect([...types].sort()).toEqual([
       'InterestExpressed.v1',
+      'MeasurementRecorded.v2',
       'OrganisationRegistered.v1',
       'OrganisationRenamed.v1',
       'ProgrammeLaunched.v1',
       'ProgrammePhaseDefined.v1',
     ]);
     for (const type of types) expect(dataSchemaNames()).toContain(type);
+    expect(published.find((e) => e.type === 'MeasurementRecorded')).toMatchObject({
+      data: { numerator: 85, denominator: 100, upcastFrom: { schemaVersion: 1, percentage: 85.4 } },
+    });
   });
 
   it('with KAFKA_CREATE_TOPICS=false, names the missing topics in /health/ready, keeps the API ready, and publishes once they exist', async () => {

@@ -24,6 +24,8 @@ export type DomainEventType = (
  * (schemas/integration-events/data/<type>.v<N>.schema.json). Typed by the
  * domain's own unions, so a new event type does not compile until it is
  * given a version here (and `npm run schemas:events` writes its schema).
+ * Each is the version the commands write (CURRENT_SCHEMA_VERSIONS, else 1):
+ * the relay reads through the upcasters, so it only sees current versions.
  */
 export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   AimAchieved: 1,
@@ -65,7 +67,7 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   MeasureLinked: 1,
   MeasureRetired: 1,
   MeasurementCorrected: 1,
-  MeasurementRecorded: 1,
+  MeasurementRecorded: 2,
   MeasurementRetracted: 1,
   MonthlyReturnAmended: 1,
   MonthlyReturnSubmitted: 1,
