@@ -1,7 +1,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { pageAll } from '../event-store/page-all';
 import type { EventStore } from '../event-store/port';
-import { Projection } from '../projections/runner/projection';
+import { applyProjection, Projection } from '../projections/runner/projection';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { Bounds, withinBounds } from './bounds';
 
@@ -29,7 +29,7 @@ export async function readModelChecksums(
     for (const event of page) {
       if (!withinBounds(bounds, event)) continue;
       projections.forEach((projection, i) => {
-        states[i] = projection.apply(states[i], event);
+        states[i] = applyProjection(projection, states[i], event);
       });
       globalPosition = event.position;
     }

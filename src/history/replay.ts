@@ -1,7 +1,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { pageAll } from '../event-store/page-all';
 import type { EventStore } from '../event-store/port';
-import { Projection } from '../projections/runner/projection';
+import { applyProjection, Projection } from '../projections/runner/projection';
 import { Bounds, withinBounds } from './bounds';
 
 const PAGE = 5_000;
@@ -27,10 +27,11 @@ export async function replay<State>(
   let state = projection.initialState();
   let position = 0;
   let eventsFolded = 0;
-  for await (const page of pageAll(store, { toPosition: bounds.atPosition, pageSize: PAGE })) {
+  const pages = pageAll(store, { toPosition: bounds.atPosition, pageSize: PAGE, filter: projection.filter });
+  for await (const page of pages) {
     for (const event of page) {
       if (!withinBounds(bounds, event)) continue;
-      state = projection.apply(state, event);
+      state = applyProjection(projection, state, event);
       position = event.position;
       eventsFolded++;
     }

@@ -39,14 +39,7 @@ export function toRecordedEvent(event: EsdbRecordedEvent | undefined): RecordedE
   };
 }
 
-export function matchesFilter(event: RecordedEvent, filter: EventFilter | undefined): boolean {
-  const prefixes = filter?.streamPrefixes ?? [];
-  const types = filter?.eventTypes ?? [];
-  return (
-    (prefixes.length === 0 || prefixes.some((prefix) => event.streamId.startsWith(prefix))) &&
-    (types.length === 0 || types.includes(event.type))
-  );
-}
+export { matchesFilter } from '../event-filter';
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

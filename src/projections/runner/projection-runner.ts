@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { AllSubscription, EventStore } from '../../event-store/port';
 import { RecordedEvent } from '../../event-store/recorded-event';
-import { Projection } from './projection';
+import { applyProjection, Projection } from './projection';
 import { SnapshotStore } from './snapshot-store';
 
 export type ProjectionStatus = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
@@ -150,7 +150,7 @@ export class ProjectionRunner {
     for (const slot of this.slots.values()) {
       if (slot.status === 'failed' || event.position <= slot.position) continue;
       try {
-        slot.state = slot.projection.apply(slot.state, event);
+        slot.state = applyProjection(slot.projection, slot.state, event);
       } catch (error) {
         slot.status = 'failed';
         slot.failure = {

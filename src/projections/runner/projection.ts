@@ -1,3 +1,5 @@
+import { matchesFilter } from '../../event-store/event-filter';
+import type { EventFilter } from '../../event-store/port';
 import { RecordedEvent } from '../../event-store/recorded-event';
 
 /**
@@ -13,6 +15,12 @@ export interface Projection<State = unknown> {
   version: number;
   initialState(): State;
   apply(state: State, event: RecordedEvent): State;
+  /**
+   * The only events `apply` may change the state for. Every fold (the live
+   * runner, time travel, data cuts) skips the others, and time travel asks the
+   * store for these alone, so a replay reads a fraction of a long log.
+   */
+  filter?: EventFilter;
   /** The model's main table, one row per entity, for CSV exports of any bounds. */
   table?(state: State): Array<Record<string, unknown>>;
 }
@@ -20,6 +28,15 @@ export interface Projection<State = unknown> {
 /** Folds events into a fresh state: the same code the live runner and time travel use. */
 export function foldProjection<State>(projection: Projection<State>, events: Iterable<RecordedEvent>): State {
   let state = projection.initialState();
-  for (const event of events) state = projection.apply(state, event);
+  for (const event of events) state = applyProjection(projection, state, event);
   return state;
+}
+
+/** One step of every fold: the event if the projection takes it, else the state as it was. */
+export function applyProjection<State>(
+  projection: Projection<State>,
+  state: State,
+  event: RecordedEvent,
+): State {
+  return matchesFilter(event, projection.filter) ? projection.apply(state, event) : state;
 }

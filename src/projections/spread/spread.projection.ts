@@ -189,6 +189,10 @@ const PROGRAMME = new Set<string>([
 export const spreadProjection: Projection<SpreadState> = {
   name: 'spread',
   version: 1,
+  // Organisations, programmes, participation and returns, and Always Events' facts: never measures or PDSA cycles.
+  filter: {
+    streamPrefixes: ['organisation-', 'programme-', 'participation-', 'engagement-', 'always-event-'],
+  },
   initialState: () => ({ organisations: {}, programmes: {}, participations: {}, alwaysEvents: {} }),
   apply(state: SpreadState, event: RecordedEvent): SpreadState {
     const e = { type: event.type, data: event.data } as SpreadEvent;
