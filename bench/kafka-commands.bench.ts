@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config/load-config';
 import { KafkaCommandConsumer } from '../src/kafka/commands/kafka-command-consumer';
 import { commandsTopic } from '../src/kafka/commands/command-topics';
 import { benchBrokers, brokerAnswers } from './support/kafka-broker';
+import { setUpMeasures, UNIT_ID } from './support/measure-setup';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
@@ -23,21 +24,15 @@ const COMMANDS = quick ? 2_000 : 20_000;
 const PERIODS = 100;
 const IN_FLIGHT = 3;
 const brokers = benchBrokers();
-const programmeSlug = 'always-events-england';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Monthly periods from the month after initiation (2017-10), never in the future. */
-const period = (i: number): string => {
-  const month = 10 + (i % PERIODS);
-  return `${2017 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
-};
-
-const measurement = (measureId: string, i: number) => ({
-  measureId,
-  period: period(i),
-  unitId: 'home',
-  numerator: i % 20,
-  denominator: 20,
+/** Command n records week n % PERIODS of measure n / PERIODS: every command a new fact. */
+const measurement = (measureIds: string[], weeks: string[], n: number) => ({
+  measureId: measureIds[Math.floor(n / PERIODS)],
+  period: weeks[n % PERIODS],
+  unitId: UNIT_ID,
+  numerator: 8 + (n % 3),
+  denominator: 12,
 });
 
 /** Posts one command over HTTP; throws unless it was accepted. */
@@ -57,77 +52,11 @@ function poster(url: string, key: string) {
   };
 }
 
-/** An enrolled organisation with an Always Event and `count` monthly measures on its home unit. */
-async function setUp(post: ReturnType<typeof poster>, count: number): Promise<string[]> {
-  const odsCode = 'RBX';
-  const alwaysEventId = randomUUID();
-  const dated = (date: string) => ({ occurredAt: `${date}T09:00:00Z` });
-  await post('RegisterOrganisation', {
-    odsCode,
-    name: 'Bench NHS Trust',
-    type: 'AcuteTrust',
-    regionCode: 'Y56',
-    isNhsTrust: true,
-    openDate: '2005-04-01',
-  });
-  await post('LaunchProgramme', {
-    programmeSlug,
-    name: 'Always Events England',
-    sponsors: ['NHS England'],
-    startDate: '2015-01-01',
-  });
-  await post('DefinePhase', { programmeSlug, phaseId: 'spread', name: 'Spread', startDate: '2017-01-01' });
-  await post('ExpressInterest', { programmeSlug, odsCode, expressedOn: '2017-09-01' });
-  const sponsor = { personId: randomUUID(), title: 'Chief Nurse', isBoardLevel: true };
-  await post('ConfirmExecutiveSponsor', { programmeSlug, odsCode, sponsor, confirmedOn: '2017-09-15' });
-  const commitments = {
-    monthlyDataReporting: true,
-    attendCalls: true,
-    patientEngagement: true,
-    teamInPlace: true,
-    activeTesting: true,
-    shareLearning: true,
-  };
-  await post('SignParticipationCommitment', { programmeSlug, odsCode, commitments, signedOn: '2017-09-20' });
-  await post('EnrolOrganisation', {
-    programmeSlug,
-    odsCode,
-    enrolledOn: '2017-10-01',
-    phaseId: 'spread',
-    enrolmentRoute: 'Direct',
-  });
-  await post('InitiateAlwaysEvent', {
-    alwaysEventId,
-    programmeSlug,
-    odsCode,
-    homeUnit: { unitId: 'home', name: 'Ward 7', setting: 'AcuteInpatient' },
-    population: 'Patients on Ward 7',
-    ...dated('2017-10-02'),
-  });
-  const measures = Array.from({ length: count }, () => randomUUID());
-  for (const [i, measureId] of measures.entries()) {
-    await post('DefineMeasure', {
-      measureId,
-      alwaysEventId,
-      role: 'Process',
-      name: `Process measure ${i}`,
-      operationalDefinition: 'Monthly audit',
-      numeratorDefinition: 'Met',
-      denominatorDefinition: 'Audited',
-      dataSource: 'Audit',
-      frequency: 'Monthly',
-      targetPct: 90,
-      improvementDirection: 'increase',
-      ...dated('2017-10-02'),
-    });
-  }
-  return measures;
-}
-
 async function kafkaRate(
   consumer: KafkaCommandConsumer,
   prefix: string,
-  measures: string[],
+  measureIds: string[],
+  weeks: string[],
 ): Promise<number> {
   const producer = new Kafka({ brokers, clientId: 'bench-upstream', logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
@@ -137,9 +66,10 @@ async function kafkaRate(
       acks: -1,
       messages: Array.from({ length: Math.min(1_000, COMMANDS - i) }, (_, k) => {
         const n = i + k;
-        const payload = measurement(measures[Math.floor(n / PERIODS)], n);
+        const payload = measurement(measureIds, weeks, n);
+        // Keyed by the aggregate, as the README advises: one measure's commands stay in order on one partition.
         return {
-          key: `m-${n}`,
+          key: payload.measureId,
           value: JSON.stringify({ commandId: `kafka-${n}`, command: 'RecordMeasurement', payload }),
         };
       }),
@@ -160,13 +90,17 @@ async function kafkaRate(
   return rate;
 }
 
-async function httpRate(post: ReturnType<typeof poster>, measures: string[]): Promise<number> {
+async function httpRate(
+  post: ReturnType<typeof poster>,
+  measureIds: string[],
+  weeks: string[],
+): Promise<number> {
   let next = 0;
   const started = Date.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       for (let n = next++; n < COMMANDS; n = next++) {
-        await post('RecordMeasurement', measurement(measures[Math.floor(n / PERIODS)], n));
+        await post('RecordMeasurement', measurement(measureIds, weeks, n));
       }
     }),
   );
@@ -215,17 +149,17 @@ export async function runKafkaCommandsBench(): Promise<void> {
     // The backlog is sent while the consumer is stopped, so only its consumption is timed.
     await consumer.stop();
     const post = poster(url, key);
-    const measures = await setUp(post, (2 * COMMANDS) / PERIODS);
-    console.log(`set up: ${measures.length} measures`);
-    const kafka = await kafkaRate(consumer, prefix, measures.slice(0, COMMANDS / PERIODS));
+    const { measureIds, weeks } = await setUpMeasures(url, (2 * COMMANDS) / PERIODS, key);
+    console.log(`set up: ${measureIds.length} measures`);
+    const kafka = await kafkaRate(consumer, prefix, measureIds.slice(0, COMMANDS / PERIODS), weeks);
     console.log(`Kafka: ${fmt(kafka)} commands/s`);
-    const http = await httpRate(post, measures.slice(COMMANDS / PERIODS));
+    const http = await httpRate(post, measureIds.slice(COMMANDS / PERIODS), weeks);
     console.log(`HTTP: ${fmt(http)} commands/s`);
     writeSection(
       'kafka-commands',
       `${title}\n\n` +
         `One app (embedded SQLite store, \`SQLITE_SYNCHRONOUS=NORMAL\`) and the local broker (Kafka 4.4.0, 3 partitions) on the same machine; load average ${load.toFixed(1)} when the run began. ` +
-        `Kafka: a backlog of ${fmt(COMMANDS)} \`RecordMeasurement\` messages (${fmt(COMMANDS / PERIODS)} measures × ${PERIODS} months) produced while the consumer was stopped, then timed from its start until every one was run, answered on the results topic (acks=all) and counted; offsets commit after each answer. ` +
+        `Kafka: a backlog of ${fmt(COMMANDS)} \`RecordMeasurement\` messages (${fmt(COMMANDS / PERIODS)} weekly measures × ${PERIODS} weeks, keyed by measure) produced while the consumer was stopped, then timed from its start until every one was run, answered on the results topic (acks=all) and counted; offsets commit after each answer. ` +
         `HTTP: ${fmt(COMMANDS)} more of the same commands (other measures, so the streams are the same size) posted to the same app with ${IN_FLIGHT} requests in flight, each answered 201. Both go through the same validation, authorisation and CommandBus.\n\n` +
         table(
           ['measure', 'Kafka consumer', 'HTTP (3 in flight)', 'Kafka / HTTP'],
