@@ -26,6 +26,7 @@ import { KafkaRelay } from '../src/kafka/relay/kafka-relay';
 import { ensureRelayTopics } from '../src/kafka/relay/relay-topics';
 import { CheckpointStore } from '../src/state/checkpoint-store';
 import { openStateDatabase } from '../src/state/state-database';
+import { benchBrokers, brokerAnswers } from './support/kafka-broker';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
@@ -36,7 +37,7 @@ const RATE = 1_000;
 const LAG_SECONDS = quick ? 5 : 20;
 const PARTITIONS = 3;
 const ROUNDS = quick ? 1 : 2;
-const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim());
+const brokers = benchBrokers();
 const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => console.error(m) };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -76,19 +77,6 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
     return [result, Math.max(peak, process.memoryUsage().rss) / 2 ** 20];
   } finally {
     clearInterval(timer);
-  }
-}
-
-async function brokerAnswers(): Promise<boolean> {
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
   }
 }
 
@@ -250,7 +238,7 @@ async function endToEndLag(store: SqliteEventStore, checkpoints: CheckpointStore
 
 export async function runKafkaBench(): Promise<void> {
   const title = `## Kafka relay — \`npm run bench:kafka\`${quick ? ' (quick)' : ''}`;
-  if (!(await brokerAnswers())) {
+  if (!(await brokerAnswers(brokers))) {
     const why = `Not run: no Kafka broker answered at ${brokers.join(',')}. Start one with \`scripts/kafka-local.sh start\` (or set \`KAFKA_BROKERS\`) and run again; no figures were measured.`;
     console.log(why);
     writeSection('kafka', `${title}\n\n${why}`);

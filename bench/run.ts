@@ -6,6 +6,7 @@ import { runHistoryBench } from './history.bench';
 import { runProjectionsBench } from './projections.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
+import { runKafkaCommandsBench } from './kafka-commands.bench';
 import { runStoreBench } from './store.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
@@ -13,6 +14,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['spc', runSpcBench],
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
+  ['kafka-commands', runKafkaCommandsBench],
   ['commands', runCommandsBench],
   ['projections', runProjectionsBench],
   ['history', runHistoryBench],

@@ -1,12 +1,13 @@
 import { isRole, parseOrganisationScope, Principal } from './principal';
 
-/** The topic commands arrive on (DESIGN.md §2). */
+/** The topic commands arrive on with the default KAFKA_TOPIC_PREFIX (DESIGN.md §2). */
 export const COMMANDS_TOPIC = 'always-events.commands.v1';
 
 /**
  * The principal Kafka commands run as, per topic, from
  * KAFKA_COMMANDS_PRINCIPAL: `role:ODS1,ODS2` (or `role:*`) for the commands
- * topic, or `topic=role:orgs` entries separated by `;`.
+ * topic (`commandsTopic`: the service's own, whatever KAFKA_TOPIC_PREFIX), or
+ * `topic=role:orgs` entries separated by `;`.
  *
  * A service principal per topic, not a token per message: the broker already
  * authenticates producers (SASL or mTLS) and its ACLs decide who may write
@@ -15,10 +16,13 @@ export const COMMANDS_TOPIC = 'always-events.commands.v1';
  * `authoriseCommand`, exactly as the HTTP guard does, and records the
  * principal on the events as their actor.
  */
-export function kafkaPrincipals(setting: string | undefined): Map<string, Principal> {
+export function kafkaPrincipals(
+  setting: string | undefined,
+  commandsTopic: string = COMMANDS_TOPIC,
+): Map<string, Principal> {
   const principals = new Map<string, Principal>();
   for (const entry of (setting ?? '').split(';').filter((e) => e.trim().length > 0)) {
-    const [topic, spec] = entry.includes('=') ? entry.split('=', 2) : [COMMANDS_TOPIC, entry];
+    const [topic, spec] = entry.includes('=') ? entry.split('=', 2) : [commandsTopic, entry];
     const colon = spec.indexOf(':');
     const role = spec.slice(0, colon);
     const organisations = parseOrganisationScope(spec.slice(colon + 1).split(','));
@@ -31,6 +35,10 @@ export function kafkaPrincipals(setting: string | undefined): Map<string, Princi
 }
 
 /** The principal for a topic; undefined means commands from it are refused. */
-export function kafkaPrincipalFor(setting: string | undefined, topic: string): Principal | undefined {
-  return kafkaPrincipals(setting).get(topic);
+export function kafkaPrincipalFor(
+  setting: string | undefined,
+  topic: string,
+  commandsTopic: string = COMMANDS_TOPIC,
+): Principal | undefined {
+  return kafkaPrincipals(setting, commandsTopic).get(topic);
 }

@@ -62,6 +62,7 @@ export function commandOrigin(request: FastifyRequest, commandId: string | undef
     actorRole: principal.role,
     sourceSystem: source ?? principal.sourceSystem ?? 'http-api',
     correlationId: String(request.id),
+    transport: 'http',
     audit: {
       authStrategy: principal.strategy,
       ...(request.clientIpHash ? { clientIpHash: request.clientIpHash } : {}),

@@ -9,6 +9,7 @@ import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { NewEvent } from '../event-store/recorded-event';
 import { ProblemException } from '../http/problem';
+import { CommandMetrics } from '../metrics/command-metrics';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { Clock } from './clock';
 import { occurredAtOf } from './fact-date';
@@ -45,9 +46,15 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly idempotency: IdempotencyIndex,
     private readonly catalogue: CatalogueService,
     private readonly clock: Clock,
+    private readonly metrics: CommandMetrics,
   ) {}
 
-  async execute({ definition, dto, origin }: ExecuteCommand): Promise<CommandResult> {
+  execute(command: ExecuteCommand): Promise<CommandResult> {
+    const { definition, origin } = command;
+    return this.metrics.observe(definition.name, origin.transport ?? 'internal', () => this.run(command));
+  }
+
+  private async run({ definition, dto, origin }: ExecuteCommand): Promise<CommandResult> {
     const streamId = definition.streamId(dto);
     const key = origin.idempotencyKey;
     // The key itself is not part of the request: sending it as a header or as commandId is the same request.
@@ -97,7 +104,9 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         metadata: this.metadata(definition.name, event.type, context, origin, causationId, requestHash),
       }));
       try {
-        const result = await this.store.appendToStream(streamId, events, { expectedRevision: revision });
+        const result = await this.metrics.timeAppend(definition.name, () =>
+          this.store.appendToStream(streamId, events, { expectedRevision: revision }),
+        );
         if (key) this.idempotency.record(key, definition.name, streamId, requestHash);
         return {
           streamId,

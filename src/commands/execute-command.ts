@@ -10,6 +10,8 @@ export interface CommandOrigin {
   actorRole?: string;
   sourceSystem: string;
   correlationId: string;
+  /** How the command arrived, for the command metrics; absent for the service's own (seeding, CLI). */
+  transport?: 'http' | 'kafka';
   /** Extra audit metadata (e.g. the client IP hash), copied onto every event. */
   audit?: Record<string, unknown>;
 }

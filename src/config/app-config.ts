@@ -18,8 +18,10 @@ import { SecurityConfig } from './security-config';
 export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 
-export const APP_ROLE_NAMES = ['api', 'projections', 'relay'] as const;
+/** `commands` runs only the Kafka command consumer; `api` runs it too, so the default deployment has it. */
+export const APP_ROLE_NAMES = ['api', 'projections', 'relay', 'commands'] as const;
 export type AppRole = (typeof APP_ROLE_NAMES)[number];
+const DEFAULT_APP_ROLES: AppRole[] = ['api', 'projections', 'relay'];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -105,7 +107,7 @@ export class AppConfig extends SecurityConfig {
 
   @Transform(list)
   @IsIn(APP_ROLE_NAMES, { each: true })
-  APP_ROLES: AppRole[] = [...APP_ROLE_NAMES];
+  APP_ROLES: AppRole[] = [...DEFAULT_APP_ROLES];
 
   /** How long a query with ?minPosition= waits for its read model before answering 503. */
   @Transform(integer)
@@ -203,4 +205,24 @@ export class AppConfig extends SecurityConfig {
   @Min(1)
   @Max(10000)
   KAFKA_RELAY_BATCH_SIZE: number = 1000;
+
+  /** Consumer group of the command consumer; `<KAFKA_TOPIC_PREFIX>.command-consumer` when unset. */
+  @IsOptional()
+  @Transform(trimmed)
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'KAFKA_COMMANDS_GROUP_ID must be letters, digits, . _ -' })
+  KAFKA_COMMANDS_GROUP_ID?: string = undefined;
+
+  /** How long the broker waits for a silent consumer before handing its partitions to another member. */
+  @Transform(integer)
+  @IsInt()
+  @Min(6_000)
+  @Max(300_000)
+  KAFKA_COMMANDS_SESSION_TIMEOUT_MS: number = 30_000;
+
+  /** Partitions of the commands topic handled at once by one process (each still in order). */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  KAFKA_COMMANDS_CONCURRENCY: number = 3;
 }

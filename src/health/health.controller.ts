@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { ProblemException } from '../http/problem';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { KafkaCommandsHealthIndicator } from './kafka-commands.health';
 import { KafkaRelayHealthIndicator } from './kafka-relay.health';
 import { ProjectionsHealthIndicator } from './projections.health';
 
@@ -14,6 +15,7 @@ export class HealthController {
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly readModels: ProjectionsHealthIndicator,
     private readonly kafkaRelay: KafkaRelayHealthIndicator,
+    private readonly kafkaCommands: KafkaCommandsHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -23,7 +25,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The service can take traffic: its store answers and no read model has stopped. A 503 is problem+json with every check's details. Also shows the Kafka relay's state and lag where it runs. */
+  /** The service can take traffic: its store answers and no read model has stopped. A 503 is problem+json with every check's details. Also shows the Kafka relay's and the Kafka command consumer's state and lag where they run. */
   @Get('ready')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
@@ -32,6 +34,7 @@ export class HealthController {
         () => this.eventStore.check(),
         () => this.readModels.check(),
         ...(this.kafkaRelay.enabled ? [() => this.kafkaRelay.check()] : []),
+        ...(this.kafkaCommands.enabled ? [() => this.kafkaCommands.check()] : []),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

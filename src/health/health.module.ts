@@ -4,10 +4,16 @@ import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
 import { ProjectionsHealthIndicator } from './projections.health';
 import { KafkaRelayHealthIndicator } from './kafka-relay.health';
+import { KafkaCommandsHealthIndicator } from './kafka-commands.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator, ProjectionsHealthIndicator, KafkaRelayHealthIndicator],
+  providers: [
+    EventStoreHealthIndicator,
+    ProjectionsHealthIndicator,
+    KafkaRelayHealthIndicator,
+    KafkaCommandsHealthIndicator,
+  ],
 })
 export class HealthModule {}

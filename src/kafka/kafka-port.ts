@@ -9,6 +9,8 @@ export interface OutgoingMessage {
   /** Messages with the same key land on the same partition, in the order sent. */
   key: string;
   value: string;
+  /** Sent instead of `value` when set: a dead-lettered message keeps its original bytes. */
+  valueBytes?: Buffer;
   headers: Record<string, string>;
 }
 
@@ -33,8 +35,19 @@ export interface ConsumedMessage {
   partition: number;
   offset: string;
   key: string | null;
+  /** The value as UTF-8 text. */
   value: string | null;
+  /** The value exactly as it arrived, for dead-lettering it unchanged. */
+  valueBytes: Buffer | null;
   headers: Record<string, string>;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  /** How long the broker waits for a member's heartbeat before giving its partitions to another. */
+  sessionTimeoutMs?: number;
+  /** Partitions handled at once; each partition's messages still go one at a time, in order. */
+  partitionsConcurrently?: number;
 }
 
 export interface KafkaConsumer {
@@ -45,7 +58,13 @@ export interface KafkaConsumer {
    * A message's offset is committed only after `handle` resolves, so a failed
    * or interrupted handler sees the message again (at-least-once).
    */
-  run(handle: (message: ConsumedMessage) => Promise<void>): Promise<void>;
+  run(
+    handle: (message: ConsumedMessage) => Promise<void>,
+    options?: {
+      /** The client gave up on the group (e.g. a handler kept failing); `restarting` says whether it rejoins by itself. */
+      onCrash?: (error: Error, restarting: boolean) => void;
+    },
+  ): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -56,18 +75,26 @@ export interface TopicSpec {
   config?: Record<string, string>;
 }
 
+export interface PartitionLag {
+  partition: number;
+  /** Offsets between the group's committed offset (or the log start) and the end. */
+  lag: number;
+}
+
 export interface KafkaAdmin {
   connect(): Promise<void>;
   listTopics(): Promise<string[]>;
   /** Creates the topics that do not exist yet and waits until they have leaders. */
   createTopics(topics: readonly TopicSpec[]): Promise<void>;
+  /** Per partition of the topic: the group's committed offset and the partition's end (high watermark). */
+  groupLag?(groupId: string, topic: string): Promise<PartitionLag[]>;
   disconnect(): Promise<void>;
 }
 
 export interface KafkaClient {
   /** An idempotent producer: the broker drops the duplicates of its own retries. */
   producer(): KafkaProducer;
-  consumer(options: { groupId: string }): KafkaConsumer;
+  consumer(options: ConsumerOptions): KafkaConsumer;
   admin(): KafkaAdmin;
 }
 

@@ -10,10 +10,13 @@ import {
   Provider,
 } from '@nestjs/common';
 import { Registry } from 'prom-client';
+import { CommandsModule } from '../commands/commands.module';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { CheckpointStore } from '../state/checkpoint-store';
+import { commandConsumerProviders, runsCommandConsumer } from './commands/command-consumer.providers';
+import { KafkaCommandConsumer } from './commands/kafka-command-consumer';
 import { kafkaConnection, kafkaEnabled } from './kafka-connection';
 import { KAFKA_CLIENT } from './kafka-port';
 import type { KafkaClient } from './kafka-port';
@@ -31,17 +34,15 @@ const KAFKA_OFF_REASON = Symbol('KafkaOffReason');
 /** Says at start-up why (part of) Kafka does not run in this process. */
 @Injectable()
 class KafkaOffNotice implements OnApplicationBootstrap {
-  constructor(@Inject(KAFKA_OFF_REASON) private readonly reason: string) {}
+  constructor(@Inject(KAFKA_OFF_REASON) private readonly reasons: string[]) {}
 
   onApplicationBootstrap(): void {
-    new Logger('Kafka').log(this.reason);
+    for (const reason of this.reasons) new Logger('Kafka').log(reason);
   }
 }
 
-const offNotice = (reason: string): Provider[] => [
-  { provide: KAFKA_OFF_REASON, useValue: reason },
-  KafkaOffNotice,
-];
+const offNotice = (reasons: string[]): Provider[] =>
+  reasons.length === 0 ? [] : [{ provide: KAFKA_OFF_REASON, useValue: reasons }, KafkaOffNotice];
 
 function relayProviders(config: AppConfig): Provider[] {
   return [
@@ -96,34 +97,44 @@ class KafkaRelayRunner implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 /**
- * Kafka in this process: the client wherever brokers are configured, and the
- * relay where APP_ROLES also includes `relay`; otherwise a start-up line says
- * what does not run and why. Exactly one process per deployment may run the
- * relay (see README, "Kafka"); a lease in the state database stops a second
- * one sharing the same state file.
+ * Kafka in this process: the client wherever brokers are configured, the
+ * relay where APP_ROLES also includes `relay`, the command consumer where it
+ * includes `api` or `commands`; otherwise a start-up line says what does not
+ * run and why. Exactly one process per deployment may run the relay (see
+ * README, "Kafka"); a lease in the state database stops a second one sharing
+ * the same state file. Any number may run the command consumer: its group
+ * shares the partitions out.
  */
 @Global()
 @Module({})
 export class KafkaModule {
   static forRoot(config: AppConfig): DynamicModule {
     if (!kafkaEnabled(config)) {
-      return { module: KafkaModule, providers: offNotice('Kafka features off: KAFKA_BROKERS is empty') };
+      return { module: KafkaModule, providers: offNotice(['Kafka features off: KAFKA_BROKERS is empty']) };
     }
     const relay = config.APP_ROLES.includes('relay');
+    const commands = runsCommandConsumer(config);
+    const roles = config.APP_ROLES.join(',');
+    const notRun = [
+      ...(relay ? [] : [`Kafka relay not run here: APP_ROLES (${roles}) does not include relay`]),
+      ...(commands
+        ? []
+        : [`Kafka command consumer not run here: APP_ROLES (${roles}) includes neither api nor commands`]),
+    ];
     return {
       module: KafkaModule,
+      // The command consumer runs commands through the same CatalogueService and CommandBus as HTTP.
+      imports: commands ? [CommandsModule] : [],
       providers: [
         {
           provide: KAFKA_CLIENT,
           useFactory: () => new KafkajsClient(kafkaConnection(config), new Logger('Kafka')),
         },
-        ...(relay
-          ? relayProviders(config)
-          : offNotice(
-              `Kafka relay not run here: APP_ROLES (${config.APP_ROLES.join(',')}) does not include relay`,
-            )),
+        ...(relay ? relayProviders(config) : []),
+        ...(commands ? commandConsumerProviders(config) : []),
+        ...offNotice(notRun),
       ],
-      exports: [KAFKA_CLIENT, ...(relay ? [KafkaRelay] : [])],
+      exports: [KAFKA_CLIENT, ...(relay ? [KafkaRelay] : []), ...(commands ? [KafkaCommandConsumer] : [])],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { CommandMetrics } from './command-metrics';
 import { MetricsController } from './metrics.controller';
 
 /**
@@ -20,7 +21,8 @@ import { MetricsController } from './metrics.controller';
         return registry;
       },
     },
+    CommandMetrics,
   ],
-  exports: [Registry],
+  exports: [Registry, CommandMetrics],
 })
 export class MetricsModule {}

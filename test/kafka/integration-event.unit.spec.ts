@@ -15,7 +15,15 @@ function recorded(overrides: Partial<RecordedEvent> = {}): RecordedEvent {
     streamId: 'organisation-RYX',
     revision: 0,
     position: 42,
-    data: { odsCode: 'RYX', name: 'Central London Community Healthcare NHS Trust' },
+    data: {
+      odsCode: 'RYX',
+      name: 'Central London Community Healthcare NHS Trust',
+      type: 'CommunityTrust',
+      regionCode: 'Y56',
+      region: 'London',
+      isNhsTrust: true,
+      openDate: '2001-04-01',
+    },
     metadata: {
       occurredAt: '2017-04-01T00:00:00.000Z',
       recordedAt: '2026-01-05T10:11:12.345Z',

@@ -50,6 +50,21 @@ describe('Kafka wiring [real process and real HTTP; no broker needed]', () => {
     expect(log).not.toContain('Kafka relay publishing');
   });
 
+  it('says so when APP_ROLES has neither api nor commands, and names the topic when the consumer runs', async () => {
+    const relayOnly = await startupLog({ KAFKA_BROKERS: '127.0.0.1:1', APP_ROLES: 'relay' }, 'Listening on');
+    expect(relayOnly).toContain(
+      'Kafka command consumer not run here: APP_ROLES (relay) includes neither api nor commands',
+    );
+    const commands = await startupLog(
+      { KAFKA_BROKERS: '127.0.0.1:1', APP_ROLES: 'commands' },
+      'Listening on',
+    );
+    expect(commands).toContain(
+      'Kafka command consumer reading always-events.commands.v1 (group always-events.command-consumer)',
+    );
+    expect(commands).toContain('KAFKA_COMMANDS_PRINCIPAL names no principal for always-events.commands.v1');
+  });
+
   describe('with a broker that cannot be reached', () => {
     let t: TestApp;
     beforeAll(async () => {
@@ -75,6 +90,24 @@ describe('Kafka wiring [real process and real HTTP; no broker needed]', () => {
         status: 'up',
         state: 'retrying',
         lag: 0,
+        lastError: { message: expect.stringMatching(/ECONNREFUSED 127\.0\.0\.1:1/) },
+      });
+    }, 60_000);
+
+    it('shows the command consumer retrying, with the reason, in /health/ready', async () => {
+      const deadline = Date.now() + 40_000;
+      let commands: { status: string; state: string; lastError?: { message: string } };
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const body = (await (await fetch(`${t.url}/health/ready`)).json()) as {
+          details: { kafkaCommands: typeof commands };
+        };
+        commands = body.details.kafkaCommands;
+      } while (commands.lastError === undefined && Date.now() < deadline);
+      expect(commands).toMatchObject({
+        status: 'up',
+        state: 'retrying',
+        lag: 'unknown',
         lastError: { message: expect.stringMatching(/ECONNREFUSED 127\.0\.0\.1:1/) },
       });
     }, 60_000);

@@ -2,7 +2,14 @@ import type { Admin } from 'kafkajs';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { relayTopics } from '../../src/kafka/relay/aggregate-topics';
 import { checkDelivery, Delivered } from '../support/delivery-check';
-import { AGGREGATE_STREAMS, appendRoundRobin, testEvent } from '../support/integration-event-fixtures';
+import {
+  AGGREGATE_STREAMS,
+  Appended,
+  appendRoundRobin,
+  legacyMeasurement,
+  testEvent,
+} from '../support/integration-event-fixtures';
+import { dataSchemaNames } from '../support/integration-event-schemas';
 import {
   consumeWithKafkajs,
   consumeWithKcat,
@@ -68,6 +75,89 @@ describeWithKafka('Kafka relay round trip [real Kafka 4.4 broker, app over real 
     expect(metric(metrics, 'kafka_relay_skipped_events_total')).toBe(1);
     expect(metric(metrics, 'kafka_relay_lag_positions')).toBe(0);
     expect(metric(metrics, 'kafka_relay_checkpoint_position')).toBe(head);
+  });
+
+  it('commands over HTTP → integration events: every domain event published with a registered, valid data schema, a v1 measurement upcast to v2 (kafkajs and kcat)', async () => {
+    const prefix = uniquePrefix('http');
+    const t = await start(prefix);
+    const appended: Appended[] = [];
+    let n = 0;
+    const send = async (name: string, body: object): Promise<void> => {
+      const correlationId = `http-${++n}`;
+      const response = await fetch(`${t.url}/v1/commands/${name}`, {
+        method: 'POST',
+        headers: {
+          ...t.auth,
+          'content-type': 'application/json',
+          'idempotency-key': `round-trip-${n}`,
+          'x-correlation-id': correlationId,
+        },
+        body: JSON.stringify(body),
+      });
+      const result = (await response.json()) as { streamId: string; revision: number; eventIds: string[] };
+      expect({ name, status: response.status }).toEqual({ name, status: 201 });
+      result.eventIds.forEach((id, k) =>
+        appended.push({
+          id,
+          streamId: result.streamId,
+          revision: result.revision - result.eventIds.length + 1 + k,
+          correlationId,
+        }),
+      );
+    };
+    const programmeSlug = 'always-events-england';
+    const odsCodes = Array.from({ length: 20 }, (_, i) => `RH${String(i).padStart(2, '0')}`);
+    for (const odsCode of odsCodes) {
+      const organisation = { odsCode, name: `NHS trust ${odsCode}`, type: 'AcuteTrust', regionCode: 'Y56' };
+      await send('RegisterOrganisation', { ...organisation, isNhsTrust: true, openDate: '2005-04-01' });
+      await send('RenameOrganisation', {
+        odsCode,
+        newName: `${odsCode} NHS Foundation Trust`,
+        effectiveDate: '2019-04-01',
+      });
+    }
+    const programme = { programmeSlug, name: 'Always Events England', sponsors: ['NHS England'] };
+    await send('LaunchProgramme', { ...programme, startDate: '2015-01-01' });
+    await send('DefinePhase', { programmeSlug, phaseId: 'spread', name: 'Spread', startDate: '2017-01-01' });
+    for (const odsCode of odsCodes)
+      await send('ExpressInterest', { programmeSlug, odsCode, expressedOn: '2017-09-01' });
+    // A measurement stored at schemaVersion 1 (one percentage), as the first returns were, before the upcaster.
+    const legacy = legacyMeasurement();
+    const store = t.app.get<symbol, EventStore>(EVENT_STORE);
+    const { nextRevision } = await store.appendToStream(legacy.streamId, [legacy.event]);
+    appended.push({
+      id: legacy.event.id,
+      streamId: legacy.streamId,
+      revision: nextRevision,
+      correlationId: legacy.event.metadata.correlationId,
+    });
+    await untilRelay(
+      t,
+      (r) => r.state === 'live' && r.published >= appended.length,
+      'the relay published the commands',
+    );
+
+    const topics = relayTopics(prefix);
+    const byKafkajs = await consumeWithKafkajs(brokers, topics, appended.length);
+    expect(checkDelivery(appended, byKafkajs, prefix)).toEqual({ problems: [], duplicates: 0 });
+    const byKcat = (await Promise.all(topics.map((topic) => consumeWithKcat(brokers, topic)))).flat();
+    expect(checkDelivery(appended, byKcat, prefix)).toEqual({ problems: [], duplicates: 0 });
+    const published = byKcat.map(
+      (m) => JSON.parse(m.value ?? '') as { type: string; schemaVersion: number; data: unknown },
+    );
+    const types = new Set(published.map((e) => `${e.type}.v${e.schemaVersion}`));
+    expect([...types].sort()).toEqual([
+      'InterestExpressed.v1',
+      'MeasurementRecorded.v2',
+      'OrganisationRegistered.v1',
+      'OrganisationRenamed.v1',
+      'ProgrammeLaunched.v1',
+      'ProgrammePhaseDefined.v1',
+    ]);
+    for (const type of types) expect(dataSchemaNames()).toContain(type);
+    expect(published.find((e) => e.type === 'MeasurementRecorded')).toMatchObject({
+      data: { numerator: 85, denominator: 100, upcastFrom: { schemaVersion: 1, percentage: 85.4 } },
+    });
   });
 
   it('with KAFKA_CREATE_TOPICS=false, names the missing topics in /health/ready, keeps the API ready, and publishes once they exist', async () => {

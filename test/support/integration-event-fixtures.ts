@@ -31,6 +31,34 @@ export function testEvent(n: number, overrides: Partial<NewEvent['metadata']> = 
   };
 }
 
+/** A MeasurementRecorded as the first monthly returns stored it: schemaVersion 1, one percentage. */
+export function legacyMeasurement(): { streamId: string; event: NewEvent } {
+  const measureId = randomUUID();
+  return {
+    streamId: `measure-${measureId}`,
+    event: {
+      id: randomUUID(),
+      type: 'MeasurementRecorded',
+      data: {
+        measureId,
+        alwaysEventId: randomUUID(),
+        unitId: 'townend-court',
+        period: '2016-04',
+        role: 'Outcome',
+        percentage: 85.4,
+      },
+      metadata: {
+        occurredAt: '2016-04-30T00:00:00.000Z',
+        actor: 'legacy-import',
+        sourceSystem: 'backfill',
+        correlationId: randomUUID(),
+        causationId: null,
+        schemaVersion: 1,
+      },
+    },
+  };
+}
+
 export interface Appended {
   id: string;
   streamId: string;

@@ -54,6 +54,8 @@ export type MeasurementRecorded = DomainEvent<
     numerator: number;
     denominator: number;
     categoryCounts: CategoryCounts | null;
+    /** Present only when the measurement was stored at schemaVersion 1, as one percentage, and upcast on read (see upcasters.ts). */
+    upcastFrom?: { schemaVersion: 1; percentage: number };
   }
 >;
 export type MeasurementCorrected = DomainEvent<

@@ -2,6 +2,7 @@ import { IHeaders, Kafka, logLevel, Partitioners, SASLOptions } from 'kafkajs';
 import { rootCertificates } from 'node:tls';
 import {
   ConsumedMessage,
+  ConsumerOptions,
   KafkaAdmin,
   KafkaClient,
   KafkaConnection,
@@ -74,24 +75,39 @@ export class KafkajsClient implements KafkaClient {
           acks: -1,
           topicMessages: batch.map(({ topic, messages }) => ({
             topic,
-            messages: messages.map(({ key, value, headers }) => ({ key, value, headers })),
+            messages: messages.map(({ key, value, valueBytes, headers }) => ({
+              key,
+              value: valueBytes ?? value,
+              headers,
+            })),
           })),
         });
       },
     };
   }
 
-  consumer({ groupId }: { groupId: string }): KafkaConsumer {
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  consumer({ groupId, sessionTimeoutMs, partitionsConcurrently }: ConsumerOptions): KafkaConsumer {
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      ...(sessionTimeoutMs
+        ? { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.floor(sessionTimeoutMs / 3) }
+        : {}),
+    });
     return {
       connect: () => consumer.connect(),
       disconnect: () => consumer.disconnect(),
       subscribe: (topics, options) =>
         consumer.subscribe({ topics: [...topics], fromBeginning: options?.fromBeginning ?? false }),
-      run: (handle) =>
-        consumer.run({
+      run: (handle, options) => {
+        if (options?.onCrash) {
+          const onCrash = options.onCrash;
+          consumer.on(consumer.events.CRASH, ({ payload }) => onCrash(payload.error, payload.restart));
+        }
+        return consumer.run({
           // kafkajs commits an offset only once eachMessage has resolved for it.
           autoCommit: true,
+          partitionsConsumedConcurrently: partitionsConcurrently ?? 1,
           eachMessage: async ({ topic, partition, message }) => {
             const consumed: ConsumedMessage = {
               topic,
@@ -99,11 +115,13 @@ export class KafkajsClient implements KafkaClient {
               offset: message.offset,
               key: message.key?.toString() ?? null,
               value: message.value?.toString() ?? null,
+              valueBytes: message.value ?? null,
               headers: headerValues(message.headers),
             };
             await handle(consumed);
           },
-        }),
+        });
+      },
     };
   }
 
@@ -113,6 +131,18 @@ export class KafkajsClient implements KafkaClient {
       connect: () => admin.connect(),
       disconnect: () => admin.disconnect(),
       listTopics: () => admin.listTopics(),
+      groupLag: async (groupId, topic) => {
+        const [ends, [committed]] = await Promise.all([
+          admin.fetchTopicOffsets(topic),
+          admin.fetchOffsets({ groupId, topics: [topic] }),
+        ]);
+        return ends.map(({ partition, high, low }) => {
+          const offset = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+          // -1: nothing committed yet, so everything still in the log is to come.
+          const from = Number(offset) >= 0 ? Number(offset) : Number(low);
+          return { partition, lag: Math.max(0, Number(high) - from) };
+        });
+      },
       createTopics: async (topics: readonly TopicSpec[]) => {
         const existing = new Set(await admin.listTopics());
         const missing = topics.filter(({ topic }) => !existing.has(topic));

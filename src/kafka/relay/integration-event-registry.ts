@@ -1,3 +1,5 @@
+import { DATA_SCHEMA_VERSIONS } from './integration-event-types';
+
 /** How one domain event type is published (schemas/integration-events/README.md). */
 export interface IntegrationEventDefinition {
   type: string;
@@ -32,8 +34,10 @@ export class IntegrationEventRegistry {
 }
 
 /**
- * The registry the relay publishes with. Each event type joins it together
- * with its data schema file, as the domain lands; until then an event is
- * published with the envelope schema only.
+ * The registry the relay publishes with: every domain event type, each with
+ * its data schema file. A stored event of another type (none is written by
+ * the commands) would be published with the envelope schema only.
  */
-export const INTEGRATION_EVENTS = new IntegrationEventRegistry();
+export const INTEGRATION_EVENTS = new IntegrationEventRegistry(
+  Object.entries(DATA_SCHEMA_VERSIONS).map(([type, schemaVersion]) => ({ type, schemaVersion })),
+);

@@ -1,0 +1,83 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Registry } from 'prom-client';
+import { kafkaPrincipalFor, OrganisationResolver } from '../../auth';
+import { CatalogueService } from '../../commands/catalogue.service';
+import { AppConfig } from '../../config/app-config';
+import { KAFKA_CLIENT } from '../kafka-port';
+import type { KafkaClient } from '../kafka-port';
+import { CommandConsumerMetrics } from './command-consumer-metrics';
+import { commandResultsTopic, commandsTopic } from './command-topics';
+import { KafkaCommandConsumer } from './kafka-command-consumer';
+
+/** Runs the command consumer where APP_ROLES has `api` (the default deployment) or `commands` (a process of its own). */
+export const runsCommandConsumer = (config: AppConfig): boolean =>
+  config.APP_ROLES.includes('api') || config.APP_ROLES.includes('commands');
+
+export const commandsGroupId = (config: AppConfig): string =>
+  config.KAFKA_COMMANDS_GROUP_ID ?? `${config.KAFKA_TOPIC_PREFIX}.command-consumer`;
+
+@Injectable()
+class KafkaCommandConsumerRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    private readonly consumer: KafkaCommandConsumer,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { KAFKA_TOPIC_PREFIX: prefix, KAFKA_COMMANDS_PRINCIPAL: setting } = this.config;
+    const topic = commandsTopic(prefix);
+    const logger = new Logger('Kafka');
+    logger.log(
+      `Kafka command consumer reading ${topic} (group ${commandsGroupId(this.config)}), answering on ${commandResultsTopic(prefix)}`,
+    );
+    if (!kafkaPrincipalFor(setting, topic, topic)) {
+      logger.warn(
+        `KAFKA_COMMANDS_PRINCIPAL names no principal for ${topic}: every command from it will be rejected (403)`,
+      );
+    }
+    this.consumer.start();
+  }
+
+  // Before the store closes (onApplicationShutdown), so a command in flight can finish and be answered.
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+}
+
+export function commandConsumerProviders(config: AppConfig): Provider[] {
+  return [
+    OrganisationResolver,
+    {
+      provide: KafkaCommandConsumer,
+      inject: [KAFKA_CLIENT, CatalogueService, CommandBus, OrganisationResolver, Registry],
+      useFactory: (
+        client: KafkaClient,
+        catalogue: CatalogueService,
+        commandBus: CommandBus,
+        resolver: OrganisationResolver,
+        registry: Registry,
+      ) => {
+        const metrics = new CommandConsumerMetrics(registry);
+        const consumer = new KafkaCommandConsumer(
+          { client, catalogue, commandBus, resolver, metrics, logger: new Logger('KafkaCommands') },
+          {
+            groupId: commandsGroupId(config),
+            principalSetting: config.KAFKA_COMMANDS_PRINCIPAL,
+            sessionTimeoutMs: config.KAFKA_COMMANDS_SESSION_TIMEOUT_MS,
+            partitionsConcurrently: config.KAFKA_COMMANDS_CONCURRENCY,
+            topics: {
+              prefix: config.KAFKA_TOPIC_PREFIX,
+              create: config.KAFKA_CREATE_TOPICS,
+              partitions: config.KAFKA_TOPIC_PARTITIONS,
+              replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+            },
+          },
+        );
+        metrics.watch(consumer);
+        return consumer;
+      },
+    },
+    KafkaCommandConsumerRunner,
+  ];
+}

@@ -1,0 +1,76 @@
+import type { ProblemBody } from '../../http/problem';
+import type { ConsumedMessage, OutgoingMessage } from '../kafka-port';
+import type { DeadLetterReason } from './command-message';
+
+export type AcceptedResult = {
+  commandId: string;
+  /** `replayed`: the commandId was done before (a redelivery or a resend); nothing was written this time. */
+  status: 'accepted' | 'replayed';
+  streamId: string;
+  revision: number;
+  position: number;
+  eventIds: string[];
+};
+
+export type RejectedResult = {
+  commandId: string;
+  status: 'rejected';
+  /** The application/problem+json body POST /v1/commands/{name} would have answered. */
+  problem: ProblemBody;
+};
+
+/** The value of a message on `<prefix>.command-results.v1`, keyed by commandId. */
+export type KafkaCommandResult = AcceptedResult | RejectedResult;
+
+export const RESULT_HEADERS = {
+  command: 'command',
+  status: 'status',
+  correlationId: 'correlation-id',
+  contentType: 'content-type',
+} as const;
+
+export function toResultMessage(
+  result: KafkaCommandResult,
+  command: string,
+  correlationId: string,
+): OutgoingMessage {
+  return {
+    key: result.commandId,
+    value: JSON.stringify(result),
+    headers: {
+      [RESULT_HEADERS.command]: command,
+      [RESULT_HEADERS.status]: result.status,
+      [RESULT_HEADERS.correlationId]: correlationId,
+      [RESULT_HEADERS.contentType]: 'application/json',
+    },
+  };
+}
+
+export const DLQ_HEADERS = {
+  reason: 'dlq-reason',
+  detail: 'dlq-detail',
+  topic: 'dlq-source-topic',
+  partition: 'dlq-source-partition',
+  offset: 'dlq-source-offset',
+} as const;
+
+/** The original record, byte for byte with its key and headers, plus where it came from and why it is here. */
+export function toDeadLetter(
+  consumed: ConsumedMessage,
+  reason: DeadLetterReason,
+  detail: string,
+): OutgoingMessage {
+  return {
+    key: consumed.key ?? `${consumed.topic}/${consumed.partition}/${consumed.offset}`,
+    value: consumed.value ?? '',
+    valueBytes: consumed.valueBytes ?? undefined,
+    headers: {
+      ...consumed.headers,
+      [DLQ_HEADERS.reason]: reason,
+      [DLQ_HEADERS.detail]: detail.slice(0, 1_000),
+      [DLQ_HEADERS.topic]: consumed.topic,
+      [DLQ_HEADERS.partition]: String(consumed.partition),
+      [DLQ_HEADERS.offset]: consumed.offset,
+    },
+  };
+}
