@@ -6,13 +6,18 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+# The dashboard (web/) is built here too; its sources import only types from src/.
+COPY web ./web
+RUN npm run build && npm run build:web && npm prune --omit=dev
 
 FROM node:20.19-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SQLITE_PATH=/data/events.sqlite
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
+# The ODS trust register the first start of an empty store registers (REGISTER_CSV_PATH).
+COPY data/reference ./data/reference
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node

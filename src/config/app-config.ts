@@ -13,6 +13,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { REGISTER_CSV } from '../register/register-csv';
 import { SecurityConfig } from './security-config';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;
@@ -86,6 +87,12 @@ export class AppConfig extends SecurityConfig {
   @Transform(booleanFlag)
   @IsIn([true, false], { message: 'SEED_REGISTER_ON_EMPTY_STORE must be true or false' })
   SEED_REGISTER_ON_EMPTY_STORE: boolean = true;
+
+  /** The ODS trust register extract the seed reads (a newer extract can replace the one shipped). */
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  REGISTER_CSV_PATH: string = REGISTER_CSV;
 
   @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'esdb')
   @Transform(trimmed)

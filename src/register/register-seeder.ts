@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CatalogueService } from '../commands/catalogue.service';
 import { CommandResult, ExecuteCommand } from '../commands/execute-command';
 import { validateCommand } from '../commands/validation/validate-command';
@@ -18,7 +17,9 @@ function isAlreadyDifferent(error: unknown): boolean {
   );
 }
 
-export const REGISTER_CSV = join(__dirname, '..', '..', 'data', 'reference', 'nhs-trusts-etr.csv');
+import { REGISTER_CSV } from './register-csv';
+
+export { REGISTER_CSV };
 
 export interface SeedSummary {
   organisations: number;

