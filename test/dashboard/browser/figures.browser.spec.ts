@@ -53,9 +53,23 @@ describe('the dashboard shows the API’s figures [Chromium, sqlite: embedded fi
     ]);
     expect(then.enrolledWithSeniorSupport).toBeLessThan(now.enrolledWithSeniorSupport);
     const before = await curveRows();
+    const monthsBefore = await tab.page.getAttribute('[data-testid=enrolment-curve]', 'data-months');
     await tab.page.fill('#bound-asOf', '2017-03-31');
     await tab.page.click('.bounds button[type=submit]');
     await tab.page.waitForURL(/asOf=2017-03-31/);
+    // The URL changes before the page asks again: wait until the tile and the curve have been redrawn
+    // (each leaves today's figure), then compare them with the API's, exactly.
+    await tab.page.waitForFunction(
+      ([today, months]) =>
+        document.querySelector('.loading') === null &&
+        Number(
+          (
+            document.querySelector('[data-testid=tile-enrolled-with-senior-support-value]')?.textContent ?? ''
+          ).replace(/[,%\s]/g, ''),
+        ) !== today &&
+        document.querySelector('[data-testid=enrolment-curve]')?.getAttribute('data-months') !== months,
+      [now.enrolledWithSeniorSupport, monthsBefore] as const,
+    );
     await tab.settled();
     expect(await tile('enrolled-with-senior-support')).toBe(then.enrolledWithSeniorSupport);
     expect(await tile('trust-share')).toBe(then.nhsTrusts.sharePercent);
@@ -120,12 +134,19 @@ describe('the dashboard shows the API’s figures [Chromium, sqlite: embedded fi
     const maternity = await app.api<{ page: { total: number } }>(
       '/v1/evaluation/always-events?setting=Maternity&limit=1',
     );
+    expect(maternity.page.total).toBeLessThan(all.page.total);
     await tab.open('/always-events');
     await tab.page.selectOption('#filter-setting', 'Maternity');
     await tab.page.waitForURL(/setting=Maternity/);
-    expect(await tab.page.textContent('[data-testid=register-count]')).toBe(
-      `${maternity.page.total} of ${all.page.total} Always Events`,
+    const expected = `${maternity.page.total} of ${all.page.total} Always Events`;
+    // The URL may change a frame before the table does: wait for the count to leave the unfiltered one.
+    await tab.page.waitForFunction(
+      (unfiltered) =>
+        document.querySelector('.loading') === null &&
+        document.querySelector('[data-testid=register-count]')?.textContent !== unfiltered,
+      `${all.page.total} of ${all.page.total} Always Events`,
     );
+    expect(await tab.page.textContent('[data-testid=register-count]')).toBe(expected);
     expect(await tab.page.$$eval('[data-testid=register-row]', (rows) => rows.length)).toBe(
       maternity.page.total,
     );
