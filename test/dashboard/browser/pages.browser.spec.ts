@@ -77,6 +77,8 @@ describe('the dashboard pages [Chromium, sqlite: embedded file store]', () => {
     }
     expect(focused).toBe(target);
     await tab.page.keyboard.press('Enter');
+    // Settled alone could still see the register, a frame before the link is followed.
+    await tab.page.waitForSelector('main[data-page=always-event]');
     await tab.settled();
     expect(await tab.page.getAttribute('main', 'data-page')).toBe('always-event');
     expect(await tab.page.textContent('h1')).toContain(target);
