@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { STREAM_CATEGORIES } from '../domain/stream-names';
-import { ApiBoundsQuery, ApiOk, ApiProblems } from '../openapi/api-docs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOk, ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { validateDto } from '../commands/validation/validate-dto';
@@ -71,20 +70,7 @@ export class HistoryController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('export/events')
-  @ApiBoundsQuery()
-  @ApiQuery({ name: 'category', required: false, enum: STREAM_CATEGORIES })
-  @ApiQuery({
-    name: 'type',
-    required: false,
-    description: 'Event types, comma-separated',
-    schema: { type: 'string', pattern: '^[A-Za-z]{1,80}(,[A-Za-z]{1,80}){0,49}$' },
-  })
-  @ApiQuery({
-    name: 'organisation',
-    required: false,
-    description: 'ODS code',
-    schema: { type: 'string', pattern: '^[A-Z0-9]{3,10}$' },
-  })
+  @ApiQueryFrom(ExportQuery, { type: 'Event types, comma-separated', organisation: 'ODS code' })
   @ApiResponse({
     status: 200,
     description: 'One JSON event per line',
@@ -109,16 +95,7 @@ export class HistoryController {
   }
 
   @Get('history/changes')
-  @ApiQuery({
-    name: 'since',
-    required: true,
-    description: 'Start of the window (exclusive): date or date-time',
-    schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2}))?$' },
-  })
-  @ApiQuery({ name: 'category', required: false, enum: STREAM_CATEGORIES })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'string', pattern: '^([1-9]\\d{0,2}|1000)$' } })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'string', pattern: '^\\d{1,9}$' } })
-  @ApiBoundsQuery()
+  @ApiQueryFrom(ChangesQuery, { since: 'Start of the window (exclusive): date or date-time' })
   @ApiOk('The changes, with counts by kind (CSV with Accept: text/csv)', CHANGES_SCHEMA, {
     'text/csv': { schema: { type: 'string' } },
   })

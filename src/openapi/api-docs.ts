@@ -22,44 +22,15 @@ export const ApiOk = (
   extra: Record<string, unknown> = {},
 ) => ApiResponse({ status: 200, description, content: { 'application/json': { schema }, ...extra } });
 
-const DATE_OR_TIME = '^\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2}))?$';
-const POSITION = '^\\d{1,15}$';
-
-/** The bitemporal bounds and read-your-writes position every read-model query accepts (ReadModelQuery). */
-export const ApiBoundsQuery = (): MethodDecorator =>
-  applyDecorators(
-    ApiQuery({
-      name: 'asOf',
-      required: false,
-      description: 'Business time bound (date or date-time)',
-      schema: { type: 'string', pattern: DATE_OR_TIME },
-    }),
-    ApiQuery({
-      name: 'asKnownAt',
-      required: false,
-      description: 'Knowledge time bound (date or date-time)',
-      schema: { type: 'string', pattern: DATE_OR_TIME },
-    }),
-    ApiQuery({
-      name: 'atPosition',
-      required: false,
-      description: 'Knowledge bound as a global position',
-      schema: { type: 'string', pattern: POSITION },
-    }),
-    ApiQuery({
-      name: 'minPosition',
-      required: false,
-      description: 'Wait until the read model has processed this position',
-      schema: { type: 'string', pattern: POSITION },
-    }),
-  );
-
 /**
  * Documents every query parameter of a query class from the class-validator
  * rules that check it, so the document can never be looser or stricter than
  * the validation (unknown parameters are refused).
  */
-export const ApiQueryFrom = (type: new () => object): MethodDecorator => {
+export const ApiQueryFrom = (
+  type: new () => object,
+  descriptions: Record<string, string> = {},
+): MethodDecorator => {
   const schema = targetConstructorToSchema(type, SCHEMA_OPTIONS) as {
     properties?: Record<string, Record<string, unknown>>;
     required?: string[];
@@ -67,7 +38,12 @@ export const ApiQueryFrom = (type: new () => object): MethodDecorator => {
   const required = new Set(schema.required ?? []);
   return applyDecorators(
     ...Object.entries(schema.properties ?? {}).map(([name, property]) =>
-      ApiQuery({ name, required: required.has(name), schema: { type: 'string', ...property } }),
+      ApiQuery({
+        name,
+        required: required.has(name),
+        description: descriptions[name],
+        schema: { type: 'string', ...property },
+      }),
     ),
   );
 };

@@ -11,5 +11,7 @@ export const SCHEMA_OPTIONS: Partial<IOptions> = {
   additionalConverters: {
     isIsoDate: { type: 'string', format: 'date' },
     isIsoDateTime: { type: 'string', format: 'date-time' },
+    // The shape only: the validator also refuses impossible dates (2018-02-30).
+    isDateOrDateTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2}))?$' },
   },
 };

@@ -8,7 +8,8 @@ import type {
 import type { AllSubscription, EventFilter, SubscriptionMessage } from '../port';
 import { Backoff, backoffDelay, sleep } from './backoff';
 import { isConnectionError, toReadError } from './esdb-errors';
-import { matchesFilter, serverFilter, toRecordedEvent } from './esdb-events';
+import { matchesFilter } from '../event-filter';
+import { serverFilter, toRecordedEvent } from './esdb-events';
 import { comparePositions, isUnsetPosition, toPortPosition, toReadPosition } from './esdb-positions';
 
 export interface EsdbSubscriptionOptions {

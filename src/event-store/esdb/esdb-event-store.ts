@@ -22,7 +22,8 @@ import type { AppendResult, NewEvent, RecordedEvent } from '../recorded-event';
 import { Backoff, backoffDelay, sleep } from './backoff';
 import { EsdbAllSubscription } from './esdb-all-subscription';
 import { toAppendError, toReadError, unavailable } from './esdb-errors';
-import { matchesFilter, toEventData, toRecordedEvent } from './esdb-events';
+import { matchesFilter } from '../event-filter';
+import { toEventData, toRecordedEvent } from './esdb-events';
 import { toAppendExpectedRevision, toPortPosition, toReadPosition } from './esdb-positions';
 
 export interface EsdbLogger {

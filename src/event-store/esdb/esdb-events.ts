@@ -39,8 +39,6 @@ export function toRecordedEvent(event: EsdbRecordedEvent | undefined): RecordedE
   };
 }
 
-export { matchesFilter } from '../event-filter';
-
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

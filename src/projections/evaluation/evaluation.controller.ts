@@ -6,9 +6,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
 import { validateDto } from '../../commands/validation/validate-dto';
 import { reportingDate } from '../../history/bounds';
-import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
+import { ReadModelReader } from '../../history/read-model-reader';
 import { ProblemException, validationProblem } from '../../http/problem';
 import { paginate, ReadModelQuery } from '../http/read-model-query';
+import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { ALWAYS_EVENT_REGISTER } from './always-event-register.projection';
@@ -27,17 +28,6 @@ import { PdsaLearningState } from './pdsa-learning-state';
 import { progressScoreRows, progressScoresReport } from './progress-scores-report';
 import { filterRegister, registerRow, registerRows } from './register-rows';
 import { RegisterState } from './register-state';
-
-/** Where a figure comes from: the bounds asked for and the log position the state reflects. */
-function knowledge(view: ReadModelView<unknown>) {
-  return {
-    asOf: view.bounds.asOf ?? null,
-    asKnownAt: view.bounds.asKnownAt ?? null,
-    atPosition: view.bounds.atPosition ?? null,
-    position: view.position,
-    source: view.source,
-  };
-}
 
 @ApiTags('evaluation (evaluators)')
 @Controller('v1/evaluation')

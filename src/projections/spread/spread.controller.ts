@@ -8,23 +8,13 @@ import { reportingDate } from '../../history/bounds';
 import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
 import { ProblemException } from '../../http/problem';
 import { paginate } from '../http/read-model-query';
+import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from './spread-reports';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
 import { SpreadState } from './spread-state';
-
-/** Where a figure comes from: the bounds asked for and the log position the state reflects. */
-function knowledge(view: ReadModelView<unknown>) {
-  return {
-    asOf: view.bounds.asOf ?? null,
-    asKnownAt: view.bounds.asKnownAt ?? null,
-    atPosition: view.bounds.atPosition ?? null,
-    position: view.position,
-    source: view.source,
-  };
-}
 
 @ApiTags('spread (analysts)')
 @Controller('v1/spread')
