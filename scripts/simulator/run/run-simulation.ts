@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Progress } from '../../../src/cli/progress';
+import { REGISTER_CSV } from '../../../src/register/register-csv';
 import { parseTrustRegister } from '../../../src/register/trust-register';
 import { PlannedCommand } from '../commands';
 import { buildPlan, CaseStudyRef, SimulationPlan } from '../plan/build-plan';
 import { AuthHeader, authHeaders, httpSender, SendOutcome } from './http-sender';
 import { runTasks } from './run-tasks';
 
-export const REGISTER_CSV = join(__dirname, '..', '..', '..', 'data', 'reference', 'nhs-trusts-etr.csv');
+/** The register the simulator plans from: the one the service seeds from. */
+export { REGISTER_CSV };
 
 export interface SimulationOptions {
   url: string;
