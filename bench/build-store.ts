@@ -1,11 +1,11 @@
 /**
- * `npm run bench:build-store -- --events 1000000 [--path bench/.work/store-1m.sqlite]`:
+ * `npm run bench:build-store -- --events 1000000 [--path file.sqlite]`:
  * a simulated programme of about that many events, for the benches that need
  * a large realistic store (see support/bench-store.ts).
  */
-import { join } from 'node:path';
 import { progress } from '../src/cli/progress';
 import { buildBenchStore } from './support/bench-store';
+import { largeStorePath } from './support/large-store';
 import { fmt, peakRssMb, writeSection } from './support/results';
 
 function option(name: string, fallback: string): string {
@@ -15,7 +15,8 @@ function option(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   const events = Number(option('events', '1000000'));
-  const path = option('path', join(__dirname, '.work', `store-${events}.sqlite`));
+  // By default where the benches look for it, so they reuse it.
+  const path = option('path', largeStorePath(events));
   const store = await buildBenchStore(path, { events, progress: progress('bench store') });
   const rate = store.events / store.seconds;
   console.log(

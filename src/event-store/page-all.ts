@@ -1,5 +1,5 @@
-import type { EventFilter, EventStore } from './port';
-import { RecordedEvent } from './recorded-event';
+import type { EventFilter, EventStore, ReadAllOptions } from './port';
+import { RecordedEvent, SerializedEvent } from './recorded-event';
 
 export interface PageAllOptions {
   /** Last global position to read (inclusive). */
@@ -14,14 +14,29 @@ export interface PageAllOptions {
  * a real event's position may name), so each page starts at the last position
  * seen and skips it, never at "last + 1".
  */
-export async function* pageAll(
+export function pageAll(
   store: EventStore,
   options: PageAllOptions = {},
 ): AsyncGenerator<RecordedEvent[], void, undefined> {
+  return pages((read) => store.readAll(read), options);
+}
+
+/** `pageAll` with data and metadata as the store's JSON text (see `readAllSerialized`). */
+export function pageAllSerialized(
+  store: EventStore,
+  options: PageAllOptions = {},
+): AsyncGenerator<SerializedEvent[], void, undefined> {
+  return pages((read) => store.readAllSerialized(read), options);
+}
+
+async function* pages<E extends { position: number }>(
+  readAll: (options: ReadAllOptions) => Promise<E[]>,
+  options: PageAllOptions,
+): AsyncGenerator<E[], void, undefined> {
   const pageSize = options.pageSize ?? 5_000;
   let after: number | undefined;
   for (;;) {
-    const page = await store.readAll({
+    const page = await readAll({
       fromPosition: after,
       toPosition: options.toPosition,
       maxCount: after === undefined ? pageSize : pageSize + 1,

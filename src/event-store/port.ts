@@ -1,5 +1,5 @@
 import { ExpectedRevision } from './expected-revision';
-import { AppendResult, NewEvent, RecordedEvent } from './recorded-event';
+import { AppendResult, NewEvent, RecordedEvent, SerializedEvent } from './recorded-event';
 
 export interface AppendOptions {
   /** Defaults to `any`. */
@@ -66,6 +66,12 @@ export interface EventStore {
   /** Current revision of a stream; -1 when it does not exist. */
   streamRevision(stream: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The same events as `readAll`, each as one JSON text. An export writes
+   * them without a parse and re-serialisation per event; a store that holds
+   * parsed events serialises them here.
+   */
+  readAllSerialized(options?: ReadAllOptions): Promise<SerializedEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   /** Position of the last event in $all; 0 when the store is empty. */
   headPosition(): Promise<number>;

@@ -49,3 +49,33 @@ export function streamCategory(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(0, dash);
 }
+
+/**
+ * A recorded event as one JSON text: the `RecordedEvent` with its keys in
+ * declaration order (id, type, streamId, revision, position, data, metadata).
+ * A store that holds JSON can hand this out without parsing anything.
+ */
+export interface SerializedEvent {
+  position: number;
+  type: string;
+  /** `metadata.schemaVersion`, if set: whether the event needs upcasting is known without a parse. */
+  schemaVersion: number | null;
+  json: string;
+}
+
+/** The JSON text of an event, keys in the order `SerializedEvent` promises. */
+export function serializeEvent(event: RecordedEvent): SerializedEvent {
+  const { id, type, streamId, revision, position, data, metadata } = event;
+  return {
+    position,
+    type,
+    schemaVersion:
+      metadata.schemaVersion === undefined || metadata.schemaVersion === null
+        ? null
+        : Number(metadata.schemaVersion),
+    json: JSON.stringify({ id, type, streamId, revision, position, data, metadata }),
+  };
+}
+
+export const parseSerializedEvent = (event: SerializedEvent): RecordedEvent =>
+  JSON.parse(event.json) as RecordedEvent;

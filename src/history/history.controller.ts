@@ -11,7 +11,7 @@ import { validationProblem } from '../http/problem';
 import { paginate } from '../projections/http/read-model-query';
 import { respond } from '../projections/http/respond';
 import { endOfDayIfDate } from './bounds';
-import { exportEvents, ndjsonChunks } from './event-export';
+import { exportEvents, exportNdjson } from './event-export';
 import { ChangesQuery, ExportQuery } from './history.queries';
 import { parseBounds } from './read-model-reader';
 
@@ -84,14 +84,12 @@ export class HistoryController {
   async exportEvents(@Query() raw: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
     const query = await validateDto(ExportQuery, raw);
     const bounds = parseBounds(query);
-    const events = exportEvents(this.store, bounds, {
+    const lines = exportNdjson(this.store, bounds, {
       categories: query.category ? [query.category] : undefined,
       eventTypes: query.type?.split(','),
       organisation: query.organisation,
     });
-    await reply
-      .header('content-type', 'application/x-ndjson; charset=utf-8')
-      .send(Readable.from(ndjsonChunks(events)));
+    await reply.header('content-type', 'application/x-ndjson; charset=utf-8').send(Readable.from(lines));
   }
 
   @Get('history/changes')

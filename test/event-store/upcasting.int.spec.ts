@@ -109,6 +109,15 @@ describe('upcasting old event versions on read [sqlite: embedded file store]', (
     ]);
   });
 
+  it('upcasts events read as JSON text too, and passes other types through as stored', async () => {
+    const [definedText, measurementText] = await store.readAllSerialized();
+    const [, measurement] = await store.readAll();
+    expect(JSON.parse(measurementText.json)).toEqual(measurement);
+    expect(measurement.metadata).toMatchObject({ schemaVersion: 2, storedSchemaVersion: 1 });
+    const [storedDefined] = await inner.readAllSerialized();
+    expect(definedText.json).toBe(storedDefined.json);
+  });
+
   it('writes new events at the current version, so they are never upcast', () => {
     expect(new CatalogueService(AGGREGATES).schemaVersion('MeasurementRecorded')).toBe(2);
     expect(new CatalogueService(AGGREGATES).schemaVersion('MeasureDefined')).toBe(1);

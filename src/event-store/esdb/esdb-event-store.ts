@@ -18,7 +18,8 @@ import type {
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from '../port';
-import type { AppendResult, NewEvent, RecordedEvent } from '../recorded-event';
+import { serializeEvent } from '../recorded-event';
+import type { AppendResult, NewEvent, RecordedEvent, SerializedEvent } from '../recorded-event';
 import { Backoff, backoffDelay, sleep } from './backoff';
 import { EsdbAllSubscription } from './esdb-all-subscription';
 import { toAppendError, toReadError, unavailable } from './esdb-errors';
@@ -153,6 +154,11 @@ export class EsdbEventStore implements EventStore {
       throw toReadError(error, this.endpoint);
     });
     return found;
+  }
+
+  /** The client hands out parsed events; they are serialised again here. */
+  async readAllSerialized(options: ReadAllOptions = {}): Promise<SerializedEvent[]> {
+    return (await this.readAll(options)).map(serializeEvent);
   }
 
   /**

@@ -12,7 +12,7 @@ import {
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from '../port';
-import { AppendResult, EventMetadata, NewEvent, RecordedEvent } from '../recorded-event';
+import { AppendResult, EventMetadata, NewEvent, RecordedEvent, SerializedEvent } from '../recorded-event';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
 import { SqliteAllSubscription } from './sqlite-all-subscription';
@@ -61,6 +61,12 @@ export function filterClause(filter: EventFilter | undefined): {
   parts.push(`substr(type, 1, 1) <> '$'`);
   return { sql: parts.join(' AND '), params };
 }
+
+/** `SerializedEvent` columns: the JSON text is built from the stored data and metadata text, keys in order. */
+const SERIALIZED_COLUMNS = `position, type, CAST(json_extract(metadata, '$.schemaVersion') AS REAL) AS schemaVersion,
+  '{"id":' || json_quote(event_id) || ',"type":' || json_quote(type) || ',"streamId":' || json_quote(stream_id)
+  || ',"revision":' || revision || ',"position":' || position
+  || ',"data":' || data || ',"metadata":' || metadata || '}' AS json`;
 
 /**
  * The embedded event store: one SQLite file in WAL mode, one transaction per
@@ -215,30 +221,45 @@ export class SqliteEventStore implements EventStore {
     return this.readAllRows(options).map(toRecordedEvent);
   }
 
+  /**
+   * SQLite writes each event's JSON text itself, from the stored text: one
+   * string per event instead of seven halves the cost of a page.
+   */
+  async readAllSerialized(options: ReadAllOptions = {}): Promise<SerializedEvent[]> {
+    return this.pageOf<SerializedEvent>(SERIALIZED_COLUMNS, options);
+  }
+
   /** Raw rows of $all, for callers (subscriptions, exports) that page through it. */
   readAllRows(options: ReadAllOptions): EventRow[] {
-    return this.allQuery(options.filter)(
+    return this.pageOf<EventRow>('*', options);
+  }
+
+  private pageOf<Row>(columns: string, options: ReadAllOptions): Row[] {
+    return this.allQuery<Row>(columns, options.filter)(
       options.fromPosition ?? 0,
       options.toPosition ?? MAX_COUNT,
       options.maxCount ?? MAX_COUNT,
     );
   }
 
-  private readonly allQueries = new Map<string, (from: number, to: number, limit: number) => EventRow[]>();
+  private readonly allQueries = new Map<string, (from: number, to: number, limit: number) => unknown[]>();
 
-  private allQuery(filter: EventFilter | undefined): (from: number, to: number, limit: number) => EventRow[] {
-    const key = JSON.stringify(filter ?? {});
+  private allQuery<Row>(
+    columns: string,
+    filter: EventFilter | undefined,
+  ): (from: number, to: number, limit: number) => Row[] {
+    const key = `${columns}\n${JSON.stringify(filter ?? {})}`;
     let query = this.allQueries.get(key);
     if (!query) {
       const { sql, params } = filterClause(filter);
-      const statement = this.db.prepare<Record<string, unknown>, EventRow>(
-        `SELECT * FROM events WHERE position >= @from AND position <= @to AND ${sql}
+      const statement = this.db.prepare<Record<string, unknown>, Row>(
+        `SELECT ${columns} FROM events WHERE position >= @from AND position <= @to AND ${sql}
          ORDER BY position ASC LIMIT @limit`,
       );
       query = (from, to, limit) => statement.all({ ...params, from, to, limit });
       if (this.allQueries.size < 100) this.allQueries.set(key, query);
     }
-    return query;
+    return query as (from: number, to: number, limit: number) => Row[];
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {

@@ -28,10 +28,15 @@ export class UpcasterRegistry {
     return this.byKey.size;
   }
 
+  /** Whether an event of this type stored at this schema version (unset: 1) is upcast on read. */
+  upcasts(type: string, schemaVersion: unknown): boolean {
+    return this.byKey.has(`${type}@${Number(schemaVersion ?? 1)}`);
+  }
+
   upcast(event: RecordedEvent): RecordedEvent {
+    if (!this.upcasts(event.type, event.metadata.schemaVersion)) return event;
     let version = Number(event.metadata.schemaVersion ?? 1);
     let upcaster = this.byKey.get(`${event.type}@${version}`);
-    if (!upcaster) return event;
     let data = event.data;
     const stored = version;
     while (upcaster) {

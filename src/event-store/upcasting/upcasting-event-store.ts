@@ -7,7 +7,14 @@ import {
   SubscribeToAllOptions,
   SubscriptionMessage,
 } from '../port';
-import { AppendResult, NewEvent, RecordedEvent } from '../recorded-event';
+import {
+  AppendResult,
+  NewEvent,
+  parseSerializedEvent,
+  RecordedEvent,
+  SerializedEvent,
+  serializeEvent,
+} from '../recorded-event';
 import { UpcasterRegistry } from './upcaster-registry';
 
 /** The EventStore port with every event read upcast to its current schema version. */
@@ -37,6 +44,16 @@ export class UpcastingEventStore implements EventStore {
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return (await this.inner.readAll(options)).map(this.up);
+  }
+
+  /** Only events stored at a version with an upcaster are parsed; the rest pass through as stored. */
+  async readAllSerialized(options?: ReadAllOptions): Promise<SerializedEvent[]> {
+    const events = await this.inner.readAllSerialized(options);
+    return events.map((event) =>
+      this.registry.upcasts(event.type, event.schemaVersion)
+        ? serializeEvent(this.registry.upcast(parseSerializedEvent(event)))
+        : event,
+    );
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
