@@ -3,7 +3,7 @@
  * the same event to the same SQLite schema with the same pragmas, one
  * immediate transaction per append (revision lookup + insert), and nothing
  * else — no validation, rules, idempotency or read models.
- * `node -r @swc-node/register bench/support/bare-append-server.ts <folder> <synchronous>`.
+ * `node bench/.work/build/bench/support/bare-append-server.js <folder> <synchronous>` (compiled: see compiled.ts).
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';

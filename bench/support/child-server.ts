@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { compiledChild } from './compiled';
 
 export interface ChildServer {
   url: string;
@@ -14,7 +15,7 @@ export interface ChildServer {
  * does not share its event loop) and waits for its `listening <port>` line.
  */
 export function startChildServer(script: string, args: string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, script), ...args], {
+  const child = spawn(process.execPath, [...compiledChild(script), ...args], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });

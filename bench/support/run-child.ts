@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { compiledChild } from './compiled';
 
 /** Runs a bench script in its own process and answers the JSON line it prints last. */
 export function runChild<T>(script: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, script), ...args], {
+    const child = spawn(process.execPath, [...compiledChild(script), ...args], {
       cwd: join(__dirname, '..', '..'),
       stdio: ['ignore', 'pipe', 'inherit'],
     });

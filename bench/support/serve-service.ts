@@ -1,6 +1,6 @@
 /**
  * The service on the embedded store in a process of its own, for HTTP
- * benches: `node -r @swc-node/register bench/support/serve-service.ts <folder> <synchronous> [store]`
+ * benches: `node bench/.work/build/bench/support/serve-service.js <folder> <synchronous> [store]` (compiled: see compiled.ts)
  * (the store defaults to a new one in the folder).
  * Prints its bench key (`key <key>`) and `listening <port>`; on SIGTERM prints `peak-rss-mb <n>` and exits.
  */

@@ -62,6 +62,9 @@ export function filterClause(filter: EventFilter | undefined): {
   return { sql: parts.join(' AND '), params };
 }
 
+/** `EventRow`'s columns: occurred_at and recorded_at are in the metadata too, and each string read costs. */
+const EVENT_ROW_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
+
 /** `SerializedEvent` columns: the JSON text is built from the stored data and metadata text, keys in order. */
 const SERIALIZED_COLUMNS = `position, type, CAST(json_extract(metadata, '$.schemaVersion') AS REAL) AS schemaVersion,
   '{"id":' || json_quote(event_id) || ',"type":' || json_quote(type) || ',"streamId":' || json_quote(stream_id)
@@ -112,10 +115,10 @@ export class SqliteEventStore implements EventStore {
          VALUES (@stream, @revision, @id, @type, @data, @metadata, @occurredAt, @recordedAt)`,
       ),
       forwards: db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+        `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
       ),
       backwards: db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+        `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
       head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
     };
@@ -231,7 +234,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Raw rows of $all, for callers (subscriptions, exports) that page through it. */
   readAllRows(options: ReadAllOptions): EventRow[] {
-    return this.pageOf<EventRow>('*', options);
+    return this.pageOf<EventRow>(EVENT_ROW_COLUMNS, options);
   }
 
   private pageOf<Row>(columns: string, options: ReadAllOptions): Row[] {

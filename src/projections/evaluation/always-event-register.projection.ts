@@ -17,7 +17,8 @@ export const ALWAYS_EVENT_REGISTER = 'always-event-register';
 /** The register and the reports derived from it (funnel, co-production, progress scores). */
 export const alwaysEventRegisterProjection: Projection<RegisterState> = {
   name: ALWAYS_EVENT_REGISTER,
-  version: 1,
+  // 2: measures kept as name and current values only (RegisterMeasure).
+  version: 2,
   initialState: () => ({
     organisations: {},
     participations: {},

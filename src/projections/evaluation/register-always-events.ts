@@ -1,12 +1,8 @@
-import {
-  AlwaysEventEvent,
-  evolve as evolveAlwaysEvent,
-  initialState as initialAlwaysEvent,
-} from '../../domain/always-event';
-import { initialState as initialMeasure, MeasureEvent } from '../../domain/measure';
-import { evolveMeasureInPlace } from '../measures/evolve-measure-in-place';
+import { AlwaysEventEvent, initialState as initialAlwaysEvent } from '../../domain/always-event';
+import { MeasureEvent } from '../../domain/measure';
 import { PdsaEvent } from '../../domain/pdsa';
 import { dateOf } from '../../domain/shared';
+import { evolveAlwaysEventInPlace } from './evolve-always-event-in-place';
 import { AlwaysEventRecord, earliest, RegisterState } from './register-state';
 
 function record(state: RegisterState, alwaysEventId: string): AlwaysEventRecord {
@@ -79,7 +75,7 @@ function applyEvaluationFacts(entry: AlwaysEventRecord, e: AlwaysEventEvent): vo
 export function applyAlwaysEvent(state: RegisterState, e: AlwaysEventEvent): void {
   const entry = record(state, e.data.alwaysEventId);
   // An event type this build does not know (a newer schema) leaves the aggregate as it was.
-  entry.aggregate = evolveAlwaysEvent(entry.aggregate, e) ?? entry.aggregate;
+  entry.aggregate = evolveAlwaysEventInPlace(entry.aggregate, e) ?? entry.aggregate;
   applyEvaluationFacts(entry, e);
 }
 
@@ -91,6 +87,20 @@ export function applyPdsa(state: RegisterState, e: PdsaEvent): void {
 }
 
 export function applyMeasure(state: RegisterState, e: MeasureEvent): void {
-  const measure = state.measures[e.data.measureId] ?? initialMeasure();
-  state.measures[e.data.measureId] = evolveMeasureInPlace(measure, e) ?? measure;
+  const measure = (state.measures[e.data.measureId] ??= { name: null, values: {} });
+  switch (e.type) {
+    case 'MeasureDefined':
+      measure.name = e.data.name;
+      return;
+    case 'MeasureDefinitionRevised':
+      measure.name = e.data.changes.name ?? measure.name;
+      return;
+    case 'MeasurementRecorded':
+    case 'MeasurementCorrected':
+      (measure.values[e.data.unitId] ??= {})[e.data.period] = [e.data.numerator, e.data.denominator];
+      return;
+    case 'MeasurementRetracted':
+      delete measure.values[e.data.unitId]?.[e.data.period];
+      return;
+  }
 }

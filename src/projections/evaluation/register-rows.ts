@@ -1,5 +1,5 @@
 import { Aim, AlwaysEventState, CO_DESIGN_MEMBER_CATEGORIES } from '../../domain/always-event';
-import { MeasureRole, seriesOf } from '../../domain/measure';
+import { MeasureRole } from '../../domain/measure';
 import { percent } from '../spread/spread-queries';
 import { AlwaysEventRecord, KeyDates, RegisterState } from './register-state';
 
@@ -77,29 +77,26 @@ function teamOf(aggregate: AlwaysEventState): RegisterRow['coDesignTeam'] {
   return { members: Object.keys(aggregate.members).length, byCategory };
 }
 
-/** The latest current period per unit: corrections applied, retractions removed (the measure's own series). */
+/** The latest current period per unit: corrections applied, retractions removed (as the measure's own series). */
 function measuresOf(state: RegisterState, entry: AlwaysEventRecord): RegisterRow['measures'] {
   return Object.entries(entry.aggregate.measures)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([measureId, role]) => {
       const measure = state.measures[measureId];
-      const series = measure ? seriesOf(measure) : undefined;
-      const latest = Object.entries(series?.units ?? {})
-        .filter(([, points]) => points.length > 0)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([unitId, points]) => {
-          const last = points[points.length - 1];
-          return {
-            unitId,
-            period: last.period,
-            numerator: last.numerator,
-            denominator: last.denominator,
-            percent: percent(last.numerator, last.denominator),
-          };
-        });
+      // A measure not yet defined has no series (as seriesOf has none).
+      const units = measure !== undefined && measure.name !== null ? Object.entries(measure.values) : [];
+      const latest = units
+        .flatMap(([unitId, byPeriod]) => {
+          // Periods of one measure share a frequency, so their text sorts in time order.
+          const period = Object.keys(byPeriod).sort().pop();
+          if (period === undefined) return [];
+          const [numerator, denominator] = byPeriod[period];
+          return [{ unitId, period, numerator, denominator, percent: percent(numerator, denominator) }];
+        })
+        .sort((a, b) => a.unitId.localeCompare(b.unitId));
       return {
         measureId,
-        name: measure?.definition?.name ?? entry.measureNames[measureId] ?? null,
+        name: measure?.name ?? entry.measureNames[measureId] ?? null,
         role,
         latest,
       };

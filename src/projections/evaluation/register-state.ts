@@ -1,13 +1,13 @@
 import { AlwaysEventState } from '../../domain/always-event';
-import { MeasureState } from '../../domain/measure';
 
 /**
  * The evaluators' Always Event register: every Always Event folded with the
  * write side's own `evolve` (so its phase, statement, team, units and scores
  * are exactly what the aggregate holds), plus what evaluation needs and the
  * aggregate does not keep: dates, the team at agreement, listening counts,
- * measure names. Measures are folded with the measure aggregate's `evolve`
- * for the same reason: the current series is its series, not a second one.
+ * measure names. Of a measure it keeps only what a row shows: the name and
+ * each unit's current values (see RegisterMeasure); the measures read model
+ * holds the full series.
  */
 
 export interface OrganisationFacts {
@@ -59,6 +59,19 @@ export interface AlwaysEventRecord {
   measureNames: Record<string, string>;
 }
 
+/**
+ * A measure as the register needs it for "latest value per unit": its name
+ * and each unit's current [numerator, denominator] by period, corrections
+ * replacing and retractions removing, as in the measure aggregate. The whole
+ * aggregate state (categories, phases, baselines) doubled the register's
+ * memory and snapshot over a million events for nothing a row shows.
+ */
+export interface RegisterMeasure {
+  /** The current definition's name; null until the measure is defined. */
+  name: string | null;
+  values: Record<string, Record<string, [numerator: number, denominator: number]>>;
+}
+
 export interface RegisterState {
   organisations: Record<string, OrganisationFacts>;
   /** By `<programme>.<ods>`. */
@@ -66,7 +79,7 @@ export interface RegisterState {
   /** Cohort names by `<programme>.<cohortId>`. */
   cohorts: Record<string, string>;
   alwaysEvents: Record<string, AlwaysEventRecord>;
-  measures: Record<string, MeasureState>;
+  measures: Record<string, RegisterMeasure>;
 }
 
 export const cohortKey = (programmeSlug: string, cohortId: string): string => `${programmeSlug}.${cohortId}`;

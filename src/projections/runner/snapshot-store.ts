@@ -1,57 +1,90 @@
 import type Database from 'better-sqlite3';
+import { writeJsonChunks } from '../../support/json-chunks';
 
 export interface Snapshot {
   name: string;
   version: number;
-  /** The last global position folded into `state`: state and checkpoint are one row, written together. */
+  /** The last global position folded into `state`: state and checkpoint are written together. */
   position: number;
   state: unknown;
 }
 
+/**
+ * A snapshot's state is kept as JSON text in pieces (see writeJsonChunks), so
+ * writing one never holds the whole text (or its UTF-8 copy) in memory.
+ * Snapshots were one TEXT value in `projection_snapshots`; that table is
+ * dropped, and its models are folded again once from the start.
+ */
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS projection_snapshots (
+DROP TABLE IF EXISTS projection_snapshots;
+CREATE TABLE IF NOT EXISTS read_model_snapshots (
   name        TEXT PRIMARY KEY,
   version     INTEGER NOT NULL,
   position    INTEGER NOT NULL,
-  state       TEXT NOT NULL,
   written_at  TEXT NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS read_model_snapshot_chunks (
+  name   TEXT NOT NULL,
+  seq    INTEGER NOT NULL,
+  text   TEXT NOT NULL,
+  PRIMARY KEY (name, seq)
+) WITHOUT ROWID;`;
 
 /** Read-model snapshots in the embedded state database. */
 export class SnapshotStore {
-  private readonly select;
-  private readonly upsert;
+  private readonly statements;
 
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
-    this.select = db.prepare<[string], { version: number; position: number; state: string }>(
-      'SELECT version, position, state FROM projection_snapshots WHERE name = ?',
-    );
-    this.upsert = db.prepare<[string, number, number, string, string]>(
-      `INSERT INTO projection_snapshots (name, version, position, state, written_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
-         state = excluded.state, written_at = excluded.written_at`,
-    );
+    this.statements = {
+      header: db.prepare<[string], { version: number; position: number }>(
+        'SELECT version, position FROM read_model_snapshots WHERE name = ?',
+      ),
+      chunks: db.prepare<[string], { text: string }>(
+        'SELECT text FROM read_model_snapshot_chunks WHERE name = ? ORDER BY seq',
+      ),
+      upsert: db.prepare<[string, number, number, string]>(
+        `INSERT INTO read_model_snapshots (name, version, position, written_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+           written_at = excluded.written_at`,
+      ),
+      insertChunk: db.prepare<[string, number, string]>(
+        'INSERT INTO read_model_snapshot_chunks (name, seq, text) VALUES (?, ?, ?)',
+      ),
+      deleteChunks: db.prepare<[string]>('DELETE FROM read_model_snapshot_chunks WHERE name = ?'),
+      delete: db.prepare<[string]>('DELETE FROM read_model_snapshots WHERE name = ?'),
+    };
   }
 
   load(name: string): Snapshot | undefined {
-    const row = this.select.get(name);
-    return row
-      ? { name, version: row.version, position: row.position, state: JSON.parse(row.state) as unknown }
-      : undefined;
+    const header = this.statements.header.get(name);
+    if (!header) return undefined;
+    const text = this.statements.chunks
+      .all(name)
+      .map((row) => row.text)
+      .join('');
+    return { name, version: header.version, position: header.position, state: JSON.parse(text) as unknown };
   }
 
+  /** Header and every piece in one transaction: a crash leaves the previous snapshot whole. */
   save(snapshot: Snapshot): void {
-    this.upsert.run(
-      snapshot.name,
-      snapshot.version,
-      snapshot.position,
-      JSON.stringify(snapshot.state),
-      new Date().toISOString(),
-    );
+    this.db.transaction(() => {
+      this.statements.upsert.run(
+        snapshot.name,
+        snapshot.version,
+        snapshot.position,
+        new Date().toISOString(),
+      );
+      this.statements.deleteChunks.run(snapshot.name);
+      let seq = 0;
+      writeJsonChunks(snapshot.state, (text) => this.statements.insertChunk.run(snapshot.name, seq++, text));
+    })();
   }
 
   delete(name: string): void {
-    this.db.prepare('DELETE FROM projection_snapshots WHERE name = ?').run(name);
+    this.db.transaction(() => {
+      this.statements.deleteChunks.run(name);
+      this.statements.delete.run(name);
+    })();
   }
 }

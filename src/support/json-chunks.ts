@@ -1,0 +1,56 @@
+/**
+ * Writes the JSON text of a value to `write` in pieces of about `size`
+ * characters that join to `JSON.stringify(value)` for plain data (no cycles;
+ * toJSON is honoured where it sits at or below `depth`). It walks the first
+ * `depth` levels of objects and arrays itself and hands each value below
+ * them to the native JSON.stringify, so it keeps native speed while no
+ * string is the size of the whole value: a read model over a million events
+ * is ~100 MB of JSON, and that one string (and SQLite's UTF-8 copy of it)
+ * was most of a rebuild's peak memory. Pieces stay under V8's large-object
+ * size by default, so they die young. @discoveryjs/json-ext's
+ * stringifyChunked bounds memory at any depth, but was three times slower
+ * on our read models.
+ */
+export function writeJsonChunks(
+  value: unknown,
+  write: (chunk: string) => void,
+  { size = 64 * 1024, depth = 2 }: { size?: number; depth?: number } = {},
+): void {
+  let chunk = '';
+  const append = (text: string): void => {
+    chunk += text;
+    if (chunk.length >= size) {
+      write(chunk);
+      chunk = '';
+    }
+  };
+  walk(value, depth, append);
+  if (chunk.length > 0) write(chunk);
+}
+
+/** JSON.stringify's rule for object members: undefined, functions and symbols are left out. */
+const serialisable = (v: unknown): boolean =>
+  v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+
+function walk(value: unknown, depth: number, append: (text: string) => void): void {
+  if (depth === 0 || value === null || typeof value !== 'object' || 'toJSON' in value) {
+    append(JSON.stringify(value) ?? 'null');
+  } else if (Array.isArray(value)) {
+    append('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) append(',');
+      walk(value[i], depth - 1, append);
+    }
+    append(']');
+  } else {
+    let first = true;
+    append('{');
+    for (const [key, item] of Object.entries(value)) {
+      if (!serialisable(item)) continue;
+      append(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      walk(item, depth - 1, append);
+    }
+    append('}');
+  }
+}
