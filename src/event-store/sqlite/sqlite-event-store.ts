@@ -71,17 +71,46 @@ const SERIALIZED_COLUMNS = `position, type, CAST(json_extract(metadata, '$.schem
   || ',"revision":' || revision || ',"position":' || position
   || ',"data":' || data || ',"metadata":' || metadata || '}' AS json`;
 
+interface PendingAppend {
+  stream: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { result: AppendResult & { replayed: boolean } } | { error: unknown };
+
+/** Streams whose revision this connection remembers, at most (then it starts afresh). */
+const KNOWN_STREAMS = 50_000;
+
 /**
- * The embedded event store: one SQLite file in WAL mode, one transaction per
- * append. SQLite serialises writers, so the INTEGER PRIMARY KEY position is
- * strictly increasing in commit order and needs no high-water mark.
+ * The embedded event store: one SQLite file in WAL mode. SQLite serialises
+ * writers, so the INTEGER PRIMARY KEY position is strictly increasing in
+ * commit order and needs no high-water mark.
+ *
+ * Group commit: the appends that arrive in one turn of the event loop share
+ * one transaction, each in a savepoint of its own, so a conflict rolls back
+ * that append alone; every append is acknowledged only once the transaction
+ * has committed. With synchronous=FULL each commit is an fsync, which a
+ * transaction per append paid for every command.
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private readonly now: () => Date;
   private readonly statements;
-  private readonly appendInTransaction: Database.Transaction<SqliteEventStore['appendUnchecked']>;
+  private readonly appendInSavepoint: Database.Transaction<SqliteEventStore['appendUnchecked']>;
+  private readonly appendBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
+  private pending: PendingAppend[] = [];
+  /**
+   * Each stream's last revision as this connection last wrote or read it, so
+   * a command's "anything new since my cached state?" read of a stream needs
+   * no query. Forgotten whenever another connection commits (PRAGMA
+   * data_version moves), e.g. a CLI run against the same file.
+   */
+  private readonly knownRevisions = new Map<string, number>();
+  private dataVersion = -1;
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -121,8 +150,19 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
       head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
-    this.appendInTransaction = db.transaction(this.appendUnchecked.bind(this));
+    // Nested in appendBatch's transaction, better-sqlite3 runs this one as a savepoint.
+    this.appendInSavepoint = db.transaction(this.appendUnchecked.bind(this));
+    this.appendBatch = db.transaction((batch: PendingAppend[]) =>
+      batch.map((append): Outcome => {
+        try {
+          return { result: this.appendInSavepoint(append.stream, append.events, append.expected) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
   }
 
   async appendToStream(
@@ -131,11 +171,36 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     assertAppendable(stream, events);
-    const result = this.appendInTransaction.immediate(stream, events, options.expectedRevision ?? 'any');
-    if (!result.replayed) {
-      this.appended.emit('appended', result.position);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, events, expected: options.expectedRevision ?? 'any', resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  private commitPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.appendBatch.immediate(batch);
+    } catch (error) {
+      // The commit failed: nothing of the batch was written.
+      for (const append of batch) append.reject(error);
+      return;
     }
-    return { nextRevision: result.nextRevision, position: result.position };
+    let head = 0;
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if ('error' in outcome) return append.reject(outcome.error);
+      const { nextRevision, position, replayed } = outcome.result;
+      if (!replayed) {
+        head = Math.max(head, position);
+        this.remember(append.stream, nextRevision);
+      }
+      append.resolve({ nextRevision, position });
+    });
+    if (head > 0) this.appended.emit('appended', head);
   }
 
   private appendUnchecked(
@@ -209,11 +274,34 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const maxCount = options.maxCount ?? MAX_COUNT;
-    const rows =
-      options.direction === 'backwards'
-        ? this.statements.backwards.all(stream, options.fromRevision ?? MAX_COUNT, maxCount)
-        : this.statements.forwards.all(stream, options.fromRevision ?? 0, maxCount);
+    if (options.direction === 'backwards') {
+      return this.statements.backwards
+        .all(stream, options.fromRevision ?? MAX_COUNT, maxCount)
+        .map(toRecordedEvent);
+    }
+    const from = options.fromRevision ?? 0;
+    const known = this.knownRevision(stream);
+    if (known !== undefined && from > known) return [];
+    const rows = this.statements.forwards.all(stream, from, maxCount);
+    // A read that stopped short of maxCount reached the end of the stream (from 0: or found none).
+    if (rows.length > 0 && rows.length < maxCount) this.remember(stream, rows[rows.length - 1].revision);
+    else if (rows.length === 0 && from === 0) this.remember(stream, NO_STREAM_REVISION);
     return rows.map(toRecordedEvent);
+  }
+
+  private knownRevision(stream: string): number | undefined {
+    const version = this.statements.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      this.knownRevisions.clear();
+      this.dataVersion = version;
+      return undefined;
+    }
+    return this.knownRevisions.get(stream);
+  }
+
+  private remember(stream: string, revision: number): void {
+    if (this.knownRevisions.size >= KNOWN_STREAMS) this.knownRevisions.clear();
+    this.knownRevisions.set(stream, revision);
   }
 
   async streamRevision(stream: string): Promise<number> {
@@ -296,6 +384,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.commitPending();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
   }

@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WrongExpectedRevisionError } from '../../src/event-store';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { newEvent } from '../support/new-event';
+
+describe('SQLite group commit and stream freshness [sqlite: embedded file store]', () => {
+  let folder: string;
+  let path: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'aet-group-commit-'));
+    path = join(folder, 'events.sqlite');
+    store = SqliteEventStore.open({ path });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('commits appends made together, a conflict rolling back only its own', async () => {
+    await store.appendToStream('taken', [newEvent('First')]);
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 10 }, (_, i) =>
+        store.appendToStream(`new-${i}`, [newEvent('Created'), newEvent('Named')], {
+          expectedRevision: 'no_stream',
+        }),
+      ),
+      store.appendToStream('taken', [newEvent('Second')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('taken', [newEvent('Second')], { expectedRevision: 0 }),
+      // Sees the append just before it in the same transaction.
+      store.appendToStream('taken', [newEvent('Third')], { expectedRevision: 1 }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      ...Array(10).fill('fulfilled'),
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((outcomes[10] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.position] : []));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect((await store.readStream('taken')).map((e) => e.type)).toEqual(['First', 'Second', 'Third']);
+    expect(await store.readAll()).toHaveLength(1 + 20 + 2);
+    // Committed, not just visible to this connection.
+    const other = new Database(path, { readonly: true });
+    try {
+      expect(other.prepare('SELECT count(*) FROM events').pluck().get()).toBe(23);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('fails every append of a batch whose transaction cannot begin, and writes none of them', async () => {
+    const blocker = new Database(path);
+    blocker.pragma('busy_timeout = 0');
+    store.db.pragma('busy_timeout = 50');
+    blocker.prepare('BEGIN IMMEDIATE').run();
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('a', [newEvent('One')]),
+      store.appendToStream('b', [newEvent('Two')]),
+    ]);
+    blocker.prepare('ROLLBACK').run();
+    blocker.close();
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+    expect(await store.readAll()).toEqual([]);
+    await store.appendToStream('a', [newEvent('One')]);
+    expect(await store.readAll()).toHaveLength(1);
+  });
+
+  it('reads what another connection appended after this one last read or wrote the stream', async () => {
+    await store.appendToStream('shared', [newEvent('Ours')]);
+    expect(await store.readStream('shared', { fromRevision: 1 })).toEqual([]);
+    expect(await store.readStream('fresh')).toEqual([]);
+    const other = SqliteEventStore.open({ path });
+    try {
+      await other.appendToStream('shared', [newEvent('Theirs')]);
+      await other.appendToStream('fresh', [newEvent('Theirs too')]);
+    } finally {
+      await other.close();
+    }
+    expect((await store.readStream('shared', { fromRevision: 1 })).map((e) => e.type)).toEqual(['Theirs']);
+    expect((await store.readStream('fresh')).map((e) => e.type)).toEqual(['Theirs too']);
+    expect(await store.readStream('shared', { fromRevision: 2 })).toEqual([]);
+  });
+});
