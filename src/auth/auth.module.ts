@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { CommandsModule } from '../commands/commands.module';
 import { AppConfig } from '../config/app-config';
 import { PrincipalThrottlerGuard } from '../security/principal-throttler.guard';
+import { WindowCounterStorage } from '../security/window-counter-storage';
 import { Authenticator } from './authenticator';
 import { AuthorisationGuard } from './authorisation.guard';
 import { DevKeyIssuer, StoreWasEmpty } from './dev-key-issuer';
@@ -23,6 +24,7 @@ export class AuthModule {
         CommandsModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'principal', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT_MAX }],
+          storage: new WindowCounterStorage(),
         }),
       ],
       providers: [

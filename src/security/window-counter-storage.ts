@@ -1,0 +1,54 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+
+interface Window {
+  endsAt: number;
+  hits: number;
+  blockedUntil: number;
+}
+
+/** Principals tracked before idle ones are swept. */
+const SWEEP_ABOVE = 10_000;
+
+/**
+ * Rate-limit counts per principal in fixed windows: O(1) a request.
+ * @nestjs/throttler's in-memory storage keeps every hit's expiry time and
+ * filters the list on each request, O(hits in the window): at a generous
+ * limit (an upstream system posting thousands of commands a minute) that
+ * was a scan of tens of thousands of numbers per command, and its
+ * Math.min(...hits) overflows the stack past about 100,000. As with any
+ * fixed window, a burst across a window's edge may reach twice the limit.
+ */
+export class WindowCounterStorage implements ThrottlerStorage {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+    const now = this.now();
+    const id = `${throttlerName}\n${key}`;
+    let window = this.windows.get(id);
+    if (window === undefined || (window.endsAt <= now && window.blockedUntil <= now)) {
+      if (this.windows.size >= SWEEP_ABOVE) this.sweep(now);
+      window = { endsAt: now + ttl, hits: 0, blockedUntil: 0 };
+      this.windows.set(id, window);
+    }
+    const seconds = (until: number): number => Math.max(0, Math.ceil((until - now) / 1000));
+    if (window.blockedUntil <= now) {
+      window.hits++;
+      if (window.hits > limit) window.blockedUntil = now + blockDuration;
+    }
+    const isBlocked = window.blockedUntil > now;
+    return {
+      totalHits: window.hits,
+      timeToExpire: seconds(window.endsAt),
+      isBlocked,
+      timeToBlockExpire: isBlocked ? seconds(window.blockedUntil) : 0,
+    };
+  }
+
+  private sweep(now: number): void {
+    for (const [id, window] of this.windows) {
+      if (window.endsAt <= now && window.blockedUntil <= now) this.windows.delete(id);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { WindowCounterStorage } from '../../src/security/window-counter-storage';
+
+describe('rate-limit counts in fixed windows', () => {
+  let now: number;
+  let storage: WindowCounterStorage;
+  const hit = (key = 'principal:api-key:a') => storage.increment(key, 60_000, 3, 30_000, 'principal');
+  beforeEach(() => {
+    now = 1_000_000;
+    storage = new WindowCounterStorage(() => now);
+  });
+
+  it('counts each principal on its own up to the limit, then blocks for the block duration', async () => {
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    now += 10_000;
+    await hit();
+    expect((await hit()).isBlocked).toBe(false);
+    expect((await hit('principal:api-key:b')).totalHits).toBe(1);
+    expect(await hit()).toEqual({ totalHits: 4, timeToExpire: 50, isBlocked: true, timeToBlockExpire: 30 });
+    now += 29_500;
+    // Blocked requests are not counted again, and say when the block ends.
+    expect(await hit()).toEqual({ totalHits: 4, timeToExpire: 21, isBlocked: true, timeToBlockExpire: 1 });
+  });
+
+  it('starts a fresh window once both the window and any block have ended', async () => {
+    for (let i = 0; i < 4; i++) await hit();
+    now += 60_000;
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+  });
+
+  it('keeps a long block past the end of its window', async () => {
+    for (let i = 0; i < 4; i++) await storage.increment('k', 1_000, 3, 5_000, 'principal');
+    now += 2_000;
+    expect(await storage.increment('k', 1_000, 3, 5_000, 'principal')).toMatchObject({
+      isBlocked: true,
+      timeToBlockExpire: 3,
+    });
+    now += 3_000;
+    expect(await storage.increment('k', 1_000, 3, 5_000, 'principal')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+  });
+
+  it('counts a million hits in one window, at any limit', async () => {
+    for (let i = 0; i < 1_000_000; i++) await storage.increment('k', 60_000, 2_000_000, 60_000, 'principal');
+    expect(await storage.increment('k', 60_000, 2_000_000, 60_000, 'principal')).toMatchObject({
+      totalHits: 1_000_001,
+      isBlocked: false,
+    });
+  });
+});
