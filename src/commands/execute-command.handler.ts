@@ -108,6 +108,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
           this.store.appendToStream(streamId, events, { expectedRevision: revision }),
         );
         if (key) this.idempotency.record(key, definition.name, streamId, requestHash);
+        this.lookups.streams.appended(definition.decider, streamId, revision, events, result);
         return {
           streamId,
           revision: result.nextRevision,

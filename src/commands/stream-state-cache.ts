@@ -1,6 +1,6 @@
 import { Decider } from '../domain/decider';
 import type { EventStore } from '../event-store/port';
-import { RecordedEvent } from '../event-store/recorded-event';
+import { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
 import { toDomainEvent } from './domain-events';
 
@@ -10,6 +10,7 @@ type Folder<S> = Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolv
 export interface KnownEvent {
   id: string;
   revision: number;
+  /** Its global position; for events this process appended, the append's (its last event's): what a retry answers. */
   position: number;
   requestHash: unknown;
   causationId: unknown;
@@ -22,6 +23,11 @@ export interface StreamSnapshot<S> {
   /** Every event id in the stream, for idempotent retries. */
   known: ReadonlyMap<string, KnownEvent>;
 }
+
+/** The part of a stored event a fold and a retry need. */
+type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'revision' | 'position' | 'data'> & {
+  metadata: { requestHash?: unknown; causationId?: unknown };
+};
 
 interface Entry<S> {
   state: S;
@@ -68,7 +74,43 @@ export class StreamStateCache {
     return entry;
   }
 
-  private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: RecordedEvent[]): Entry<S> {
+  /**
+   * Folds what a command just appended into the state it was decided on, so
+   * the next command on the stream finds nothing new to read. Only when the
+   * cached state is still the one decided on; otherwise the next load reads
+   * the tail as usual. The data goes through JSON as the store keeps it, so
+   * the state is what a read would have folded.
+   */
+  appended<S>(
+    folder: Folder<S>,
+    streamId: string,
+    decidedOn: number,
+    events: readonly NewEvent[],
+    result: AppendResult,
+  ): void {
+    const entries = this.byFolder.get(folder);
+    const cached = entries?.get(streamId) as Entry<S> | undefined;
+    if (
+      !entries ||
+      !cached ||
+      cached.revision !== decidedOn ||
+      result.nextRevision !== decidedOn + events.length
+    )
+      return;
+    const stored: FoldedEvent[] = events.map((event, i) => ({
+      id: event.id.toLowerCase(),
+      type: event.type,
+      revision: decidedOn + 1 + i,
+      position: result.position,
+      data: JSON.parse(JSON.stringify(event.data)) as unknown,
+      metadata: event.metadata,
+    }));
+    const entry = this.extend(folder, cached, stored);
+    entry.used = ++this.uses;
+    entries.set(streamId, entry as Entry<unknown>);
+  }
+
+  private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: readonly FoldedEvent[]): Entry<S> {
     let state = base ? base.state : folder.initialState();
     const known = base ? base.known : new Map<string, KnownEvent>();
     for (const event of events) {

@@ -81,4 +81,34 @@ describe('StreamStateCache [sqlite: embedded file store]', () => {
     expect((await cache.load(counter, 'a-1')).state.count).toBe(1);
     expect(reads[0]?.fromRevision).toBe(0);
   });
+
+  it('folds a command’s own append into the state it was decided on, as a read of the stream would', async () => {
+    const cache = new StreamStateCache(counted);
+    await store.appendToStream('s-3', [event('A')]);
+    const decided = await cache.load(counter, 's-3');
+    const appended = [event('B'), event('C')];
+    const result = await store.appendToStream('s-3', appended, { expectedRevision: decided.revision });
+    cache.appended(counter, 's-3', decided.revision, appended, result);
+    const next = await cache.load(counter, 's-3');
+    expect(next).toMatchObject({ state: { count: 3, last: 'C' }, revision: 2 });
+    expect(next.known.get(appended[1].id)).toMatchObject({
+      revision: 2,
+      position: result.position,
+      causationId: 'k',
+    });
+    // Nothing new: the load asked from revision 3, past what was appended.
+    expect(reads.map((r) => r?.fromRevision)).toEqual([0, 3]);
+    expect(next.state).toEqual((await new StreamStateCache(store).load(counter, 's-3')).state);
+  });
+
+  it('leaves a state another load has moved on to be read, not folded twice', async () => {
+    const cache = new StreamStateCache(counted);
+    const decided = await cache.load(counter, 's-4');
+    const appended = [event('A')];
+    const result = await store.appendToStream('s-4', appended, { expectedRevision: decided.revision });
+    // Another command's load saw the append first.
+    expect((await cache.load(counter, 's-4')).revision).toBe(0);
+    cache.appended(counter, 's-4', decided.revision, appended, result);
+    expect(await cache.load(counter, 's-4')).toMatchObject({ state: { count: 1, last: 'A' }, revision: 0 });
+  });
 });

@@ -111,6 +111,7 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly knownRevisions = new Map<string, number>();
   private dataVersion = -1;
+  private dataVersionChecked = false;
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -289,12 +290,22 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /**
+   * data_version is asked once per turn of the event loop: another process's
+   * commit in the same turn is seen at the next one, as if this read had come
+   * a moment earlier (a command decided on it fails its expected revision and
+   * decides again).
+   */
   private knownRevision(stream: string): number | undefined {
-    const version = this.statements.dataVersion.get() as number;
-    if (version !== this.dataVersion) {
-      this.knownRevisions.clear();
-      this.dataVersion = version;
-      return undefined;
+    if (!this.dataVersionChecked) {
+      this.dataVersionChecked = true;
+      setImmediate(() => (this.dataVersionChecked = false));
+      const version = this.statements.dataVersion.get() as number;
+      if (version !== this.dataVersion) {
+        this.knownRevisions.clear();
+        this.dataVersion = version;
+        return undefined;
+      }
     }
     return this.knownRevisions.get(stream);
   }
