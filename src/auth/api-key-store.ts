@@ -19,6 +19,7 @@ export class ApiKeyStore {
   private readonly fromEnv: ApiKeyEntry[];
   private fromFile: ApiKeyEntry[] = [];
   private fileStamp = '';
+  private checkedThisTurn = false;
 
   constructor(
     readonly filePath: string,
@@ -34,8 +35,17 @@ export class ApiKeyStore {
     return this.fromEnv.length === 0 && !existsSync(this.filePath);
   }
 
+  /**
+   * The file is looked at once per turn of the event loop: the requests
+   * handled in one turn arrived together, and a stat per request was a
+   * few percent of a command's cost.
+   */
   entries(): ApiKeyEntry[] {
-    this.reload(false);
+    if (!this.checkedThisTurn) {
+      this.checkedThisTurn = true;
+      setImmediate(() => (this.checkedThisTurn = false)).unref();
+      this.reload(false);
+    }
     return [...this.fromEnv, ...this.fromFile];
   }
 

@@ -63,10 +63,13 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       canonicalJson({ command: definition.name, body, ifMatch: origin.expectedRevision ?? null }),
     );
     if (key) this.idempotency.check(key, definition.name, streamId, requestHash);
-    const eventIds = (count: number): string[] =>
-      Array.from({ length: count }, (_, i) =>
-        key ? uuidv5(`${definition.name}\n${key}\n${i}`, EVENT_ID_NAMESPACE) : randomUUID(),
-      );
+    const derived: string[] = [];
+    // Each id is derived once: the replay check and every attempt ask for the same ones.
+    const eventIds = (count: number): string[] => {
+      for (let i = derived.length; i < count; i++)
+        derived.push(key ? uuidv5(`${definition.name}\n${key}\n${i}`, EVENT_ID_NAMESPACE) : randomUUID());
+      return derived.slice(0, count);
+    };
 
     for (let attempt = 1; ; attempt++) {
       const stream = await this.lookups.streams.load(definition.decider, streamId);
