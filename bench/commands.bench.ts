@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ChildServer, startChildServer } from './support/child-server';
 import { setUpMeasures, UNIT_ID } from './support/measure-setup';
 import { fmt, table, writeSection } from './support/results';
+import { pacedLoad } from './support/paced-load';
 
 const quick = process.argv.includes('--quick');
 const CONNECTIONS = 32;
@@ -19,6 +20,14 @@ const SECONDS = quick ? 5 : 20;
 const WARM_UP_SECONDS = quick ? 1 : 3;
 /** Measures × 520 weeks since 2015 is how many distinct measurements the run can send. */
 const MEASURES = 200;
+/**
+ * The second run's open-loop rate, requests/s: well inside both servers'
+ * capacity, so its latencies are the time a command takes rather than time
+ * queued behind the other 31 connections (at saturation a closed loop's mean
+ * latency is connections ÷ throughput, whatever the server does).
+ */
+const FIXED_RATE = 1_000;
+const FIXED_SECONDS = quick ? 3 : 10;
 /** The service's default: an acknowledged append survives power loss. */
 const SYNCHRONOUS = 'FULL';
 
@@ -28,6 +37,29 @@ interface Load {
   p99: number;
   ok: number;
   failed: number;
+}
+
+/** Request n: a new measurement with its own idempotency key (see load). */
+function measurement(
+  server: ChildServer,
+  measureIds: string[],
+  weeks: string[],
+  n: number,
+): { headers: Record<string, string>; body: string } {
+  return {
+    headers: {
+      ...server.auth,
+      'content-type': 'application/json',
+      'idempotency-key': `bench-measurement-${n}`,
+    },
+    body: JSON.stringify({
+      measureId: measureIds[n % measureIds.length],
+      period: weeks[Math.floor(n / measureIds.length) % weeks.length],
+      unitId: UNIT_ID,
+      numerator: 8 + (n % 3),
+      denominator: 12,
+    }),
+  };
 }
 
 /**
@@ -41,8 +73,20 @@ async function load(
   weeks: string[],
   first: number,
   seconds: number,
+  overallRate?: number,
 ): Promise<Load> {
   let i = first;
+  if (overallRate) {
+    return pacedLoad(server.url, {
+      rate: overallRate,
+      seconds,
+      connections: CONNECTIONS,
+      next: (n) => ({
+        path: '/v1/commands/RecordMeasurement',
+        ...measurement(server, measureIds, weeks, first + n),
+      }),
+    });
+  }
   const result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -51,24 +95,7 @@ async function load(
       {
         method: 'POST',
         path: '/v1/commands/RecordMeasurement',
-        setupRequest: (request) => {
-          const n = i++;
-          return {
-            ...request,
-            headers: {
-              ...server.auth,
-              'content-type': 'application/json',
-              'idempotency-key': `bench-measurement-${n}`,
-            },
-            body: JSON.stringify({
-              measureId: measureIds[n % measureIds.length],
-              period: weeks[Math.floor(n / measureIds.length) % weeks.length],
-              unitId: UNIT_ID,
-              numerator: 8 + (n % 3),
-              denominator: 12,
-            }),
-          };
-        },
+        setupRequest: (request) => ({ ...request, ...measurement(server, measureIds, weeks, i++) }),
       },
     ],
   });
@@ -85,11 +112,12 @@ async function measure(
   server: ChildServer,
   measureIds: string[],
   weeks: string[],
-): Promise<Load & { rssMb: number }> {
+): Promise<Load & { rssMb: number; fixed: Load }> {
   try {
     await load(server, measureIds, weeks, 0, WARM_UP_SECONDS);
     const measured = await load(server, measureIds, weeks, 100 * measureIds.length, SECONDS);
-    return { ...measured, rssMb: await server.stop() };
+    const fixed = await load(server, measureIds, weeks, 300 * measureIds.length, FIXED_SECONDS, FIXED_RATE);
+    return { ...measured, fixed, rssMb: await server.stop() };
   } catch (error) {
     await server.stop();
     throw error;
@@ -132,15 +160,31 @@ export async function runCommandsBench(): Promise<void> {
       ),
       row('bare Fastify + better-sqlite3 append', bare, '1.00', '—'),
     ];
+    const fixedRow = (name: string, r: Load) => [
+      name,
+      fmt(r.perSecond),
+      fmt(r.p50, 1),
+      fmt(r.p99, 1),
+      fmt(r.ok),
+      fmt(r.failed),
+    ];
+    const fixedRows = [
+      fixedRow('service: POST /v1/commands/RecordMeasurement', ours.fixed),
+      fixedRow('bare Fastify + better-sqlite3 append', bare.fixed),
+    ];
     for (const r of rows) console.log(r.join('  '));
+    for (const r of fixedRows) console.log(`at ${FIXED_RATE}/s: ${r.join('  ')}`);
     writeSection(
       'commands',
       `## Commands over HTTP — \`npm run bench:commands\`${quick ? ' (quick)' : ''}\n\n` +
-        `RecordMeasurement under ${CONNECTIONS} connections (autocannon) for ${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, on the embedded store with synchronous=${SYNCHRONOUS}; every request a new measurement with its own Idempotency-Key, spread over ${MEASURES} weekly measures of one Always Event set up through the commands. The baseline is a bare Fastify endpoint appending the same event body to the same schema with the same pragmas (revision lookup + insert in one immediate transaction), with no validation, rules, idempotency or read models. Each server runs in its own process; RSS is its peak.\n\n` +
+        `RecordMeasurement under ${CONNECTIONS} connections (autocannon) for ${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, on the embedded store with synchronous=${SYNCHRONOUS}; every request a new measurement with its own Idempotency-Key, spread over ${MEASURES} weekly measures of one Always Event set up through the commands. The baseline is a bare Fastify endpoint appending the same event body to the same schema with the same pragmas (revision lookup + insert in one immediate transaction), with no validation, rules, idempotency or read models. Each server runs in its own process, compiled as in production; RSS is its peak.\n\n` +
+        `At saturation (each connection sends its next request as soon as the last is answered):\n\n` +
         table(
           ['server', 'commands/s', 'p50 ms', 'p99 ms', 'accepted', 'failed', 'peak RSS MB', 'ratio', 'goal'],
           rows,
-        ),
+        ) +
+        `\nWith a closed loop of ${CONNECTIONS} connections the mean latency is ${CONNECTIONS} ÷ throughput (Little's law): p99 ≤ 20 ms at saturation needs more than ${fmt(CONNECTIONS / 0.02)} commands/s with almost no spread, which the bare endpoint does not reach either. The same servers at a steady ${fmt(FIXED_RATE)} requests/s (open loop: each request sent when due, whether or not earlier ones were answered, over at most ${CONNECTIONS} connections; latency counted from when it was due) for ${FIXED_SECONDS} s, inside both servers' capacity, so latency is the time a command takes rather than time queued:\n\n` +
+        table(['server', 'commands/s', 'p50 ms', 'p99 ms', 'accepted', 'failed'], fixedRows),
     );
   } finally {
     rmSync(folder, { recursive: true, force: true });
