@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { compiledChild } from './compiled';
+import { onCpu } from './cpu-pinning';
 
 export interface ChildServer {
   url: string;
@@ -14,8 +15,13 @@ export interface ChildServer {
  * Starts a bench server script in its own process (so the load generator
  * does not share its event loop) and waits for its `listening <port>` line.
  */
-export function startChildServer(script: string, args: string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...compiledChild(script), ...args], {
+export function startChildServer(
+  script: string,
+  args: string[],
+  options: { cpu?: number } = {},
+): Promise<ChildServer> {
+  const command = [...(options.cpu === undefined ? [] : onCpu(options.cpu)), process.execPath];
+  const child = spawn(command[0], [...command.slice(1), ...compiledChild(script), ...args], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
