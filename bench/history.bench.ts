@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChildServer } from './support/child-server';
-import { largeStore } from './support/large-store';
+import { largeStore, warmPageCache } from './support/large-store';
 import { runChild } from './support/run-child';
 import { fmt, table, writeSection } from './support/results';
 
@@ -24,6 +24,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 export async function runHistoryBench(): Promise<void> {
   const store = await largeStore(quick ? 20_000 : 1_000_000);
+  warmPageCache(store);
   const folder = mkdtempSync(join(tmpdir(), 'aet-bench-history-'));
   try {
     const raw = await runChild<{ events: number; seconds: number; perSecond: number }>('rebuild-child.ts', [

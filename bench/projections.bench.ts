@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { READ_MODELS } from '../src/projections/catalogue';
-import { largeStore } from './support/large-store';
+import { largeStore, warmPageCache } from './support/large-store';
 import { runChild } from './support/run-child';
 import { fmt, table, writeSection } from './support/results';
 
@@ -24,6 +24,7 @@ interface Rate {
 
 export async function runProjectionsBench(): Promise<void> {
   const store = await largeStore(quick ? 20_000 : 1_000_000);
+  warmPageCache(store);
   const stateDir = mkdtempSync(join(tmpdir(), 'aet-bench-projections-'));
   try {
     const raw = await runChild<Rate>('rebuild-child.ts', ['scan', store]);
