@@ -24,12 +24,16 @@ module.exports = {
   maxWorkers: 2,
   // Every test name says which store it ran against; CI logs should show them.
   verbose: true,
+  // And a JUnit report for CI tools that read one (test-artifacts/ is not committed).
+  reporters: ['default', ['jest-junit', { outputDirectory: 'test-artifacts', outputName: 'junit.xml' }]],
   projects: [
     {
       ...shared,
       displayName: 'unit+int',
       testRegex: '\\.(unit|int)\\.spec\\.ts$',
-      testPathIgnorePatterns: process.env.EVENTSTORE_CONNECTION_STRING ? [] : ['/esdb-real\\.int\\.spec\\.ts$'],
+      testPathIgnorePatterns: process.env.EVENTSTORE_CONNECTION_STRING
+        ? []
+        : ['/esdb-real\\.int\\.spec\\.ts$'],
     },
     {
       ...shared,

@@ -18,4 +18,8 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 60_000,
   verbose: true,
+  reporters: [
+    'default',
+    ['jest-junit', { outputDirectory: 'test-artifacts', outputName: 'junit-browser.xml' }],
+  ],
 };
