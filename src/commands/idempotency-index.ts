@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { ProblemException } from '../http/problem';
 import { STATE_DATABASE } from '../state/state.module';
@@ -38,7 +38,9 @@ export class IdempotencyIndex implements BeforeApplicationShutdown {
   private readonly select;
   private readonly insert;
   private readonly insertAll;
+  private readonly logger = new Logger(IdempotencyIndex.name);
   private pending = new Map<string, KeyUse & { recordedAt: string }>();
+  private flushScheduled = false;
 
   constructor(@Inject(STATE_DATABASE) private readonly db: Database.Database) {
     this.select = db.prepare<[string], { command: string; stream_id: string; request_hash: string }>(
@@ -73,15 +75,31 @@ export class IdempotencyIndex implements BeforeApplicationShutdown {
       recordedAt: new Date().toISOString(),
     };
     this.pending.set(key, use);
-    if (this.pending.size === 1) setImmediate(() => this.flush());
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
   }
 
-  /** Writes the keys recorded so far. */
+  /**
+   * Writes the keys recorded so far. A failed write (a full disk) keeps them
+   * in memory, still checked, and is tried again at the next turn that
+   * records a key: it never takes the process down from a timer.
+   */
   flush(): void {
     // Closed under us (a test's app torn down mid-turn): nothing left to write to.
     if (this.pending.size === 0 || !this.db.open) return;
-    this.insertAll([...this.pending]);
-    this.pending = new Map();
+    try {
+      this.insertAll([...this.pending]);
+      this.pending = new Map();
+    } catch (error) {
+      this.logger.error(
+        `Could not record ${this.pending.size} idempotency keys (kept in memory, retried): ${String(error)}`,
+      );
+    }
   }
 
   beforeApplicationShutdown(): void {
