@@ -111,7 +111,9 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
           this.store.appendToStream(streamId, events, { expectedRevision: revision }),
         );
         if (key) this.idempotency.record(key, definition.name, streamId, requestHash);
-        this.lookups.streams.appended(definition.decider, streamId, revision, events, result);
+        // Only events the store says it wrote: a replay's stored events may differ from these.
+        if (result.replayed === false)
+          this.lookups.streams.appended(definition.decider, streamId, revision, events, result);
         return {
           streamId,
           revision: result.nextRevision,

@@ -105,9 +105,15 @@ export class StreamStateCache {
       data: JSON.parse(JSON.stringify(event.data)) as unknown,
       metadata: event.metadata,
     }));
-    const entry = this.extend(folder, cached, stored);
-    entry.used = ++this.uses;
-    entries.set(streamId, entry as Entry<unknown>);
+    try {
+      const entry = this.extend(folder, cached, stored);
+      entry.used = ++this.uses;
+      entries.set(streamId, entry as Entry<unknown>);
+    } catch {
+      // The append is committed whatever the fold says: forget the state, the next load reads the stream.
+      entries.delete(streamId);
+      this.size--;
+    }
   }
 
   private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: readonly FoldedEvent[]): Entry<S> {

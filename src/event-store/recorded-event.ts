@@ -42,6 +42,12 @@ export interface AppendResult {
   nextRevision: number;
   /** Global position of the last event written. */
   position: number;
+  /**
+   * true: the store recognised a retry of an append already written, wrote
+   * nothing and answered with the first one's result; false: it wrote these
+   * events; absent: the store cannot tell (EventStoreDB).
+   */
+  replayed?: boolean;
 }
 
 /** Stream category: `organisation-RYX` → `organisation`. */

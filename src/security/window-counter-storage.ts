@@ -27,7 +27,10 @@ export class WindowCounterStorage implements ThrottlerStorage {
     const now = this.now();
     const id = `${throttlerName}\n${key}`;
     let window = this.windows.get(id);
-    if (window === undefined || (window.endsAt <= now && window.blockedUntil <= now)) {
+    // A new window when the last one has ended and any block with it, or when a block has run
+    // out (as @nestjs/throttler's storage resets the count when a block ends).
+    const blockEnded = window !== undefined && window.blockedUntil !== 0 && window.blockedUntil <= now;
+    if (window === undefined || (window.endsAt <= now && window.blockedUntil <= now) || blockEnded) {
       if (this.windows.size >= SWEEP_ABOVE) this.sweep(now);
       window = { endsAt: now + ttl, hits: 0, blockedUntil: 0 };
       this.windows.set(id, window);
@@ -35,7 +38,8 @@ export class WindowCounterStorage implements ThrottlerStorage {
     const seconds = (until: number): number => Math.max(0, Math.ceil((until - now) / 1000));
     if (window.blockedUntil <= now) {
       window.hits++;
-      if (window.hits > limit) window.blockedUntil = now + blockDuration;
+      // No block duration: refused until the window ends.
+      if (window.hits > limit) window.blockedUntil = blockDuration > 0 ? now + blockDuration : window.endsAt;
     }
     const isBlocked = window.blockedUntil > now;
     return {

@@ -86,4 +86,38 @@ describe('SQLite group commit and stream freshness [sqlite: embedded file store]
     expect((await store.readStream('fresh')).map((e) => e.type)).toEqual(['Theirs too']);
     expect(await store.readStream('shared', { fromRevision: 2 })).toEqual([]);
   });
+
+  it('fails the whole batch when SQLite abandons its transaction (a full disk), and stays consistent after', async () => {
+    await store.appendToStream('c-1', [newEvent('First')]);
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages + 2}`);
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('a-1', [newEvent('Small')]),
+      store.appendToStream('b-1', [newEvent('Huge', { text: 'x'.repeat(200_000) })]),
+      store.appendToStream('c-1', [newEvent('Second')], { expectedRevision: 0 }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    store.db.pragma('max_page_count = 1073741823');
+    expect((await store.readAll()).map((e) => e.type)).toEqual(['First']);
+    // Nothing half-remembered: the stream reads and appends as stored.
+    expect(await store.readStream('c-1', { fromRevision: 1 })).toEqual([]);
+    await store.appendToStream('c-1', [newEvent('Second')], { expectedRevision: 0 });
+    expect((await store.readStream('c-1')).map((e) => e.type)).toEqual(['First', 'Second']);
+  });
+
+  it('says which appends it wrote and which it recognised as retries', async () => {
+    const events = [newEvent('Once')];
+    const [first, retry] = await Promise.all([
+      store.appendToStream('r-1', events, { expectedRevision: 'no_stream' }),
+      store.appendToStream('r-1', events, { expectedRevision: 'no_stream' }),
+    ]);
+    expect(first).toEqual({ nextRevision: 0, position: first.position, replayed: false });
+    expect(retry).toEqual({ ...first, replayed: true });
+  });
+
+  it('does not take a read of no events (maxCount 0) for a missing stream', async () => {
+    await store.appendToStream('m-1', [newEvent('Only')]);
+    expect(await store.readStream('m-1', { maxCount: 0 })).toEqual([]);
+    expect((await store.readStream('m-1')).map((e) => e.type)).toEqual(['Only']);
+  });
 });

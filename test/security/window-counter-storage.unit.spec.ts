@@ -48,4 +48,26 @@ describe('rate-limit counts in fixed windows', () => {
       isBlocked: false,
     });
   });
+
+  it('starts counting afresh when a block shorter than the window runs out', async () => {
+    for (let i = 0; i < 4; i++) await storage.increment('k', 60_000, 3, 5_000, 'principal');
+    now += 5_000;
+    expect(await storage.increment('k', 60_000, 3, 5_000, 'principal')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+  });
+
+  it('refuses until the window ends when there is no block duration', async () => {
+    for (let i = 0; i < 3; i++) await storage.increment('k', 10_000, 3, 0, 'principal');
+    expect(await storage.increment('k', 10_000, 3, 0, 'principal')).toMatchObject({
+      isBlocked: true,
+      timeToBlockExpire: 10,
+    });
+    now += 10_000;
+    expect(await storage.increment('k', 10_000, 3, 0, 'principal')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+  });
 });

@@ -160,6 +160,9 @@ export class SqliteEventStore implements EventStore {
         try {
           return { result: this.appendInSavepoint(append.stream, append.events, append.expected) };
         } catch (error) {
+          // SQLite rolled the whole transaction back (a full disk, an I/O error): the later appends
+          // would each commit on their own while the batch is reported failed. Fail it all instead.
+          if (!db.inTransaction) throw error;
           return { error };
         }
       }),
@@ -172,6 +175,7 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     assertAppendable(stream, events);
+    if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is not open');
     return new Promise((resolve, reject) => {
       this.pending.push({ stream, events, expected: options.expectedRevision ?? 'any', resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.commitPending());
@@ -186,7 +190,9 @@ export class SqliteEventStore implements EventStore {
     try {
       outcomes = this.appendBatch.immediate(batch);
     } catch (error) {
-      // The commit failed: nothing of the batch was written.
+      // The transaction failed: nothing of the batch was written. What this connection
+      // remembers of streams is no longer to be trusted either.
+      this.knownRevisions.clear();
       for (const append of batch) append.reject(error);
       return;
     }
@@ -199,7 +205,7 @@ export class SqliteEventStore implements EventStore {
         head = Math.max(head, position);
         this.remember(append.stream, nextRevision);
       }
-      append.resolve({ nextRevision, position });
+      append.resolve({ nextRevision, position, replayed });
     });
     if (head > 0) this.appended.emit('appended', head);
   }
@@ -285,8 +291,10 @@ export class SqliteEventStore implements EventStore {
     if (known !== undefined && from > known) return [];
     const rows = this.statements.forwards.all(stream, from, maxCount);
     // A read that stopped short of maxCount reached the end of the stream (from 0: or found none).
-    if (rows.length > 0 && rows.length < maxCount) this.remember(stream, rows[rows.length - 1].revision);
-    else if (rows.length === 0 && from === 0) this.remember(stream, NO_STREAM_REVISION);
+    if (rows.length < maxCount) {
+      if (rows.length > 0) this.remember(stream, rows[rows.length - 1].revision);
+      else if (from === 0) this.remember(stream, NO_STREAM_REVISION);
+    }
     return rows.map(toRecordedEvent);
   }
 
