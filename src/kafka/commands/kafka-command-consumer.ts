@@ -1,3 +1,4 @@
+import { failureLogLevel } from '../failure-log-level';
 import { EventStoreUnavailableError } from '../../event-store/errors';
 import type {
   ConsumedMessage,
@@ -53,6 +54,7 @@ export class KafkaCommandConsumer {
   private producer: KafkaProducer | undefined;
   private loop: Promise<void> | undefined;
   private stopping = false;
+  private consecutiveFailures = 0;
   private crashed: ((error: Error) => void) | undefined;
   /** Back-off pauses in progress (one per partition at most), cut short on stop. */
   private readonly sleepers = new Set<() => void>();
@@ -242,11 +244,15 @@ export class KafkaCommandConsumer {
     this.current.failures++;
     this.current.lastError = { message, at: new Date().toISOString() };
     this.setState('retrying');
-    this.deps.logger.error(`Kafka command consumer: ${message} (attempt ${this.current.failures}); retrying`);
+    this.consecutiveFailures++;
+    this.deps.logger[failureLogLevel(this.consecutiveFailures)](
+      `Kafka command consumer: ${message} (attempt ${this.current.failures}); retrying`,
+    );
   }
 
   private setState(state: CommandConsumerState): void {
     this.current.state = state;
+    if (state === 'running') this.consecutiveFailures = 0;
   }
 
   private pause(ms: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { failureLogLevel } from '../failure-log-level';
 import type { AllSubscription, EventStore } from '../../event-store/port';
 import { streamCategory } from '../../event-store/recorded-event';
 import type { CheckpointStore } from '../../state/checkpoint-store';
@@ -64,6 +65,7 @@ export class KafkaRelay {
   private readonly reported = new Set<string>();
   private loop: Promise<void> | undefined;
   private stopping = false;
+  private consecutiveFailures = 0;
   private subscription: AllSubscription | undefined;
   private producer: KafkaProducer | undefined;
   private wakeUp: (() => void) | undefined;
@@ -261,13 +263,15 @@ export class KafkaRelay {
     this.current.failures++;
     this.current.lastError = { message, at: new Date().toISOString() };
     this.setState('retrying');
-    this.deps.logger.error(
+    this.consecutiveFailures++;
+    this.deps.logger[failureLogLevel(this.consecutiveFailures)](
       `Kafka relay failed (attempt ${this.current.failures}); resuming from checkpoint ${this.deps.checkpoints.get(this.options.name)}: ${message}`,
     );
   }
 
   private setState(state: RelayState): void {
     this.current.state = state;
+    if (state === 'live') this.consecutiveFailures = 0;
   }
 
   private reportOnce(key: string, report: () => void): void {
