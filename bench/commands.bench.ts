@@ -180,13 +180,16 @@ export async function runCommandsBench(): Promise<void> {
     const ratioOf = (r: (typeof rounds)[number]): number => r.ours.perSecond / r.bare.perSecond;
     const byRatio = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b));
     const { ours, bare } = byRatio[Math.floor(byRatio.length / 2)];
-    const row = (name: string, r: Load & { rssMb: number }, ratio: string, goal: string) => [
+    const fixedRow = (name: string, r: Load) => [
       name,
       fmt(r.perSecond),
       fmt(r.p50, 1),
       fmt(r.p99, 1),
       fmt(r.ok),
       fmt(r.failed),
+    ];
+    const row = (name: string, r: Load & { rssMb: number }, ratio: string, goal: string) => [
+      ...fixedRow(name, r),
       fmt(r.rssMb),
       ratio,
       goal,
@@ -199,14 +202,6 @@ export async function runCommandsBench(): Promise<void> {
         '≥ 0.50 × bare; p99 ≤ 20 ms',
       ),
       row('bare Fastify + better-sqlite3 append', bare, '1.00', '—'),
-    ];
-    const fixedRow = (name: string, r: Load) => [
-      name,
-      fmt(r.perSecond),
-      fmt(r.p50, 1),
-      fmt(r.p99, 1),
-      fmt(r.ok),
-      fmt(r.failed),
     ];
     const fixedRows = [
       fixedRow('service: POST /v1/commands/RecordMeasurement', ours.fixed),

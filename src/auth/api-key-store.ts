@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import { OncePerTurn } from '../support/once-per-turn';
 import { ApiKeyConfigError, ApiKeyEntry, assertUniqueIds, parseApiKeys } from './api-keys';
 
 /** Where the key file is: API_KEYS_FILE, else `api-keys.json` beside the embedded store (./data on a fresh clone). */
@@ -19,7 +20,7 @@ export class ApiKeyStore {
   private readonly fromEnv: ApiKeyEntry[];
   private fromFile: ApiKeyEntry[] = [];
   private fileStamp = '';
-  private checkedThisTurn = false;
+  private readonly fileCheck = new OncePerTurn();
 
   constructor(
     readonly filePath: string,
@@ -41,11 +42,7 @@ export class ApiKeyStore {
    * few percent of a command's cost.
    */
   entries(): ApiKeyEntry[] {
-    if (!this.checkedThisTurn) {
-      this.checkedThisTurn = true;
-      setImmediate(() => (this.checkedThisTurn = false)).unref();
-      this.reload(false);
-    }
+    if (this.fileCheck.take()) this.reload(false);
     return [...this.fromEnv, ...this.fromFile];
   }
 

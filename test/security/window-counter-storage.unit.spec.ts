@@ -27,20 +27,19 @@ describe('rate-limit counts in fixed windows', () => {
     expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
   });
 
+  const hitK = (ttl: number, limit: number, block: number) =>
+    storage.increment('k', ttl, limit, block, 'principal');
   /** `times` hits, then one more after `wait` ms: what that last one is answered. */
   async function after(times: number, wait: number, ttl: number, limit: number, block: number) {
-    for (let i = 0; i < times; i++) await storage.increment('k', ttl, limit, block, 'principal');
+    for (let i = 0; i < times; i++) await hitK(ttl, limit, block);
     now += wait;
-    return storage.increment('k', ttl, limit, block, 'principal');
+    return hitK(ttl, limit, block);
   }
 
   it('keeps a long block past the end of its window', async () => {
     expect(await after(4, 2_000, 1_000, 3, 5_000)).toMatchObject({ isBlocked: true, timeToBlockExpire: 3 });
     now += 3_000;
-    expect(await storage.increment('k', 1_000, 3, 5_000, 'principal')).toMatchObject({
-      totalHits: 1,
-      isBlocked: false,
-    });
+    expect(await hitK(1_000, 3, 5_000)).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 
   it('counts a million hits in one window, at any limit', async () => {
@@ -57,9 +56,6 @@ describe('rate-limit counts in fixed windows', () => {
   it('refuses until the window ends when there is no block duration', async () => {
     expect(await after(3, 0, 10_000, 3, 0)).toMatchObject({ isBlocked: true, timeToBlockExpire: 10 });
     now += 10_000;
-    expect(await storage.increment('k', 10_000, 3, 0, 'principal')).toMatchObject({
-      totalHits: 1,
-      isBlocked: false,
-    });
+    expect(await hitK(10_000, 3, 0)).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 });

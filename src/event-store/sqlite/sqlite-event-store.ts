@@ -13,6 +13,7 @@ import {
   SubscribeToAllOptions,
 } from '../port';
 import { AppendResult, EventMetadata, NewEvent, RecordedEvent, SerializedEvent } from '../recorded-event';
+import { OncePerTurn } from '../../support/once-per-turn';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
 import { SqliteAllSubscription } from './sqlite-all-subscription';
@@ -111,7 +112,7 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly knownRevisions = new Map<string, number>();
   private dataVersion = -1;
-  private dataVersionChecked = false;
+  private readonly dataVersionCheck = new OncePerTurn();
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -305,9 +306,7 @@ export class SqliteEventStore implements EventStore {
    * decides again).
    */
   private knownRevision(stream: string): number | undefined {
-    if (!this.dataVersionChecked) {
-      this.dataVersionChecked = true;
-      setImmediate(() => (this.dataVersionChecked = false));
+    if (this.dataVersionCheck.take()) {
       const version = this.statements.dataVersion.get() as number;
       if (version !== this.dataVersion) {
         this.knownRevisions.clear();
