@@ -1,3 +1,4 @@
+import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -16,6 +17,7 @@ import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { registerHttpHardening, serverHardening } from './security/http-hardening';
+import { registerHandlerTimeout } from './security/handler-timeout';
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
 import { registerDashboard } from './dashboard/dashboard';
@@ -48,6 +50,21 @@ export async function createApp(
   const fastify = adapter.getInstance();
   const problems = new ProblemDetailsFilter();
   await registerHttpHardening(fastify, config);
+  // First of the onRequest hooks: the time runs from routing, as Fastify's own option did.
+  registerHandlerTimeout(fastify, config.HANDLER_TIMEOUT_MS, (request, reply) =>
+    problems.send(
+      request,
+      reply,
+      new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'timeout',
+        'Service unavailable',
+        'The request took too long and was abandoned; a command may still complete: retry it with the same Idempotency-Key',
+        {},
+        { 'retry-after': '5' },
+      ),
+    ),
+  );
   recordRoutes(fastify);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
   fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));

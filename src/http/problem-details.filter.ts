@@ -118,14 +118,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return this.simple(status, slugOf(status), message);
     }
     const fastify = exception as FastifyLikeError;
-    if (fastify?.code === 'FST_ERR_HANDLER_TIMEOUT') {
-      const problem = this.simple(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'timeout',
-        'The request took too long and was abandoned; a command may still complete: retry it with the same Idempotency-Key',
-      );
-      return { ...problem, headers: { 'retry-after': '5' } };
-    }
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
       const detail =
         fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
