@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { requestForLog } from './request-for-log';
 
 /**
  * Structured JSON logs (pino). The request id is Fastify's, which the adapter
@@ -19,6 +20,10 @@ export class LoggingModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             customAttributeKeys: { reqId: 'correlationId' },
+            // pino-http binds the serialised request to a logger for every request, logged or not:
+            // with all its headers (redacted) that was 3–4% of a command's CPU. These say enough.
+            serializers: { req: requestForLog },
+            // Defence in depth, should a log line ever carry the raw headers.
             redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
             transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },

@@ -2,12 +2,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../support/until';
 
 const root = join(__dirname, '../..');
 
 interface Started {
   child: ChildProcess;
   url: string;
+  stdout(): string;
   stderr(): string;
 }
 
@@ -34,7 +36,10 @@ function start(folder: string): Promise<Started> {
       // main prints the banner before it serves anything: one answered request means it is out.
       if (listening) {
         const url = listening[1];
-        void fetch(`${url}/health/live`).then(() => resolve({ child, url, stderr: () => stderr }), reject);
+        void fetch(`${url}/health/live`).then(
+          () => resolve({ child, url, stdout: () => stdout, stderr: () => stderr }),
+          reject,
+        );
       }
     });
     child.on('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
@@ -79,6 +84,22 @@ describe('the development key on a fresh clone [real process]', () => {
       });
       expect(withKey.status).toBe(200);
       expect((await fetch(`${first.url}/v1/export/events`)).status).toBe(401);
+      // The request log says what was asked and answered, never the credential or the client address.
+      const exportLines = (): Array<{ req: unknown }> =>
+        first
+          .stdout()
+          .split('\n')
+          .filter((line) => line.includes('"statusCode":200') && line.includes('"/v1/export/events"'))
+          .map((line) => JSON.parse(line) as { req: unknown });
+      await until(() => exportLines().length > 0, 'the answered request is logged');
+      const logged = exportLines();
+      expect(logged).toEqual([
+        expect.objectContaining({
+          req: { id: expect.any(String), method: 'GET', url: '/v1/export/events', userAgent: 'node' },
+        }),
+      ]);
+      expect(first.stdout()).not.toContain(key);
+      expect(first.stdout()).not.toMatch(/authorization|remoteAddress/i);
     } finally {
       await stop(first.child);
     }
