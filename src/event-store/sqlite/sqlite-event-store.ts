@@ -29,6 +29,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Events fetched per query while a subscription catches up. */
   batchSize?: number;
+  /** How long a live subscription woken by an append here waits for more before it reads (default 5 ms). */
+  wakeDelayMs?: number;
   /** Clock for `recordedAt`; tests pin it. */
   now?: () => Date;
 }
@@ -377,6 +379,7 @@ export class SqliteEventStore implements EventStore {
       filter: options.filter,
       batchSize: this.options.batchSize ?? 1000,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+      wakeDelayMs: this.options.wakeDelayMs ?? 5,
       onClose: (s) => this.subscriptions.delete(s),
     });
     this.subscriptions.add(subscription);
