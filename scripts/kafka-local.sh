@@ -33,8 +33,9 @@ pid_file="$dir/kafka.pid"
 log_file="$dir/broker.log"
 heap=${KAFKA_HEAP_OPTS:-"-Xms128m -Xmx384m"}
 start_timeout=${KAFKA_START_TIMEOUT:-90}
-# The classpath depends only on the pom, so every broker of this checkout shares it.
-classpath_file="$root/.kafka-local/classpath-$(cksum <"$recipe/pom.xml" | cut -d' ' -f1).txt"
+# The classpath depends only on the pom, so every checkout on this machine shares it (the jars
+# are in ~/.m2 anyway): a fresh clone then starts its broker without running Maven.
+classpath_file="${XDG_CACHE_HOME:-$HOME/.cache}/always-events/kafka-classpath-$(cksum <"$recipe/pom.xml" | cut -d' ' -f1).txt"
 
 say() { printf 'kafka-local: %s\n' "$*" >&2; }
 die() {

@@ -42,9 +42,10 @@ describe('rate-limit counts in fixed windows', () => {
     expect(await hitK(1_000, 3, 5_000)).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 
-  it('counts a million hits in one window, at any limit', async () => {
-    expect(await after(1_000_000, 0, 60_000, 2_000_000, 60_000)).toMatchObject({
-      totalHits: 1_000_001,
+  // The storage it replaced kept every hit and overflowed the stack at about 100,000 in one window.
+  it('counts 200,000 hits in one window, at any limit', async () => {
+    expect(await after(200_000, 0, 60_000, 2_000_000, 60_000)).toMatchObject({
+      totalHits: 200_001,
       isBlocked: false,
     });
   });

@@ -46,13 +46,22 @@ export async function startTestApp(
     ...(ownAuth ? {} : { API_KEYS: JSON.stringify([admin.entry]) }),
     ...env,
   };
-  const double =
-    settings.EVENT_STORE === 'esdb' && !settings.EVENTSTORE_CONNECTION_STRING
-      ? await startEsdbDouble({ now: options.now && (() => (options.now as () => Date)().getTime()) })
-      : undefined;
-  if (double) settings.EVENTSTORE_CONNECTION_STRING = double.connectionString;
-  const app = await createApp(loadConfig(settings), options);
-  await app.listen(0, '127.0.0.1');
+  let double: Awaited<ReturnType<typeof startEsdbDouble>> | undefined;
+  let app: NestFastifyApplication;
+  try {
+    double =
+      settings.EVENT_STORE === 'esdb' && !settings.EVENTSTORE_CONNECTION_STRING
+        ? await startEsdbDouble({ now: options.now && (() => (options.now as () => Date)().getTime()) })
+        : undefined;
+    if (double) settings.EVENTSTORE_CONNECTION_STRING = double.connectionString;
+    app = await createApp(loadConfig(settings), options);
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // Tests of start-up failures end here: leave no temporary store behind.
+    await double?.stop();
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   if (!ownAuth) rememberCredential(url, admin.key);
