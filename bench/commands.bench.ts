@@ -178,6 +178,8 @@ export async function runCommandsBench(): Promise<void> {
     }
     // The round with the median ratio stands for the run; every round's ratio is listed too.
     const ratioOf = (r: (typeof rounds)[number]): number => r.ours.perSecond / r.bare.perSecond;
+    const range = (values: number[]): string =>
+      `${fmt(Math.min(...values), 0)}${values.length > 1 ? `–${fmt(Math.max(...values), 0)}` : ''}`;
     const byRatio = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b));
     const { ours, bare } = byRatio[Math.floor(byRatio.length / 2)];
     const fixedRow = (name: string, r: Load) => [
@@ -218,7 +220,7 @@ export async function runCommandsBench(): Promise<void> {
           ['server', 'commands/s', 'p50 ms', 'p99 ms', 'accepted', 'failed', 'peak RSS MB', 'ratio', 'goal'],
           rows,
         ) +
-        `\n\n${ROUNDS > 1 ? `The round with the median ratio of ${ROUNDS} (each on fresh stores); the ratios of all rounds: ${byRatio.map((r) => fmt(ratioOf(r), 2)).join(', ')}. ` : ''}With a closed loop of ${CONNECTIONS} connections the mean latency is ${CONNECTIONS} ÷ throughput (Little's law): p99 ≤ 20 ms at saturation needs more than ${fmt(CONNECTIONS / 0.02)} commands/s with almost no spread. The bare endpoint, faster than that, misses it too: each append waits for an fsync, and this machine's fsync latency has a long tail.\n\nThe same servers at a steady ${fmt(FIXED_RATE)} requests/s (open loop: each request sent when due, whether or not earlier ones were answered, over at most ${CONNECTIONS} connections; latency counted from when it was due) for ${FIXED_SECONDS} s, inside both servers' capacity, so latency is the time a command takes rather than time queued:\n\n` +
+        `\n\n${ROUNDS > 1 ? `The round with the median ratio of ${ROUNDS} (each on fresh stores); the ratios of all rounds: ${byRatio.map((r) => fmt(ratioOf(r), 2)).join(', ')}. ` : ''}With a closed loop of ${CONNECTIONS} connections the mean latency is ${CONNECTIONS} ÷ throughput (Little's law): p99 ≤ 20 ms at saturation needs more than ${fmt(CONNECTIONS / 0.02)} commands/s with almost no spread. The bare endpoint, faster than that, misses it too: its p99 across the rounds was ${range(rounds.map((r) => r.bare.p99))} ms (the service's ${range(rounds.map((r) => r.ours.p99))} ms).\n\nThe same servers at a steady ${fmt(FIXED_RATE)} requests/s (open loop: each request sent when due, whether or not earlier ones were answered, over at most ${CONNECTIONS} connections; latency counted from when it was due) for ${FIXED_SECONDS} s, inside both servers' capacity, so latency is the time a command takes rather than time queued:\n\n` +
         table(['server', 'commands/s', 'p50 ms', 'p99 ms', 'accepted', 'failed'], fixedRows),
     );
   } finally {
