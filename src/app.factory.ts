@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -17,7 +16,7 @@ import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { registerHttpHardening, serverHardening } from './security/http-hardening';
-import { registerHandlerTimeout } from './security/handler-timeout';
+import { handlerTimedOut, registerHandlerTimeout } from './security/handler-timeout';
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
 import { registerDashboard } from './dashboard/dashboard';
@@ -52,18 +51,7 @@ export async function createApp(
   await registerHttpHardening(fastify, config);
   // First of the onRequest hooks: the time runs from routing, as Fastify's own option did.
   registerHandlerTimeout(fastify, config.HANDLER_TIMEOUT_MS, (request, reply) =>
-    problems.send(
-      request,
-      reply,
-      new ProblemException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'timeout',
-        'Service unavailable',
-        'The request took too long and was abandoned; a command may still complete: retry it with the same Idempotency-Key',
-        {},
-        { 'retry-after': '5' },
-      ),
-    ),
+    problems.send(request, reply, handlerTimedOut()),
   );
   recordRoutes(fastify);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));

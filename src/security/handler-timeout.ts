@@ -1,4 +1,17 @@
+import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemException } from '../http/problem';
+
+/** The answer to a request whose route took too long to start answering. */
+export const handlerTimedOut = (): ProblemException =>
+  new ProblemException(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'timeout',
+    'Service unavailable',
+    'The request took too long and was abandoned; a command may still complete: retry it with the same Idempotency-Key',
+    {},
+    { 'retry-after': '5' },
+  );
 
 interface InFlight {
   request: FastifyRequest;
