@@ -7,19 +7,18 @@
  */
 import autocannon from 'autocannon';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildServer, startChildServer } from './support/child-server';
 import { setUpMeasures, UNIT_ID } from './support/measure-setup';
 import { fmt, table, writeSection } from './support/results';
 import { pacedLoad } from './support/paced-load';
 import { canPin, pinSelf } from './support/cpu-pinning';
-import { availableParallelism } from 'node:os';
 
 const quick = process.argv.includes('--quick');
 const CONNECTIONS = 32;
 const SECONDS = quick ? 5 : 20;
-/** Runs of both servers, each on fresh stores: the machine's fsync latency varies from run to run. */
+/** Runs of both servers, each on fresh stores: this machine's figures vary from run to run. */
 const ROUNDS = quick ? 1 : 3;
 const WARM_UP_SECONDS = quick ? 1 : 3;
 /** Measures × 520 weeks since 2015 is how many distinct measurements the run can send. */

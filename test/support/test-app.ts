@@ -57,7 +57,7 @@ export async function startTestApp(
     app = await createApp(loadConfig(settings), options);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
-    // Tests of start-up failures end here: leave no temporary store behind.
+    // A start that fails (a broken setting in a test) leaves no temporary store behind.
     await double?.stop();
     rmSync(folder, { recursive: true, force: true });
     throw error;
