@@ -5,7 +5,7 @@ import { AGGREGATES } from './catalogue';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-command.handler';
 import { FactLookups } from './fact-lookups';
-import { IdempotencyIndex } from './idempotency-index';
+import { ConflictRetry } from './conflict-retry';
 import { StreamsController } from './streams.controller';
 
 @Module({
@@ -14,7 +14,7 @@ import { StreamsController } from './streams.controller';
   providers: [
     { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
     FactLookups,
-    IdempotencyIndex,
+    { provide: ConflictRetry, useFactory: () => new ConflictRetry() },
     ExecuteCommandHandler,
   ],
   exports: [CatalogueService, FactLookups, CqrsModule],

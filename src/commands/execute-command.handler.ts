@@ -2,27 +2,27 @@ import { HttpStatus, Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { instanceToPlain } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
 import { CommandContext } from '../domain/shared';
-import { WrongExpectedRevisionError, IdempotencyConflictError } from '../event-store/errors';
+import {
+  IdempotencyConflictError,
+  IdempotencyKeyReusedError,
+  WrongExpectedRevisionError,
+} from '../event-store/errors';
+import { IdempotencyClaim, idempotencyFingerprint } from '../event-store/idempotency-claim';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { NewEvent } from '../event-store/recorded-event';
 import { ProblemException } from '../http/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
+import { KeyedQueue } from '../support/keyed-queue';
 import { Clock } from './clock';
+import { ConflictRetry } from './conflict-retry';
+import { derivedEventId, findRetried } from './event-ids';
 import { occurredAtOf } from './fact-date';
 import { CatalogueService } from './catalogue.service';
 import { CommandOrigin, CommandResult, ExecuteCommand } from './execute-command';
 import { FactLookups } from './fact-lookups';
-import type { KnownEvent } from './stream-state-cache';
-import { IdempotencyIndex, keyReusedProblem } from './idempotency-index';
-
-/** Namespace for event ids derived from idempotency keys (a fixed, random UUID). */
-const EVENT_ID_NAMESPACE = '3f6c1d0e-6a57-4d8e-9b1f-2c1e5f0a9d47';
-/** Optimistic-concurrency retries when the caller did not pin a revision; bounded, never forever. */
-export const MAX_ATTEMPTS = 5;
 
 const preconditionFailed = (expected: number, actual: number): ProblemException =>
   new ProblemException(
@@ -35,18 +35,28 @@ const preconditionFailed = (expected: number, actual: number): ProblemException 
 
 /**
  * Load the stream, fold, decide, append with the revision it was decided on.
- * Event ids derive from the idempotency key, so a retry finds its own events
- * and answers with the original result instead of writing again.
+ *
+ * Idempotency is decided from the log: the key is claimed with the append
+ * (the store keeps each key's first use beside the events), and event ids
+ * derive from the key and the target stream, so a retry finds its own events
+ * and answers with the original result, on any instance, after any crash.
+ *
+ * Commands on one stream queue in this process; a conflict with another
+ * process is decided again on what it wrote, after a jittered pause, until
+ * the retry deadline (ConflictRetry). Only a caller that pinned a revision
+ * (If-Match) gets the conflict at once, as 412.
  */
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandResult> {
+  private readonly streams = new KeyedQueue();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly lookups: FactLookups,
-    private readonly idempotency: IdempotencyIndex,
     private readonly catalogue: CatalogueService,
     private readonly clock: Clock,
     private readonly metrics: CommandMetrics,
+    private readonly conflicts: ConflictRetry,
   ) {}
 
   execute(command: ExecuteCommand): Promise<CommandResult> {
@@ -62,24 +72,41 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     const requestHash = sha256Hex(
       canonicalJson({ command: definition.name, body, ifMatch: origin.expectedRevision ?? null }),
     );
-    if (key) this.idempotency.check(key, definition.name, streamId, requestHash);
-    const derived: string[] = [];
-    // Each id is derived once: the replay check and every attempt ask for the same ones.
-    const eventIds = (count: number): string[] => {
-      for (let i = derived.length; i < count; i++)
-        derived.push(key ? uuidv5(`${definition.name}\n${key}\n${i}`, EVENT_ID_NAMESPACE) : randomUUID());
-      return derived.slice(0, count);
-    };
+    const claim: IdempotencyClaim | undefined = key
+      ? { key, fingerprint: idempotencyFingerprint(streamId, requestHash), command: definition.name }
+      : undefined;
+    if (claim) {
+      // Refused before anything is decided: the store's record of keys, not this process's memory.
+      const first = await this.store.idempotencyKeyUse(claim.key);
+      if (first && first.fingerprint !== claim.fingerprint)
+        throw new IdempotencyKeyReusedError(claim.key, first.command);
+    }
+    return this.streams.run(streamId, () =>
+      this.decideAndAppend({ definition, dto, origin }, streamId, requestHash, claim),
+    );
+  }
 
-    for (let attempt = 1; ; attempt++) {
+  private async decideAndAppend(
+    { definition, dto, origin }: ExecuteCommand,
+    streamId: string,
+    requestHash: string,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<CommandResult> {
+    const key = claim?.key;
+    const ids: string[] = [];
+    const eventIds = (count: number): string[] => {
+      for (let i = ids.length; i < count; i++)
+        ids.push(key ? derivedEventId(definition.name, streamId, key, i) : randomUUID());
+      return ids.slice(0, count);
+    };
+    const retry = this.conflicts.start();
+
+    for (;;) {
       const stream = await this.lookups.streams.load(definition.decider, streamId);
       const revision = stream.revision;
       if (key) {
-        const replay = this.findReplay(stream.known, eventIds(1)[0], requestHash, key);
-        if (replay) {
-          this.idempotency.record(key, definition.name, streamId, requestHash);
-          return { streamId, ...replay, replayed: true };
-        }
+        const retried = findRetried(stream.known, { command: definition.name, streamId, key, requestHash });
+        if (retried) return { streamId, ...retried, replayed: true };
       }
       if (origin.expectedRevision !== undefined && origin.expectedRevision !== revision) {
         throw preconditionFailed(origin.expectedRevision, revision);
@@ -98,19 +125,18 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
           replayed: false,
         };
       }
-      const ids = eventIds(decided.length);
+      const written = eventIds(decided.length);
       const causationId = key ?? randomUUID();
       const events: NewEvent[] = decided.map((event, i) => ({
-        id: ids[i],
+        id: written[i],
         type: event.type,
         data: event.data,
         metadata: this.metadata(definition.name, event.type, context, origin, causationId, requestHash),
       }));
       try {
         const result = await this.metrics.timeAppend(definition.name, () =>
-          this.store.appendToStream(streamId, events, { expectedRevision: revision }),
+          this.store.appendToStream(streamId, events, { expectedRevision: revision, idempotency: claim }),
         );
-        if (key) this.idempotency.record(key, definition.name, streamId, requestHash);
         // Only events the store says it wrote: a replay's stored events may differ from these.
         if (result.replayed === false)
           this.lookups.streams.appended(definition.decider, streamId, revision, events, result);
@@ -118,8 +144,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
           streamId,
           revision: result.nextRevision,
           position: result.position,
-          eventIds: ids,
-          replayed: false,
+          eventIds: written,
+          replayed: result.replayed === true,
         };
       } catch (error) {
         const raced =
@@ -128,34 +154,10 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         if (origin.expectedRevision !== undefined && error instanceof WrongExpectedRevisionError) {
           throw preconditionFailed(origin.expectedRevision, error.actual);
         }
-        if (attempt >= MAX_ATTEMPTS) throw error;
-        // Someone else wrote to the stream first: decide again on what they wrote.
+        // Another process wrote to the stream first: decide again on what it wrote, after a pause.
+        await retry.pauseOrThrow(error);
       }
     }
-  }
-
-  /** The events a previous request with this key wrote, if any; a different body with the same key is refused. */
-  private findReplay(
-    known: ReadonlyMap<string, KnownEvent>,
-    firstId: string,
-    requestHash: string,
-    key: string,
-  ): Omit<CommandResult, 'streamId' | 'replayed'> | undefined {
-    const first = known.get(firstId);
-    if (!first) return undefined;
-    if (first.requestHash !== requestHash) {
-      throw keyReusedProblem(key, 'it was first used with a different request body');
-    }
-    const written = [...known.values()]
-      .filter(
-        (event) =>
-          event.revision >= first.revision &&
-          event.requestHash === requestHash &&
-          event.causationId === first.causationId,
-      )
-      .sort((a, b) => a.revision - b.revision);
-    const last = written[written.length - 1];
-    return { revision: last.revision, position: last.position, eventIds: written.map((event) => event.id) };
   }
 
   private metadata(

@@ -28,6 +28,18 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
+/** An idempotency key was first used for another request: nothing was written. */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = 'IdempotencyKeyReusedError';
+  constructor(
+    readonly key: string,
+    /** The command the key was first used for. */
+    readonly firstCommand: string,
+  ) {
+    super(`Idempotency key ${key} was first used for a different ${firstCommand} request`);
+  }
+}
+
 /** The store cannot be reached or used right now; the operation may be retried. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';

@@ -1,9 +1,17 @@
 import { ExpectedRevision } from './expected-revision';
+import type { IdempotencyClaim, IdempotencyKeyUse } from './idempotency-claim';
 import { AppendResult, NewEvent, RecordedEvent, SerializedEvent } from './recorded-event';
 
 export interface AppendOptions {
   /** Defaults to `any`. */
   expectedRevision?: ExpectedRevision;
+  /**
+   * Claims an idempotency key for this append. The first append that claims
+   * a key records it; a later claim of the same key with another fingerprint
+   * fails with IdempotencyKeyReusedError and writes nothing. A claim with the
+   * same fingerprint is a retry and appends as usual.
+   */
+  idempotency?: IdempotencyClaim;
 }
 
 export type ReadDirection = 'forwards' | 'backwards';
@@ -65,6 +73,8 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Current revision of a stream; -1 when it does not exist. */
   streamRevision(stream: string): Promise<number>;
+  /** The first use of an idempotency key, as recorded by an append that claimed it. */
+  idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * The same events as `readAll`, each as one JSON text. An export writes

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/shared';
 import {
   EventStoreUnavailableError,
   IdempotencyConflictError,
+  IdempotencyKeyReusedError,
   InvalidAppendError,
   WrongExpectedRevisionError,
 } from '../event-store/errors';
@@ -92,10 +93,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof WrongExpectedRevisionError) {
-      return this.simple(HttpStatus.CONFLICT, 'concurrency-conflict', exception.message, {
+      const problem = this.simple(HttpStatus.CONFLICT, 'concurrency-conflict', exception.message, {
         stream: exception.stream,
         actualRevision: exception.actual,
       });
+      return { ...problem, headers: { 'retry-after': '1' } };
+    }
+    if (exception instanceof IdempotencyKeyReusedError) {
+      const detail = `it was first used for a different ${exception.firstCommand} request`;
+      return {
+        body: {
+          type: problemType('idempotency-key-reused'),
+          title: 'Idempotency key reused',
+          status: HttpStatus.UNPROCESSABLE_ENTITY,
+          detail,
+          errors: [
+            {
+              field: 'Idempotency-Key',
+              rule: 'idempotency-key-reused',
+              message: `Key ${exception.key}: ${detail}`,
+            },
+          ],
+        },
+        headers: {},
+      };
     }
     if (exception instanceof IdempotencyConflictError || exception instanceof InvalidAppendError) {
       return this.simple(HttpStatus.UNPROCESSABLE_ENTITY, 'append-refused', exception.message);

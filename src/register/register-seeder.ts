@@ -5,7 +5,7 @@ import { CatalogueService } from '../commands/catalogue.service';
 import { CommandResult, ExecuteCommand } from '../commands/execute-command';
 import { validateCommand } from '../commands/validation/validate-command';
 import { DomainError } from '../domain/shared';
-import { ProblemException } from '../http/problem';
+import { IdempotencyKeyReusedError } from '../event-store/errors';
 import { parseTrustRegister, TrustRecord } from './trust-register';
 
 /** The organisation was registered (or dissolved) by other means, or the row changed since the last seed. */
@@ -13,7 +13,7 @@ function isAlreadyDifferent(error: unknown): boolean {
   return (
     (error instanceof DomainError &&
       ['organisation-already-registered', 'organisation-dissolved'].includes(error.rule)) ||
-    (error instanceof ProblemException && error.slug === 'idempotency-key-reused')
+    error instanceof IdempotencyKeyReusedError
   );
 }
 

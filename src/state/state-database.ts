@@ -10,13 +10,8 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   position    INTEGER NOT NULL,
   updated_at  TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS idempotency_keys (
-  idempotency_key TEXT PRIMARY KEY,
-  command         TEXT NOT NULL,
-  stream_id       TEXT NOT NULL,
-  request_hash    TEXT NOT NULL,
-  recorded_at     TEXT NOT NULL
-);
+-- Idempotency keys were once remembered here; the event store keeps them now, in the log.
+DROP TABLE IF EXISTS idempotency_keys;
 `;
 
 /**

@@ -53,11 +53,14 @@ describe('a command whose EventStoreDB connection drops mid-append [esdb: @event
   ] as const) {
     it(`answers 503 problem+json when it drops ${stall === 'before-write' ? 'before' : 'after'} the write, and the retry with the same key writes the event once`, async () => {
       const headers = { 'idempotency-key': `lost-${stall}` };
-      double.faults.stall = stall;
       const before = double.appendCount;
       const inFlight = postCommand<Problem>(t.url, 'RegisterOrganisation', registration(odsCode), headers);
+      // A keyed command appends twice on EventStoreDB: its key's claim, then its events. The claim
+      // goes through; the connection drops on the events' append.
+      await double.appendsReceived(before + 1);
+      double.faults.stall = stall;
       await Promise.race([
-        double.appendsReceived(before + 1),
+        double.appendsReceived(before + 2),
         inFlight.then((r) => {
           throw new Error(
             `answered ${r.status} before its append reached the store: ${JSON.stringify(r.body)}`,

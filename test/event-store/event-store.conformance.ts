@@ -10,6 +10,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../src/event-store';
 import { newEvent } from '../support/new-event';
+import { describeIdempotencyClaims } from './idempotency-claims.conformance';
 
 export interface ConformanceTarget {
   /** Said in every test name, so a log shows which store a test ran against. */
@@ -497,6 +498,11 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
         await expect(pending).resolves.toMatchObject({ done: true });
       });
     });
+
+    describeIdempotencyClaims(
+      () => store,
+      () => stream(),
+    );
 
     describe('concurrent appenders', () => {
       it('exactly one of many appenders wins each revision', async () => {

@@ -7,7 +7,9 @@ import {
   StreamNotFoundError,
 } from '@eventstore/db-client';
 import type { AllStreamResolvedEvent, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
-import { EventStoreStartupError, EventStoreUnavailableError } from '../errors';
+import { EventStoreStartupError, EventStoreUnavailableError, IdempotencyKeyReusedError } from '../errors';
+import type { IdempotencyKeyUse } from '../idempotency-claim';
+import { claimKey, readClaim } from './esdb-idempotency-claims';
 import { assertAppendable } from '../event-validation';
 import { NO_STREAM_REVISION } from '../expected-revision';
 import type {
@@ -98,6 +100,7 @@ export class EsdbEventStore implements EventStore {
     this.assertOpen();
     const expected = options.expectedRevision ?? 'any';
     try {
+      if (options.idempotency) await claimKey(this.client, options.idempotency);
       const result = await this.client.appendToStream(stream, events.map(toEventData), {
         expectedRevision: toAppendExpectedRevision(expected),
       });
@@ -108,8 +111,16 @@ export class EsdbEventStore implements EventStore {
         : (await this.readStream(stream, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
       return { nextRevision, position };
     } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError) throw error;
       throw toAppendError(error, { endpoint: this.endpoint, stream, expected });
     }
+  }
+
+  async idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined> {
+    this.assertOpen();
+    return readClaim(this.client, key).catch((error: unknown) => {
+      throw toReadError(error, this.endpoint);
+    });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

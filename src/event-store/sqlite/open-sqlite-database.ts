@@ -11,6 +11,12 @@ export interface SqliteDatabaseOptions {
   schema: string;
   /** `FULL` survives power loss as well as a killed process; `NORMAL` survives a killed process. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Brings a file from `fromVersion` (0: new) to `schemaVersion`, after
+   * `schema` has run, in the same transaction. The version is read again once
+   * the write lock is held, so processes opening one file at once upgrade it once.
+   */
+  upgrade?: (db: Database.Database, fromVersion: number) => void;
 }
 
 function describe(error: unknown): string {
@@ -77,7 +83,9 @@ export function openSqliteDatabase(path: string, options: SqliteDatabaseOptions)
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('busy_timeout = 5000');
     db.transaction(() => {
+      const fromVersion = db.pragma('user_version', { simple: true }) as number;
       db.exec(options.schema);
+      if (fromVersion < options.schemaVersion) options.upgrade?.(db, fromVersion);
       db.pragma(`application_id = ${options.applicationId}`);
       db.pragma(`user_version = ${options.schemaVersion}`);
     }).immediate();

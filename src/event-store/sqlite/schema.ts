@@ -1,6 +1,10 @@
+import type Database from 'better-sqlite3';
+import { idempotencyFingerprint } from '../idempotency-claim';
+
 /** Marks a file as this service's event store ("AEVT"), so a foreign database is never written to. */
 export const APPLICATION_ID = 0x41455654;
-export const SCHEMA_VERSION = 1;
+/** 2: idempotency keys and globally unique event ids kept by the store itself. */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -13,10 +17,74 @@ CREATE TABLE IF NOT EXISTS events (
   metadata     TEXT    NOT NULL,
   occurred_at  TEXT    NOT NULL,
   recorded_at  TEXT    NOT NULL,
-  UNIQUE (stream_id, revision),
-  UNIQUE (stream_id, event_id)
+  UNIQUE (stream_id, revision)
 );
--- A global index on event_id served no query (ids are looked up per stream, through the
--- UNIQUE above) and cost every append a page write at a random place: gone from older files too.
-DROP INDEX IF EXISTS events_event_id;
+-- The first use of every idempotency key, written in the transaction of the
+-- append that claimed it: part of the log, never a cache beside it.
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  idempotency_key TEXT    PRIMARY KEY,
+  fingerprint     TEXT    NOT NULL,
+  command         TEXT    NOT NULL,
+  position        INTEGER NOT NULL
+) WITHOUT ROWID;
 `;
+
+/**
+ * No two events anywhere in the file share an id. It also serves every
+ * per-stream id lookup, so new files need no UNIQUE (stream_id, event_id)
+ * (files from version 1 keep theirs: a table's constraints stay with it).
+ */
+const UNIQUE_EVENT_IDS = 'CREATE UNIQUE INDEX IF NOT EXISTS events_event_id_unique ON events (event_id)';
+
+export interface SchemaUpgradeReport {
+  /** Keys found in the metadata of events written before version 2. */
+  keysRecorded: number;
+  /** Event ids that files written before version 2 hold more than once (then only later ids are unique). */
+  duplicateEventIds: number;
+}
+
+/**
+ * From version 1 (or a new file) to 2. Keys used before version 2 are read
+ * back from the events themselves (every event carries its causationId, the
+ * request hash and the command name), first use first. An older file whose
+ * log already holds an event id twice keeps those events, as history is never
+ * rewritten; uniqueness then holds for every event after them.
+ */
+export function upgradeSchema(db: Database.Database, fromVersion: number): SchemaUpgradeReport {
+  // A global index on event_id that was not unique; version 2's unique one replaces it.
+  db.exec('DROP INDEX IF EXISTS events_event_id');
+  if (fromVersion === 0) {
+    db.exec(UNIQUE_EVENT_IDS);
+    return { keysRecorded: 0, duplicateEventIds: 0 };
+  }
+  db.function('aet_fingerprint', { deterministic: true }, (stream: unknown, requestHash: unknown) =>
+    idempotencyFingerprint(String(stream), String(requestHash)),
+  );
+  const keysRecorded = db
+    .prepare(
+      `INSERT OR IGNORE INTO idempotency_keys (idempotency_key, fingerprint, command, position)
+       SELECT key, aet_fingerprint(stream_id, request_hash), command, position FROM (
+         SELECT json_extract(metadata, '$.causationId') AS key, json_extract(metadata, '$.requestHash') AS request_hash,
+                coalesce(json_extract(metadata, '$.commandName'), type) AS command, stream_id, position
+         FROM events)
+       WHERE typeof(key) = 'text' AND typeof(request_hash) = 'text'
+       ORDER BY position`,
+    )
+    .run().changes;
+  const duplicateEventIds = (
+    db
+      .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events GROUP BY event_id HAVING count(*) > 1)')
+      .get() as { n: number }
+  ).n;
+  if (duplicateEventIds === 0) {
+    db.exec(UNIQUE_EVENT_IDS);
+  } else {
+    const head = (
+      db.prepare('SELECT coalesce(max(position), 0) AS head FROM events').get() as { head: number }
+    ).head;
+    db.exec(
+      `CREATE UNIQUE INDEX IF NOT EXISTS events_event_id_unique ON events (event_id) WHERE position > ${head}`,
+    );
+  }
+  return { keysRecorded, duplicateEventIds };
+}

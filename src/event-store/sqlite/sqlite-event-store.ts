@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '../errors';
+import {
+  EventStoreUnavailableError,
+  IdempotencyConflictError,
+  IdempotencyKeyReusedError,
+  WrongExpectedRevisionError,
+} from '../errors';
 import { assertAppendable } from '../event-validation';
 import { ExpectedRevision, matchesExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
+import type { IdempotencyClaim, IdempotencyKeyUse } from '../idempotency-claim';
 import {
   AllSubscription,
   AppendOptions,
@@ -15,7 +21,7 @@ import {
 import { AppendResult, EventMetadata, NewEvent, RecordedEvent, SerializedEvent } from '../recorded-event';
 import { OncePerTurn } from '../../support/once-per-turn';
 import { openSqliteDatabase } from './open-sqlite-database';
-import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
+import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION, SchemaUpgradeReport, upgradeSchema } from './schema';
 import { SqliteAllSubscription } from './sqlite-all-subscription';
 import { EventRow, toRecordedEvent } from './event-row';
 
@@ -78,6 +84,7 @@ interface PendingAppend {
   stream: string;
   events: readonly NewEvent[];
   expected: ExpectedRevision;
+  claim: IdempotencyClaim | undefined;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -118,19 +125,25 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    let upgrade: (SchemaUpgradeReport & { fromVersion: number }) | undefined;
     const db = openSqliteDatabase(options.path, {
       setting: 'SQLITE_PATH',
       applicationId: APPLICATION_ID,
       schemaVersion: SCHEMA_VERSION,
       schema: SCHEMA,
       synchronous: options.synchronous,
+      upgrade: (database, fromVersion) => {
+        upgrade = { ...upgradeSchema(database, fromVersion), fromVersion };
+      },
     });
-    return new SqliteEventStore(db, options);
+    return new SqliteEventStore(db, options, upgrade);
   }
 
   private constructor(
     readonly db: Database.Database,
     private readonly options: SqliteEventStoreOptions,
+    /** What opening the file upgraded, if it did: start-up logs it. */
+    readonly upgrade?: SchemaUpgradeReport & { fromVersion: number },
   ) {
     this.now = options.now ?? (() => new Date());
     this.statements = {
@@ -154,6 +167,12 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
       head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
+      keyUse: db.prepare<[string], IdempotencyKeyUse>(
+        'SELECT fingerprint, command FROM idempotency_keys WHERE idempotency_key = ?',
+      ),
+      claimKey: db.prepare<[string, string, string, number]>(
+        'INSERT INTO idempotency_keys (idempotency_key, fingerprint, command, position) VALUES (?, ?, ?, ?)',
+      ),
       dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
     // Nested in appendBatch's transaction, better-sqlite3 runs this one as a savepoint.
@@ -161,7 +180,9 @@ export class SqliteEventStore implements EventStore {
     this.appendBatch = db.transaction((batch: PendingAppend[]) =>
       batch.map((append): Outcome => {
         try {
-          return { result: this.appendInSavepoint(append.stream, append.events, append.expected) };
+          return {
+            result: this.appendInSavepoint(append.stream, append.events, append.expected, append.claim),
+          };
         } catch (error) {
           // SQLite rolled the whole transaction back (a full disk, an I/O error): the later appends
           // would each commit on their own while the batch is reported failed. Fail it all instead.
@@ -180,7 +201,14 @@ export class SqliteEventStore implements EventStore {
     assertAppendable(stream, events);
     if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is not open');
     return new Promise((resolve, reject) => {
-      this.pending.push({ stream, events, expected: options.expectedRevision ?? 'any', resolve, reject });
+      this.pending.push({
+        stream,
+        events,
+        expected: options.expectedRevision ?? 'any',
+        claim: options.idempotency,
+        resolve,
+        reject,
+      });
       if (this.pending.length === 1) setImmediate(() => this.commitPending());
     });
   }
@@ -217,7 +245,12 @@ export class SqliteEventStore implements EventStore {
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
+    claim: IdempotencyClaim | undefined,
   ): AppendResult & { replayed: boolean } {
+    const firstUse = claim ? this.statements.keyUse.get(claim.key) : undefined;
+    if (claim && firstUse && firstUse.fingerprint !== claim.fingerprint) {
+      throw new IdempotencyKeyReusedError(claim.key, firstUse.command);
+    }
     const ids = events.map((event) => event.id.toLowerCase());
     const replay = this.findReplay(stream, ids, expected);
     if (replay) return { ...replay, replayed: true };
@@ -230,20 +263,40 @@ export class SqliteEventStore implements EventStore {
     let position = 0;
     events.forEach((event, i) => {
       const metadata: EventMetadata = { ...event.metadata, recordedAt };
-      position = Number(
-        this.statements.insert.run({
-          stream,
-          revision: actual + 1 + i,
-          id: ids[i],
-          type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(metadata),
-          occurredAt: event.metadata.occurredAt,
-          recordedAt,
-        }).lastInsertRowid,
-      );
+      position = Number(this.insertEvent(stream, actual + 1 + i, ids[i], event, metadata).lastInsertRowid);
     });
+    if (claim && !firstUse) {
+      this.statements.claimKey.run(claim.key, claim.fingerprint, claim.command, position);
+    }
     return { nextRevision: actual + events.length, position, replayed: false };
+  }
+
+  /** One row; an id already used by an event of another stream is refused by the unique index. */
+  private insertEvent(
+    stream: string,
+    revision: number,
+    id: string,
+    event: NewEvent,
+    metadata: EventMetadata,
+  ): Database.RunResult {
+    try {
+      return this.statements.insert.run({
+        stream,
+        revision,
+        id,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(metadata),
+        occurredAt: event.metadata.occurredAt,
+        recordedAt: metadata.recordedAt,
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.event_id/.test((error as Error).message)) {
+        throw new IdempotencyConflictError(stream, [id], 'an event of another stream already has this id');
+      }
+      throw error;
+    }
   }
 
   /**
@@ -326,6 +379,10 @@ export class SqliteEventStore implements EventStore {
 
   async streamRevision(stream: string): Promise<number> {
     return this.statements.revision.get(stream)?.revision ?? NO_STREAM_REVISION;
+  }
+
+  async idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined> {
+    return this.statements.keyUse.get(key);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

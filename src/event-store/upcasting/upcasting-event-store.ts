@@ -15,6 +15,7 @@ import {
   SerializedEvent,
   serializeEvent,
 } from '../recorded-event';
+import type { IdempotencyKeyUse } from '../idempotency-claim';
 import { UpcasterRegistry } from './upcaster-registry';
 
 /** The EventStore port with every event read upcast to its current schema version. */
@@ -40,6 +41,10 @@ export class UpcastingEventStore implements EventStore {
 
   streamRevision(stream: string): Promise<number> {
     return this.inner.streamRevision(stream);
+  }
+
+  idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined> {
+    return this.inner.idempotencyKeyUse(key);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -1,0 +1,61 @@
+import { v5 as uuidv5 } from 'uuid';
+import { IdempotencyKeyReusedError } from '../event-store/errors';
+import type { KnownEvent } from './stream-state-cache';
+
+/** Namespace for event ids derived from idempotency keys (a fixed, random UUID). */
+const EVENT_ID_NAMESPACE = '3f6c1d0e-6a57-4d8e-9b1f-2c1e5f0a9d47';
+
+/**
+ * The id of the i-th event a keyed command writes. The target stream is part
+ * of it, so one key can never give two streams an event with the same id;
+ * within a stream the store refuses an id twice.
+ */
+export function derivedEventId(command: string, streamId: string, key: string, index: number): string {
+  return uuidv5(`${command}\n${streamId}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
+}
+
+/** How ids were derived before the stream was part of them: a retry of such a request still finds its events. */
+function earlierEventId(command: string, key: string, index: number): string {
+  return uuidv5(`${command}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
+}
+
+export interface KeyedRequest {
+  command: string;
+  streamId: string;
+  key: string;
+  requestHash: string;
+}
+
+export interface RetriedResult {
+  revision: number;
+  position: number;
+  eventIds: string[];
+}
+
+/**
+ * The events an earlier request with this key wrote to the stream, if any:
+ * its first event by id, then every later event of the same request. The same
+ * key with another body on this stream is refused.
+ */
+export function findRetried(
+  known: ReadonlyMap<string, KnownEvent>,
+  request: KeyedRequest,
+): RetriedResult | undefined {
+  const first =
+    known.get(derivedEventId(request.command, request.streamId, request.key, 0)) ??
+    known.get(earlierEventId(request.command, request.key, 0));
+  if (!first) return undefined;
+  if (first.requestHash !== request.requestHash) {
+    throw new IdempotencyKeyReusedError(request.key, request.command);
+  }
+  const written = [...known.values()]
+    .filter(
+      (event) =>
+        event.revision >= first.revision &&
+        event.requestHash === request.requestHash &&
+        event.causationId === first.causationId,
+    )
+    .sort((a, b) => a.revision - b.revision);
+  const last = written[written.length - 1];
+  return { revision: last.revision, position: last.position, eventIds: written.map((event) => event.id) };
+}
