@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { NewEvent } from '../src/event-store';
+import { SqliteSharedLease } from '../src/coordination/sqlite-shared-lease';
+import type { SharedLeases } from '../src/coordination/shared-lease';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { KafkajsClient } from '../src/kafka/kafkajs/kafkajs-client';
 import { AGGREGATE_TYPES, aggregateTypeOf, relayTopics, topicFor } from '../src/kafka/relay/aggregate-topics';
@@ -164,6 +166,12 @@ const topicOptions = (prefix: string) => ({
   replicationFactor: 1,
 });
 
+/** The relay's lease and shared checkpoint, as the service keeps them: in the event store file. */
+const leasesOn =
+  (store: SqliteEventStore): SharedLeases =>
+  (options) =>
+    new SqliteSharedLease(store.db, options);
+
 /** Events/s of a fresh relay publishing the whole store, from start() until its checkpoint reaches the head. */
 async function relayRateFromBacklog(
   store: SqliteEventStore,
@@ -174,13 +182,20 @@ async function relayRateFromBacklog(
   await ensureRelayTopics(client, topicOptions(prefix));
   await warmUp(relayTopics(prefix));
   const relay = new KafkaRelay(
-    { store, checkpoints, client, registry: new IntegrationEventRegistry(), logger: quiet },
+    {
+      store,
+      leases: leasesOn(store),
+      checkpoints,
+      client,
+      registry: new IntegrationEventRegistry(),
+      logger: quiet,
+    },
     { name: prefix, topics: topicOptions(prefix), batchSize: BATCH },
   );
   const head = await store.headPosition();
   const started = performance.now();
   relay.start();
-  await until(() => checkpoints.get(prefix) === head);
+  await until(() => relay.status().checkpoint === head);
   const seconds = (performance.now() - started) / 1000;
   await relay.stop();
   return head / seconds;
@@ -194,7 +209,14 @@ async function endToEndLag(store: SqliteEventStore, checkpoints: CheckpointStore
   await warmUp(relayTopics(prefix));
   checkpoints.set('bench-lag', await store.headPosition());
   const relay = new KafkaRelay(
-    { store, checkpoints, client, registry: new IntegrationEventRegistry(), logger: quiet },
+    {
+      store,
+      leases: leasesOn(store),
+      checkpoints,
+      client,
+      registry: new IntegrationEventRegistry(),
+      logger: quiet,
+    },
     { name: 'bench-lag', topics, batchSize: BATCH },
   );
   relay.start();

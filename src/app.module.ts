@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { Clock } from './commands/clock';
 import { CommandsModule } from './commands/commands.module';
+import { CoordinationModule } from './coordination/coordination.module';
 import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
 import { AuthModule } from './auth/auth.module';
 import type { Authenticator } from './auth/authenticator';
@@ -50,6 +51,7 @@ export class AppModule {
         ClockModule.forRoot(infrastructure.clock),
         LoggingModule.forRoot(config),
         EventStoreModule.forRoot(infrastructure.store),
+        CoordinationModule,
         StateModule.forRoot(infrastructure.state),
         MetricsModule,
         KafkaModule.forRoot(config),

@@ -11,6 +11,8 @@ import {
 } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { CommandsModule } from '../commands/commands.module';
+import { SHARED_LEASES } from '../coordination/shared-lease';
+import type { SharedLeases } from '../coordination/shared-lease';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
@@ -48,15 +50,23 @@ function relayProviders(config: AppConfig): Provider[] {
   return [
     {
       provide: KafkaRelay,
-      inject: [EVENT_STORE, CheckpointStore, KAFKA_CLIENT, Registry],
+      inject: [EVENT_STORE, SHARED_LEASES, CheckpointStore, KAFKA_CLIENT, Registry],
       useFactory: (
         store: EventStore,
+        leases: SharedLeases,
         checkpoints: CheckpointStore,
         client: KafkaClient,
         registry: Registry,
       ) => {
         const relay = new KafkaRelay(
-          { store, checkpoints, client, registry: INTEGRATION_EVENTS, logger: new Logger('KafkaRelay') },
+          {
+            store,
+            leases,
+            checkpoints,
+            client,
+            registry: INTEGRATION_EVENTS,
+            logger: new Logger('KafkaRelay'),
+          },
           {
             name: RELAY_NAME,
             batchSize: config.KAFKA_RELAY_BATCH_SIZE,
@@ -100,10 +110,10 @@ class KafkaRelayRunner implements OnApplicationBootstrap, OnModuleDestroy {
  * Kafka in this process: the client wherever brokers are configured, the
  * relay where APP_ROLES also includes `relay`, the command consumer where it
  * includes `api` or `commands`; otherwise a start-up line says what does not
- * run and why. Exactly one process per deployment may run the relay (see
- * README, "Kafka"); a lease in the state database stops a second one sharing
- * the same state file. Any number may run the command consumer: its group
- * shares the partitions out.
+ * run and why. Any number of processes may run the relay: a lease kept in
+ * the event store they share lets one publish at a time, and hands over to
+ * another within its TTL when the holder dies. Any number may run the command
+ * consumer: its group shares the partitions out.
  */
 @Global()
 @Module({})

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
@@ -68,19 +67,11 @@ describeWithKafka(
       return child;
     }
 
-    /** Read straight from the state file the relay writes, as an operator would. */
+    /** Read straight from the event store file, where every relay on it keeps its shared checkpoint. */
     function checkpoint(): number {
-      if (!existsSync(statePath)) return 0;
-      const db = new Database(statePath, { readonly: true, fileMustExist: true });
-      try {
-        const row = db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(RELAY_NAME) as
-          { position: number } | undefined;
-        return row?.position ?? 0;
-      } catch {
-        return 0; // the relay has not created its tables yet
-      } finally {
-        db.close();
-      }
+      const row = store.db.prepare('SELECT checkpoint FROM leases WHERE name = ?').get(RELAY_NAME) as
+        { checkpoint: number } | undefined;
+      return row?.checkpoint ?? 0;
     }
 
     async function untilCheckpoint(

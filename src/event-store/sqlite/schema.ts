@@ -3,7 +3,7 @@ import { idempotencyFingerprint } from '../idempotency-claim';
 
 /** Marks a file as this service's event store ("AEVT"), so a foreign database is never written to. */
 export const APPLICATION_ID = 0x41455654;
-/** 2: idempotency keys and globally unique event ids kept by the store itself. */
+/** 2: idempotency keys, globally unique event ids and shared leases kept by the store itself. */
 export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
@@ -27,6 +27,16 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   command         TEXT    NOT NULL,
   position        INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Leases shared by every process on the file (the Kafka relay's), with the
+-- position their holder has finished with (src/coordination/).
+CREATE TABLE IF NOT EXISTS leases (
+  name        TEXT    PRIMARY KEY,
+  owner       TEXT    NOT NULL,
+  host        TEXT    NOT NULL,
+  pid         INTEGER NOT NULL,
+  renewed_at  INTEGER NOT NULL,
+  checkpoint  INTEGER NOT NULL DEFAULT 0
+);
 `;
 
 /**

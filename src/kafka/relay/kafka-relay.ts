@@ -1,3 +1,4 @@
+import { LeaseLostError, SharedLease, SharedLeases } from '../../coordination/shared-lease';
 import { failureLogLevel } from '../failure-log-level';
 import type { AllSubscription, EventStore } from '../../event-store/port';
 import { streamCategory } from '../../event-store/recorded-event';
@@ -8,7 +9,6 @@ import { aggregateTypeOf, topicFor } from './aggregate-topics';
 import { toIntegrationEvent } from './integration-event';
 import type { IntegrationEventRegistry } from './integration-event-registry';
 import { toOutgoingMessage } from './integration-message';
-import { RelayLease } from './relay-lease';
 import type { RelayState, RelayStatus } from './relay-status';
 import { ensureRelayTopics, RelayTopicOptions } from './relay-topics';
 import { SubscriptionBatch, SubscriptionBatcher } from './subscription-batcher';
@@ -22,21 +22,23 @@ export interface KafkaRelayOptions {
   /** Most bytes per request to the broker; keeps each partition's record batch under the broker's limit. */
   maxRequestBytes?: number;
   retryDelayMs?: { initial: number; max: number };
+  /** How long the lease outlives its holder's last renewal: the longest a dead holder's successor waits. */
   leaseTtlMs?: number;
+  /** The fewest milliseconds between two commits of the shared checkpoint while busy (default 500). */
+  commitEveryMs?: number;
   /** How long stop() lets a send in flight finish before cutting the connection. */
   stopGraceMs?: number;
 }
 
 export interface KafkaRelayDependencies {
   store: EventStore;
+  /** The lease and checkpoint every instance shares (in the event store), so one relay publishes at a time. */
+  leases: SharedLeases;
+  /** This instance's state file: read once, for a checkpoint written there before the shared one existed. */
   checkpoints: CheckpointStore;
   client: KafkaClient;
   registry: IntegrationEventRegistry;
   logger: KafkaLogger;
-}
-
-class LeaseLostError extends Error {
-  override readonly name = 'LeaseLostError';
 }
 
 interface Chunk {
@@ -61,7 +63,13 @@ const describeError = (error: unknown): string => {
  */
 export class KafkaRelay {
   private current: RelayStatus = { state: 'stopped', checkpoint: 0, published: 0, skipped: 0, failures: 0 };
-  private readonly lease: RelayLease;
+  private readonly lease: SharedLease;
+  /** The shared checkpoint as this relay last read or wrote it (status is synchronous). */
+  private checkpointSeen = 0;
+  private committedAt = 0;
+  /** Acknowledged by the broker, not yet committed (commits are spaced out while busy). */
+  private unsaved = 0;
+  private commitTimer: NodeJS.Timeout | undefined;
   private readonly reported = new Set<string>();
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -75,17 +83,17 @@ export class KafkaRelay {
     private readonly deps: KafkaRelayDependencies,
     private readonly options: KafkaRelayOptions,
   ) {
-    this.lease = new RelayLease(deps.checkpoints.db, options.name, options.leaseTtlMs ?? 30_000);
+    this.lease = deps.leases({ name: options.name, ttlMs: options.leaseTtlMs ?? 10_000 });
   }
 
   status(): RelayStatus {
-    return { ...this.current, checkpoint: this.deps.checkpoints.get(this.options.name) };
+    return { ...this.current, checkpoint: this.checkpointSeen };
   }
 
   /** How far the published log trails the store; a standby relay reports the active one's progress. */
   async lag(): Promise<{ headPosition: number; checkpoint: number; lag: number }> {
     const headPosition = await this.deps.store.headPosition();
-    const checkpoint = this.deps.checkpoints.get(this.options.name);
+    const checkpoint = (this.checkpointSeen = await this.lease.checkpoint());
     return { headPosition, checkpoint, lag: Math.max(0, headPosition - checkpoint) };
   }
 
@@ -119,15 +127,20 @@ export class KafkaRelay {
       }
     }
     clearInterval(this.leaseTimer);
-    this.lease.release();
+    // What the broker acknowledged is committed before the lease goes, so the next holder resumes after it.
+    await this.commitUnsaved().catch(() => undefined);
+    await this.lease.release().catch(() => undefined);
     this.setState('stopped');
   }
 
   private async acquireLease(): Promise<boolean> {
     while (!this.stopping) {
-      if (this.lease.tryAcquire()) return true;
+      if (await this.lease.tryAcquire()) {
+        await this.adoptLocalCheckpoint();
+        return true;
+      }
       if (this.current.state !== 'standby') {
-        const holder = this.lease.holder();
+        const holder = await this.lease.holder();
         this.deps.logger.warn(
           `Kafka relay on standby: another relay (${holder ? `${holder.host} pid ${holder.pid}` : 'unknown'}) holds the lease`,
         );
@@ -146,7 +159,7 @@ export class KafkaRelay {
     try {
       await producer.connect();
       await ensureRelayTopics(this.deps.client, this.options.topics);
-      const from = this.deps.checkpoints.get(this.options.name);
+      const from = (this.checkpointSeen = await this.lease.checkpoint());
       const subscription = this.deps.store.subscribeToAll({ fromPosition: from });
       this.subscription = subscription;
       this.watchLease(subscription);
@@ -167,7 +180,7 @@ export class KafkaRelay {
           }
         }
         if (!this.stopping) {
-          throw this.lease.renew()
+          throw (await this.lease.renew())
             ? new Error('The $all subscription ended')
             : new LeaseLostError('Another relay took over the lease');
         }
@@ -186,13 +199,13 @@ export class KafkaRelay {
     clearInterval(this.leaseTimer);
     const every = (this.options.leaseTtlMs ?? 30_000) / 3;
     this.leaseTimer = setInterval(() => {
-      let held = false;
-      try {
-        held = this.lease.renew();
-      } catch {
-        // The state database is gone (shutting down): stop publishing all the same.
-      }
-      if (!held) void subscription.close();
+      void this.lease
+        .renew()
+        // The store cannot be reached: the lease may lapse, so stop publishing all the same.
+        .catch(() => false)
+        .then((held) => {
+          if (!held) void subscription.close();
+        });
     }, every);
     this.leaseTimer.unref();
   }
@@ -223,7 +236,8 @@ export class KafkaRelay {
       // Headers and record framing add roughly 200 bytes; the limit only needs to be approached, not met exactly.
       const bytes = Buffer.byteLength(message.value) + message.key.length + 200;
       if (chunk.count > 0 && chunk.bytes + bytes > maxBytes) {
-        await this.send(producer, chunk, chunkEnd);
+        await this.send(producer, chunk);
+        await this.commitIfDue(chunkEnd, false);
         chunk = { byTopic: new Map(), count: 0, bytes: 0 };
       }
       const topic = topicFor(this.options.topics.prefix, type);
@@ -234,28 +248,59 @@ export class KafkaRelay {
       chunk.bytes += bytes;
       chunkEnd = event.position;
     }
-    // The last checkpoint of a batch also covers skipped events and a caught-up position beyond its events.
-    await this.send(producer, chunk, batch.throughPosition);
+    await this.send(producer, chunk);
+    // The batch's checkpoint also covers skipped events and a caught-up position beyond its events.
+    await this.commitIfDue(batch.throughPosition, batch.caughtUp);
   }
 
-  private async send(producer: KafkaProducer, chunk: Chunk, through: number): Promise<void> {
-    if (chunk.count > 0) {
-      await producer.send([...chunk.byTopic].map(([topic, messages]) => ({ topic, messages })));
-      this.current.published += chunk.count;
-      this.current.lastPublishedAt = new Date().toISOString();
-    }
-    this.commit(through);
+  /**
+   * While busy the checkpoint is committed at most every commitEveryMs, so a
+   * successor repeats at most that much; what is acknowledged but not yet
+   * committed is committed when that time is up, busy or not.
+   */
+  private async commitIfDue(position: number, now: boolean): Promise<void> {
+    const wait = this.committedAt + (this.options.commitEveryMs ?? 500) - Date.now();
+    if (now || wait <= 0) return this.commit(position);
+    this.unsaved = Math.max(this.unsaved, position);
+    this.commitTimer ??= setTimeout(() => {
+      this.commitTimer = undefined;
+      void this.commitUnsaved().catch((error: unknown) => {
+        // Lost the lease: stop publishing now. Anything else: the next commit tries again.
+        if (error instanceof LeaseLostError) void this.subscription?.close();
+      });
+    }, wait);
   }
 
-  /** Only after the broker's acknowledgement, and only while this relay holds the lease. */
-  private commit(position: number): void {
-    const { db } = this.deps.checkpoints;
-    db.transaction(() => {
-      if (!this.lease.renew()) throw new LeaseLostError('Another relay took over the lease');
-      if (position > this.deps.checkpoints.get(this.options.name)) {
-        this.deps.checkpoints.set(this.options.name, position);
-      }
-    })();
+  private async commitUnsaved(): Promise<void> {
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    if (this.unsaved > 0) await this.commit(this.unsaved);
+  }
+
+  private async send(producer: KafkaProducer, chunk: Chunk): Promise<void> {
+    if (chunk.count === 0) return;
+    await producer.send([...chunk.byTopic].map(([topic, messages]) => ({ topic, messages })));
+    this.current.published += chunk.count;
+    this.current.lastPublishedAt = new Date().toISOString();
+  }
+
+  /** Only after the broker's acknowledgement, and only while this relay holds the lease (else LeaseLostError). */
+  private async commit(position: number): Promise<void> {
+    if (position <= this.unsaved) this.unsaved = 0;
+    if (position <= this.checkpointSeen) return;
+    await this.lease.commit(position);
+    this.checkpointSeen = position;
+    this.committedAt = Date.now();
+  }
+
+  /**
+   * Before the shared checkpoint existed, the relay kept its position in this
+   * instance's state file. The first holder that finds the shared one empty
+   * starts from there instead of publishing the whole log again.
+   */
+  private async adoptLocalCheckpoint(): Promise<void> {
+    const local = this.deps.checkpoints.get(this.options.name);
+    if (local > 0 && (await this.lease.checkpoint()) === 0) await this.lease.commit(local);
   }
 
   private fail(error: unknown): void {
@@ -265,7 +310,7 @@ export class KafkaRelay {
     this.setState('retrying');
     this.consecutiveFailures++;
     this.deps.logger[failureLogLevel(this.consecutiveFailures)](
-      `Kafka relay failed (attempt ${this.current.failures}); resuming from checkpoint ${this.deps.checkpoints.get(this.options.name)}: ${message}`,
+      `Kafka relay failed (attempt ${this.current.failures}); resuming from checkpoint ${this.checkpointSeen}: ${message}`,
     );
   }
 
