@@ -30,7 +30,9 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /**
    * How often an idle subscription looks for events written by another
-   * process sharing the file; appends in this process wake it at once.
+   * process sharing the file (default 50 ms: one indexed max() query, so
+   * several instances on one file read each other's writes almost at once);
+   * appends in this process wake it at once.
    */
   pollIntervalMs?: number;
   /** Events fetched per query while a subscription catches up. */
@@ -435,7 +437,7 @@ export class SqliteEventStore implements EventStore {
       fromPosition: options.fromPosition ?? 0,
       filter: options.filter,
       batchSize: this.options.batchSize ?? 1000,
-      pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+      pollIntervalMs: this.options.pollIntervalMs ?? 50,
       wakeDelayMs: this.options.wakeDelayMs ?? 5,
       onClose: (s) => this.subscriptions.delete(s),
     });
