@@ -5,6 +5,8 @@ import {
   EventStoreUnavailableError,
   IdempotencyConflictError,
   InvalidAppendError,
+  InvalidReadError,
+  StreamDeletedError,
   WrongExpectedRevisionError,
 } from '../event-store/errors';
 import { ProblemBody, ProblemException, problemType } from './problem';
@@ -17,6 +19,7 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
+  410: 'Gone',
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
@@ -96,6 +99,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         stream: exception.stream,
         actualRevision: exception.actual,
       });
+    }
+    if (exception instanceof StreamDeletedError) {
+      // Not retryable: a tombstoned stream is gone for good, a soft-deleted one until written without `stream_exists`.
+      return this.simple(HttpStatus.GONE, 'stream-deleted', exception.message, {
+        stream: exception.stream,
+        tombstoned: exception.tombstoned,
+      });
+    }
+    if (exception instanceof InvalidReadError) {
+      return this.simple(HttpStatus.BAD_REQUEST, 'invalid-read', exception.message);
     }
     if (exception instanceof IdempotencyConflictError || exception instanceof InvalidAppendError) {
       return this.simple(HttpStatus.UNPROCESSABLE_ENTITY, 'append-refused', exception.message);

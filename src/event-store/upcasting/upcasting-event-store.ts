@@ -1,6 +1,7 @@
 import {
   AllSubscription,
   AppendOptions,
+  DeleteStreamOptions,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
@@ -40,6 +41,14 @@ export class UpcastingEventStore implements EventStore {
 
   streamRevision(stream: string): Promise<number> {
     return this.inner.streamRevision(stream);
+  }
+
+  deleteStream(stream: string, options?: DeleteStreamOptions): Promise<void> {
+    return this.inner.deleteStream(stream, options);
+  }
+
+  tombstoneStream(stream: string, options?: DeleteStreamOptions): Promise<void> {
+    return this.inner.tombstoneStream(stream, options);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
