@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   410: 'Gone',
   412: 'Precondition failed',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -132,10 +133,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastify = exception as FastifyLikeError;
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      // The router's messages quote the request's path: say what is wrong without echoing it.
       const detail =
         fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
           ? 'The request body is larger than the server accepts (1 MiB)'
-          : fastify.message;
+          : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'A segment of the path is longer than the server accepts (100 characters)'
+            : fastify.code === 'FST_ERR_BAD_URL'
+              ? 'The path is not a valid URL (bad percent-encoding)'
+              : fastify.message;
       return this.simple(fastify.statusCode, slugOf(fastify.statusCode), detail);
     }
     return this.simple(
