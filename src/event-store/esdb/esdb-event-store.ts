@@ -26,6 +26,7 @@ import { EsdbAllSubscription } from './esdb-all-subscription';
 import { isStreamDeleted, toAppendError, toReadError, unavailable } from './esdb-errors';
 import { matchesFilter } from '../event-filter';
 import { positionMissing, toEventData, toRecordedEvent } from './esdb-events';
+import { findInLatest, lastOwnEventPosition } from './esdb-backward-reads';
 import {
   isUnsetPosition,
   toAppendExpectedRevision,
@@ -49,8 +50,6 @@ export interface EsdbEventStoreOptions {
 }
 
 const silent: EsdbLogger = { log: () => undefined, warn: () => undefined };
-/** Events read per page while looking backwards for the last non-system event. */
-const HEAD_PAGE = 64;
 /** How far back $all is searched for a written event whose position the server did not give. */
 const LOOKUP_EVENTS = 4096;
 
@@ -137,15 +136,7 @@ export class EsdbEventStore implements EventStore {
   private async positionOfWritten(stream: string, revision: number): Promise<number> {
     const [written] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
     if (written && written.position !== UNKNOWN_POSITION) return written.position;
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: LOOKUP_EVENTS });
-    for await (const resolved of read) {
-      const event = resolved.event;
-      if (event?.streamId === stream && event.revision === BigInt(revision) && event.position) {
-        await read.cancel();
-        return toPortPosition(event.position.commit);
-      }
-    }
-    return this.headPosition();
+    return (await findInLatest(this.client, stream, revision, LOOKUP_EVENTS)) ?? this.headPosition();
   }
 
   private async isTombstoned(stream: string): Promise<boolean> {
@@ -281,26 +272,9 @@ export class EsdbEventStore implements EventStore {
   /** The last non-system event's position: pages backwards past the server's own events. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    let from: typeof END | { commit: bigint; prepare: bigint } = END;
-    for (;;) {
-      let seen = 0;
-      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_PAGE });
-      try {
-        for await (const resolved of read) {
-          seen += 1;
-          const event = toRecordedEvent(resolved.event, resolved.commitPosition);
-          if (event && event.position === UNKNOWN_POSITION) throw positionMissing(event);
-          if (event) {
-            await read.cancel();
-            return event.position;
-          }
-          if (resolved.event?.position) from = resolved.event.position;
-        }
-      } catch (error) {
-        throw toReadError(error, this.endpoint);
-      }
-      if (seen < HEAD_PAGE) return 0;
-    }
+    return lastOwnEventPosition(this.client).catch((error: unknown) => {
+      throw toReadError(error, this.endpoint);
+    });
   }
 
   async ping(): Promise<void> {
