@@ -99,7 +99,7 @@ class KafkaRelayRunner implements OnApplicationBootstrap, OnModuleDestroy {
 /**
  * Kafka in this process: the client wherever brokers are configured, the
  * relay where APP_ROLES also includes `relay`, the command consumer where it
- * includes `api` or `commands`; otherwise a start-up line says what does not
+ * includes `commands`; otherwise a start-up line says what does not
  * run and why. Exactly one process per deployment may run the relay (see
  * README, "Kafka"); a lease in the state database stops a second one sharing
  * the same state file. Any number may run the command consumer: its group
@@ -119,7 +119,7 @@ export class KafkaModule {
       ...(relay ? [] : [`Kafka relay not run here: APP_ROLES (${roles}) does not include relay`]),
       ...(commands
         ? []
-        : [`Kafka command consumer not run here: APP_ROLES (${roles}) includes neither api nor commands`]),
+        : [`Kafka command consumer not run here: APP_ROLES (${roles}) does not include commands`]),
     ];
     return {
       module: KafkaModule,

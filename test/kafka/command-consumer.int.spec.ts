@@ -37,7 +37,7 @@ describeWithKafka('Kafka command consumer [real Kafka 4.4 broker, app over real 
     await (await expectBrokerUp(brokers)).disconnect();
     t = await startTestApp({
       LOG_LEVEL: 'fatal',
-      APP_ROLES: 'api',
+      APP_ROLES: 'api,commands',
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_COMMANDS_PRINCIPAL: 'programme-admin:*',
