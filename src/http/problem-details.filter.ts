@@ -102,7 +102,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     if (exception instanceof StreamDeletedError) {
-      // Not retryable: a tombstoned stream is gone for good, a soft-deleted one until written without `stream_exists`.
+      // A refusal, not an outage: retrying gets the same answer (port.ts says what a deleted stream takes).
       return this.simple(HttpStatus.GONE, 'stream-deleted', exception.message, {
         stream: exception.stream,
         tombstoned: exception.tombstoned,
