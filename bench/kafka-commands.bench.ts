@@ -126,7 +126,7 @@ export async function runKafkaCommandsBench(): Promise<void> {
       SQLITE_PATH: join(folder, 'events.sqlite'),
       STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
       SQLITE_SYNCHRONOUS: 'NORMAL',
-      APP_ROLES: 'api',
+      APP_ROLES: 'api,commands',
       RATE_LIMIT_MAX: '1000000',
       API_KEYS: JSON.stringify([
         {

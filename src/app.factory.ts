@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -41,13 +42,16 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
   const authenticator = createAuthenticator(config);
+  const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: ANALYTICS_BODY_LIMIT_BYTES,
     genReqId: correlationIdOf,
+    // The router's own refusals (a path segment over 100 characters, bad percent-encoding) as problems too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      void problems.send(request, reply, error),
     ...serverHardening(config),
   });
   const fastify = adapter.getInstance();
-  const problems = new ProblemDetailsFilter();
   await registerHttpHardening(fastify, config);
   // First of the onRequest hooks: the time runs from routing, as Fastify's own option did.
   registerHandlerTimeout(fastify, config.HANDLER_TIMEOUT_MS, (request, reply) =>

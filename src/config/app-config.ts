@@ -19,10 +19,17 @@ import { SecurityConfig } from './security-config';
 export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 
-/** `commands` runs only the Kafka command consumer; `api` runs it too, so the default deployment has it. */
+/**
+ * What a process runs beside its HTTP listener (every process has one, for
+ * health and metrics): `api` and `projections` the read models the API
+ * answers from, `relay` the Kafka relay (one per deployment), `commands` the
+ * Kafka command consumer (any number: its group shares the partitions). The
+ * default runs them all; a scaled-out deployment splits them, e.g. API
+ * replicas on `api,projections` and one worker on `relay,commands`.
+ */
 export const APP_ROLE_NAMES = ['api', 'projections', 'relay', 'commands'] as const;
 export type AppRole = (typeof APP_ROLE_NAMES)[number];
-const DEFAULT_APP_ROLES: AppRole[] = ['api', 'projections', 'relay'];
+const DEFAULT_APP_ROLES: AppRole[] = ['api', 'projections', 'relay', 'commands'];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

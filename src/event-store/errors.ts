@@ -57,3 +57,28 @@ export class EventStoreStartupError extends Error {
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';
 }
+
+/** A read the port refuses before touching the store (a revision or count that is not a whole number). */
+export class InvalidReadError extends Error {
+  override readonly name = 'InvalidReadError';
+}
+
+/**
+ * The stream was deleted, and the operation cannot apply to it; nothing was
+ * written. `tombstoned`: deleted for good (every read and append fails, the
+ * name can never be used again); otherwise soft-deleted, which fails only an
+ * append that insists the stream exists (`stream_exists`). See port.ts.
+ */
+export class StreamDeletedError extends Error {
+  override readonly name = 'StreamDeletedError';
+  constructor(
+    readonly stream: string,
+    readonly tombstoned: boolean,
+  ) {
+    super(
+      tombstoned
+        ? `Stream ${stream} was tombstoned: it can never be read or written again`
+        : `Stream ${stream} was deleted; only an append that does not insist it exists recreates it`,
+    );
+  }
+}

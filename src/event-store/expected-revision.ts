@@ -24,6 +24,16 @@ export function matchesExpectedRevision(expected: ExpectedRevision, actual: numb
   }
 }
 
+/**
+ * Whether a write (an append or a delete) expecting `expected` may go ahead
+ * on a stream whose last revision is `actual`. As EventStoreDB's commit check
+ * has it, a soft-deleted stream also takes "no stream" (which recreates it).
+ */
+export function acceptsWrite(expected: ExpectedRevision, actual: number, softDeleted: boolean): boolean {
+  if (matchesExpectedRevision(expected, actual)) return true;
+  return softDeleted && (expected === 'no_stream' || expected === NO_STREAM_REVISION);
+}
+
 export function isExpectedRevision(value: unknown): value is ExpectedRevision {
   return (
     value === 'any' ||

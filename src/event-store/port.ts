@@ -1,4 +1,4 @@
-import { ExpectedRevision } from './expected-revision';
+import type { ExpectedRevision } from './expected-revision';
 import type { IdempotencyClaim, IdempotencyKeyUse } from './idempotency-claim';
 import { AppendResult, NewEvent, RecordedEvent, SerializedEvent } from './recorded-event';
 
@@ -12,6 +12,17 @@ export interface AppendOptions {
    * same fingerprint is a retry and appends as usual.
    */
   idempotency?: IdempotencyClaim;
+}
+
+/**
+ * A delete's expected revision: every sentinel but `stream_exists`, which
+ * EventStoreDB's 6.x client cannot send with a delete.
+ */
+export type DeleteExpectedRevision = Exclude<ExpectedRevision, 'stream_exists'>;
+
+export interface DeleteStreamOptions {
+  /** Defaults to `any`. */
+  expectedRevision?: DeleteExpectedRevision;
 }
 
 export type ReadDirection = 'forwards' | 'backwards';
@@ -66,15 +77,39 @@ export interface AllSubscription extends AsyncIterable<SubscriptionMessage> {
   close(): Promise<void>;
 }
 
-/** The one event-store port (DESIGN.md §3); every adapter passes test/event-store's conformance suite. */
+/**
+ * The one event-store port (DESIGN.md §3); every adapter passes test/event-store's conformance suite.
+ *
+ * Deleted streams, as EventStoreDB has them (every adapter behaves alike):
+ * - A soft-deleted stream (`deleteStream`) reads as missing: no events,
+ *   revision -1. An append with `any`, `no_stream`, -1 or the revision it had
+ *   when deleted (L) recreates it; its revisions go on from L + 1 and reads
+ *   show only the events written since. An append with `stream_exists` fails
+ *   with StreamDeletedError; any other revision conflicts with actual L.
+ * - A tombstoned stream (`tombstoneStream`) is gone for good: reading it,
+ *   appending to it, deleting or tombstoning it again all fail with
+ *   StreamDeletedError (tombstoned), whatever the expected revision.
+ * - Neither rewrites the log: $all reads and subscriptions still deliver
+ *   every event the stream had (EventStoreDB drops them from $all only when
+ *   a scavenge runs; the embedded store never does). Read models built from
+ *   $all are not changed by a delete.
+ */
 export interface EventStore {
+  /** Fails with StreamDeletedError on a tombstoned stream, and on a soft-deleted one with `stream_exists`. */
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
-  /** Events of one stream; a missing stream reads as an empty list. */
+  /** Events of one stream; a missing or soft-deleted stream reads as an empty list, a tombstoned one fails. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Current revision of a stream; -1 when it does not exist. */
+  /** Current revision of a stream; -1 when it does not exist or is soft-deleted; a tombstoned one fails. */
   streamRevision(stream: string): Promise<number>;
   /** The first use of an idempotency key, as recorded by an append that claimed it. */
   idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined>;
+  /**
+   * Soft-deletes a stream. A stream that has never had events is a conflict
+   * (actual -1); deleting a soft-deleted stream again is allowed.
+   */
+  deleteStream(stream: string, options?: DeleteStreamOptions): Promise<void>;
+  /** Deletes a stream for good; a name that has never been used can be tombstoned too (`any`, `no_stream`). */
+  tombstoneStream(stream: string, options?: DeleteStreamOptions): Promise<void>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * The same events as `readAll`, each as one JSON text. An export writes

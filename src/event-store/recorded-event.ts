@@ -31,11 +31,18 @@ export interface RecordedEvent<Data = unknown> {
   streamId: string;
   /** Position of the event in its stream, from 0. */
   revision: number;
-  /** Position in the store's $all log: strictly increasing in commit order, from 1. */
+  /**
+   * Position in the store's $all log: strictly increasing in commit order,
+   * from 1. Always known in $all reads and subscriptions; in a stream read,
+   * UNKNOWN_POSITION where the store does not say (EventStoreDB before 22.6).
+   */
   position: number;
   data: Data;
   metadata: EventMetadata;
 }
+
+/** A stream-read event's position when the store did not give it; never a real position. */
+export const UNKNOWN_POSITION = 0;
 
 export interface AppendResult {
   /** Revision of the last event written (the stream's new revision). */

@@ -6,6 +6,8 @@ import {
   IdempotencyConflictError,
   IdempotencyKeyReusedError,
   InvalidAppendError,
+  InvalidReadError,
+  StreamDeletedError,
   WrongExpectedRevisionError,
 } from '../event-store/errors';
 import { ProblemBody, ProblemException, problemType } from './problem';
@@ -18,8 +20,10 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
+  410: 'Gone',
   412: 'Precondition failed',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -118,6 +122,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         headers: {},
       };
     }
+    if (exception instanceof StreamDeletedError) {
+      // A refusal, not an outage: retrying gets the same answer (port.ts says what a deleted stream takes).
+      return this.simple(HttpStatus.GONE, 'stream-deleted', exception.message, {
+        stream: exception.stream,
+        tombstoned: exception.tombstoned,
+      });
+    }
+    if (exception instanceof InvalidReadError) {
+      return this.simple(HttpStatus.BAD_REQUEST, 'invalid-read', exception.message);
+    }
     if (exception instanceof IdempotencyConflictError || exception instanceof InvalidAppendError) {
       return this.simple(HttpStatus.UNPROCESSABLE_ENTITY, 'append-refused', exception.message);
     }
@@ -140,10 +154,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastify = exception as FastifyLikeError;
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      // The router's messages quote the request's path: say what is wrong without echoing it.
       const detail =
         fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
           ? 'The request body is larger than the server accepts (1 MiB)'
-          : fastify.message;
+          : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'A segment of the path is longer than the server accepts (100 characters)'
+            : fastify.code === 'FST_ERR_BAD_URL'
+              ? 'The path is not a valid URL (bad percent-encoding)'
+              : fastify.message;
       return this.simple(fastify.statusCode, slugOf(fastify.statusCode), detail);
     }
     return this.simple(

@@ -109,7 +109,7 @@ class KafkaRelayRunner implements OnApplicationBootstrap, OnModuleDestroy {
 /**
  * Kafka in this process: the client wherever brokers are configured, the
  * relay where APP_ROLES also includes `relay`, the command consumer where it
- * includes `api` or `commands`; otherwise a start-up line says what does not
+ * includes `commands`; otherwise a start-up line says what does not
  * run and why. Any number of processes may run the relay: a lease kept in
  * the event store they share lets one publish at a time, and hands over to
  * another within its TTL when the holder dies. Any number may run the command
@@ -129,7 +129,7 @@ export class KafkaModule {
       ...(relay ? [] : [`Kafka relay not run here: APP_ROLES (${roles}) does not include relay`]),
       ...(commands
         ? []
-        : [`Kafka command consumer not run here: APP_ROLES (${roles}) includes neither api nor commands`]),
+        : [`Kafka command consumer not run here: APP_ROLES (${roles}) does not include commands`]),
     ];
     return {
       module: KafkaModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { DomainError } from '../domain/shared';
-import { EventStoreUnavailableError } from '../event-store/errors';
+import { EventStoreUnavailableError, StreamDeletedError } from '../event-store/errors';
 import { ProblemException } from '../http/problem';
 
 export type CommandOutcome = 'accepted' | 'replayed' | 'rejected' | 'failed';
@@ -9,7 +9,7 @@ export type CommandOutcome = 'accepted' | 'replayed' | 'rejected' | 'failed';
 /** A refusal the caller can act on (4xx) is `rejected`; anything else the service could not do is `failed`. */
 function outcomeOfError(error: unknown): CommandOutcome {
   if (error instanceof EventStoreUnavailableError) return 'failed';
-  if (error instanceof DomainError) return 'rejected';
+  if (error instanceof DomainError || error instanceof StreamDeletedError) return 'rejected';
   if (error instanceof ProblemException) return error.status < 500 ? 'rejected' : 'failed';
   return 'failed';
 }

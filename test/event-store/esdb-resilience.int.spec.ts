@@ -125,11 +125,16 @@ describe(`EventStoreDB adapter when the connection drops [${TARGET}]`, () => {
     await expect(store.readAll({ maxCount: 1 })).rejects.toEqual(unavailable);
     await expect(store.headPosition()).rejects.toEqual(unavailable);
     await expect(store.ping()).rejects.toEqual(unavailable);
+    await expect(store.deleteStream(s)).rejects.toEqual(unavailable);
+    await expect(store.tombstoneStream(s)).rejects.toEqual(unavailable);
     await double.restart();
     await until(() => answers(store), 'the store answers again');
     await expect(store.appendToStream(s, [numbered(2)], { expectedRevision: 0 })).resolves.toMatchObject({
       nextRevision: 1,
     });
+    // Nothing was deleted while it was down; a delete now is refused for good.
+    await store.tombstoneStream(s, { expectedRevision: 1 });
+    await expect(store.readStream(s)).rejects.toMatchObject({ name: 'StreamDeletedError', tombstoned: true });
   });
 
   for (const stall of ['before-write', 'after-write'] as const) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
@@ -9,6 +10,8 @@ import {
   MaxAppendSizeExceededError,
   NO_STREAM,
   START,
+  STREAM_EXISTS,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -111,6 +114,59 @@ for (const batchAppend of [true, false]) {
       expect(seen).toEqual(['confirmation', 'After', 'checkpoint', 'caught-up', 'Live']);
     });
 
+    it('soft-deletes as the server does: not found, $tb in $$stream, recreated from the next revision', async () => {
+      const s = `soft-${randomUUID()}`;
+      const written = await client.appendToStream(s, [event('Zero'), event('One')]);
+      const deleted = await client.deleteStream(s, { expectedRevision: 1n });
+      expect(deleted.position?.commit).toBeGreaterThan(written.position?.commit ?? 0n);
+      await expect(client.readStream(s).toArray()).rejects.toBeInstanceOf(StreamNotFoundError);
+      await expect(
+        client.appendToStream(s, [event()], { expectedRevision: STREAM_EXISTS }),
+      ).rejects.toBeInstanceOf(StreamDeletedError);
+      const again = await client.appendToStream(s, [event('Two')], { expectedRevision: NO_STREAM });
+      expect(again.nextExpectedRevision).toBe(2n);
+      const read = await client.readStream(s).toArray();
+      expect(read.map((e) => [e.event?.type, e.event?.revision])).toEqual([['Two', 2n]]);
+      const meta = (await client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 3 }).toArray())
+        .map((e) => e.event)
+        .filter((e) => e?.streamId === `$$${s}`)
+        .map((e) => e?.data);
+      // Newest first: recreation truncates before its first event; the delete truncated everything.
+      expect(meta).toEqual([{ $tb: 2 }, { $tb: 2 ** 63 }]);
+      await expect(client.deleteStream(`never-${randomUUID()}`)).rejects.toMatchObject({
+        type: 'wrong-expected-version',
+        actualVersion: -1n,
+      });
+    });
+
+    it('tombstones as the server does: every read, append and delete refused, a $streamDeleted record in $all', async () => {
+      const s = `hard-${randomUUID()}`;
+      await client.appendToStream(s, [event()]);
+      const conflict = await client.tombstoneStream(s, { expectedRevision: 3n }).catch((e: unknown) => e);
+      expect(conflict).toBeInstanceOf(WrongExpectedVersionError);
+      expect(conflict).toMatchObject({ streamName: s, expectedVersion: 3n, actualVersion: 0n });
+      const tombstone = await client.tombstoneStream(s, { expectedRevision: 0n });
+      for (const direction of [FORWARDS, BACKWARDS] as const) {
+        const error = await client
+          .readStream(s, { direction })
+          .toArray()
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StreamDeletedError);
+        expect((error as StreamDeletedError).streamName).toBe(s);
+      }
+      // On this path (Append or BatchAppend), with any expected revision.
+      for (const expectedRevision of [ANY, NO_STREAM, STREAM_EXISTS, 0n] as const) {
+        await expect(client.appendToStream(s, [event()], { expectedRevision })).rejects.toBeInstanceOf(
+          StreamDeletedError,
+        );
+      }
+      await expect(client.deleteStream(s)).rejects.toBeInstanceOf(StreamDeletedError);
+      await expect(client.tombstoneStream(s)).rejects.toBeInstanceOf(StreamDeletedError);
+      const [last] = await client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }).toArray();
+      expect(last.event).toMatchObject({ streamId: s, type: '$streamDeleted', revision: 2n ** 63n - 1n });
+      expect(last.event?.position?.commit).toBe(tombstone.position?.commit);
+    });
+
     it('subscribes to a stream from a revision, exclusively, then live; from END only live', async () => {
       const s = `stream-sub-${randomUUID()}`;
       await client.appendToStream(s, [event('Zero'), event('One')]);
@@ -167,6 +223,35 @@ describe('EventStoreDB adapter and the server’s own events [esdb: @eventstore/
       await subscription.close();
     } finally {
       await store.close();
+      await client.dispose();
+      await double.stop();
+    }
+  });
+});
+
+describe('a server before 22.6, as @eventstore/db-client sees it [esdb: gRPC wire double, legacyPositions]', () => {
+  it('gives stream-read events the unset position, $all events theirs, and a retried append no position', async () => {
+    const double = await startEsdbDouble({ legacyPositions: true });
+    const client = EventStoreDBClient.connectionString(double.connectionString);
+    try {
+      const s = `legacy-${randomUUID()}`;
+      const batch = [jsonEvent({ type: 'Zero', data: {} }), jsonEvent({ type: 'One', data: {} })];
+      const first = await client.appendToStream(s, batch, { expectedRevision: NO_STREAM });
+      expect(first.position?.commit).toBeGreaterThan(0n);
+      const read = await client.readStream(s).toArray();
+      expect(read.map((e) => e.event?.position)).toEqual([
+        { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n },
+        { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n },
+      ]);
+      expect(read.map((e) => e.commitPosition)).toEqual([undefined, undefined]);
+      const [inAll] = await client
+        .readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })
+        .toArray();
+      expect(inAll.event?.position?.commit).toBe(first.position?.commit);
+      const retry = await client.appendToStream(s, batch, { expectedRevision: NO_STREAM });
+      expect(retry.nextExpectedRevision).toBe(1n);
+      expect(retry.position).toBeUndefined();
+    } finally {
       await client.dispose();
       await double.stop();
     }

@@ -4,8 +4,10 @@ import {
   EventStore,
   IdempotencyConflictError,
   InvalidAppendError,
+  InvalidReadError,
   NewEvent,
   RecordedEvent,
+  StreamDeletedError,
   SubscriptionMessage,
   WrongExpectedRevisionError,
 } from '../../src/event-store';
@@ -67,6 +69,15 @@ async function expectConflict(promise: Promise<unknown>, stream: string, actual:
   expect(conflict.stream).toBe(stream);
   expect(conflict.actual).toBe(actual);
   expect(typeof conflict.actual).toBe('number');
+}
+
+async function expectDeleted(promise: Promise<unknown>, stream: string, tombstoned: boolean): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StreamDeletedError);
+  expect(error).toMatchObject({ stream, tombstoned });
 }
 
 /** The one suite every adapter of the EventStore port must pass (DESIGN.md §3). */
@@ -318,6 +329,22 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
         expect(await store.streamRevision(s)).toBe(9);
       });
 
+      it('refuses revisions and counts that are not whole numbers from 0, before reading', async () => {
+        for (const options of [
+          { fromRevision: -1 },
+          { fromRevision: 1.5 },
+          { fromRevision: Number.NaN },
+          { fromRevision: 2 ** 60 },
+          { maxCount: -1 },
+          { maxCount: Infinity },
+        ]) {
+          await expect(store.readStream(s, options)).rejects.toBeInstanceOf(InvalidReadError);
+        }
+        await expect(store.readAll({ fromPosition: 0.5 })).rejects.toBeInstanceOf(InvalidReadError);
+        await expect(store.readAll({ maxCount: -1 })).rejects.toBeInstanceOf(InvalidReadError);
+        expect(await store.readStream(s, { fromRevision: Number.MAX_SAFE_INTEGER })).toEqual([]);
+      });
+
       it('keeps unicode stream names and large payloads intact', async () => {
         const unicode = `${prefix}organisation-Ünïcødé-健康-😀-${randomUUID()}`;
         // ~0.6 MB: well past gRPC's frame and window sizes, within EventStoreDB's default 1 MiB per append.
@@ -503,6 +530,136 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
       () => store,
       () => stream(),
     );
+
+    describe('deleted streams', () => {
+      const numbered = (count: number): NewEvent[] =>
+        Array.from({ length: count }, (_, n) => event('Numbered', { n }));
+      const inAll = async (s: string): Promise<number[]> =>
+        (await store.readAll({ filter: { streamPrefixes: [s] } })).map((e) => e.revision);
+
+      it('a soft-deleted stream reads as missing, and $all keeps its events', async () => {
+        const s = stream();
+        await store.appendToStream(s, numbered(3), { expectedRevision: 'no_stream' });
+        await store.deleteStream(s, { expectedRevision: 2 });
+        expect(await store.readStream(s)).toEqual([]);
+        expect(await store.readStream(s, { direction: 'backwards' })).toEqual([]);
+        expect(await store.streamRevision(s)).toBe(-1);
+        expect(await inAll(s)).toEqual([0, 1, 2]);
+      });
+
+      for (const expectedRevision of ['any', 'no_stream', -1, 1] as const) {
+        it(`an append expecting ${expectedRevision} recreates a soft-deleted stream, its revisions going on`, async () => {
+          const s = stream();
+          await store.appendToStream(s, numbered(2));
+          await store.deleteStream(s);
+          const again = [event('Again', { n: 2 }), event('Again', { n: 3 })];
+          await expect(store.appendToStream(s, again, { expectedRevision })).resolves.toMatchObject({
+            nextRevision: 3,
+          });
+          expect((await store.readStream(s)).map((e) => [e.id, e.revision])).toEqual([
+            [again[0].id, 2],
+            [again[1].id, 3],
+          ]);
+          expect((await store.readStream(s, { direction: 'backwards' })).map((e) => e.revision)).toEqual([
+            3, 2,
+          ]);
+          expect(await store.readStream(s, { direction: 'backwards', fromRevision: 1 })).toEqual([]);
+          expect(await store.streamRevision(s)).toBe(3);
+          // Recreated, it is an ordinary stream again.
+          await expectConflict(store.appendToStream(s, [event()], { expectedRevision: 'no_stream' }), s, 3);
+          await store.appendToStream(s, [event()], { expectedRevision: 'stream_exists' });
+          expect(await inAll(s)).toEqual([0, 1, 2, 3, 4]);
+        });
+      }
+
+      it('a soft-deleted stream refuses stream_exists as deleted, and other revisions conflict at its last one', async () => {
+        const s = stream();
+        await store.appendToStream(s, numbered(2));
+        await store.deleteStream(s, { expectedRevision: 1 });
+        await expectDeleted(
+          store.appendToStream(s, [event()], { expectedRevision: 'stream_exists' }),
+          s,
+          false,
+        );
+        await expectConflict(store.appendToStream(s, [event()], { expectedRevision: 0 }), s, 1);
+        await expectConflict(store.appendToStream(s, [event()], { expectedRevision: 5 }), s, 1);
+        expect(await store.readStream(s)).toEqual([]);
+      });
+
+      it('a delete checks its expected revision, needs a stream with events, and may be repeated', async () => {
+        const s = stream();
+        await expectConflict(store.deleteStream(s), s, -1);
+        await expectConflict(store.deleteStream(s, { expectedRevision: 'no_stream' }), s, -1);
+        await store.appendToStream(s, numbered(2));
+        await expectConflict(store.deleteStream(s, { expectedRevision: 0 }), s, 1);
+        await expectConflict(store.deleteStream(s, { expectedRevision: 'no_stream' }), s, 1);
+        expect(await store.readStream(s)).toHaveLength(2);
+        await store.deleteStream(s, { expectedRevision: 1 });
+        await store.deleteStream(s);
+        expect(await store.readStream(s)).toEqual([]);
+        await expect(store.deleteStream('$system')).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.tombstoneStream('')).rejects.toBeInstanceOf(InvalidAppendError);
+      });
+
+      it('a tombstoned stream refuses every read, append and delete, and $all keeps its events', async () => {
+        const s = stream();
+        await store.appendToStream(s, numbered(2));
+        await expectConflict(store.tombstoneStream(s, { expectedRevision: 0 }), s, 1);
+        await store.tombstoneStream(s, { expectedRevision: 1 });
+        await expectDeleted(store.readStream(s), s, true);
+        await expectDeleted(store.readStream(s, { direction: 'backwards', maxCount: 1 }), s, true);
+        await expectDeleted(store.readStream(s, { fromRevision: 5 }), s, true);
+        await expectDeleted(store.streamRevision(s), s, true);
+        for (const expectedRevision of ['any', 'no_stream', 'stream_exists', 1, 7] as const) {
+          await expectDeleted(store.appendToStream(s, [event()], { expectedRevision }), s, true);
+        }
+        await expectDeleted(store.deleteStream(s), s, true);
+        await expectDeleted(store.tombstoneStream(s, { expectedRevision: 'no_stream' }), s, true);
+        expect(await inAll(s)).toEqual([0, 1]);
+      });
+
+      it('a name never used can be tombstoned (any, no_stream), and so can a soft-deleted stream', async () => {
+        const unused = stream('unused');
+        await expectConflict(store.tombstoneStream(unused, { expectedRevision: 0 }), unused, -1);
+        await store.tombstoneStream(unused, { expectedRevision: 'no_stream' });
+        await expectDeleted(
+          store.appendToStream(unused, [event()], { expectedRevision: 'no_stream' }),
+          unused,
+          true,
+        );
+        // Odd but ASCII: a server sends the name back in a gRPC trailer, which holds ASCII only.
+        const soft = `${prefix}odd name.with@chars+${randomUUID()}`;
+        await store.appendToStream(soft, numbered(1));
+        await store.deleteStream(soft);
+        await store.tombstoneStream(soft, { expectedRevision: 'no_stream' });
+        await expectDeleted(store.readStream(soft), soft, true);
+      });
+
+      it('a subscription sees no trace of deletes, only the events appended around them', async () => {
+        const s = stream();
+        const subscription = store.subscribeToAll({
+          fromPosition: await store.headPosition(),
+          filter: { streamPrefixes: [prefix] },
+        });
+        const iterator = subscription[Symbol.asyncIterator]();
+        try {
+          expect((await take(iterator, 1))[0].kind).toBe('caught-up');
+          await store.appendToStream(s, [event('Before')]);
+          await store.deleteStream(s);
+          await store.appendToStream(s, [event('Recreated')]);
+          await store.tombstoneStream(s);
+          await store.appendToStream(stream('after'), [event('After')]);
+          const received = await take(iterator, 3);
+          expect(received.map((m) => (m.kind === 'event' ? m.event.type : m.kind))).toEqual([
+            'Before',
+            'Recreated',
+            'After',
+          ]);
+        } finally {
+          await subscription.close();
+        }
+      });
+    });
 
     describe('concurrent appenders', () => {
       it('exactly one of many appenders wins each revision', async () => {

@@ -4,10 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  EventStoreStartupError,
   IdempotencyConflictError,
   idempotencyFingerprint,
   IdempotencyKeyReusedError,
 } from '../../src/event-store';
+import { openSqliteDatabase } from '../../src/event-store/sqlite/open-sqlite-database';
+import { APPLICATION_ID, SCHEMA } from '../../src/event-store/sqlite/schema';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { newEvent } from '../support/new-event';
 
@@ -149,5 +152,30 @@ describe('the embedded store schema [sqlite: embedded file store]', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it('brings a schema 1 file to 2 (deleted_streams), its events kept; a build of schema 1 would refuse it', async () => {
+    const first = SqliteEventStore.open({ path });
+    await first.appendToStream('stream-a', [newEvent('Happened')]);
+    await first.close();
+    const old = new Database(path);
+    old.exec('DROP TABLE deleted_streams');
+    old.pragma('user_version = 1');
+    old.close();
+
+    const reopened = SqliteEventStore.open({ path });
+    try {
+      expect(reopened.db.pragma('user_version', { simple: true })).toBe(2);
+      await reopened.tombstoneStream('stream-b', { expectedRevision: 'no_stream' });
+      expect((await reopened.readStream('stream-a')).map((e) => e.type)).toEqual(['Happened']);
+    } finally {
+      await reopened.close();
+    }
+    // What an older build does with it: it would not see tombstones, so it must not open the file.
+    const older = { setting: 'SQLITE_PATH', applicationId: APPLICATION_ID, schemaVersion: 1, schema: SCHEMA };
+    expect(() => openSqliteDatabase(path, older)).toThrow(EventStoreStartupError);
+    expect(() => openSqliteDatabase(path, older)).toThrow(
+      /schema version 2, newer than this build supports \(1\)/,
+    );
   });
 });

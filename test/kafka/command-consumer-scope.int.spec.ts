@@ -21,7 +21,7 @@ describeWithKafka('Kafka command principals [real Kafka 4.4 broker, app over rea
   const start = async (prefix: string, principal?: string): Promise<TestApp> => {
     const t = await startTestApp({
       LOG_LEVEL: 'fatal',
-      APP_ROLES: 'api',
+      APP_ROLES: 'api,commands',
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       ...(principal ? { KAFKA_COMMANDS_PRINCIPAL: principal } : {}),

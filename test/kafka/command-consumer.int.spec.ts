@@ -37,7 +37,7 @@ describeWithKafka('Kafka command consumer [real Kafka 4.4 broker, app over real 
     await (await expectBrokerUp(brokers)).disconnect();
     t = await startTestApp({
       LOG_LEVEL: 'fatal',
-      APP_ROLES: 'api',
+      APP_ROLES: 'api,commands',
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_COMMANDS_PRINCIPAL: 'programme-admin:*',
@@ -190,5 +190,39 @@ describeWithKafka('Kafka command consumer [real Kafka 4.4 broker, app over real 
     ).toBe(32);
     expect(metric(text, 'kafka_commands_consumer_state{state="running"}')).toBe(1);
     expect(metric(text, 'kafka_commands_consumer_lag_messages')).toBe(0);
+  });
+
+  it('answers a command on a tombstoned stream `rejected` with the 410 problem, once, and goes on', async () => {
+    await store.tombstoneStream('organisation-KE001', { expectedRevision: 'no_stream' });
+    await sendCommands(producer, topic, [
+      { value: registerOrganisation('gone-1', 'KE001') },
+      { value: registerOrganisation('after-gone-1', 'KE002') },
+    ]);
+    const results = await resultsFor(brokers, commandResultsTopic(prefix), ['gone-1', 'after-gone-1']);
+    const byId = new Map(results.map(({ result }) => [result.commandId, result]));
+    expect(byId.get('gone-1')).toEqual({
+      commandId: 'gone-1',
+      status: 'rejected',
+      problem: expect.objectContaining({
+        type: 'urn:always-events:problem:stream-deleted',
+        status: 410,
+        stream: 'organisation-KE001',
+        tombstoned: true,
+        instance: '/v1/commands/RegisterOrganisation',
+      }),
+    });
+    expect(byId.get('after-gone-1')).toMatchObject({ status: 'accepted' });
+    // Answered once: a refusal, not a failure the consumer retries.
+    const answers = await readUntil(brokers, commandResultsTopic(prefix), (all) =>
+      all.some((m) => m.key === 'after-gone-1'),
+    );
+    expect(answers.filter((m) => m.key === 'gone-1')).toHaveLength(1);
+    const text = await (await fetch(`${t.url}/metrics`, { headers: t.auth })).text();
+    expect(
+      metric(text, 'commands_total{command="RegisterOrganisation",transport="kafka",outcome="rejected"}'),
+    ).toBe(1);
+    await expect(store.readStream('organisation-KE001')).rejects.toMatchObject({
+      name: 'StreamDeletedError',
+    });
   });
 });

@@ -50,11 +50,15 @@ describe('Kafka wiring [real process and real HTTP; no broker needed]', () => {
     expect(log).not.toContain('Kafka relay publishing');
   });
 
-  it('says so when APP_ROLES has neither api nor commands, and names the topic when the consumer runs', async () => {
-    const relayOnly = await startupLog({ KAFKA_BROKERS: '127.0.0.1:1', APP_ROLES: 'relay' }, 'Listening on');
-    expect(relayOnly).toContain(
-      'Kafka command consumer not run here: APP_ROLES (relay) includes neither api nor commands',
+  it('says so when APP_ROLES has no commands (api alone does not run it), and names the topic when the consumer runs', async () => {
+    const apiOnly = await startupLog(
+      { KAFKA_BROKERS: '127.0.0.1:1', APP_ROLES: 'api,projections' },
+      'Listening on',
     );
+    expect(apiOnly).toContain(
+      'Kafka command consumer not run here: APP_ROLES (api,projections) does not include commands',
+    );
+    expect(apiOnly).not.toContain('Kafka command consumer reading');
     const commands = await startupLog(
       { KAFKA_BROKERS: '127.0.0.1:1', APP_ROLES: 'commands' },
       'Listening on',
@@ -68,7 +72,11 @@ describe('Kafka wiring [real process and real HTTP; no broker needed]', () => {
   describe('with a broker that cannot be reached', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp({ LOG_LEVEL: 'fatal', KAFKA_BROKERS: '127.0.0.1:1', APP_ROLES: 'api,relay' });
+      t = await startTestApp({
+        LOG_LEVEL: 'fatal',
+        KAFKA_BROKERS: '127.0.0.1:1',
+        APP_ROLES: 'api,relay,commands',
+      });
     });
     afterAll(async () => t.close());
 

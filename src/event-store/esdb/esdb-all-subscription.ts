@@ -9,8 +9,14 @@ import type { AllSubscription, EventFilter, SubscriptionMessage } from '../port'
 import { Backoff, backoffDelay, sleep } from './backoff';
 import { isConnectionError, toReadError } from './esdb-errors';
 import { matchesFilter } from '../event-filter';
-import { serverFilter, toRecordedEvent } from './esdb-events';
-import { comparePositions, isUnsetPosition, toPortPosition, toReadPosition } from './esdb-positions';
+import { positionMissing, serverFilter, toRecordedEvent } from './esdb-events';
+import {
+  allPosition,
+  comparePositions,
+  isUnsetPosition,
+  toPortPosition,
+  toReadPosition,
+} from './esdb-positions';
 
 export interface EsdbSubscriptionOptions {
   fromPosition: number;
@@ -150,7 +156,8 @@ export class EsdbAllSubscription implements AllSubscription {
       subscription.on('data', (resolved: AllStreamResolvedEvent) => {
         received += 1;
         progressed = true;
-        this.receive(resolved);
+        const fault = this.receive(resolved);
+        if (fault) return attempt.settle(fault);
         while (pending.length > 0 && pending[0].after <= received) pending.shift()?.apply();
         if (this.queue.length >= HIGH_WATER) subscription.pause();
       });
@@ -172,13 +179,18 @@ export class EsdbAllSubscription implements AllSubscription {
     });
   }
 
-  private receive(resolved: AllStreamResolvedEvent): void {
+  /** Returns an error, rather than misplace the subscription, for an event the server gave no position. */
+  private receive(resolved: AllStreamResolvedEvent): Error | undefined {
     const event = resolved.event;
-    if (!event || (this.resumeAfter && comparePositions(event.position, this.resumeAfter) <= 0)) return;
-    this.resumeAfter = event.position;
-    const recorded = toRecordedEvent(event);
+    if (!event) return undefined;
+    const at = allPosition(event.position, resolved.commitPosition);
+    if (!at) return positionMissing(event);
+    if (this.resumeAfter && comparePositions(at, this.resumeAfter) <= 0) return undefined;
+    this.resumeAfter = at;
+    const recorded = toRecordedEvent(event, resolved.commitPosition);
     if (recorded && matchesFilter(recorded, this.options.filter))
       this.push({ kind: 'event', event: recorded });
+    return undefined;
   }
 
   private advance(position: Position): void {

@@ -5,12 +5,17 @@ import {
   DeadlineExceededError,
   MaxAppendSizeExceededError,
   NotLeaderError,
-  StreamDeletedError,
+  StreamDeletedError as EsdbStreamDeletedError,
   TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
+import {
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  StreamDeletedError,
+  WrongExpectedRevisionError,
+} from '../errors';
 import type { ExpectedRevision } from '../expected-revision';
 import { toPortRevision } from './esdb-positions';
 
@@ -44,7 +49,7 @@ export function isConnectionError(error: unknown): boolean {
   if (
     error instanceof WrongExpectedVersionError ||
     error instanceof AccessDeniedError ||
-    error instanceof StreamDeletedError ||
+    error instanceof EsdbStreamDeletedError ||
     error instanceof MaxAppendSizeExceededError
   ) {
     return false;
@@ -81,6 +86,14 @@ export function toAppendError(
   return toReadError(error, context.endpoint);
 }
 
-export function toReadError(error: unknown, endpoint: string): unknown {
+/** A read's failure in the port's terms; of deleted streams, only a tombstoned one fails a read. */
+export function toReadError(error: unknown, endpoint: string, stream?: string): unknown {
+  if (stream !== undefined && error instanceof EsdbStreamDeletedError)
+    return new StreamDeletedError(stream, true);
   return isConnectionError(error) ? unavailable(endpoint, error) : error;
+}
+
+/** The client's StreamDeletedError, which does not say whether the stream was soft-deleted or tombstoned. */
+export function isStreamDeleted(error: unknown): boolean {
+  return error instanceof EsdbStreamDeletedError;
 }

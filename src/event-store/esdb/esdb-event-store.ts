@@ -7,27 +7,40 @@ import {
   StreamNotFoundError,
 } from '@eventstore/db-client';
 import type { AllStreamResolvedEvent, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
-import { EventStoreStartupError, EventStoreUnavailableError, IdempotencyKeyReusedError } from '../errors';
+import {
+  EventStoreStartupError,
+  EventStoreUnavailableError,
+  IdempotencyKeyReusedError,
+  StreamDeletedError,
+} from '../errors';
 import type { IdempotencyKeyUse } from '../idempotency-claim';
 import { claimKey, readClaim } from './esdb-idempotency-claims';
-import { assertAppendable } from '../event-validation';
+import { assertAppendable, assertReadable, assertWritableName } from '../event-validation';
 import { NO_STREAM_REVISION } from '../expected-revision';
 import type {
   AllSubscription,
   AppendOptions,
+  DeleteStreamOptions,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from '../port';
-import { serializeEvent } from '../recorded-event';
+import { serializeEvent, UNKNOWN_POSITION } from '../recorded-event';
 import type { AppendResult, NewEvent, RecordedEvent, SerializedEvent } from '../recorded-event';
 import { Backoff, backoffDelay, sleep } from './backoff';
 import { EsdbAllSubscription } from './esdb-all-subscription';
-import { toAppendError, toReadError, unavailable } from './esdb-errors';
+import { isStreamDeleted, toAppendError, toReadError, unavailable } from './esdb-errors';
 import { matchesFilter } from '../event-filter';
-import { toEventData, toRecordedEvent } from './esdb-events';
-import { toAppendExpectedRevision, toPortPosition, toReadPosition } from './esdb-positions';
+import { positionMissing, toEventData, toRecordedEvent } from './esdb-events';
+import { findInLatest, lastOwnEventPosition } from './esdb-backward-reads';
+import {
+  isUnsetPosition,
+  toAppendExpectedRevision,
+  toDeleteExpectedRevision,
+  toPortPosition,
+  toReadPosition,
+} from './esdb-positions';
 
 export interface EsdbLogger {
   log(message: string): void;
@@ -44,8 +57,8 @@ export interface EsdbEventStoreOptions {
 }
 
 const silent: EsdbLogger = { log: () => undefined, warn: () => undefined };
-/** Events read per page while looking backwards for the last non-system event. */
-const HEAD_PAGE = 64;
+/** How far back $all is searched for a written event whose position the server did not give. */
+const LOOKUP_EVENTS = 4096;
 
 /**
  * The EventStore port on EventStoreDB through @eventstore/db-client 6.x.
@@ -105,13 +118,65 @@ export class EsdbEventStore implements EventStore {
         expectedRevision: toAppendExpectedRevision(expected),
       });
       const nextRevision = Number(result.nextExpectedRevision);
-      // Servers before 22.6 may answer without a position; the written event carries it.
-      const position = result.position
-        ? toPortPosition(result.position.commit)
-        : (await this.readStream(stream, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
+      const position =
+        result.position && !isUnsetPosition(result.position)
+          ? toPortPosition(result.position.commit)
+          : await this.positionOfWritten(stream, nextRevision);
       return { nextRevision, position };
     } catch (error) {
       if (error instanceof IdempotencyKeyReusedError) throw error;
+      // A soft-deleted stream refuses only `stream_exists`, and the client's error does not say which it was.
+      if (isStreamDeleted(error)) {
+        throw new StreamDeletedError(
+          stream,
+          expected !== 'stream_exists' || (await this.isTombstoned(stream)),
+        );
+      }
+      throw toAppendError(error, { endpoint: this.endpoint, stream, expected });
+    }
+  }
+
+  /**
+   * Older servers answer a retried append without a position (and before
+   * 22.6 leave it out of stream reads too): the written event's own, else its
+   * place found in the latest events of $all, else the head, which is never
+   * before it (so ?minPosition= waits long enough).
+   */
+  private async positionOfWritten(stream: string, revision: number): Promise<number> {
+    const [written] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
+    if (written && written.position !== UNKNOWN_POSITION) return written.position;
+    return (await findInLatest(this.client, stream, revision, LOOKUP_EVENTS)) ?? this.headPosition();
+  }
+
+  private async isTombstoned(stream: string): Promise<boolean> {
+    return this.readStream(stream, { direction: 'backwards', maxCount: 1 }).then(
+      () => false,
+      (error: unknown) => {
+        if (error instanceof StreamDeletedError) return true;
+        throw error;
+      },
+    );
+  }
+
+  async deleteStream(stream: string, options: DeleteStreamOptions = {}): Promise<void> {
+    await this.remove(stream, options, false);
+  }
+
+  async tombstoneStream(stream: string, options: DeleteStreamOptions = {}): Promise<void> {
+    await this.remove(stream, options, true);
+  }
+
+  private async remove(stream: string, options: DeleteStreamOptions, tombstone: boolean): Promise<void> {
+    assertWritableName(stream);
+    this.assertOpen();
+    const expected = options.expectedRevision ?? 'any';
+    const call = { expectedRevision: toDeleteExpectedRevision(expected) };
+    try {
+      if (tombstone) await this.client.tombstoneStream(stream, call);
+      else await this.client.deleteStream(stream, call);
+    } catch (error) {
+      // Without `stream_exists` (which a delete cannot send), only a tombstone refuses a delete.
+      if (isStreamDeleted(error)) throw new StreamDeletedError(stream, true);
       throw toAppendError(error, { endpoint: this.endpoint, stream, expected });
     }
   }
@@ -124,6 +189,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertReadable(options);
     this.assertOpen();
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (maxCount <= 0) return [];
@@ -135,9 +201,10 @@ export class EsdbEventStore implements EventStore {
       fromRevision: from,
       maxCount,
     });
-    return this.collect(read, () => true).catch((error: unknown) => {
+    // A soft-deleted stream is "not found" too; a tombstoned one fails.
+    return this.collect(read, () => true, false).catch((error: unknown) => {
       if (error instanceof StreamNotFoundError) return [];
-      throw toReadError(error, this.endpoint);
+      throw toReadError(error, this.endpoint, stream);
     });
   }
 
@@ -147,6 +214,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    assertReadable(options);
     this.assertOpen();
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const to = options.toPosition ?? Number.MAX_SAFE_INTEGER;
@@ -157,11 +225,15 @@ export class EsdbEventStore implements EventStore {
       fromPosition: toReadPosition(options.fromPosition),
     });
     const found: RecordedEvent[] = [];
-    await this.collect(read, (event) => {
-      if (event.position > to) return false;
-      if (matchesFilter(event, options.filter)) found.push(event);
-      return found.length < maxCount;
-    }).catch((error: unknown) => {
+    await this.collect(
+      read,
+      (event) => {
+        if (event.position > to) return false;
+        if (matchesFilter(event, options.filter)) found.push(event);
+        return found.length < maxCount;
+      },
+      true,
+    ).catch((error: unknown) => {
       throw toReadError(error, this.endpoint);
     });
     return found;
@@ -175,15 +247,18 @@ export class EsdbEventStore implements EventStore {
   /**
    * Reads until `accept` says stop (then cancels the call) or the server ends
    * it; returns what it accepted. System events never reach `accept`.
+   * `inAll`: every event must come with its position.
    */
   private async collect(
     read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
     accept: (event: RecordedEvent) => boolean,
+    inAll: boolean,
   ): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     for await (const resolved of read) {
-      const event = toRecordedEvent(resolved.event);
+      const event = toRecordedEvent(resolved.event, resolved.commitPosition);
       if (!event) continue;
+      if (inAll && event.position === UNKNOWN_POSITION) throw positionMissing(event);
       if (!accept(event)) {
         await read.cancel();
         break;
@@ -213,25 +288,9 @@ export class EsdbEventStore implements EventStore {
   /** The last non-system event's position: pages backwards past the server's own events. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    let from: typeof END | { commit: bigint; prepare: bigint } = END;
-    for (;;) {
-      let seen = 0;
-      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_PAGE });
-      try {
-        for await (const resolved of read) {
-          seen += 1;
-          const event = toRecordedEvent(resolved.event);
-          if (event) {
-            await read.cancel();
-            return event.position;
-          }
-          if (resolved.event?.position) from = resolved.event.position;
-        }
-      } catch (error) {
-        throw toReadError(error, this.endpoint);
-      }
-      if (seen < HEAD_PAGE) return 0;
-    }
+    return lastOwnEventPosition(this.client).catch((error: unknown) => {
+      throw toReadError(error, this.endpoint);
+    });
   }
 
   async ping(): Promise<void> {

@@ -8,8 +8,9 @@ import type {
 } from '@eventstore/db-client';
 import { isSystemEventType } from '../event-validation';
 import type { EventFilter } from '../port';
+import { UNKNOWN_POSITION } from '../recorded-event';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../recorded-event';
-import { toPortPosition } from './esdb-positions';
+import { knownPosition } from './esdb-positions';
 
 export function toEventData(event: NewEvent): EventData {
   return jsonEvent({
@@ -24,19 +25,28 @@ export function toEventData(event: NewEvent): EventData {
  * An event as the port shows it; undefined for what the port never shows
  * (system events, links, non-JSON events written by other tools).
  * `recordedAt` is the server's own `created` time, not the writer's clock.
+ * `commitPosition` is the read response's own, where it has one ($all).
  */
-export function toRecordedEvent(event: EsdbRecordedEvent | undefined): RecordedEvent | undefined {
-  if (!event || !event.isJson || isSystemEventType(event.type) || !event.position) return undefined;
+export function toRecordedEvent(
+  event: EsdbRecordedEvent | undefined,
+  commitPosition?: bigint,
+): RecordedEvent | undefined {
+  if (!event || !event.isJson || isSystemEventType(event.type)) return undefined;
   const metadata = typeof event.metadata === 'object' && event.metadata !== null ? event.metadata : {};
   return {
     id: event.id,
     type: event.type,
     streamId: event.streamId,
     revision: Number(event.revision),
-    position: toPortPosition(event.position.commit),
+    position: knownPosition(event.position, commitPosition) ?? UNKNOWN_POSITION,
     data: event.data,
     metadata: { ...(metadata as EventMetadata), recordedAt: event.created.toISOString() },
   };
+}
+
+/** An $all event always has a place in the log: a server that leaves it out is not one the adapter can follow. */
+export function positionMissing(event: { id: string; streamId: string }): Error {
+  return new Error(`EventStoreDB sent event ${event.id} of ${event.streamId} in $all without its position`);
 }
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -20,15 +20,28 @@
  * exactly up to 2^53 bytes (8 PiB of log); beyond that we refuse rather than
  * round.
  *
+ * Unset. The server encodes "none" as -1 read as a uint64, 2^64 - 1. Servers
+ * before 22.6 send it as the position of every event of a stream read (they
+ * knew positions only when reading $all), and it marks checkpoints and
+ * appends without a position. It is never turned into a number: a stream
+ * read's event then has the port's UNKNOWN_POSITION, an append's result is
+ * looked up, an unset checkpoint is ignored, and an $all event without a
+ * position is a server fault (the adapter says so rather than misplace it).
+ *
  * Revisions. The port's -1 for "no stream" is the client's `no_stream`, which
  * the client also reports as the string "no_stream" (never a number) in
  * WrongExpectedVersionError.actualVersion.
  */
 import { ANY, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
-import type { AppendExpectedRevision, Position } from '@eventstore/db-client';
+import type {
+  AppendExpectedRevision,
+  ExpectedRevision as EsdbExpectedRevision,
+  Position,
+} from '@eventstore/db-client';
 import { ExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
+import type { DeleteExpectedRevision } from '../port';
 
-/** The server's encoding of "none" (-1 as a uint64); never a real position. */
+/** At and above this, a position is the server's "none" (2^64 - 1) rather than a byte offset in a log. */
 const UNSET = 2n ** 63n;
 
 export function toPortPosition(position: bigint): number {
@@ -40,6 +53,23 @@ export function toPortPosition(position: bigint): number {
 
 export function isUnsetPosition(position: Position): boolean {
   return position.commit >= UNSET;
+}
+
+/** An $all event's (commit, prepare): its own, else its read response's commit position as both; undefined if neither. */
+export function allPosition(own: Position | undefined, commitPosition?: bigint): Position | undefined {
+  if (own && !isUnsetPosition(own)) return own;
+  if (commitPosition !== undefined && commitPosition < UNSET)
+    return { commit: commitPosition, prepare: commitPosition };
+  return undefined;
+}
+
+/**
+ * Where an event is in $all: its own position, else the commit position its
+ * read response carries; undefined when the server gave neither.
+ */
+export function knownPosition(own: Position | undefined, commitPosition?: bigint): number | undefined {
+  const at = allPosition(own, commitPosition);
+  return at && toPortPosition(at.commit);
 }
 
 /** Where a read or subscription starts: 0 (or less) is the start of $all. */
@@ -73,4 +103,9 @@ export function toAppendExpectedRevision(expected: ExpectedRevision): AppendExpe
     default:
       return expected === NO_STREAM_REVISION ? NO_STREAM : BigInt(expected);
   }
+}
+
+/** The 6.x client sends a delete's expected revision as any, no stream or a number (never "stream exists"). */
+export function toDeleteExpectedRevision(expected: DeleteExpectedRevision): EsdbExpectedRevision {
+  return toAppendExpectedRevision(expected) as EsdbExpectedRevision;
 }

@@ -3,7 +3,11 @@ import { idempotencyFingerprint } from '../idempotency-claim';
 
 /** Marks a file as this service's event store ("AEVT"), so a foreign database is never written to. */
 export const APPLICATION_ID = 0x41455654;
-/** 2: idempotency keys, globally unique event ids and shared leases kept by the store itself. */
+/**
+ * 2: idempotency keys, globally unique event ids, shared leases and deleted
+ * streams, kept by the store itself. A build that knows only 1 refuses a file
+ * at 2, so it never ignores a tombstone or a key.
+ */
 export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
@@ -37,6 +41,15 @@ CREATE TABLE IF NOT EXISTS leases (
   renewed_at  INTEGER NOT NULL,
   checkpoint  INTEGER NOT NULL DEFAULT 0
 );
+-- Deleted streams (port.ts): the events stay where they are; stream reads and appends consult this.
+CREATE TABLE IF NOT EXISTS deleted_streams (
+  stream_id      TEXT    PRIMARY KEY,
+  -- 'deleted' (soft) until an append recreates the stream ('recreated'); 'tombstoned' for good.
+  state          TEXT    NOT NULL CHECK (state IN ('deleted', 'recreated', 'tombstoned')),
+  -- Stream reads skip revisions up to this one: the stream's last revision when it was deleted.
+  hidden_through INTEGER NOT NULL,
+  deleted_at     TEXT    NOT NULL
+) WITHOUT ROWID;
 `;
 
 /**

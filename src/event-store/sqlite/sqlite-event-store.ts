@@ -6,12 +6,13 @@ import {
   IdempotencyKeyReusedError,
   WrongExpectedRevisionError,
 } from '../errors';
-import { assertAppendable } from '../event-validation';
-import { ExpectedRevision, matchesExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
+import { assertAppendable, assertReadable, assertWritableName } from '../event-validation';
+import { acceptsWrite, ExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
 import type { IdempotencyClaim, IdempotencyKeyUse } from '../idempotency-claim';
 import {
   AllSubscription,
   AppendOptions,
+  DeleteStreamOptions,
   EventFilter,
   EventStore,
   ReadAllOptions,
@@ -24,6 +25,7 @@ import { openSqliteDatabase } from './open-sqlite-database';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION, SchemaUpgradeReport, upgradeSchema } from './schema';
 import { SqliteAllSubscription } from './sqlite-all-subscription';
 import { EventRow, toRecordedEvent } from './event-row';
+import { StreamDeletions } from './stream-deletions';
 
 export interface SqliteEventStoreOptions {
   path: string;
@@ -114,6 +116,10 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendInSavepoint: Database.Transaction<SqliteEventStore['appendUnchecked']>;
   private readonly appendBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
+  private readonly deletions: StreamDeletions;
+  private readonly deleteInTransaction: Database.Transaction<
+    (stream: string, expected: ExpectedRevision, tombstone: boolean) => void
+  >;
   private pending: PendingAppend[] = [];
   /**
    * Each stream's last revision as this connection last wrote or read it, so
@@ -177,6 +183,17 @@ export class SqliteEventStore implements EventStore {
       ),
       dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
+    this.deletions = new StreamDeletions(db);
+    this.deleteInTransaction = db.transaction(
+      (stream: string, expected: ExpectedRevision, tombstone: boolean) =>
+        this.deletions.delete(
+          stream,
+          expected,
+          this.physicalRevision(stream),
+          tombstone,
+          this.now().toISOString(),
+        ),
+    );
     // Nested in appendBatch's transaction, better-sqlite3 runs this one as a savepoint.
     this.appendInSavepoint = db.transaction(this.appendUnchecked.bind(this));
     this.appendBatch = db.transaction((batch: PendingAppend[]) =>
@@ -253,14 +270,16 @@ export class SqliteEventStore implements EventStore {
     if (claim && firstUse && firstUse.fingerprint !== claim.fingerprint) {
       throw new IdempotencyKeyReusedError(claim.key, firstUse.command);
     }
+    const softDeleted = this.deletions.beforeAppend(stream, expected);
     const ids = events.map((event) => event.id.toLowerCase());
     const replay = this.findReplay(stream, ids, expected);
     if (replay) return { ...replay, replayed: true };
 
-    const actual = this.statements.revision.get(stream)?.revision ?? NO_STREAM_REVISION;
-    if (!matchesExpectedRevision(expected, actual)) {
+    const actual = this.physicalRevision(stream);
+    if (!acceptsWrite(expected, actual, softDeleted)) {
       throw new WrongExpectedRevisionError(stream, expected, actual);
     }
+    if (softDeleted) this.deletions.recreated(stream);
     const recordedAt = this.now().toISOString();
     let position = 0;
     events.forEach((event, i) => {
@@ -338,16 +357,22 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertReadable(options);
     const maxCount = options.maxCount ?? MAX_COUNT;
     if (options.direction === 'backwards') {
+      const { hiddenThrough } = this.deletions.forRead(stream);
+      // The hidden revisions are the lowest: cutting them after the LIMIT loses nothing visible.
       return this.statements.backwards
         .all(stream, options.fromRevision ?? MAX_COUNT, maxCount)
+        .filter((row) => row.revision > hiddenThrough)
         .map(toRecordedEvent);
     }
     const from = options.fromRevision ?? 0;
+    // Only streams this connection saw alive are remembered (a delete here forgets the stream).
     const known = this.knownRevision(stream);
     if (known !== undefined && from > known) return [];
-    const rows = this.statements.forwards.all(stream, from, maxCount);
+    const { hiddenThrough } = this.deletions.forRead(stream);
+    const rows = this.statements.forwards.all(stream, Math.max(from, hiddenThrough + 1), maxCount);
     // A read that stopped short of maxCount reached the end of the stream (from 0: or found none).
     if (rows.length < maxCount) {
       if (rows.length > 0) this.remember(stream, rows[rows.length - 1].revision);
@@ -380,6 +405,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamRevision(stream: string): Promise<number> {
+    return this.deletions.forRead(stream).softDeleted ? NO_STREAM_REVISION : this.physicalRevision(stream);
+  }
+
+  /** The last revision written, whether a delete hides it or not. */
+  private physicalRevision(stream: string): number {
     return this.statements.revision.get(stream)?.revision ?? NO_STREAM_REVISION;
   }
 
@@ -387,7 +417,25 @@ export class SqliteEventStore implements EventStore {
     return this.statements.keyUse.get(key);
   }
 
+  async deleteStream(stream: string, options: DeleteStreamOptions = {}): Promise<void> {
+    this.deleteNow(stream, options, false);
+  }
+
+  async tombstoneStream(stream: string, options: DeleteStreamOptions = {}): Promise<void> {
+    this.deleteNow(stream, options, true);
+  }
+
+  /** After the appends already asked for, so the store sees writes in the order they were made. */
+  private deleteNow(stream: string, options: DeleteStreamOptions, tombstone: boolean): void {
+    assertWritableName(stream);
+    if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is not open');
+    this.commitPending();
+    this.deleteInTransaction.immediate(stream, options.expectedRevision ?? 'any', tombstone);
+    this.knownRevisions.delete(stream);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    assertReadable(options);
     return this.readAllRows(options).map(toRecordedEvent);
   }
 
@@ -396,6 +444,7 @@ export class SqliteEventStore implements EventStore {
    * string per event instead of seven halves the cost of a page.
    */
   async readAllSerialized(options: ReadAllOptions = {}): Promise<SerializedEvent[]> {
+    assertReadable(options);
     return this.pageOf<SerializedEvent>(SERIALIZED_COLUMNS, options);
   }
 

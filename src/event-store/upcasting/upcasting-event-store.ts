@@ -1,6 +1,7 @@
 import {
   AllSubscription,
   AppendOptions,
+  DeleteStreamOptions,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
@@ -45,6 +46,14 @@ export class UpcastingEventStore implements EventStore {
 
   idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined> {
     return this.inner.idempotencyKeyUse(key);
+  }
+
+  deleteStream(stream: string, options?: DeleteStreamOptions): Promise<void> {
+    return this.inner.deleteStream(stream, options);
+  }
+
+  tombstoneStream(stream: string, options?: DeleteStreamOptions): Promise<void> {
+    return this.inner.tombstoneStream(stream, options);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -10,9 +10,8 @@ import { CommandConsumerMetrics } from './command-consumer-metrics';
 import { commandResultsTopic, commandsTopic } from './command-topics';
 import { KafkaCommandConsumer } from './kafka-command-consumer';
 
-/** Runs the command consumer where APP_ROLES has `api` (the default deployment) or `commands` (a process of its own). */
-export const runsCommandConsumer = (config: AppConfig): boolean =>
-  config.APP_ROLES.includes('api') || config.APP_ROLES.includes('commands');
+/** Runs the command consumer where APP_ROLES has `commands` (the default has every role), so API replicas can leave it out. */
+export const runsCommandConsumer = (config: AppConfig): boolean => config.APP_ROLES.includes('commands');
 
 export const commandsGroupId = (config: AppConfig): string =>
   config.KAFKA_COMMANDS_GROUP_ID ?? `${config.KAFKA_TOPIC_PREFIX}.command-consumer`;

@@ -10,7 +10,9 @@ import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb'
 import { EventLog } from './event-log';
 import { AppendFaults, appendHandler } from './streams-append';
 import { batchAppendHandler } from './streams-batch-append';
+import { deleteHandler } from './streams-delete';
 import { readHandler } from './streams-read';
+import type { ServerQuirks } from './wire';
 
 export interface EsdbDoubleOptions {
   /** 0 (default) picks a free port; restart() keeps the one picked. */
@@ -23,6 +25,11 @@ export interface EsdbDoubleOptions {
   batchAppend?: boolean;
   /** The server clock that stamps `created` (recordedAt): tests of knowledge time pin it. */
   now?: () => number;
+  /**
+   * Emulate a server before 22.6: stream reads give every event the unset
+   * position (2^64 - 1) and a retried append is answered without a position.
+   */
+  legacyPositions?: boolean;
 }
 
 export interface EsdbDouble {
@@ -44,13 +51,17 @@ export interface EsdbDouble {
 
 /** What the double serves; ServerFeatures lists exactly these (lower-case, as the server does). */
 const SERVED = {
-  'event_store.client.streams.streams': ['read', 'append', 'batchappend'],
+  'event_store.client.streams.streams': ['read', 'append', 'delete', 'tombstone', 'batchappend'],
   'event_store.client.server_features.serverfeatures': ['getsupportedmethods'],
 };
-/** The server line whose semantics the double follows: caught_up (23.10+) and a 1 MiB append limit (up to 25.0). */
+/**
+ * The server line whose semantics the double follows: caught_up (23.10+) and a 1 MiB append limit (up to 25.0).
+ * With legacyPositions it says 21.10, the last line without positions on stream reads.
+ */
 const EMULATED_SERVER_VERSION = '24.10.0';
+const LEGACY_SERVER_VERSION = '21.10.9';
 
-function supportedMethods(): features.SupportedMethods {
+function supportedMethods(quirks: ServerQuirks): features.SupportedMethods {
   const methods = Object.entries(SERVED).flatMap(([service, names]) =>
     names.map((name) => {
       const method = new features.SupportedMethod().setServiceName(service).setMethodName(name);
@@ -61,12 +72,13 @@ function supportedMethods(): features.SupportedMethods {
   );
   return new features.SupportedMethods()
     .setMethodsList(methods)
-    .setEventStoreServerVersion(EMULATED_SERVER_VERSION);
+    .setEventStoreServerVersion(quirks.legacyPositions ? LEGACY_SERVER_VERSION : EMULATED_SERVER_VERSION);
 }
 
 export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<EsdbDouble> {
   const log = new EventLog(options.now);
   const batchAppend = options.batchAppend ?? true;
+  const quirks: ServerQuirks = { legacyPositions: options.legacyPositions ?? false };
   let received = 0;
   const waiting: Array<{ count: number; resolve: () => void }> = [];
   const faults: AppendFaults = {
@@ -81,10 +93,12 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
   };
 
   const streams: UntypedServiceImplementation = {
-    read: readHandler(log),
-    append: appendHandler(log, faults),
+    read: readHandler(log, quirks),
+    append: appendHandler(log, faults, quirks),
+    delete: deleteHandler(log, false),
+    tombstone: deleteHandler(log, true),
   };
-  if (batchAppend) streams.batchAppend = batchAppendHandler(log, faults);
+  if (batchAppend) streams.batchAppend = batchAppendHandler(log, faults, quirks);
 
   let server: Server | undefined;
   const listen = async (port: number): Promise<number> => {
@@ -93,7 +107,7 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
     if (batchAppend) {
       next.addService(ServerFeaturesService, {
         getSupportedMethods: (_call: unknown, callback: (e: null, m: features.SupportedMethods) => void) =>
-          callback(null, supportedMethods()),
+          callback(null, supportedMethods(quirks)),
       });
     }
     const bound = await new Promise<number>((resolve, reject) =>

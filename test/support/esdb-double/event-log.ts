@@ -16,6 +16,8 @@ export interface StoredEvent {
   customMetadata: Uint8Array;
   /** .NET ticks (100 ns) since the Unix epoch, as the server puts in `created`. */
   created: bigint;
+  /** A tombstone record: the server writes it at revision 2^63 - 1 (EventNumber.DeletedStream). */
+  tombstone?: true;
 }
 
 export interface ProposedEvent {
@@ -33,10 +35,21 @@ export type ExpectedState =
   | { kind: 'revision'; revision: number };
 
 export type AppendOutcome =
-  | { kind: 'success'; currentRevision: number; position: number }
+  /** `replayed`: the ids were already written there (an idempotent retry); nothing was written. */
+  | { kind: 'success'; currentRevision: number; position: number; replayed: boolean }
   /** `currentRevision` is -1 when the stream does not exist. */
   | { kind: 'wrong-expected-version'; currentRevision: number; expected: ExpectedState }
-  | { kind: 'too-large'; maxAppendSize: number };
+  | { kind: 'too-large'; maxAppendSize: number }
+  | { kind: 'stream-deleted' };
+
+export type DeleteOutcome = Exclude<AppendOutcome, { kind: 'too-large' }>;
+
+/** What a stream read finds: events from the first visible revision on, nothing, or a tombstone. */
+export type StreamLookup =
+  { kind: 'found'; events: readonly StoredEvent[] } | { kind: 'not-found' } | { kind: 'deleted' };
+
+/** EventNumber.DeletedStream: a tombstone's revision, and a soft delete's truncate-before. */
+export const DELETED_STREAM = '9223372036854775807';
 
 /** The default of EventStoreDB up to 25.0 (25.1 raised it to a chunk, 256 MiB). */
 export const MAX_APPEND_SIZE = 1024 * 1024;
@@ -51,19 +64,29 @@ const SYSTEM_EVENTS: Array<[stream: string, type: string, data: unknown]> = [
   ['$scavenges', '$scavengeIndexInitialized', {}],
 ];
 
+/** A deleted stream: soft-deleted (`$tb` = DeletedStream), recreated (`$tb` = its first new revision), or tombstoned. */
+type Deletion = { truncateBefore: number | 'deleted' } | 'tombstoned';
+
 /**
  * The in-memory transaction log of the double. Appends follow the server's
- * commit check (KurrentDB `IndexWriter.CheckCommit`): the expected-version
- * rules, "strong" idempotency when the expected revision is behind the
- * stream, and "weak" idempotency by recently written event ids for `any` and
- * `stream_exists`. Like the server, an exact expected revision that equals the
- * stream's revision appends, even if those ids were written earlier.
+ * commit check (KurrentDB `IndexWriter.CheckCommit`): deleted streams, the
+ * expected-version rules, "strong" idempotency when the expected revision is
+ * behind the stream, and "weak" idempotency by recently written event ids for
+ * `any` and `stream_exists`. Like the server, an exact expected revision that
+ * equals the stream's revision appends, even if those ids were written earlier.
+ *
+ * Deletes write what the server writes: a soft delete sets the stream's
+ * metadata (`$$stream`) to `{"$tb": DeletedStream}`, and the append that
+ * recreates it sets `$tb` to its first new revision; a tombstone is a
+ * `$streamDeleted` record in the stream at revision DeletedStream. The
+ * stream's events stay in $all (no scavenge here).
  */
 export class EventLog {
   private readonly all: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   /** The server's committed-events cache; the double never evicts. */
   private readonly byEventId = new Map<string, StoredEvent>();
+  private readonly deletions = new Map<string, Deletion>();
   private endOfLog = 0;
   readonly appended = new EventEmitter().setMaxListeners(0);
 
@@ -71,7 +94,7 @@ export class EventLog {
     // A real log starts with an epoch record and system events: no user event is ever at 0.
     this.endOfLog = 4096;
     for (const [stream, type, data] of SYSTEM_EVENTS) {
-      this.write(stream, [json(type, data)], this.revisionOf(stream));
+      this.write(stream, [json(type, data)]);
     }
   }
 
@@ -88,6 +111,16 @@ export class EventLog {
     return this.streams.get(name);
   }
 
+  /** A stream as a read sees it, deletions applied (KurrentDB IndexReader). */
+  lookup(name: string): StreamLookup {
+    const deletion = this.deletions.get(name);
+    if (deletion === 'tombstoned') return { kind: 'deleted' };
+    const from = deletion === undefined ? 0 : deletion.truncateBefore;
+    const visible = from === 'deleted' ? [] : (this.streams.get(name)?.slice(from) ?? []);
+    return visible.length > 0 ? { kind: 'found', events: visible } : { kind: 'not-found' };
+  }
+
+  /** The last revision written, whether a delete hides it or not; -1 for none. */
   revisionOf(stream: string): number {
     return (this.streams.get(stream)?.length ?? 0) - 1;
   }
@@ -117,39 +150,115 @@ export class EventLog {
       0,
     );
     if (size > MAX_APPEND_SIZE) return { kind: 'too-large', maxAppendSize: MAX_APPEND_SIZE };
+    const check = this.checkCommit(stream, expected, proposed);
+    if (check !== 'ok') return check;
+    const softDeleted = this.isSoftDeleted(stream);
+    const first = this.revisionOf(stream) + 1;
+    const written = this.write(stream, proposed);
+    // As the server's SoftUndeleteStream: the metadata record comes after the events.
+    if (softDeleted) this.setTruncateBefore(stream, first);
+    return written;
+  }
 
+  /** Soft delete or tombstone, after the commit check an append gets (StorageWriterService WriteDelete). */
+  delete(stream: string, expected: ExpectedState, hard: boolean): DeleteOutcome {
     const current = this.revisionOf(stream);
-    const conflict: AppendOutcome = { kind: 'wrong-expected-version', currentRevision: current, expected };
-    if (expected.kind === 'stream_exists' && current < 0) return conflict;
+    // The server checks a delete as a write of one new event.
+    const check = this.checkCommit(stream, expected, [json('$delete', {})]);
+    if (check !== 'ok') return check;
+    if (hard) {
+      const position = this.writeTombstone(stream);
+      return { kind: 'success', currentRevision: current, position, replayed: false };
+    }
+    if (current < 0 && this.revisionOf(`$$${stream}`) < 0) {
+      return { kind: 'wrong-expected-version', currentRevision: -1, expected };
+    }
+    const position = this.setTruncateBefore(stream, 'deleted');
+    return { kind: 'success', currentRevision: current, position, replayed: false };
+  }
+
+  private isSoftDeleted(stream: string): boolean {
+    const deletion = this.deletions.get(stream);
+    return deletion !== undefined && deletion !== 'tombstoned' && deletion.truncateBefore === 'deleted';
+  }
+
+  /** KurrentDB IndexWriter.CheckCommit, in its order; 'ok' means write. */
+  private checkCommit(
+    stream: string,
+    expected: ExpectedState,
+    proposed: readonly ProposedEvent[],
+  ): DeleteOutcome | 'ok' {
+    if (this.deletions.get(stream) === 'tombstoned') return { kind: 'stream-deleted' };
+    const current = this.revisionOf(stream);
+    const softDeleted = this.isSoftDeleted(stream);
+    const conflict = { kind: 'wrong-expected-version', currentRevision: current, expected } as const;
+    if (expected.kind === 'stream_exists') {
+      if (softDeleted) return { kind: 'stream-deleted' };
+      if (current < 0 && this.revisionOf(`$$${stream}`) < 0) return conflict;
+    }
     if (expected.kind === 'any' || expected.kind === 'stream_exists') {
       const found = proposed.map((e) => this.byEventId.get(e.id));
-      if (found[0]?.stream !== stream) return this.write(stream, proposed, current);
+      if (found[0]?.stream !== stream) return 'ok';
       if (found.some((e) => e?.stream !== stream)) return conflict;
       return this.replay(found[found.length - 1] as StoredEvent);
     }
     const at = expected.kind === 'no_stream' ? -1 : expected.revision;
     if (at > current) return conflict;
-    if (at === current) return this.write(stream, proposed, current);
+    if (at === current) return 'ok';
     const events = this.streams.get(stream) ?? [];
     for (let i = 0; i < proposed.length; i++) {
-      if (events[at + 1 + i]?.id !== proposed[i].id) return conflict;
+      if (events[at + 1 + i]?.id === proposed[i].id) continue;
+      // "No stream" recreates a soft-deleted stream, however far its revisions went.
+      return i === 0 && expected.kind === 'no_stream' && softDeleted ? 'ok' : conflict;
     }
     return this.replay(events[at + proposed.length]);
   }
 
-  private replay(last: StoredEvent): AppendOutcome {
-    return { kind: 'success', currentRevision: last.revision, position: last.position };
+  private replay(last: StoredEvent): DeleteOutcome {
+    return { kind: 'success', currentRevision: last.revision, position: last.position, replayed: true };
   }
 
-  private write(stream: string, proposed: readonly ProposedEvent[], current: number): AppendOutcome {
+  /** Writes `{"$tb": …}` to the stream's metadata stream; returns the record's position. */
+  private setTruncateBefore(stream: string, truncateBefore: number | 'deleted'): number {
+    const position = this.endOfLog;
+    const tb = truncateBefore === 'deleted' ? DELETED_STREAM : String(truncateBefore);
+    this.write(`$$${stream}`, [{ ...json('$metadata', {}), data: Buffer.from(`{"$tb":${tb}}`) }]);
+    this.deletions.set(stream, { truncateBefore });
+    return position;
+  }
+
+  /** The tombstone is a record of the stream in $all, outside its list of events (its revision is DeletedStream). */
+  private writeTombstone(stream: string): number {
+    const [stored] = this.record(stream, [json('$streamDeleted', {})], Number.MAX_SAFE_INTEGER);
+    stored.tombstone = true;
+    this.all.push(stored);
+    this.deletions.set(stream, 'tombstoned');
+    this.appended.emit('appended', [stored]);
+    return stored.position;
+  }
+
+  private write(stream: string, proposed: readonly ProposedEvent[]): AppendOutcome {
     const events = this.streams.get(stream) ?? [];
     this.streams.set(stream, events);
+    const written = this.record(stream, proposed, events.length);
+    for (const stored of written) {
+      events.push(stored);
+      this.all.push(stored);
+      this.byEventId.set(stored.id, stored);
+    }
+    const last = written[written.length - 1];
+    this.appended.emit('appended', written);
+    return { kind: 'success', currentRevision: last.revision, position: last.position, replayed: false };
+  }
+
+  /** Lays records out at the end of the log, from revision `first`. */
+  private record(stream: string, proposed: readonly ProposedEvent[], first: number): StoredEvent[] {
     const created = BigInt(this.now()) * TICKS_PER_MS;
-    const written = proposed.map((e, i): StoredEvent => {
+    return proposed.map((e, i): StoredEvent => {
       const stored: StoredEvent = {
         ...e,
         stream,
-        revision: current + 1 + i,
+        revision: first + i,
         position: this.endOfLog,
         size:
           RECORD_HEADER_BYTES +
@@ -160,14 +269,8 @@ export class EventLog {
         created,
       };
       this.endOfLog += stored.size;
-      events.push(stored);
-      this.all.push(stored);
-      this.byEventId.set(stored.id, stored);
       return stored;
     });
-    const last = written[written.length - 1];
-    this.appended.emit('appended', written);
-    return { kind: 'success', currentRevision: last.revision, position: last.position };
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { EventLog, StoredEvent } from './event-log';
 import type { ReadFilter } from './read-filter';
-import { checkpointResponse, eventResponse, streams } from './wire';
+import { checkpointResponse, eventResponse, ServerQuirks, streams } from './wire';
 
 export type Call = ServerWritableStream<streams.ReadReq, streams.ReadResp>;
 
@@ -45,6 +45,7 @@ export class LogSubscription {
     private readonly call: Call,
     private readonly log: EventLog,
     private readonly source: SubscriptionSource,
+    private readonly quirks?: ServerQuirks,
   ) {
     const after = source.after;
     if (source.kind === 'all') {
@@ -101,7 +102,7 @@ export class LogSubscription {
     for (let event = this.take(); event && !this.call.cancelled; event = this.take()) {
       this.considered += 1;
       if (!filter || filter.matches(event)) {
-        await write(this.call, eventResponse(event, this.source.kind === 'all'));
+        await write(this.call, eventResponse(event, this.source.kind === 'all', this.quirks));
       }
       this.checkpoint = event.position;
       if (filter && this.considered % filter.checkpointInterval === 0) {

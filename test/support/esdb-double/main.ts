@@ -3,7 +3,7 @@
  * (benchmarks, manual runs): prints its connection string on the first line
  * of stdout and serves until SIGINT or SIGTERM. Test-only, like the double.
  *
- *   node -r @swc-node/register test/support/esdb-double/main.ts [--port 2113] [--append-only]
+ *   node -r @swc-node/register test/support/esdb-double/main.ts [--port 2113] [--append-only] [--legacy-positions]
  */
 import { startEsdbDouble } from './esdb-double';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const double = await startEsdbDouble({
     port: portAt >= 0 ? Number(args[portAt + 1]) : 0,
     batchAppend: !args.includes('--append-only'),
+    legacyPositions: args.includes('--legacy-positions'),
   });
   process.stdout.write(`${double.connectionString}\n`);
   const stop = (): void => void double.stop().then(() => process.exit(0));

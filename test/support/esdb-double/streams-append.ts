@@ -1,6 +1,6 @@
 import { handleClientStreamingCall, sendUnaryData, ServerErrorResponse, status } from '@grpc/grpc-js';
 import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
-import { rpcError, shared, streamName, streams, uuidString } from './wire';
+import { rpcError, ServerQuirks, shared, streamDeletedError, streamName, streams, uuidString } from './wire';
 
 /** Test hooks: hold appends to model a lost connection before or after the write. */
 export interface AppendFaults {
@@ -53,6 +53,7 @@ function appendOptionsExpected(options: streams.AppendReq.Options): ExpectedStat
 export function appendHandler(
   log: EventLog,
   faults: AppendFaults,
+  quirks: ServerQuirks,
 ): handleClientStreamingCall<streams.AppendReq, streams.AppendResp> {
   return (call, callback) => {
     let stream = '';
@@ -86,24 +87,35 @@ export function appendHandler(
       settle(
         faults,
         () => log.append(stream, state, proposed),
-        (outcome) => replyToAppend(outcome, callback),
+        (outcome) => replyToAppend(outcome, stream, callback, quirks),
       );
     });
   };
 }
 
-function replyToAppend(outcome: AppendOutcome, callback: sendUnaryData<streams.AppendResp>): void {
+function replyToAppend(
+  outcome: AppendOutcome,
+  stream: string,
+  callback: sendUnaryData<streams.AppendResp>,
+  quirks: ServerQuirks,
+): void {
   switch (outcome.kind) {
     case 'success': {
-      const position = new streams.AppendResp.Position()
-        .setCommitPosition(String(outcome.position))
-        .setPreparePosition(String(outcome.position));
-      const success = new streams.AppendResp.Success()
-        .setCurrentRevision(String(outcome.currentRevision))
-        .setPosition(position);
+      const success = new streams.AppendResp.Success().setCurrentRevision(String(outcome.currentRevision));
+      if (outcome.replayed && quirks.legacyPositions) success.setNoPosition(new shared.Empty());
+      else {
+        success.setPosition(
+          new streams.AppendResp.Position()
+            .setCommitPosition(String(outcome.position))
+            .setPreparePosition(String(outcome.position)),
+        );
+      }
       callback(null, new streams.AppendResp().setSuccess(success));
       return;
     }
+    case 'stream-deleted':
+      callback(streamDeletedError(stream));
+      return;
     case 'too-large':
       callback(
         rpcError(status.INVALID_ARGUMENT, `Maximum Append Size of ${outcome.maxAppendSize} Exceeded.`, {

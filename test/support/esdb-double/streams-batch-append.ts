@@ -5,7 +5,7 @@ import { Code } from '@eventstore/db-client/generated/code_pb';
 import * as statusPb from '@eventstore/db-client/generated/status_pb';
 import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
 import { AppendFaults, settle, toProposed } from './streams-append';
-import { shared, streamIdentifier, streamName, streams, uuidString } from './wire';
+import { ServerQuirks, shared, streamIdentifier, streamName, streams, uuidString } from './wire';
 
 function batchExpected(options: streams.BatchAppendReq.Options): ExpectedState | undefined {
   switch (options.getExpectedStreamPositionCase()) {
@@ -38,6 +38,7 @@ interface PendingBatch {
 export function batchAppendHandler(
   log: EventLog,
   faults: AppendFaults,
+  quirks: ServerQuirks,
 ): handleBidiStreamingCall<streams.BatchAppendReq, streams.BatchAppendResp> {
   return (call) => {
     const pending = new Map<string, PendingBatch>();
@@ -78,7 +79,7 @@ export function batchAppendHandler(
         faults,
         () => log.append(done.stream, expected, done.proposed),
         (outcome) => {
-          if (!call.cancelled) call.write(describeBatchOutcome(outcome, response));
+          if (!call.cancelled) call.write(describeBatchOutcome(outcome, response, quirks));
         },
       );
     });
@@ -88,17 +89,27 @@ export function batchAppendHandler(
 function describeBatchOutcome(
   outcome: AppendOutcome,
   response: streams.BatchAppendResp,
+  quirks: ServerQuirks,
 ): streams.BatchAppendResp {
   switch (outcome.kind) {
     case 'success': {
-      const position = new shared.AllStreamPosition()
-        .setCommitPosition(String(outcome.position))
-        .setPreparePosition(String(outcome.position));
-      return response.setSuccess(
-        new streams.BatchAppendResp.Success()
-          .setCurrentRevision(String(outcome.currentRevision))
-          .setPosition(position),
+      const success = new streams.BatchAppendResp.Success().setCurrentRevision(
+        String(outcome.currentRevision),
       );
+      if (outcome.replayed && quirks.legacyPositions) success.setNoPosition(new Empty());
+      else {
+        success.setPosition(
+          new shared.AllStreamPosition()
+            .setCommitPosition(String(outcome.position))
+            .setPreparePosition(String(outcome.position)),
+        );
+      }
+      return response.setSuccess(success);
+    }
+    case 'stream-deleted': {
+      // Status.StreamDeleted on the server: NOT_FOUND, with the stream in the packed detail.
+      const detail = new shared.StreamDeleted().setStreamIdentifier(response.getStreamIdentifier());
+      return response.setError(statusOf(Code.NOT_FOUND, 'StreamDeleted', detail, 'StreamDeleted'));
     }
     case 'too-large': {
       const detail = new shared.MaximumAppendSizeExceeded().setMaxappendsize(outcome.maxAppendSize);

@@ -2,7 +2,15 @@ import { handleServerStreamingCall, status } from '@grpc/grpc-js';
 import type { EventLog, StoredEvent } from './event-log';
 import { Call, LogSubscription, write } from './log-subscription';
 import { ReadFilter, readFilter } from './read-filter';
-import { eventResponse, rpcError, streamIdentifier, streamName, streams } from './wire';
+import {
+  eventResponse,
+  rpcError,
+  ServerQuirks,
+  streamDeletedError,
+  streamIdentifier,
+  streamName,
+  streams,
+} from './wire';
 
 type Options = streams.ReadReq.Options;
 const { StreamOptionCase, CountOptionCase, ReadDirection } = streams.ReadReq.Options;
@@ -14,16 +22,19 @@ const { AllOptionCase } = streams.ReadReq.Options.AllOptions;
  * catch-up subscriptions to a stream or to $all. Option combinations the
  * server refuses are refused the same way (INVALID_ARGUMENT).
  */
-export function readHandler(log: EventLog): handleServerStreamingCall<streams.ReadReq, streams.ReadResp> {
+export function readHandler(
+  log: EventLog,
+  quirks: ServerQuirks,
+): handleServerStreamingCall<streams.ReadReq, streams.ReadResp> {
   return (call) => {
     call.on('error', () => undefined);
-    void serve(call, log).catch((error: unknown) => {
+    void serve(call, log, quirks).catch((error: unknown) => {
       if (!call.cancelled) call.emit('error', rpcError(status.INTERNAL, String(error)));
     });
   };
 }
 
-async function serve(call: Call, log: EventLog): Promise<void> {
+async function serve(call: Call, log: EventLog, quirks: ServerQuirks): Promise<void> {
   const options = call.request.getOptions();
   const invalid = options ? refusal(options) : "'options' is a required argument";
   if (invalid || !options) {
@@ -36,8 +47,10 @@ async function serve(call: Call, log: EventLog): Promise<void> {
     const stream = options.getStream() as streams.ReadReq.Options.StreamOptions;
     const name = streamName(stream.getStreamIdentifier());
     const after = revisionOption(stream);
-    if (subscription) return new LogSubscription(call, log, { kind: 'stream', stream: name, after }).start();
-    return readStream(call, log, name, after, options);
+    if (subscription) {
+      return new LogSubscription(call, log, { kind: 'stream', stream: name, after }, quirks).start();
+    }
+    return readStream(call, log, name, after, options, quirks);
   }
   const all = options.getAll() as streams.ReadReq.Options.AllOptions;
   const from = positionOption(all);
@@ -93,22 +106,30 @@ async function readStream(
   name: string,
   from: number | 'start' | 'end',
   options: Options,
+  quirks: ServerQuirks,
 ): Promise<void> {
-  const events = log.stream(name);
-  if (!events) {
+  const found = log.lookup(name);
+  if (found.kind === 'deleted') {
+    call.emit('error', streamDeletedError(name));
+    return;
+  }
+  if (found.kind === 'not-found') {
     // A normal message, not an error: the client turns it into StreamNotFoundError.
     const notFound = new streams.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name));
     await write(call, new streams.ReadResp().setStreamNotFound(notFound));
     call.end();
     return;
   }
-  const count = Number(options.getCount());
-  const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
-  const last = events.length - 1;
-  const selected = backwards
-    ? events.slice(0, Math.min(from === 'start' ? 0 : from === 'end' ? last : from, last) + 1).reverse()
-    : events.slice(from === 'start' ? 0 : from === 'end' ? events.length : from);
-  await send(call, selected.slice(0, count), false);
+  // Revisions, not indexes: a recreated stream's first visible event is past 0.
+  const events = found.events;
+  const first = events[0].revision;
+  const last = events[events.length - 1].revision;
+  const start = from === 'start' ? first : from === 'end' ? last + 1 : from;
+  const selected =
+    options.getReadDirection() === ReadDirection.BACKWARDS
+      ? events.filter((e) => e.revision <= (from === 'end' ? last : start)).reverse()
+      : events.filter((e) => e.revision >= start);
+  await send(call, selected.slice(0, Number(options.getCount())), false, quirks);
 }
 
 async function readAll(
@@ -133,10 +154,15 @@ async function readAll(
   await send(call, matching, true);
 }
 
-async function send(call: Call, events: readonly StoredEvent[], withPosition: boolean): Promise<void> {
+async function send(
+  call: Call,
+  events: readonly StoredEvent[],
+  inAll: boolean,
+  quirks?: ServerQuirks,
+): Promise<void> {
   for (const event of events) {
     if (call.cancelled) return;
-    await write(call, eventResponse(event, withPosition));
+    await write(call, eventResponse(event, inAll, quirks));
   }
   call.end();
 }
