@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'web/dist/**', 'test-artifacts/**', 'bench/.work/**', '.venv*/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'web/dist/**', 'test-artifacts/**', 'bench/.work/**', '.venv*/**', '.test-build*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,16 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createTransformer } = require('@swc/jest');
 
-const swc = createTransformer({
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-});
+const swc = createTransformer({ ...require('./swc-options.cjs'), sourceMaps: 'inline' });
 
 const typeCache = new Map();
 function isEsmPackageFile(filename) {

@@ -70,6 +70,8 @@ export class KafkaRelay {
   /** Acknowledged by the broker, not yet committed (commits are spaced out while busy). */
   private unsaved = 0;
   private commitTimer: NodeJS.Timeout | undefined;
+  /** When the store last confirmed this relay holds the lease (taken, renewed or committed). */
+  private leaseConfirmedAt = 0;
   private readonly reported = new Set<string>();
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -120,6 +122,12 @@ export class KafkaRelay {
         await this.publishUntilStopped(() => (attempt = 0));
       } catch (error) {
         if (this.stopping) break;
+        if (error instanceof LeaseLostError) {
+          // Not a failure: another instance publishes now. Wait for the lease like any standby.
+          this.deps.logger.warn(`Kafka relay stops publishing: ${error.message}`);
+          this.unsaved = 0;
+          continue;
+        }
         attempt++;
         this.fail(error);
         const { initial, max } = this.options.retryDelayMs ?? { initial: 500, max: 10_000 };
@@ -136,6 +144,7 @@ export class KafkaRelay {
   private async acquireLease(): Promise<boolean> {
     while (!this.stopping) {
       if (await this.lease.tryAcquire()) {
+        this.leaseConfirmedAt = Date.now();
         await this.adoptLocalCheckpoint();
         return true;
       }
@@ -204,13 +213,15 @@ export class KafkaRelay {
         // The store cannot be reached: the lease may lapse, so stop publishing all the same.
         .catch(() => false)
         .then((held) => {
-          if (!held) void subscription.close();
+          if (held) this.leaseConfirmedAt = Date.now();
+          else void subscription.close();
         });
     }, every);
     this.leaseTimer.unref();
   }
 
   private async publish(producer: KafkaProducer, batch: SubscriptionBatch): Promise<void> {
+    await this.confirmLease();
     const maxBytes = this.options.maxRequestBytes ?? 768 * 1024;
     let chunk: Chunk = { byTopic: new Map(), count: 0, bytes: 0 };
     let chunkEnd = 0;
@@ -254,6 +265,18 @@ export class KafkaRelay {
   }
 
   /**
+   * A relay frozen for longer than a third of the TTL (a paused process, a
+   * long GC, a suspended VM) may have lost the lease without its timer having
+   * run yet: it asks the store before it publishes anything more.
+   */
+  private async confirmLease(): Promise<void> {
+    const ttl = this.options.leaseTtlMs ?? 10_000;
+    if (Date.now() - this.leaseConfirmedAt < ttl / 3) return;
+    if (!(await this.lease.renew())) throw new LeaseLostError('Another relay took over the lease');
+    this.leaseConfirmedAt = Date.now();
+  }
+
+  /**
    * While busy the checkpoint is committed at most every commitEveryMs, so a
    * successor repeats at most that much; what is acknowledged but not yet
    * committed is committed when that time is up, busy or not.
@@ -289,6 +312,7 @@ export class KafkaRelay {
     if (position <= this.unsaved) this.unsaved = 0;
     if (position <= this.checkpointSeen) return;
     await this.lease.commit(position);
+    this.leaseConfirmedAt = Date.now();
     this.checkpointSeen = position;
     this.committedAt = Date.now();
   }
