@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import type { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ContactsModule } from './projections/contacts/contacts.module';
 import { EvaluationModule } from './projections/evaluation/evaluation.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
@@ -63,6 +64,7 @@ export class AppModule {
         SpreadModule,
         MeasuresModule,
         EvaluationModule,
+        ContactsModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { EventLog } from './event-log';
 import { AppendFaults, appendHandler } from './streams-append';
 import { batchAppendHandler } from './streams-batch-append';
 import { readHandler } from './streams-read';
+import { tombstoneHandler } from './streams-tombstone';
 
 export interface EsdbDoubleOptions {
   /** 0 (default) picks a free port; restart() keeps the one picked. */
@@ -44,7 +45,7 @@ export interface EsdbDouble {
 
 /** What the double serves; ServerFeatures lists exactly these (lower-case, as the server does). */
 const SERVED = {
-  'event_store.client.streams.streams': ['read', 'append', 'batchappend'],
+  'event_store.client.streams.streams': ['read', 'append', 'batchappend', 'tombstone'],
   'event_store.client.server_features.serverfeatures': ['getsupportedmethods'],
 };
 /** The server line whose semantics the double follows: caught_up (23.10+) and a 1 MiB append limit (up to 25.0). */
@@ -83,6 +84,7 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
   const streams: UntypedServiceImplementation = {
     read: readHandler(log),
     append: appendHandler(log, faults),
+    tombstone: tombstoneHandler(log),
   };
   if (batchAppend) streams.batchAppend = batchAppendHandler(log, faults);
 

@@ -36,7 +36,9 @@ export type AppendOutcome =
   | { kind: 'success'; currentRevision: number; position: number }
   /** `currentRevision` is -1 when the stream does not exist. */
   | { kind: 'wrong-expected-version'; currentRevision: number; expected: ExpectedState }
-  | { kind: 'too-large'; maxAppendSize: number };
+  | { kind: 'too-large'; maxAppendSize: number }
+  /** The stream was hard-deleted (tombstoned): its name can never be written again. */
+  | { kind: 'stream-deleted'; stream: string };
 
 /** The default of EventStoreDB up to 25.0 (25.1 raised it to a chunk, 256 MiB). */
 export const MAX_APPEND_SIZE = 1024 * 1024;
@@ -65,6 +67,8 @@ export class EventLog {
   /** The server's committed-events cache; the double never evicts. */
   private readonly byEventId = new Map<string, StoredEvent>();
   private endOfLog = 0;
+  /** Hard-deleted streams: reads and writes of them fail with `stream-deleted`, as on the server. */
+  private readonly tombstoned = new Set<string>();
   readonly appended = new EventEmitter().setMaxListeners(0);
 
   constructor(private readonly now: () => number = Date.now) {
@@ -112,6 +116,7 @@ export class EventLog {
   }
 
   append(stream: string, expected: ExpectedState, proposed: readonly ProposedEvent[]): AppendOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream-deleted', stream };
     const size = proposed.reduce(
       (sum, e) => sum + e.data.length + e.customMetadata.length + e.type.length * 2,
       0,
@@ -135,6 +140,38 @@ export class EventLog {
       if (events[at + 1 + i]?.id !== proposed[i].id) return conflict;
     }
     return this.replay(events[at + proposed.length]);
+  }
+
+  isTombstoned(stream: string): boolean {
+    return this.tombstoned.has(stream);
+  }
+
+  /**
+   * A hard delete. Like the server, the stream's events stay in the log (and
+   * in $all reads) until a scavenge; the stream itself reads as deleted at once.
+   */
+  tombstone(stream: string, expected: ExpectedState): AppendOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream-deleted', stream };
+    const current = this.revisionOf(stream);
+    const fits =
+      expected.kind === 'any' ||
+      (expected.kind === 'no_stream' && current < 0) ||
+      (expected.kind === 'stream_exists' && current >= 0) ||
+      (expected.kind === 'revision' && expected.revision === current);
+    if (!fits) return { kind: 'wrong-expected-version', currentRevision: current, expected };
+    this.tombstoned.add(stream);
+    return { kind: 'success', currentRevision: current, position: this.endOfLog };
+  }
+
+  /** What a scavenge reclaims here: every record of a tombstoned stream leaves the log. */
+  scavenge(): number {
+    const before = this.all.length;
+    const kept = this.all.filter((event) => !this.tombstoned.has(event.stream));
+    this.all.splice(0, this.all.length, ...kept);
+    for (const stream of this.tombstoned) this.streams.delete(stream);
+    for (const [id, event] of this.byEventId)
+      if (this.tombstoned.has(event.stream)) this.byEventId.delete(id);
+    return before - this.all.length;
   }
 
   private replay(last: StoredEvent): AppendOutcome {

@@ -1,6 +1,6 @@
 import { handleClientStreamingCall, sendUnaryData, ServerErrorResponse, status } from '@grpc/grpc-js';
 import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
-import { rpcError, shared, streamName, streams, uuidString } from './wire';
+import { rpcError, shared, streamDeletedError, streamName, streams, uuidString } from './wire';
 
 /** Test hooks: hold appends to model a lost connection before or after the write. */
 export interface AppendFaults {
@@ -111,6 +111,9 @@ function replyToAppend(outcome: AppendOutcome, callback: sendUnaryData<streams.A
           'maximum-append-size': String(outcome.maxAppendSize),
         }),
       );
+      return;
+    case 'stream-deleted':
+      callback(streamDeletedError(outcome.stream));
       return;
     case 'wrong-expected-version': {
       // The server fills the current fields and the deprecated 20.6.0 ones, a normal response, not an error.

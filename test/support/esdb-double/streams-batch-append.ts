@@ -106,6 +106,12 @@ function describeBatchOutcome(
         statusOf(Code.INVALID_ARGUMENT, 'Maximum Append Size Exceeded', detail, 'MaximumAppendSizeExceeded'),
       );
     }
+    case 'stream-deleted': {
+      const detail = new shared.StreamDeleted().setStreamIdentifier(
+        new shared.StreamIdentifier().setStreamName(Buffer.from(outcome.stream, 'utf8')),
+      );
+      return response.setError(statusOf(Code.FAILED_PRECONDITION, 'StreamDeleted', detail, 'StreamDeleted'));
+    }
     case 'wrong-expected-version': {
       const detail = new shared.WrongExpectedVersion();
       if (outcome.currentRevision < 0) detail.setCurrentNoStream(new Empty());

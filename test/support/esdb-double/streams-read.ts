@@ -2,7 +2,7 @@ import { handleServerStreamingCall, status } from '@grpc/grpc-js';
 import type { EventLog, StoredEvent } from './event-log';
 import { Call, LogSubscription, write } from './log-subscription';
 import { ReadFilter, readFilter } from './read-filter';
-import { eventResponse, rpcError, streamIdentifier, streamName, streams } from './wire';
+import { eventResponse, rpcError, streamDeletedError, streamIdentifier, streamName, streams } from './wire';
 
 type Options = streams.ReadReq.Options;
 const { StreamOptionCase, CountOptionCase, ReadDirection } = streams.ReadReq.Options;
@@ -94,6 +94,10 @@ async function readStream(
   from: number | 'start' | 'end',
   options: Options,
 ): Promise<void> {
+  if (log.isTombstoned(name)) {
+    call.emit('error', streamDeletedError(name));
+    return;
+  }
   const events = log.stream(name);
   if (!events) {
     // A normal message, not an error: the client turns it into StreamNotFoundError.

@@ -68,3 +68,11 @@ export function rpcError(
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
   return Object.assign(new Error(details), { code, details, metadata });
 }
+
+/** What the server raises for a read or write of a hard-deleted stream. */
+export function streamDeletedError(stream: string): ServerErrorResponse {
+  return rpcError(status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, {
+    exception: 'stream-deleted',
+    'stream-name': stream,
+  });
+}
