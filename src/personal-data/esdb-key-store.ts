@@ -74,6 +74,7 @@ export class EsdbKeyStore implements PersonalDataKeyStore {
               '(POST /admin/scavenge on the server) reclaims it',
           ]
         : [],
+      warnings: [],
     };
   }
 }

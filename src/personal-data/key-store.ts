@@ -17,6 +17,8 @@ export interface PersonalDataKeyStore {
 export interface KeyDestruction {
   /** Whether a key was there to destroy. */
   destroyed: boolean;
-  /** What the store did to make the key's bytes unrecoverable, and what is left for an operator. */
+  /** What is left for an operator (e.g. a scavenge), logged as information. */
   notes: string[];
+  /** What did not happen as it should, logged as warnings. */
+  warnings: string[];
 }

@@ -220,7 +220,8 @@ export class PersonalDataEventStore implements EventStore {
     this.forget(subject);
     const destruction = await this.keys.destroy(subject);
     if (destruction.destroyed) this.logger.log(`Destroyed the personal-data key of person ${subject}`);
-    for (const note of destruction.notes) this.logger.warn(note);
+    for (const note of destruction.notes) this.logger.log(note);
+    for (const warning of destruction.warnings) this.logger.warn(warning);
   }
 }
 

@@ -12,8 +12,8 @@ export interface PersonFields {
   fields: readonly string[];
 }
 
-const CONTACT = ['name', 'email'] as const;
-const SPONSOR = ['name', 'email', 'title'] as const;
+const CONTACT = ['name'] as const;
+const SPONSOR = ['name', 'title'] as const;
 
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, readonly PersonFields[]>> = {
   ExecutiveSponsorConfirmed: [{ at: 'sponsor', fields: SPONSOR }],
@@ -34,7 +34,7 @@ export const holdsPersonalData = (eventType: string): boolean => eventType in PE
 export interface PersonalValue {
   /** The data subject: the person object's `personId`. */
   subject: string;
-  /** Dotted path of the field in `data`, e.g. `sponsor.name` or `members.2.email`. */
+  /** Dotted path of the field in `data`, e.g. `sponsor.name` or `members.2.name`. */
   path: string;
   value: string;
 }

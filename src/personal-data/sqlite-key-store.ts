@@ -45,12 +45,14 @@ export class SqliteKeyStore implements PersonalDataKeyStore {
   }
 
   async destroy(subject: string): Promise<KeyDestruction> {
-    if (this.statements.destroy.run(subject).changes === 0) return { destroyed: false, notes: [] };
-    if (this.db.memory) return { destroyed: true, notes: [] };
+    if (this.statements.destroy.run(subject).changes === 0)
+      return { destroyed: false, notes: [], warnings: [] };
+    if (this.db.memory) return { destroyed: true, notes: [], warnings: [] };
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number }>;
     return {
       destroyed: true,
-      notes:
+      notes: [],
+      warnings:
         result.busy === 0
           ? []
           : [

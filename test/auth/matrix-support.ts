@@ -89,6 +89,7 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
     absent: true,
   }),
   'GET /v1/admin/read-models': () => ({ method: 'GET', path: '/v1/admin/read-models' }),
+  'GET /v1/participation/contacts': () => ({ method: 'GET', path: '/v1/participation/contacts' }),
   'GET /metrics': () => ({ method: 'GET', path: '/metrics' }),
   'GET /v1/evaluation/always-events': () => ({ method: 'GET', path: '/v1/evaluation/always-events' }),
   'GET /v1/evaluation/always-events/:alwaysEventId': () => ({

@@ -12,8 +12,9 @@ import { ROLE_CATEGORIES } from '../../domain/participation';
 import type { RoleCategory } from '../../domain/participation';
 
 /**
- * Personal contact details a person record may carry: stored encrypted under
- * the person's own key and erasable (ErasePersonalData); never published on Kafka.
+ * A person's name: stored encrypted under the person's own key and erasable
+ * (ErasePersonalData); never published on Kafka. Contact addresses are not
+ * taken (text screening refuses email addresses and phone numbers anywhere).
  */
 abstract class ContactDetailsDto {
   /** The person's name, for the programme team to contact them. Personal data. */
@@ -22,12 +23,6 @@ abstract class ContactDetailsDto {
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
-
-  /** A work email address. Personal data. */
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
 }
 
 /** A person: an id issued upstream (the data subject's id for erasure), a role category, and optional contact details. */

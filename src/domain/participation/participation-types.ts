@@ -21,7 +21,7 @@ export type InterestChannel = (typeof INTEREST_CHANNELS)[number];
 
 /**
  * Role categories for the people a participation names. Each person is a
- * pseudonymous id issued upstream; their name, work email and post are
+ * pseudonymous id issued upstream; their name and post are
  * personal data, stored encrypted under that id's own key and erasable
  * (docs/governance/erasure-and-redaction.md).
  */
@@ -44,8 +44,6 @@ export interface PersonRef {
   role: RoleCategory;
   /** Personal data: the person's name, to contact them. `[erased]` once erased. */
   name?: string;
-  /** Personal data: a work email address. `[erased]` once erased. */
-  email?: string;
 }
 
 export interface ExecutiveSponsor {
@@ -56,8 +54,6 @@ export interface ExecutiveSponsor {
   isBoardLevel: boolean;
   /** Personal data: the sponsor's name. `[erased]` once erased. */
   name?: string;
-  /** Personal data: a work email address. `[erased]` once erased. */
-  email?: string;
 }
 
 /** What NHS England asked of a participating organisation (Always Events journey). */

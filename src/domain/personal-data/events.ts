@@ -10,4 +10,5 @@ export type PersonalDataErased = DomainEvent<
   { personId: string; reason: string; erasedAt: IsoDateTime }
 >;
 
-export type PersonalDataEvent = PersonalDataErased;
+// Written as a union, as every aggregate's event type is, so tools that read the unions find it.
+export type PersonalDataEvent = PersonalDataErased | never;

@@ -7,7 +7,6 @@ import { Projection } from '../runner/projection';
 interface Contact {
   personId: string;
   name: string | null;
-  email: string | null;
   since: string;
 }
 
@@ -53,13 +52,9 @@ function entry(
 }
 
 /** An erased person's values in a model folded before the erasure: every field that held one. */
-function scrub(
-  person: { personId: string; name: string | null; email: string | null; title?: string },
-  id: string,
-): void {
+function scrub(person: { personId: string; name: string | null; title?: string }, id: string): void {
   if (person.personId.toLowerCase() !== id) return;
   if (person.name !== null) person.name = ERASED;
-  if (person.email !== null) person.email = ERASED;
   if (person.title !== undefined) person.title = ERASED;
 }
 
@@ -86,7 +81,6 @@ export const contactsProjection: Projection<ContactsState> = {
         entry(state, e.data).sponsor = {
           personId: sponsor.personId,
           name: sponsor.name ?? null,
-          email: sponsor.email ?? null,
           title: sponsor.title,
           isBoardLevel: sponsor.isBoardLevel,
           since: e.type === 'ExecutiveSponsorConfirmed' ? e.data.confirmedOn : e.data.changedOn,
@@ -102,7 +96,6 @@ export const contactsProjection: Projection<ContactsState> = {
           personId: lead.personId,
           role: lead.role,
           name: lead.name ?? null,
-          email: lead.email ?? null,
           since: e.data.appointedOn,
         };
         break;
@@ -115,7 +108,6 @@ export const contactsProjection: Projection<ContactsState> = {
             personId: m.personId,
             role: m.role,
             name: m.name ?? null,
-            email: m.email ?? null,
           })),
         };
         break;
