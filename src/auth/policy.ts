@@ -158,6 +158,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/evaluation/progress-scores': READ_MODEL_ROUTE,
   // Staff contact details (personal data): the programme team only.
   'GET /v1/participation/contacts': { roles: [ADMIN] },
+  // Removal of data that should never have been written: a governed, audited procedure.
+  'POST /v1/admin/redactions': { roles: [ADMIN] },
   // Data cuts fix knowledge time: evaluators' work (and the programme's).
   'GET /v1/evaluation/data-cuts/:dataCutId': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/verify': { roles: [ADMIN, 'evaluator'] },

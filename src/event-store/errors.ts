@@ -45,3 +45,14 @@ export class EventStoreStartupError extends Error {
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';
 }
+
+/** A governed change named an event the stream does not hold. */
+export class EventNotFoundError extends Error {
+  override readonly name = 'EventNotFoundError';
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+  ) {
+    super(`Stream ${stream} has no event ${eventId}`);
+  }
+}

@@ -13,6 +13,8 @@ export function evolve(state: PersonalDataState, event: PersonalDataEvent): Pers
   switch (event.type) {
     case 'PersonalDataErased':
       return { erasedAt: event.data.erasedAt };
+    case 'EventFieldsRedacted':
+      return state;
   }
 }
 

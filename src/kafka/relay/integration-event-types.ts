@@ -56,6 +56,7 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   EvaluationInterviewsCompleted: 1,
   EvaluationReportPublished: 1,
   EvaluationSurveyWaveClosed: 1,
+  EventFieldsRedacted: 1,
   ExecutiveSponsorChanged: 1,
   ExecutiveSponsorConfirmed: 1,
   ExecutiveSponsorVacated: 1,

@@ -163,14 +163,41 @@ export class EventLog {
     return { kind: 'success', currentRevision: current, position: this.endOfLog };
   }
 
-  /** What a scavenge reclaims here: every record of a tombstoned stream leaves the log. */
+  /**
+   * The stream's `$tb` (truncate before) from the last event of its metadata
+   * stream `$$<stream>`, which the client's setStreamMetadata writes: stream
+   * reads skip earlier revisions at once, $all reads until a scavenge.
+   */
+  truncateBefore(stream: string): number {
+    const metadata = this.streams.get(`$$${stream}`);
+    if (!metadata?.length) return 0;
+    try {
+      const text = Buffer.from(metadata[metadata.length - 1].data).toString('utf8');
+      const tb = (JSON.parse(text) as { $tb?: unknown }).$tb;
+      return typeof tb === 'number' ? tb : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * What a scavenge reclaims: every record of a tombstoned stream, and of a
+   * stream below its `$tb`, leaves the log. A truncated stream keeps empty
+   * slots for them, so its revisions still index its array (no read shows them).
+   */
   scavenge(): number {
+    const gone = (event: StoredEvent): boolean =>
+      this.tombstoned.has(event.stream) || event.revision < this.truncateBefore(event.stream);
     const before = this.all.length;
-    const kept = this.all.filter((event) => !this.tombstoned.has(event.stream));
+    const kept = this.all.filter((event) => !gone(event));
     this.all.splice(0, this.all.length, ...kept);
     for (const stream of this.tombstoned) this.streams.delete(stream);
-    for (const [id, event] of this.byEventId)
-      if (this.tombstoned.has(event.stream)) this.byEventId.delete(id);
+    for (const events of this.streams.values()) {
+      for (const event of events) {
+        if (gone(event)) Object.assign(event, { data: new Uint8Array(), customMetadata: new Uint8Array() });
+      }
+    }
+    for (const [id, event] of this.byEventId) if (gone(event)) this.byEventId.delete(id);
     return before - this.all.length;
   }
 

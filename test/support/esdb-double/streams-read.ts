@@ -112,7 +112,9 @@ async function readStream(
   const selected = backwards
     ? events.slice(0, Math.min(from === 'start' ? 0 : from === 'end' ? last : from, last) + 1).reverse()
     : events.slice(from === 'start' ? 0 : from === 'end' ? events.length : from);
-  await send(call, selected.slice(0, count), false);
+  const truncatedBefore = log.truncateBefore(name);
+  const visible = selected.filter((event) => event.revision >= truncatedBefore);
+  await send(call, visible.slice(0, count), false);
 }
 
 async function readAll(
