@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Admin } from 'kafkajs';
 import { relayTopics } from '../../src/kafka/relay/aggregate-topics';
@@ -17,6 +16,7 @@ import { consumeWithKafkajs, describeWithKafka, expectBrokerUp, uniquePrefix } f
 import { untilRelay } from '../support/relay-health';
 import { storeUnderTest } from '../support/store-under-test';
 import { startTestApp, TestApp } from '../support/test-app';
+import { storeBytes } from './store-bytes';
 
 const NAME = 'Philippa Quartermaine';
 const LEAD_NAME = 'Oluwaseun Marchetti';
@@ -70,16 +70,6 @@ describeWithKafka(
       );
       return consumeWithKafkajs(brokers, relayTopics(topicPrefix), published);
     };
-    /** The bytes the store keeps: the SQLite file and its WAL, or every record in the EventStoreDB double. */
-    const storeBytes = (): Buffer =>
-      t.double
-        ? Buffer.concat(t.double.log.events.flatMap((e) => [Buffer.from(e.stream), e.data, e.customMetadata]))
-        : Buffer.concat(
-            ['events.sqlite', 'events.sqlite-wal']
-              .map((file) => join(t.folder, file))
-              .filter((file) => existsSync(file))
-              .map((file) => readFileSync(file)),
-          );
 
     let lastPosition = 0;
     const created = async (reply: ReturnType<CommandClient['post']>) => {
@@ -141,7 +131,7 @@ describeWithKafka(
       expect(JSON.stringify(await client.events(participationStream('RYX')))).toContain(NAME);
       expect((await get('/v1/export/events', 'application/x-ndjson')).text).toContain(NAME);
 
-      expect(storeBytes().includes(NAME)).toBe(false);
+      expect(storeBytes(t).includes(NAME)).toBe(false);
       const messages = await relayed(t, prefix);
       const sponsorMessage = messages.find((m) => m.headers['event-type'] === 'ExecutiveSponsorConfirmed');
       expect(JSON.parse(sponsorMessage!.value!).data.sponsor).toMatchObject({
@@ -215,7 +205,7 @@ describeWithKafka(
       expect(messages.some((m) => m.value?.includes(NAME))).toBe(false);
 
       // The store: the name was never there in plaintext, and the key is gone.
-      const bytes = storeBytes();
+      const bytes = storeBytes(t);
       expect(bytes.includes(NAME)).toBe(false);
       if (t.double) expect(t.double.log.isTombstoned(`pdkey-${sponsorId}`)).toBe(true);
     });

@@ -15,6 +15,7 @@ export async function redactInEsdb(
   store: EsdbEventStore,
   request: RedactionRequest,
 ): Promise<RedactionOutcome> {
+  const auditStreamId = redactionStreamId(request.redactionId);
   const events = await store.readStream(request.streamId).catch((error: unknown) => {
     if (error instanceof StreamNotFoundError) return [];
     throw error;
@@ -41,7 +42,6 @@ export async function redactInEsdb(
   // Exactly after the last original: a writer that got in first makes this fail, and nothing is changed.
   await store.client.appendToStream(request.streamId, copies, { expectedRevision: BigInt(last) });
   await store.client.setStreamMetadata(request.streamId, { truncateBefore: truncatedBefore });
-  const auditStreamId = redactionStreamId(request.redactionId);
   const result = await store.appendToStream(auditStreamId, [planned.auditEvent], {
     expectedRevision: 'no_stream',
   });

@@ -12,7 +12,7 @@ import { ProblemException } from '../../http/problem';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { redactInEsdb } from './esdb-redaction';
 import type { RedactEventFieldsDto } from './redaction.dto';
-import { RedactionOutcome } from './redaction-request';
+import { RedactionOutcome, redactionStreamId } from './redaction-request';
 import { redactInSqlite } from './sqlite-redaction';
 
 /** The adapter under the decorators: a redaction is a change to what one store holds. */
@@ -60,6 +60,10 @@ export class RedactionService {
     };
     let outcome: RedactionOutcome;
     try {
+      // Before anything is changed: a retry must not copy (EventStoreDB) or rewrite a second time.
+      const auditStreamId = redactionStreamId(dto.redactionId);
+      const recorded = await adapter.streamRevision(auditStreamId);
+      if (recorded >= 0) throw new WrongExpectedRevisionError(auditStreamId, 'no_stream', recorded);
       outcome =
         adapter instanceof SqliteEventStore
           ? await redactInSqlite(adapter, request)
