@@ -1,4 +1,4 @@
-import { jsonEvent, StreamNotFoundError } from '@eventstore/db-client';
+import { jsonEvent } from '@eventstore/db-client';
 import type { JSONType } from '@eventstore/db-client';
 import { EventNotFoundError } from '../../event-store/errors';
 import type { EsdbEventStore } from '../../event-store/esdb/esdb-event-store';
@@ -16,10 +16,7 @@ export async function redactInEsdb(
   request: RedactionRequest,
 ): Promise<RedactionOutcome> {
   const auditStreamId = redactionStreamId(request.redactionId);
-  const events = await store.readStream(request.streamId).catch((error: unknown) => {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  });
+  const events = await store.readStream(request.streamId);
   const target = events.find((event) => event.id === request.eventId.toLowerCase());
   if (!target) throw new EventNotFoundError(request.streamId, request.eventId);
   const last = events[events.length - 1].revision;
