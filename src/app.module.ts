@@ -8,6 +8,8 @@ import { AuthModule } from './auth/auth.module';
 import type { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ContactsModule } from './projections/contacts/contacts.module';
+import { RedactionModule } from './personal-data/redaction/redaction.module';
 import { EvaluationModule } from './projections/evaluation/evaluation.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import type { EventStore } from './event-store/port';
@@ -65,6 +67,8 @@ export class AppModule {
         SpreadModule,
         MeasuresModule,
         EvaluationModule,
+        ContactsModule,
+        RedactionModule,
       ],
     };
   }

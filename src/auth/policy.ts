@@ -118,6 +118,8 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   RecordInterviews: evaluationWork,
   RecordFinding: evaluationWork,
   PublishReport: evaluationWork,
+  // Staff personal data: erasure is a governed decision of the programme (docs/governance/erasure-and-redaction.md)
+  ErasePersonalData: programmeDecision,
 };
 
 /** Read models (GET /v1/... queries): analysts see the present and the past as now known, evaluators also as it was known. */
@@ -154,6 +156,10 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/evaluation/pdsa-learning': READ_MODEL_ROUTE,
   'GET /v1/evaluation/co-production': READ_MODEL_ROUTE,
   'GET /v1/evaluation/progress-scores': READ_MODEL_ROUTE,
+  // Staff contact details (personal data): the programme team only.
+  'GET /v1/participation/contacts': { roles: [ADMIN] },
+  // Removal of data that should never have been written: a governed, audited procedure.
+  'POST /v1/admin/redactions': { roles: [ADMIN] },
   // Data cuts fix knowledge time: evaluators' work (and the programme's).
   'GET /v1/evaluation/data-cuts/:dataCutId': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/verify': { roles: [ADMIN, 'evaluator'] },

@@ -5,6 +5,7 @@ import { evaluationAggregate } from './evaluation/evaluation.commands';
 import { measureAggregate } from './measure/measure.commands';
 import { organisationAggregate } from './organisation/organisation.commands';
 import { participationAggregate } from './participation/participation.commands';
+import { personalDataAggregate } from './personal-data/personal-data.commands';
 import { pdsaAggregate } from './pdsa/pdsa.commands';
 import { programmeAggregate } from './programme/programme.commands';
 
@@ -18,4 +19,5 @@ export const AGGREGATES: readonly AggregateDefinition[] = [
   pdsaAggregate,
   measureAggregate,
   evaluationAggregate,
+  personalDataAggregate,
 ];

@@ -1,9 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Decider } from '../domain/decider';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { Bounds } from '../history/bounds';
 import { readModelChecksums, ReadModelChecksums } from '../history/data-cut-checksums';
+import { PERSONAL_DATA } from '../personal-data/personal-data-event-store';
+import type {
+  PersonalDataEventStore,
+  PersonalDataHoldingStatus,
+} from '../personal-data/personal-data-event-store';
 import { READ_MODELS } from '../projections/catalogue';
 import { StreamStateCache } from './stream-state-cache';
 import type { AnyDomainEvent } from './command-definition';
@@ -18,8 +23,16 @@ import type { AnyDomainEvent } from './command-definition';
 export class FactLookups {
   readonly streams: StreamStateCache;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataEventStore | null = null,
+  ) {
     this.streams = new StreamStateCache(store);
+  }
+
+  /** Whether personal data is held for a person (a key was issued), or was erased. */
+  async personalDataHolding(personId: string): Promise<PersonalDataHoldingStatus> {
+    return this.personalData ? this.personalData.holdingStatus(personId) : 'none';
   }
 
   /** Checksums of every read model folded inside the bounds (for data cuts). */

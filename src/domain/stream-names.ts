@@ -1,5 +1,6 @@
 /** Stream categories, longest first so `always-event-…` is not read as `always`. */
 export const STREAM_CATEGORIES = [
+  'personal-data',
   'always-event',
   'participation',
   'organisation',

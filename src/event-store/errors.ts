@@ -82,3 +82,14 @@ export class StreamDeletedError extends Error {
     );
   }
 }
+
+/** A governed change named an event the stream does not hold. */
+export class EventNotFoundError extends Error {
+  override readonly name = 'EventNotFoundError';
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+  ) {
+    super(`Stream ${stream} has no event ${eventId}`);
+  }
+}

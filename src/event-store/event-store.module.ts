@@ -6,10 +6,35 @@ import type { EventStore } from './port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { upcasterRegistry } from './upcasting/upcasters';
 import { UpcastingEventStore } from './upcasting/upcasting-event-store';
+import { EsdbKeyStore } from '../personal-data/esdb-key-store';
+import {
+  PERSONAL_DATA,
+  PersonalDataEventStore,
+  personalDataOf,
+} from '../personal-data/personal-data-event-store';
+import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
 
-/** The configured adapter, with every event it reads upcast to its current schema version. */
+/**
+ * The configured adapter, with staff personal data sealed under each person's
+ * key (docs/governance/erasure-and-redaction.md) and every event it reads
+ * upcast to its current schema version (upcasters see plaintext).
+ */
 export async function openEventStore(config: AppConfig, now?: () => Date): Promise<EventStore> {
-  return new UpcastingEventStore(await openAdapter(config, now), upcasterRegistry());
+  return new UpcastingEventStore(
+    protectPersonalData(await openAdapter(config, now), now),
+    upcasterRegistry(),
+  );
+}
+
+function protectPersonalData(adapter: EventStore, now?: () => Date): PersonalDataEventStore {
+  const logger = new Logger('PersonalData');
+  if (adapter instanceof SqliteEventStore) {
+    return new PersonalDataEventStore(adapter, new SqliteKeyStore(adapter.db, now), { logger });
+  }
+  // A key and an erasure are two reads away on EventStoreDB: reused for a moment, and forgotten
+  // at once when this process sees the erasure go by.
+  const client = (adapter as EsdbEventStore).client;
+  return new PersonalDataEventStore(adapter, new EsdbKeyStore(client), { logger, cacheMs: 2_000 });
 }
 
 async function openAdapter(config: AppConfig, now?: () => Date): Promise<EventStore> {
@@ -39,8 +64,11 @@ export class EventStoreModule implements OnApplicationShutdown {
   static forRoot(store: EventStore): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useValue: store }],
-      exports: [EVENT_STORE],
+      providers: [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: PERSONAL_DATA, useValue: personalDataOf(store) ?? null },
+      ],
+      exports: [EVENT_STORE, PERSONAL_DATA],
     };
   }
 

@@ -39,6 +39,11 @@ export class ReadModelReader {
     private readonly clock: Clock,
   ) {}
 
+  /** Drops every cached replay: after a redaction, none may still hold the removed text. */
+  forget(): void {
+    this.cache.clear();
+  }
+
   async read<State>(name: string, query: ReadModelQuery): Promise<ReadModelView<State>> {
     const bounds = parseBounds(query);
     if (isUnbounded(bounds)) {

@@ -28,8 +28,15 @@ import { INTEGRATION_EVENTS } from './relay/integration-event-registry';
 import { KafkaRelay } from './relay/kafka-relay';
 import { registerRelayMetrics } from './relay/relay-metrics';
 
-/** The relay's checkpoint and lease name in the state database. */
+/** The name the relay's checkpoint had in an instance's state file, before the shared one existed. */
 export const RELAY_NAME = 'kafka-relay';
+
+/**
+ * The relay's lease and shared checkpoint: one per topic prefix, since
+ * relays publishing the same log under two prefixes are two independent
+ * publishers (a second deployment, a rebuild of downstream topics).
+ */
+export const relayLeaseName = (topicPrefix: string): string => `${RELAY_NAME}:${topicPrefix}`;
 
 const KAFKA_OFF_REASON = Symbol('KafkaOffReason');
 
@@ -68,7 +75,8 @@ function relayProviders(config: AppConfig): Provider[] {
             logger: new Logger('KafkaRelay'),
           },
           {
-            name: RELAY_NAME,
+            name: relayLeaseName(config.KAFKA_TOPIC_PREFIX),
+            formerCheckpoint: RELAY_NAME,
             batchSize: config.KAFKA_RELAY_BATCH_SIZE,
             topics: {
               prefix: config.KAFKA_TOPIC_PREFIX,

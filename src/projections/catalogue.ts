@@ -1,3 +1,4 @@
+import { contactsProjection } from './contacts/contacts.projection';
 import { alwaysEventRegisterProjection } from './evaluation/always-event-register.projection';
 import { pdsaLearningProjection } from './evaluation/pdsa-learning.projection';
 import { Projection } from './runner/projection';
@@ -10,4 +11,5 @@ export const READ_MODELS: readonly Projection[] = [
   measuresProjection as Projection,
   alwaysEventRegisterProjection as Projection,
   pdsaLearningProjection as Projection,
+  contactsProjection as Projection,
 ];

@@ -89,6 +89,19 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
     absent: true,
   }),
   'GET /v1/admin/read-models': () => ({ method: 'GET', path: '/v1/admin/read-models' }),
+  'GET /v1/participation/contacts': () => ({ method: 'GET', path: '/v1/participation/contacts' }),
+  'POST /v1/admin/redactions': (ods) => ({
+    method: 'POST',
+    path: '/v1/admin/redactions',
+    body: {
+      redactionId: NO_SUCH_ID,
+      streamId: `organisation-${ods}`,
+      eventId: NO_SUCH_ID,
+      fields: ['name'],
+      reason: 'authorisation matrix',
+    },
+    absent: true,
+  }),
   'GET /metrics': () => ({ method: 'GET', path: '/metrics' }),
   'GET /v1/evaluation/always-events': () => ({ method: 'GET', path: '/v1/evaluation/always-events' }),
   'GET /v1/evaluation/always-events/:alwaysEventId': () => ({

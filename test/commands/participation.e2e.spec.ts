@@ -62,15 +62,16 @@ describe(`participation commands [${storeUnderTest}, real HTTP]`, () => {
     expect(await client.events(stream('ZZZ99'))).toEqual([]);
   });
 
-  it('refuses a sponsor with a personal name: people are pseudonymous ids', async () => {
+  it('takes no personal detail of a sponsor beyond the (sealed, erasable) name: an email is an unknown field', async () => {
     const reply = await participationOf(client, 'RV3').confirmSponsor({
       ...CHIEF_NURSE,
       name: 'A. Person',
+      email: 'a.person@nhs.example',
     });
 
     expect(reply.status).toBe(400);
     expect(reply.body.errors).toEqual([
-      expect.objectContaining({ field: 'sponsor.name', rule: 'unknown-field' }),
+      expect.objectContaining({ field: 'sponsor.email', rule: 'unknown-field' }),
     ]);
   });
 

@@ -18,6 +18,7 @@ describe('aggregate types and topics', () => {
     ['pdsa-7c0e2f38-5a4b-4a53-9f0e-1c0f6f1d2b3a', 'pdsa'],
     ['measure-0f4f8b1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', 'measure'],
     ['evaluation-1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d', 'evaluation'],
+    ['personal-data-2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', 'personal-data'],
   ])('%s belongs to %s', (stream, type) => {
     expect(aggregateTypeOf(stream)).toBe(type);
   });
@@ -40,6 +41,7 @@ describe('aggregate types and topics', () => {
       'always-events.pdsa.v1',
       'always-events.measure.v1',
       'always-events.evaluation.v1',
+      'always-events.personal-data.v1',
     ]);
   });
 

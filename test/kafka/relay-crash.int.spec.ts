@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { RELAY_NAME } from '../../src/kafka/kafka.module';
+import { relayLeaseName } from '../../src/kafka/kafka.module';
 import { relayTopics } from '../../src/kafka/relay/aggregate-topics';
 import { checkDelivery } from '../support/delivery-check';
 import { AGGREGATE_STREAMS, Appended, appendRoundRobin } from '../support/integration-event-fixtures';
@@ -69,8 +69,9 @@ describeWithKafka(
 
     /** Read straight from the event store file, where every relay on it keeps its shared checkpoint. */
     function checkpoint(): number {
-      const row = store.db.prepare('SELECT checkpoint FROM leases WHERE name = ?').get(RELAY_NAME) as
-        { checkpoint: number } | undefined;
+      const row = store.db
+        .prepare('SELECT checkpoint FROM leases WHERE name = ?')
+        .get(relayLeaseName(prefix)) as { checkpoint: number } | undefined;
       return row?.checkpoint ?? 0;
     }
 

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PersonalDataEventStore } from '../../src/personal-data/personal-data-event-store';
+import { SqliteKeyStore } from '../../src/personal-data/sqlite-key-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { pageAll } from '../../src/event-store/page-all';
 import type { RecordedEvent } from '../../src/event-store/recorded-event';
@@ -188,7 +190,9 @@ describe(`every live read model equals its rebuild from position 0, across kills
   });
 
   it('has every live read model equal to a fold of every event, ignoring the events the model declares it skips', async () => {
-    const store = SqliteEventStore.open({ path: join(folder, 'events.sqlite'), synchronous: 'NORMAL' });
+    const file = SqliteEventStore.open({ path: join(folder, 'events.sqlite'), synchronous: 'NORMAL' });
+    // Through the personal-data layer, as the service reads: models fold names, not their ciphertext.
+    const store = new PersonalDataEventStore(file, new SqliteKeyStore(file.db));
     try {
       const events: RecordedEvent[] = [];
       for await (const page of pageAll(store, { toPosition: live.headPosition })) events.push(...page);

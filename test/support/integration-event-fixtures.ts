@@ -12,6 +12,7 @@ export const AGGREGATE_STREAMS = [
   `pdsa-${randomUUID()}`,
   `measure-${randomUUID()}`,
   `evaluation-${randomUUID()}`,
+  `personal-data-${randomUUID()}`,
 ];
 
 export function testEvent(n: number, overrides: Partial<NewEvent['metadata']> = {}): NewEvent {

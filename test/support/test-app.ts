@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppOptions, createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
-import { startEsdbDouble } from './esdb-double';
+import { EsdbDouble, startEsdbDouble } from './esdb-double';
 import { forgetCredential, rememberCredential, testKey } from './credentials';
 
 export interface TestApp {
@@ -17,6 +17,8 @@ export interface TestApp {
   adminKey: string;
   /** `{ authorization: 'Bearer <adminKey>' }`: the helpers in http.ts send it by default. */
   auth: Record<string, string>;
+  /** The EventStoreDB wire double the app runs on, when it has one of its own. */
+  double?: EsdbDouble;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function startTestApp(
     ...(ownAuth ? {} : { API_KEYS: JSON.stringify([admin.entry]) }),
     ...env,
   };
-  let double: Awaited<ReturnType<typeof startEsdbDouble>> | undefined;
+  let double: EsdbDouble | undefined;
   let app: NestFastifyApplication;
   try {
     double =
@@ -71,6 +73,7 @@ export async function startTestApp(
     folder,
     adminKey: admin.key,
     auth: ownAuth ? {} : { authorization: `Bearer ${admin.key}` },
+    double,
     close: async () => {
       forgetCredential(url);
       await app.close();

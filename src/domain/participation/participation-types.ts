@@ -20,8 +20,10 @@ export const INTEREST_CHANNELS = [
 export type InterestChannel = (typeof INTEREST_CHANNELS)[number];
 
 /**
- * Role categories for the people a participation names. People are held only
- * as a pseudonymous id with one of these: never a name or contact details.
+ * Role categories for the people a participation names. Each person is a
+ * pseudonymous id issued upstream; their name and post are
+ * personal data, stored encrypted under that id's own key and erasable
+ * (docs/governance/erasure-and-redaction.md).
  */
 export const ROLE_CATEGORIES = [
   'BoardExecutive',
@@ -37,16 +39,21 @@ export const ROLE_CATEGORIES = [
 export type RoleCategory = (typeof ROLE_CATEGORIES)[number];
 
 export interface PersonRef {
-  /** Pseudonymous id (a UUID issued upstream), never a name. */
+  /** Pseudonymous id (a UUID issued upstream): the data subject's id for erasure. */
   personId: string;
   role: RoleCategory;
+  /** Personal data: the person's name, to contact them. `[erased]` once erased. */
+  name?: string;
 }
 
 export interface ExecutiveSponsor {
+  /** Pseudonymous id (a UUID issued upstream): the data subject's id for erasure. */
   personId: string;
-  /** The post, e.g. "Chief Nurse"; not a name. */
+  /** The post, e.g. "Chief Nurse": personal data, as it names one person at one organisation. `[erased]` once erased. */
   title: string;
   isBoardLevel: boolean;
+  /** Personal data: the sponsor's name. `[erased]` once erased. */
+  name?: string;
 }
 
 /** What NHS England asked of a participating organisation (Always Events journey). */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import {
+  EventNotFoundError,
   EventStoreUnavailableError,
   IdempotencyConflictError,
   IdempotencyKeyReusedError,
@@ -354,6 +355,42 @@ export class SqliteEventStore implements EventStore {
       );
     }
     return { nextRevision: first.revision + ids.length - 1, position };
+  }
+
+  /**
+   * A governed change of one stored event (redaction): its data is rewritten
+   * in place and `audit` appended to a new stream in the same transaction, so
+   * neither happens without the other. `rewrite` sees the stored event and
+   * returns its new data, or throws to change nothing. The only write that
+   * touches an existing event; see docs/governance/erasure-and-redaction.md.
+   */
+  async rewriteEvent(
+    stream: string,
+    eventId: string,
+    rewrite: (event: RecordedEvent) => {
+      data: unknown;
+      audit: { stream: string; events: readonly NewEvent[] };
+    },
+  ): Promise<AppendResult> {
+    if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is not open');
+    this.commitPending();
+    const find = this.db.prepare<[string, string], EventRow>(
+      `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE stream_id = ? AND event_id = ?`,
+    );
+    const update = this.db.prepare<[string, number]>('UPDATE events SET data = ? WHERE position = ?');
+    const result = this.db
+      .transaction(() => {
+        const row = find.get(stream, eventId.toLowerCase());
+        if (!row) return undefined;
+        const { data, audit } = rewrite(toRecordedEvent(row));
+        update.run(JSON.stringify(data), row.position);
+        return { audit: audit.stream, result: this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined) };
+      })
+      .immediate();
+    if (!result) throw new EventNotFoundError(stream, eventId);
+    this.remember(result.audit, result.result.nextRevision);
+    this.appended.emit('appended', result.result.position);
+    return { nextRevision: result.result.nextRevision, position: result.result.position };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -6,8 +6,8 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
-  SubscriptionMessage,
 } from '../port';
+import { mapSubscription } from '../mapped-subscription';
 import {
   AppendResult,
   NewEvent,
@@ -71,22 +71,7 @@ export class UpcastingEventStore implements EventStore {
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
-    const inner = this.inner.subscribeToAll(options);
-    const up = this.up;
-    return {
-      close: () => inner.close(),
-      [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
-        const iterator = inner[Symbol.asyncIterator]();
-        return {
-          next: async () => {
-            const next = await iterator.next();
-            if (next.done || next.value.kind !== 'event') return next;
-            return { done: false, value: { kind: 'event', event: up(next.value.event) } };
-          },
-          return: async () => (iterator.return ? iterator.return() : { done: true, value: undefined }),
-        };
-      },
-    };
+    return mapSubscription(this.inner.subscribeToAll(options), this.up);
   }
 
   headPosition(): Promise<number> {

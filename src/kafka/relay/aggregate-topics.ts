@@ -12,6 +12,8 @@ export const AGGREGATE_TYPES = [
   'pdsa',
   'measure',
   'evaluation',
+  // Erasures, so consumers can erase their own copies of a person's data.
+  'personal-data',
 ] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import { holdsPersonalData, withholdPersonalData } from '../../personal-data/personal-fields';
 import { DATA_SCHEMA_VERSIONS } from './integration-event-types';
 
 /** How one domain event type is published (schemas/integration-events/README.md). */
@@ -36,8 +37,14 @@ export class IntegrationEventRegistry {
 /**
  * The registry the relay publishes with: every domain event type, each with
  * its data schema file. A stored event of another type (none is written by
- * the commands) would be published with the envelope schema only.
+ * the commands) would be published with the envelope schema only. Staff
+ * personal data never leaves on Kafka: each personal value is `[withheld]`
+ * (or `[erased]`), and consumers that need a name ask the API by personId.
  */
 export const INTEGRATION_EVENTS = new IntegrationEventRegistry(
-  Object.entries(DATA_SCHEMA_VERSIONS).map(([type, schemaVersion]) => ({ type, schemaVersion })),
+  Object.entries(DATA_SCHEMA_VERSIONS).map(([type, schemaVersion]) => ({
+    type,
+    schemaVersion,
+    ...(holdsPersonalData(type) ? { toData: (data: unknown) => withholdPersonalData(type, data) } : {}),
+  })),
 );

@@ -5,6 +5,7 @@ import type { MeasureEvent } from '../../domain/measure/events';
 import type { OrganisationEvent } from '../../domain/organisation/events';
 import type { ParticipationEvent } from '../../domain/participation/events';
 import type { PdsaEvent } from '../../domain/pdsa/events';
+import type { PersonalDataEvent } from '../../domain/personal-data/events';
 import type { ProgrammeEvent } from '../../domain/programme/events';
 
 /** Every event type a decider can emit. */
@@ -17,6 +18,7 @@ export type DomainEventType = (
   | PdsaEvent
   | MeasureEvent
   | EvaluationEvent
+  | PersonalDataEvent
 )['type'];
 
 /**
@@ -54,6 +56,7 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   EvaluationInterviewsCompleted: 1,
   EvaluationReportPublished: 1,
   EvaluationSurveyWaveClosed: 1,
+  EventFieldsRedacted: 1,
   ExecutiveSponsorChanged: 1,
   ExecutiveSponsorConfirmed: 1,
   ExecutiveSponsorVacated: 1,
@@ -90,6 +93,7 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   PdsaCycleStarted: 1,
   PdsaCycleStudied: 1,
   PdsaObservationRecorded: 1,
+  PersonalDataErased: 1,
   ProgrammeClosed: 1,
   ProgrammeLaunched: 1,
   ProgrammePhaseDefined: 1,

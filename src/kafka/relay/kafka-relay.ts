@@ -14,8 +14,10 @@ import { ensureRelayTopics, RelayTopicOptions } from './relay-topics';
 import { SubscriptionBatch, SubscriptionBatcher } from './subscription-batcher';
 
 export interface KafkaRelayOptions {
-  /** Names its checkpoint and its lease. */
+  /** Names its lease and the checkpoint kept with it. */
   name: string;
+  /** A checkpoint of this relay's in the instance's state file, from before the shared one (default: `name`). */
+  formerCheckpoint?: string;
   topics: RelayTopicOptions;
   /** Most events read from the store per batch. */
   batchSize: number;
@@ -323,7 +325,7 @@ export class KafkaRelay {
    * starts from there instead of publishing the whole log again.
    */
   private async adoptLocalCheckpoint(): Promise<void> {
-    const local = this.deps.checkpoints.get(this.options.name);
+    const local = this.deps.checkpoints.get(this.options.formerCheckpoint ?? this.options.name);
     if (local > 0 && (await this.lease.checkpoint()) === 0) await this.lease.commit(local);
   }
 

@@ -21,6 +21,12 @@ export interface Projection<State = unknown> {
    * store for these alone, so a replay reads a fraction of a long log.
    */
   filter?: EventFilter;
+  /**
+   * The state holds staff personal data (names, emails, posts): data-cut
+   * checksums of it are taken over the log with those values masked, so an
+   * erasure never changes them (docs/governance/erasure-and-redaction.md).
+   */
+  holdsPersonalData?: boolean;
   /** The model's main table, one row per entity, for CSV exports of any bounds. */
   table?(state: State): Array<Record<string, unknown>>;
 }

@@ -157,7 +157,57 @@ export class EventLog {
     const written = this.write(stream, proposed);
     // As the server's SoftUndeleteStream: the metadata record comes after the events.
     if (softDeleted) this.setTruncateBefore(stream, first);
+    if (stream.startsWith('$$')) this.applyMetadata(stream.slice(2), proposed[proposed.length - 1]);
     return written;
+  }
+
+  isTombstoned(stream: string): boolean {
+    return this.deletions.get(stream) === 'tombstoned';
+  }
+
+  /** The first revision stream reads show (a stream's `$tb`); 0 when nothing is hidden. */
+  truncateBefore(stream: string): number {
+    const deletion = this.deletions.get(stream);
+    if (deletion === undefined || deletion === 'tombstoned') return 0;
+    return deletion.truncateBefore === 'deleted' ? Number(DELETED_STREAM) : deletion.truncateBefore;
+  }
+
+  /** A client's setStreamMetadata: its `$tb` hides earlier revisions from stream reads at once. */
+  private applyMetadata(stream: string, metadata: ProposedEvent): void {
+    if (this.deletions.get(stream) === 'tombstoned') return;
+    let tb: unknown;
+    try {
+      tb = (JSON.parse(Buffer.from(metadata.data).toString('utf8')) as { $tb?: unknown }).$tb;
+    } catch {
+      return;
+    }
+    if (typeof tb === 'number' && tb > 0) this.deletions.set(stream, { truncateBefore: tb });
+  }
+
+  /**
+   * What a scavenge reclaims: every record of a tombstoned stream but its
+   * tombstone, and every record of a stream below its `$tb`, leaves the log
+   * and $all reads. A truncated stream keeps empty slots for them, so its
+   * revisions still index its list (no read shows them). Returns how many went.
+   */
+  scavenge(): number {
+    const gone = (event: StoredEvent): boolean => {
+      if (event.tombstone) return false;
+      const deletion = this.deletions.get(event.stream);
+      if (deletion === undefined) return false;
+      if (deletion === 'tombstoned') return true;
+      return deletion.truncateBefore === 'deleted' || event.revision < deletion.truncateBefore;
+    };
+    const before = this.all.length;
+    const kept = this.all.filter((event) => !gone(event));
+    this.all.splice(0, this.all.length, ...kept);
+    for (const events of this.streams.values()) {
+      for (const event of events) {
+        if (gone(event)) Object.assign(event, { data: new Uint8Array(), customMetadata: new Uint8Array() });
+      }
+    }
+    for (const [id, event] of this.byEventId) if (gone(event)) this.byEventId.delete(id);
+    return before - this.all.length;
   }
 
   /** Soft delete or tombstone, after the commit check an append gets (StorageWriterService WriteDelete). */

@@ -1,0 +1,53 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { validateDto } from '../../commands/validation/validate-dto';
+import { IsOdsCode, IsSlug } from '../../commands/validation/validators';
+import { ReadModelReader } from '../../history/read-model-reader';
+import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { knowledge } from '../http/knowledge';
+import { ListQuery, paginate } from '../http/read-model-query';
+import { respond } from '../http/respond';
+import { ContactsState } from './contacts.projection';
+
+export class ContactsQuery extends ListQuery {
+  @IsOptional()
+  @IsSlug()
+  programme?: string;
+
+  @IsOptional()
+  @IsOdsCode()
+  odsCode?: string;
+}
+
+@ApiTags('participation contacts (programme team)')
+@Controller('v1/participation')
+export class ContactsController {
+  constructor(private readonly reader: ReadModelReader) {}
+
+  @Get('contacts')
+  @ApiOperation({
+    summary:
+      "Each participation's executive sponsor, local lead and oversight team, with names and emails where given (`[erased]` after an erasure)",
+  })
+  @ApiQueryFrom(ContactsQuery)
+  @ApiReadModelOk('The contacts, with the bounds and log position they reflect')
+  async contacts(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(ContactsQuery, raw);
+    const view = await this.reader.read<ContactsState>('contacts', query);
+    const rows = Object.values(view.state.participations)
+      .filter(
+        (p) =>
+          (query.programme === undefined || p.programmeSlug === query.programme) &&
+          (query.odsCode === undefined || p.odsCode === query.odsCode),
+      )
+      .sort((a, b) => `${a.programmeSlug}.${a.odsCode}`.localeCompare(`${b.programmeSlug}.${b.odsCode}`));
+    const body = { ...paginate(rows, query), knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
+  }
+}
