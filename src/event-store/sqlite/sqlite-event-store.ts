@@ -384,7 +384,10 @@ export class SqliteEventStore implements EventStore {
         if (!row) return undefined;
         const { data, audit } = rewrite(toRecordedEvent(row));
         update.run(JSON.stringify(data), row.position);
-        return { audit: audit.stream, result: this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined) };
+        return {
+          audit: audit.stream,
+          result: this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined),
+        };
       })
       .immediate();
     if (!result) throw new EventNotFoundError(stream, eventId);
