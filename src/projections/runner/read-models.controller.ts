@@ -19,7 +19,7 @@ export class ReadModelsController {
   @Get()
   @ApiOperation({
     summary:
-      "Every read model with its version, status, position, failure (if it stopped) and the SHA-256 of its live state's canonical JSON (the checksum a data cut records), next to the log's head position",
+      "Every read model with its version, status, position, failure (if it stopped) and the SHA-256 of its live state's canonical JSON (equal across instances that have folded the same log; a data cut's checksums mask staff personal values, so they differ where a model holds any), next to the log's head position",
   })
   async list() {
     const headPosition = await this.store.headPosition();
