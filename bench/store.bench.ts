@@ -1,7 +1,10 @@
 /**
- * Store benchmark (issue 2): single-event appends/s and readAll events/s
- * through the EventStore port, each next to a raw better-sqlite3 loop doing
- * the same work on the same schema and pragmas in the same run.
+ * Store benchmark: single-event appends/s and readAll events/s through the
+ * EventStore port, each next to a raw better-sqlite3 loop doing the same work
+ * on the same schema and pragmas in the same run. Also what the store's own
+ * guarantees cost: the raw loop on the schema before them (ids unique per
+ * stream only), appends that claim an idempotency key, and the one-time
+ * upgrade of a version-1 file (its keys read back from the events).
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -9,13 +12,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NewEvent } from '../src/event-store';
-import { SCHEMA } from '../src/event-store/sqlite/schema';
+import { idempotencyFingerprint } from '../src/event-store/idempotency-claim';
+import { SCHEMA, upgradeSchema } from '../src/event-store/sqlite/schema';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
 const APPENDS = quick ? 2_000 : 20_000;
 const READ_EVENTS = quick ? 50_000 : 500_000;
+const UPGRADE_EVENTS = quick ? 50_000 : 1_000_000;
 const STREAMS = 100;
 
 function newEvent(i: number): NewEvent {
@@ -34,27 +39,47 @@ function newEvent(i: number): NewEvent {
   };
 }
 
-function openRaw(path: string, synchronous: string): Database.Database {
+/** The schema before the store kept its own guarantees: ids unique per stream only. */
+const SCHEMA_V1 = SCHEMA.replace(
+  'UNIQUE (stream_id, revision)',
+  'UNIQUE (stream_id, revision), UNIQUE (stream_id, event_id)',
+);
+
+function openRaw(path: string, synchronous: string, schema: 'current' | 'v1'): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  db.exec(SCHEMA);
+  if (schema === 'v1') db.exec(SCHEMA_V1);
+  else {
+    db.exec(SCHEMA);
+    upgradeSchema(db, 0);
+  }
   return db;
 }
 
-async function appendsPerSecond(folder: string, synchronous: 'FULL' | 'NORMAL'): Promise<[number, number]> {
-  const events = Array.from({ length: APPENDS }, (_, i) => newEvent(i));
+const keyOf = (i: number): string => `bench-key-${i}`;
 
-  const raw = openRaw(join(folder, `raw-${synchronous}.sqlite`), synchronous);
+/** The raw loop: revision lookup + insert (+ the key's row, when claimed) in one immediate transaction each. */
+function rawAppendsPerSecond(
+  path: string,
+  synchronous: string,
+  schema: 'current' | 'v1',
+  claim: boolean,
+): number {
+  const events = Array.from({ length: APPENDS }, (_, i) => newEvent(i));
+  const raw = openRaw(path, synchronous, schema);
   const revision = raw.prepare('SELECT max(revision) AS r FROM events WHERE stream_id = ?');
   const insert = raw.prepare(
     `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const rawAppend = raw.transaction((stream: string, e: NewEvent) => {
+  const insertKey = raw.prepare(
+    'INSERT INTO idempotency_keys (idempotency_key, fingerprint, command, position) VALUES (?, ?, ?, ?)',
+  );
+  const rawAppend = raw.transaction((stream: string, e: NewEvent, i: number) => {
     const r = (revision.get(stream) as { r: number | null }).r ?? -1;
     const recordedAt = new Date().toISOString();
-    insert.run(
+    const { lastInsertRowid } = insert.run(
       stream,
       r + 1,
       e.id,
@@ -64,20 +89,78 @@ async function appendsPerSecond(folder: string, synchronous: 'FULL' | 'NORMAL'):
       e.metadata.occurredAt,
       recordedAt,
     );
+    if (claim)
+      insertKey.run(keyOf(i), idempotencyFingerprint(stream, 'hash'), 'RecordMeasurement', lastInsertRowid);
   });
-  let t = performance.now();
-  events.forEach((e, i) => rawAppend.immediate(`measure-${i % STREAMS}`, e));
-  const rawRate = APPENDS / ((performance.now() - t) / 1000);
+  const t = performance.now();
+  events.forEach((e, i) => rawAppend.immediate(`measure-${i % STREAMS}`, e, i));
+  const rate = APPENDS / ((performance.now() - t) / 1000);
   raw.close();
+  return rate;
+}
 
-  const store = SqliteEventStore.open({ path: join(folder, `port-${synchronous}.sqlite`), synchronous });
-  t = performance.now();
+async function portAppendsPerSecond(
+  path: string,
+  synchronous: 'FULL' | 'NORMAL',
+  claim: boolean,
+): Promise<number> {
+  const events = Array.from({ length: APPENDS }, (_, i) => newEvent(i));
+  const store = SqliteEventStore.open({ path, synchronous });
+  const t = performance.now();
   for (let i = 0; i < events.length; i++) {
-    await store.appendToStream(`measure-${i % STREAMS}`, [events[i]]);
+    const stream = `measure-${i % STREAMS}`;
+    await store.appendToStream(stream, [events[i]], {
+      idempotency: claim
+        ? { key: keyOf(i), fingerprint: idempotencyFingerprint(stream, 'hash'), command: 'RecordMeasurement' }
+        : undefined,
+    });
   }
-  const portRate = APPENDS / ((performance.now() - t) / 1000);
+  const rate = APPENDS / ((performance.now() - t) / 1000);
   await store.close();
-  return [portRate, rawRate];
+  return rate;
+}
+
+/** Opens a version-1 file of UPGRADE_EVENTS keyed events: the one-time scan that records their keys. */
+async function upgradeSeconds(folder: string): Promise<number> {
+  const path = join(folder, 'v1.sqlite');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.exec(SCHEMA_V1);
+  db.pragma(`application_id = ${0x41455654}`);
+  db.pragma('user_version = 1');
+  const insert = db.prepare(
+    `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < UPGRADE_EVENTS; i++) {
+      const e = newEvent(i);
+      const metadata = {
+        ...e.metadata,
+        causationId: keyOf(i),
+        requestHash: randomUUID(),
+        commandName: 'RecordMeasurement',
+      };
+      insert.run(
+        `measure-${i % 1000}`,
+        Math.floor(i / 1000),
+        e.id,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify({ ...metadata, recordedAt: e.metadata.occurredAt }),
+        e.metadata.occurredAt,
+        e.metadata.occurredAt,
+      );
+    }
+  })();
+  db.close();
+  const t = performance.now();
+  const store = SqliteEventStore.open({ path, synchronous: 'NORMAL' });
+  const seconds = (performance.now() - t) / 1000;
+  if (store.upgrade?.keysRecorded !== UPGRADE_EVENTS)
+    throw new Error(`upgrade recorded ${store.upgrade?.keysRecorded} keys`);
+  await store.close();
+  return seconds;
 }
 
 async function readsPerSecond(folder: string): Promise<[number, number]> {
@@ -137,8 +220,11 @@ export async function runStoreBench(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'aet-bench-store-'));
   try {
     const rows: string[][] = [];
+    const costs: string[][] = [];
     for (const sync of ['FULL', 'NORMAL'] as const) {
-      const [port, raw] = await appendsPerSecond(folder, sync);
+      const raw = rawAppendsPerSecond(join(folder, `raw-${sync}.sqlite`), sync, 'current', false);
+      const port = await portAppendsPerSecond(join(folder, `port-${sync}.sqlite`), sync, false);
+      const before = rawAppendsPerSecond(join(folder, `raw-v1-${sync}.sqlite`), sync, 'v1', false);
       rows.push([
         `single-event appends/s (synchronous=${sync})`,
         fmt(port),
@@ -146,8 +232,21 @@ export async function runStoreBench(): Promise<void> {
         fmt(port / raw, 2),
         '≥ 0.70',
       ]);
+      costs.push([`raw appends/s (synchronous=${sync})`, fmt(raw), fmt(before), fmt(raw / before, 2)]);
       console.log(rows[rows.length - 1].join('  '));
     }
+    const rawClaim = rawAppendsPerSecond(join(folder, 'raw-claim.sqlite'), 'NORMAL', 'current', true);
+    const portClaim = await portAppendsPerSecond(join(folder, 'port-claim.sqlite'), 'NORMAL', true);
+    rows.push([
+      'appends/s claiming an idempotency key each (synchronous=NORMAL)',
+      fmt(portClaim),
+      fmt(rawClaim),
+      fmt(portClaim / rawClaim, 2),
+      '≥ 0.70',
+    ]);
+    console.log(rows[rows.length - 1].join('  '));
+    const upgrade = await upgradeSeconds(folder);
+    console.log(`upgrade of a version-1 file of ${fmt(UPGRADE_EVENTS)} keyed events: ${fmt(upgrade, 2)} s`);
     const [port, raw] = await readsPerSecond(folder);
     rows.push([
       `readAll events/s (pages of 1,000, ${fmt(READ_EVENTS)} events)`,
@@ -160,8 +259,12 @@ export async function runStoreBench(): Promise<void> {
     writeSection(
       'store',
       `## Event store (SQLite adapter) — \`npm run bench:store\`${quick ? ' (quick)' : ''}\n\n` +
-        `${fmt(APPENDS)} appends of one event across ${STREAMS} streams; the baseline is a raw better-sqlite3 loop with the same schema, pragmas and per-append transaction (revision lookup + insert). Reads page through $all and parse every event's JSON on both sides.\n\n` +
-        table(['measure', 'port', 'raw better-sqlite3', 'port / raw', 'goal'], rows),
+        `${fmt(APPENDS)} appends of one event across ${STREAMS} streams; the baseline is a raw better-sqlite3 loop with the same schema, pragmas and per-append transaction (revision lookup + insert, and the key's row where a key is claimed). Reads page through $all and parse every event's JSON on both sides.\n\n` +
+        table(['measure', 'port', 'raw better-sqlite3', 'port / raw', 'goal'], rows) +
+        `\n\n### What the store's own guarantees cost\n\n` +
+        `The raw loop on today's schema (every event id unique in the file, one index on \`event_id\`) next to the same loop on the schema before it (ids unique per stream: an index on \`(stream_id, event_id)\`). Claiming a key adds one row to \`idempotency_keys\` in the append's transaction (the row above). Upgrading a version-1 file reads every event's key back from its metadata, once.\n\n` +
+        table(['measure', 'ids unique in the store', 'ids unique per stream (before)', 'ratio'], costs) +
+        `\n\nUpgrade of a version-1 file of ${fmt(UPGRADE_EVENTS)} keyed events (keys recorded, duplicate ids checked, unique index built): ${fmt(upgrade, 2)} s, once.`,
     );
   } finally {
     rmSync(folder, { recursive: true, force: true });
