@@ -20,6 +20,9 @@ import { handlerTimedOut, registerHandlerTimeout } from './security/handler-time
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
 import { registerDashboard } from './dashboard/dashboard';
+import { frameworkErrorHandler } from './security/framework-errors';
+import { useJsonBodyLimits } from './security/json-body-parser';
+import { registerRequestScreening } from './security/request-screening';
 
 /** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41,18 +44,21 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
   const authenticator = createAuthenticator(config);
+  const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: ANALYTICS_BODY_LIMIT_BYTES,
     genReqId: correlationIdOf,
+    frameworkErrors: frameworkErrorHandler(problems),
     ...serverHardening(config),
   });
   const fastify = adapter.getInstance();
-  const problems = new ProblemDetailsFilter();
   await registerHttpHardening(fastify, config);
   // First of the onRequest hooks: the time runs from routing, as Fastify's own option did.
   registerHandlerTimeout(fastify, config.HANDLER_TIMEOUT_MS, (request, reply) =>
     problems.send(request, reply, handlerTimedOut()),
   );
+  // Before anything that records or logs the request (the request logger runs after every hook here).
+  registerRequestScreening(fastify, problems);
   recordRoutes(fastify);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
   fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));
@@ -96,6 +102,7 @@ export async function createApp(
       abortOnError: false,
     },
   );
+  useJsonBodyLimits(app, ANALYTICS_BODY_LIMIT_BYTES);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.enableShutdownHooks();
