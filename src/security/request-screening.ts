@@ -84,7 +84,8 @@ function headProblems(url: string): FieldProblem[] {
   if (path) problems.push({ field: '(path)', rule: path.rule, message: describeViolation('The path', path) });
   for (const [name, value] of queryPairs(url)) {
     const field = parameterField(name);
-    if (PROTOTYPE_KEYS.has(name)) {
+    // `__proto__[isAdmin]` and `a.constructor` too: what a bracket- or dot-parsing reader would make of them.
+    if (name.split(/[[\].]/).some((part) => PROTOTYPE_KEYS.has(part))) {
       problems.push({ field, rule: 'unknown-field', message: `${name} is not a parameter of this route` });
     }
     const violation = hygieneViolation(name) ?? hygieneViolation(value);
