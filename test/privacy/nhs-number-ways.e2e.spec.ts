@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { screenRows } from '../../src/privacy/screening';
-import { authHeaders } from '../support/credentials';
+import { sendRaw } from '../support/http';
 import { storeUnderTest } from '../support/store-under-test';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -244,25 +244,8 @@ const ATTEMPTS: ReadonlyArray<readonly [place: string, writing: string, text: st
   ),
 ];
 
-async function send(t: TestApp, attempt: Attempt) {
-  const response = await fetch(`${t.url}${attempt.path}`, {
-    method: attempt.method,
-    headers: {
-      ...authHeaders(t.url),
-      ...(attempt.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...attempt.headers,
-    },
-    body: attempt.body,
-  });
-  const text = await response.text();
-  const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n');
-  return {
-    status: response.status,
-    text,
-    headers,
-    body: JSON.parse(text || 'null') as Record<string, unknown>,
-  };
-}
+const send = (t: TestApp, { method, path, headers, body }: Attempt) =>
+  sendRaw(t.url, path, { method, headers, body });
 
 describe(`NHS numbers, however written, wherever sent [${storeUnderTest}, real HTTP, log file]`, () => {
   let t: TestApp;

@@ -6,39 +6,12 @@ import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { JSON_LIMITS } from '../../src/security/json-limits';
 import { authHeaders } from '../support/credentials';
+import { RawAnswer, sendRaw } from '../support/http';
 import { storeUnderTest } from '../support/store-under-test';
 import { startTestApp, TestApp } from '../support/test-app';
 
-interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
-  body: { errors?: Array<{ field: string; rule: string; message: string }>; [key: string]: unknown };
-}
-
-async function send(
-  t: TestApp,
-  path: string,
-  options: { method?: string; body?: string | Blob; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const response = await fetch(`${t.url}${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...authHeaders(t.url),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...options.headers,
-    },
-    body: options.body,
-  });
-  const text = await response.text();
-  let body: Answer['body'] = {};
-  try {
-    body = JSON.parse(text) as Answer['body'];
-  } catch {
-    // Not JSON: the assertions on status and content type say so.
-  }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body };
-}
+const send = (t: TestApp, path: string, options?: Parameters<typeof sendRaw>[2]): Promise<RawAnswer> =>
+  sendRaw(t.url, path, options);
 
 const rename = (newName: unknown) => JSON.stringify({ odsCode: 'RH1', newName, effectiveDate: '2018-01-01' });
 const dissolve = (reason: unknown) => JSON.stringify({ odsCode: 'RH1', effectiveDate: '2019-01-01', reason });
