@@ -28,6 +28,15 @@ export function isValidNhsNumber(digits: string): boolean {
   return expected !== 10 && expected === digits.charCodeAt(9) - 48;
 }
 
+/**
+ * What screening treats as an NHS number: a valid check digit, and not ten
+ * identical digits, which all pass Modulus 11 but are placeholders, never
+ * issued (and a JSON array of zeros would otherwise read as one).
+ */
+export function isNhsNumber(digits: string): boolean {
+  return isValidNhsNumber(digits) && !/^(\d)\1{9}$/.test(digits);
+}
+
 const MAX_GAP_SYMBOLS = 2;
 const MAX_GAP_LENGTH = 12;
 /** Groups with any separators between them that may form a candidate. */
@@ -57,7 +66,7 @@ function endsWithNhsNumber(run: readonly Group[]): boolean {
     const groups = run.slice(start);
     const sameSeparators = groups.slice(2).every((g) => g.gap === groups[1].gap);
     if (groups.length > MAX_MIXED_GROUPS && !sameSeparators) return false;
-    return isValidNhsNumber(groups.map((g) => g.digits).join(''));
+    return isNhsNumber(groups.map((g) => g.digits).join(''));
   }
   return false;
 }

@@ -126,5 +126,3 @@ export function patternsIn(raw: string): PatientDataPattern[] {
   if (digits >= 4 && containsLabelledIdentifier(text)) found.push('patient-identifier');
   return found;
 }
-
-export { isValidNhsNumber } from './nhs-number';

@@ -1,4 +1,5 @@
-import { isValidNhsNumber, PatientDataPattern, patternsIn } from './patient-data-guard';
+import { isNhsNumber } from './nhs-number';
+import { PatientDataPattern, patternsIn } from './patient-data-guard';
 
 /**
  * The one screening step for patient-identifiable data, whatever the way in:
@@ -32,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ten-digit integers (a JSON number is text that came in too). */
 function numberPatterns(value: number | bigint): ScreeningRule[] {
   const digits = String(value < 0 ? -value : value);
-  return /^\d{10}$/.test(digits) && isValidNhsNumber(digits) ? ['nhs-number'] : [];
+  return /^\d{10}$/.test(digits) && isNhsNumber(digits) ? ['nhs-number'] : [];
 }
 
 export function textPatterns(text: string): ScreeningRule[] {

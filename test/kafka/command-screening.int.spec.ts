@@ -29,7 +29,7 @@ import {
   resultsFor,
   sendCommands,
 } from './support/command-messages';
-import { untilConsumer } from './support/consumer-health';
+import { commandsHealth, untilConsumer } from './support/consumer-health';
 
 const few = WRITINGS.filter((_, i) => i % 4 === 0);
 const dissolve = (commandId: string, payload: Record<string, unknown>): RawCommand['value'] => ({
@@ -188,6 +188,43 @@ const PAYLOADS: Array<
   ],
 ];
 
+/** Hostile shapes: dead-lettered as they were, naming the limit (the dead-letter key is the message key). */
+const SHAPES: Array<[name: string, rule: string, raw: string]> = [
+  ['nested 10,000 deep', `nested more than ${JSON_LIMITS.maxDepth} levels`, deep('1')],
+  [
+    'a duplicated payload key',
+    'appears more than once',
+    '{"commandId":"d","command":"DissolveOrganisation","payload":{"reason":"a","reason":"b"}}',
+  ],
+  [
+    'a __proto__ key',
+    'may not be used as a field name',
+    '{"commandId":"p","command":"DissolveOrganisation","payload":{"__proto__":{"x":1}}}',
+  ],
+  [
+    'an object of 1,001 keys',
+    `more than ${JSON_LIMITS.maxObjectKeys} fields`,
+    `{"commandId":"w","command":"DissolveOrganisation","payload":{${Array.from({ length: 1_001 }, (_, i) => `"k${i}":1`).join(',')}}}`,
+  ],
+  [
+    'an array of 100,001 items',
+    `more than ${JSON_LIMITS.maxArrayLength} items`,
+    `{"commandId":"l","command":"DissolveOrganisation","payload":{"reason":[${Array(100_001).fill('0').join(',')}]}}`,
+  ],
+];
+
+/** Text the service may not hold, in a well-formed message: answered `rejected` with the 400 naming the field. */
+const HYGIENE: Array<[name: string, commandId: string, reason: string, rule: string]> = [
+  [
+    'NUL, an ANSI escape and a right-to-left override',
+    'hyg-1',
+    'X\u0000\u001b[31mY\u202e',
+    'control-character',
+  ],
+  ['a lone surrogate', 'hyg-2', 'X\ud800', 'lone-surrogate'],
+  ['a bidi isolate', 'hyg-3', 'a\u2066b', 'bidi-control'],
+];
+
 describeWithKafka('Kafka command screening [real Kafka broker, sqlite store, app log file]', (brokers) => {
   const prefix = uniquePrefix('screening');
   let t: TestApp;
@@ -212,14 +249,16 @@ describeWithKafka('Kafka command screening [real Kafka broker, sqlite store, app
     producer = await commandProducer(brokers);
     await sendCommands(producer, commandsTopic(prefix), [
       { value: registerOrganisation('ctl-register', 'KS1'), headers: { 'correlation-id': 'ctl-corr-77a1' } },
-      { key: 'ctl-deep', raw: deep('1') },
+      ...SHAPES.map(([name, , raw]) => ({ key: `shape ${name}`, raw })),
+      ...HYGIENE.map(([, commandId, reason]) => ({ value: dissolve(commandId, { reason }) })),
       ...ENVELOPES.map(([, , , message]) => message),
       ...PAYLOADS.map(([, , , , , message]) => message),
+      { value: registerOrganisation('ctl-after', 'KS2') },
     ]);
     dlq = await readUntil(
       brokers,
       commandsDlqTopic(prefix),
-      (all) => all.length >= ENVELOPES.length + 1,
+      (all) => all.length >= ENVELOPES.length + SHAPES.length,
       120_000,
     );
   }, 180_000);
@@ -234,11 +273,28 @@ describeWithKafka('Kafka command screening [real Kafka broker, sqlite store, app
     expect(ENVELOPES.length + PAYLOADS.length).toBeGreaterThanOrEqual(60);
   });
 
-  it('dead-letters a clean message nested 10,000 deep as it was, naming the limit, and keeps consuming', () => {
-    const record = dlq.find((m) => m.key === 'ctl-deep');
+  it.each(SHAPES)('dead-letters a message with %s as it was, naming the limit', (name, rule, raw) => {
+    const record = dlq.find((m) => m.key === `shape ${name}`);
     expect(record?.headers[DLQ_HEADERS.reason]).toBe('body-limits');
-    expect(record?.headers[DLQ_HEADERS.detail]).toContain(`nested more than ${JSON_LIMITS.maxDepth} levels`);
-    expect(record?.value).toBe(deep('1'));
+    expect(record?.headers[DLQ_HEADERS.detail]).toContain(rule);
+    expect(record?.value).toBe(raw);
+  });
+
+  it.each(HYGIENE)(
+    'answers a payload with %s `rejected` with the 400 naming the field',
+    async (_, commandId, __, rule) => {
+      const [{ result }] = await resultsFor(brokers, commandResultsTopic(prefix), [commandId]);
+      expect((result as RejectedResult).problem).toMatchObject({
+        status: 400,
+        errors: [expect.objectContaining({ field: 'reason', rule })],
+      });
+    },
+  );
+
+  it('keeps consuming after all of them: the last message is accepted and the consumer runs', async () => {
+    const [{ result }] = await resultsFor(brokers, commandResultsTopic(prefix), ['ctl-after']);
+    expect(result.status).toBe('accepted');
+    expect((await commandsHealth(t)).state).toBe('running');
   });
 
   it('dead-letters every message whose envelope or unreadable value holds an NHS number, redacted: no key, value or header of its own', () => {

@@ -80,6 +80,8 @@ describe('NHS number detector (Modulus 11)', () => {
     ['a UK date and time', 'held 31/03/2018, 10:45'],
     ['a UK mobile (eleven digits)', '07700 900123'],
     ['a count', 'We asked 1200 patients over 12 weeks'],
+    ['ten identical digits (valid Modulus 11, never issued)', '4444444444'],
+    ['a list of zeros', '[0,0,0,0,0,0,0,0,0,0,0]'],
   ])('passes %s', (_, text) => {
     expect(containsNhsNumber(normaliseForScreening(text))).toBe(false);
   });
