@@ -50,6 +50,8 @@ interface Group {
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isHexLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 102;
+const isAlphanumeric = (code: number): boolean => isDigit(code) || isAsciiLetter(code);
 const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
 const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
 const LETTER = /\p{L}/u;
@@ -71,7 +73,42 @@ function endsWithNhsNumber(run: readonly Group[]): boolean {
   return false;
 }
 
+/** A token this long made only of hexadecimal digits is a hash, a trace id or a UUID's last group. */
+const MIN_HEX_TOKEN = 12;
+
+/**
+ * Whether the digits from `start` to `end` lie inside a hexadecimal token
+ * (letters a–f glued to them, MIN_HEX_TOKEN characters or more): random hex
+ * holds a run of ten digits about once in two hundred 40-character hashes,
+ * and a glued NHS number is written with other letters (`NHS9434765919`).
+ * `cache` keeps the last token found, so a long token is scanned once.
+ */
+function insideHexToken(
+  text: string,
+  start: number,
+  end: number,
+  cache: { start: number; end: number; hex: boolean },
+): boolean {
+  const gluedBefore = start > 0 && isAsciiLetter(text.charCodeAt(start - 1));
+  const gluedAfter = end < text.length && isAsciiLetter(text.charCodeAt(end));
+  if (!gluedBefore && !gluedAfter) return false;
+  if (start < cache.start || start >= cache.end) {
+    let from = start;
+    while (from > 0 && isAlphanumeric(text.charCodeAt(from - 1))) from--;
+    let to = end;
+    while (to < text.length && isAlphanumeric(text.charCodeAt(to))) to++;
+    let hex = to - from >= MIN_HEX_TOKEN;
+    for (let i = from; hex && i < to; i++) {
+      const code = text.charCodeAt(i);
+      hex = isDigit(code) || isHexLetter(code);
+    }
+    Object.assign(cache, { start: from, end: to, hex });
+  }
+  return cache.hex;
+}
+
 export function containsNhsNumber(text: string): boolean {
+  const token = { start: 0, end: 0, hex: false };
   let run: Group[] = [];
   let gap = '';
   let gapSymbols = 0;
@@ -83,6 +120,12 @@ export function containsNhsNumber(text: string): boolean {
     if (isDigit(code)) {
       let end = i + 1;
       while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+      if (insideHexToken(text, i, end, token)) {
+        run = [];
+        joinable = false;
+        i = end;
+        continue;
+      }
       if (!joinable) run = [];
       run.push({ digits: text.slice(i, end), gap: run.length === 0 ? '' : gap });
       // A candidate spans at most ten groups (each has a digit): older ones can be let go.

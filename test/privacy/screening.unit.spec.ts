@@ -82,6 +82,9 @@ describe('NHS number detector (Modulus 11)', () => {
     ['a count', 'We asked 1200 patients over 12 weeks'],
     ['ten identical digits (valid Modulus 11, never issued)', '4444444444'],
     ['a list of zeros', '[0,0,0,0,0,0,0,0,0,0,0]'],
+    ['a SHA-1 key with ten digits glued inside', 'sim-42-50d41741d5067e828991ebd7951100013c4f5a09'],
+    ['a trace id with ten digits glued inside', '4bf92f3577b34da6a3ce9434765919ae'],
+    ['a UUID inside a longer key', 'cmd-3f6c1d0e-6a57-4d8e-9b1f-a9434765919b'],
   ])('passes %s', (_, text) => {
     expect(containsNhsNumber(normaliseForScreening(text))).toBe(false);
   });
