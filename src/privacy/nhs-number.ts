@@ -57,18 +57,21 @@ const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && cod
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
 
-/** Whether the groups ending with the last one (the only new candidates) hold a valid NHS number. */
+/** Whether the groups ending with the last one (the only new candidates) hold an NHS number. */
 function endsWithNhsNumber(run: readonly Group[]): boolean {
   const last = run.length - 1;
   let total = 0;
+  // Whether every separator between the candidate's groups is the same as the last one.
+  let sameSeparators = true;
   for (let start = last; start >= 0; start--) {
+    if (start < last && run[start + 1].gap !== run[last].gap) sameSeparators = false;
     total += run[start].digits.length;
     if (total > NHS_DIGITS) return false;
     if (total < NHS_DIGITS) continue;
-    const groups = run.slice(start);
-    const sameSeparators = groups.slice(2).every((g) => g.gap === groups[1].gap);
-    if (groups.length > MAX_MIXED_GROUPS && !sameSeparators) return false;
-    return isNhsNumber(groups.map((g) => g.digits).join(''));
+    if (last - start + 1 > MAX_MIXED_GROUPS && !sameSeparators) return false;
+    let digits = '';
+    for (let k = start; k <= last; k++) digits += run[k].digits;
+    return isNhsNumber(digits);
   }
   return false;
 }
@@ -128,8 +131,8 @@ export function containsNhsNumber(text: string): boolean {
       }
       if (!joinable) run = [];
       run.push({ digits: text.slice(i, end), gap: run.length === 0 ? '' : gap });
-      // A candidate spans at most ten groups (each has a digit): older ones can be let go.
-      if (run.length > NHS_DIGITS) run = run.slice(-NHS_DIGITS);
+      // A candidate spans at most ten groups (each has a digit): older ones can be let go, now and then.
+      if (run.length > 4 * NHS_DIGITS) run = run.slice(-NHS_DIGITS);
       if (endsWithNhsNumber(run)) return true;
       i = end;
       gap = '';
