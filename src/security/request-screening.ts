@@ -86,7 +86,7 @@ function headProblems(url: string): FieldProblem[] {
     const field = parameterField(name);
     // `__proto__[isAdmin]` and `a.constructor` too: what a bracket- or dot-parsing reader would make of them.
     if (name.split(/[[\].]/).some((part) => PROTOTYPE_KEYS.has(part))) {
-      problems.push({ field, rule: 'unknown-field', message: `${name} is not a parameter of this route` });
+      problems.push({ field, rule: 'unknown-field', message: `${field} is not a parameter of this route` });
     }
     const violation = hygieneViolation(name) ?? hygieneViolation(value);
     if (violation)
