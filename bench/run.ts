@@ -4,6 +4,7 @@ import { runEsdbBench } from './esdb.bench';
 import { runCommandsBench } from './commands.bench';
 import { runHistoryBench } from './history.bench';
 import { runProjectionsBench } from './projections.bench';
+import { runScreeningBench } from './screening.bench';
 import { runSpcBench } from './spc.bench';
 import { runKafkaBench } from './kafka.bench';
 import { runKafkaCommandsBench } from './kafka-commands.bench';
@@ -12,6 +13,7 @@ import { runStoreBench } from './store.bench';
 const benches: Array<[string, () => Promise<void>]> = [
   ['store', runStoreBench],
   ['spc', runSpcBench],
+  ['screening', runScreeningBench],
   ['esdb', runEsdbBench],
   ['kafka', runKafkaBench],
   ['kafka-commands', runKafkaCommandsBench],

@@ -21,6 +21,9 @@ import { handlerTimedOut, registerHandlerTimeout } from './security/handler-time
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
 import { registerDashboard } from './dashboard/dashboard';
+import { frameworkErrorHandler } from './security/framework-errors';
+import { useJsonBodyLimits } from './security/json-body-parser';
+import { registerRequestScreening } from './security/request-screening';
 
 /** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -46,9 +49,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: ANALYTICS_BODY_LIMIT_BYTES,
     genReqId: correlationIdOf,
-    // The router's own refusals (a path segment over 100 characters, bad percent-encoding) as problems too.
-    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
-      void problems.send(request, reply, error),
+    frameworkErrors: frameworkErrorHandler(problems),
     ...serverHardening(config),
   });
   const fastify = adapter.getInstance();
@@ -57,6 +58,8 @@ export async function createApp(
   registerHandlerTimeout(fastify, config.HANDLER_TIMEOUT_MS, (request, reply) =>
     problems.send(request, reply, handlerTimedOut()),
   );
+  // Before anything that records or logs the request (the request logger runs after every hook here).
+  registerRequestScreening(fastify, problems);
   recordRoutes(fastify);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
   fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));
@@ -100,6 +103,7 @@ export async function createApp(
       abortOnError: false,
     },
   );
+  useJsonBodyLimits(app, ANALYTICS_BODY_LIMIT_BYTES);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.enableShutdownHooks();

@@ -151,6 +151,13 @@ export class AppConfig extends SecurityConfig {
   @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
   LOG_PRETTY?: boolean = undefined;
 
+  /** Append the logs to this file instead of standard output (each line written before the next). */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty({ message: 'LOG_FILE must be a file path' })
+  LOG_FILE?: string = undefined;
+
   /** `host:port` list; empty turns every Kafka feature off. */
   @Transform(list)
   @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'each value in KAFKA_BROKERS must be host:port' })

@@ -32,11 +32,42 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** What the framework's own refusals say, whatever the input was. */
+const FRAMEWORK_DETAILS: Record<number, string> = {
+  400: 'The request cannot be processed',
+  404: 'Nothing is served at this path',
+  405: 'This method is not served at this path',
+  413: 'The request body is larger than the server accepts (1 MiB)',
+  414: 'The request URL, or a part of its path, is longer than the server accepts',
+  415: 'The Content-Type is not one this route accepts: send application/json',
+};
+
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is larger than the server accepts (1 MiB)',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: FRAMEWORK_DETAILS[415],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The request body is not as long as its Content-Length says',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty but its Content-Type says JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON',
+  FST_ERR_BAD_URL: 'The request URL is not valid (a malformed percent-encoding)',
+  FST_ERR_MAX_PARAM_LENGTH: FRAMEWORK_DETAILS[414],
+};
+
 /** Fastify's own errors (body parsing, limits) carry a code and a statusCode. */
 interface FastifyLikeError {
   code?: string;
   statusCode?: number;
   message: string;
+}
+
+function frameworkDetail(status: number, error: unknown): string {
+  const code = (error as FastifyLikeError | undefined)?.code ?? '';
+  return (
+    FASTIFY_DETAILS[code] ??
+    (error instanceof SyntaxError ? FASTIFY_DETAILS.FST_ERR_CTP_INVALID_JSON_BODY : undefined) ??
+    FRAMEWORK_DETAILS[status] ??
+    TITLES[status] ??
+    'The request cannot be processed'
+  );
 }
 
 function slugOf(status: number): string {
@@ -62,7 +93,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** Also used by Fastify hooks and handlers that answer before Nest sees the request. */
   send(request: FastifyRequest, reply: FastifyReply, exception: unknown): FastifyReply {
     const { body, headers } = this.toProblem(exception);
-    body.instance ??= request.url?.split('?')[0];
+    // A problem that leaves `instance` out on purpose (a refused path) says so with an undefined one.
+    if (!('instance' in body)) body.instance = request.url?.split('?')[0];
     body.correlationId = String(request.id);
     if (body.status >= 500) {
       this.logger.error({ err: exception, correlationId: request.id }, body.detail);
@@ -143,27 +175,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
       return { ...problem, headers: { 'retry-after': '5' } };
     }
+    // Framework errors word their messages from the input (`Cannot GET /path`, a parser's snippet
+    // of the body): a fixed detail per code or status is sent instead, never their message.
+    // Nest wraps Fastify's 4xx errors in an HttpException whose cause is the original.
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response !== null && 'message' in response
-          ? String((response as { message: unknown }).message)
-          : exception.message;
-      return this.simple(status, slugOf(status), message);
+      return this.simple(status, slugOf(status), frameworkDetail(status, exception.cause));
     }
     const fastify = exception as FastifyLikeError;
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-      // The router's messages quote the request's path: say what is wrong without echoing it.
-      const detail =
-        fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'The request body is larger than the server accepts (1 MiB)'
-          : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH'
-            ? 'A segment of the path is longer than the server accepts (100 characters)'
-            : fastify.code === 'FST_ERR_BAD_URL'
-              ? 'The path is not a valid URL (bad percent-encoding)'
-              : fastify.message;
-      return this.simple(fastify.statusCode, slugOf(fastify.statusCode), detail);
+      return this.simple(
+        fastify.statusCode,
+        slugOf(fastify.statusCode),
+        frameworkDetail(fastify.statusCode, fastify),
+      );
     }
     return this.simple(
       HttpStatus.INTERNAL_SERVER_ERROR,

@@ -70,7 +70,7 @@ function commandPath(command: CommandDefinition, tag: string) {
         '412': problemResponse('If-Match did not match the stream revision'),
         '413': problemResponse('The body is larger than 1 MiB'),
         '422': problemResponse(
-          'The command breaks a domain rule on its content, or the Idempotency-Key was reused',
+          'The command breaks a domain rule on its content, the Idempotency-Key was reused, or patient-identifiable data was refused (`errors` names where, never the value)',
         ),
         '503': problemResponse(
           'The event store is unavailable; nothing was written; retry with the same key',

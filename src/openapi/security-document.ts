@@ -53,9 +53,13 @@ export function documentSecurity(document: OpenAPIObject): void {
         operation.responses['413'] ??= problem('The body is larger than the route accepts');
         operation.responses['415'] = problem('The body is not application/json');
       }
-      if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined) {
-        operation.responses['400'] ??= problem('The request is invalid: `errors` names each field and rule');
-      }
+      // Request screening and hygiene (security/request-screening.ts) run on every route, whatever it declares.
+      operation.responses['400'] ??= problem('The request is invalid: `errors` names each field and rule');
+      operation.responses['422'] ??= problem(
+        'Patient-identifiable data refused (in the path, the query, a recorded header or the body): `errors` names where, never the value',
+      );
+      if (path.includes('{'))
+        operation.responses['414'] = problem('A path segment is longer than the server accepts');
     }
   }
 }

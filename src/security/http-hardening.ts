@@ -43,15 +43,26 @@ function trustProxy(value: string): boolean | string[] | ((address: string, hop:
   return value.split(',').map((v) => v.trim());
 }
 
+/** How often Node looks for requests past their time: its default, 30 s, let a 30 s timeout run to 60 s and more. */
+export const timeoutCheckInterval = (requestTimeoutMs: number): number =>
+  Math.min(1000, Math.floor(requestTimeoutMs / 4));
+
 /**
  * Fastify server options for the limits that live below Nest: timeouts, header size, proxies.
+ * REQUEST_TIMEOUT_MS bounds the whole request, headers included (Node's headersTimeout would
+ * otherwise allow 60 s for them), and is checked every second at most, so it holds to within one.
  * HANDLER_TIMEOUT_MS is enforced by a hook of ours (see handler-timeout.ts), not Fastify's option.
  */
 export function serverHardening(config: AppConfig): Partial<FastifyHttpOptions<Server>> {
   return {
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    http: { maxHeaderSize: config.MAX_HEADER_BYTES },
+    http: {
+      maxHeaderSize: config.MAX_HEADER_BYTES,
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout: config.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: timeoutCheckInterval(config.REQUEST_TIMEOUT_MS),
+    },
     trustProxy: trustProxy(config.TRUST_PROXY),
     clientErrorHandler,
   };

@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldProblem, validationProblem } from '../../http/problem';
+import { valueShapeViolation } from '../../security/json-limits';
+import { textHygieneProblems } from './text-hygiene-problems';
 
 /** `maxLength` → `max-length`; unknown properties get a name of their own. */
 function ruleName(constraint: string): string {
@@ -24,7 +26,9 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 /**
  * Turns a request body into a validated DTO instance, or throws a 400 problem
  * listing every field and rule broken. Unknown fields are refused, not dropped,
- * so a caller's typo never silently loses data.
+ * so a caller's typo never silently loses data. The body's shape is checked
+ * first (class-transformer recurses), and every string of the result meets
+ * the text hygiene rules, whatever decorators its field declares.
  */
 export async function validateDto<T extends object>(type: new () => T, body: unknown): Promise<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -32,6 +36,8 @@ export async function validateDto<T extends object>(type: new () => T, body: unk
       { field: '(body)', rule: 'is-object', message: 'The body must be a JSON object' },
     ]);
   }
+  const shape = valueShapeViolation(body);
+  if (shape) throw validationProblem([shape]);
   const dto = plainToInstance(type, body, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = await validate(dto, {
     whitelist: true,
@@ -39,6 +45,7 @@ export async function validateDto<T extends object>(type: new () => T, body: unk
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  if (errors.length > 0) throw validationProblem(fieldProblems(errors));
+  const problems = [...textHygieneProblems(dto), ...fieldProblems(errors)];
+  if (problems.length > 0) throw validationProblem(problems);
   return dto;
 }

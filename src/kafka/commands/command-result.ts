@@ -54,18 +54,25 @@ export const DLQ_HEADERS = {
   offset: 'dlq-source-offset',
 } as const;
 
-/** The original record, byte for byte with its key and headers, plus where it came from and why it is here. */
+/**
+ * The original record, byte for byte with its key and headers, plus where it
+ * came from and why it is here. A `redacted` one (patient data was found in
+ * it) keeps none of the three: only where it came from and why, so the
+ * producer can find it on the commands topic, and nothing is repeated.
+ */
 export function toDeadLetter(
   consumed: ConsumedMessage,
   reason: DeadLetterReason,
   detail: string,
+  redacted = false,
 ): OutgoingMessage {
+  const source = `${consumed.topic}/${consumed.partition}/${consumed.offset}`;
   return {
-    key: consumed.key ?? `${consumed.topic}/${consumed.partition}/${consumed.offset}`,
-    value: consumed.value ?? '',
-    valueBytes: consumed.valueBytes ?? undefined,
+    key: redacted ? source : (consumed.key ?? source),
+    value: redacted ? '' : (consumed.value ?? ''),
+    valueBytes: redacted ? undefined : (consumed.valueBytes ?? undefined),
     headers: {
-      ...consumed.headers,
+      ...(redacted ? {} : consumed.headers),
       [DLQ_HEADERS.reason]: reason,
       [DLQ_HEADERS.detail]: detail.slice(0, 1_000),
       [DLQ_HEADERS.topic]: consumed.topic,

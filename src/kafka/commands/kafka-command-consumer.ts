@@ -177,7 +177,7 @@ export class KafkaCommandConsumer {
       await this.publish([
         {
           topic: commandsDlqTopic(this.options.topics.prefix),
-          messages: [toDeadLetter(consumed, parsed.reason, parsed.detail)],
+          messages: [toDeadLetter(consumed, parsed.reason, parsed.detail, parsed.redact)],
         },
       ]);
       this.deps.metrics.deadLetter(parsed.reason);

@@ -11,10 +11,33 @@ function flatten(row: unknown, prefix = '', into: Record<string, unknown> = {}):
   return into;
 }
 
+/** OWASP's list: what a spreadsheet may read as the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell a spreadsheet would run as a formula (`=HYPERLINK(...)`,
+ * `+1+1`, `-2+3`, `@SUM(...)`, or one that starts with a tab or carriage
+ * return) gets a leading single quote, which spreadsheets show as text.
+ * Numbers are not text: a negative number stays a number (`-5`), since a
+ * cell holding only a number runs nothing.
+ */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The one CSV writer of the service and the CLI: every text cell, headers
+ * included, is neutralised (neutraliseCell); csv-stringify quotes any cell
+ * holding a delimiter, quote or line break.
+ */
 export function toCsv(rows: readonly unknown[]): string {
   const flat = rows.map((row) => flatten(row));
-  const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
-  return stringify(flat, { header: true, columns, cast: { boolean: (b) => String(b) } });
+  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+  return stringify(flat, {
+    header: true,
+    columns: keys.map((key) => ({ key, header: neutraliseCell(key) })),
+    cast: { boolean: (b) => String(b), string: neutraliseCell },
+  });
 }
 
 export const wantsCsv = (request: FastifyRequest): boolean =>
