@@ -62,16 +62,16 @@ describe(`participation commands [${storeUnderTest}, real HTTP]`, () => {
     expect(await client.events(stream('ZZZ99'))).toEqual([]);
   });
 
-  it('takes no personal detail of a sponsor beyond the (sealed, erasable) name: an email is an unknown field', async () => {
+  it('takes no personal detail of a sponsor beyond the (sealed, erasable) name: anything else is an unknown field', async () => {
     const reply = await participationOf(client, 'RV3').confirmSponsor({
       ...CHIEF_NURSE,
       name: 'A. Person',
-      email: 'a.person@nhs.example',
+      pronouns: 'they/them',
     });
 
     expect(reply.status).toBe(400);
     expect(reply.body.errors).toEqual([
-      expect.objectContaining({ field: 'sponsor.email', rule: 'unknown-field' }),
+      expect.objectContaining({ field: 'sponsor.pronouns', rule: 'unknown-field' }),
     ]);
   });
 

@@ -240,7 +240,7 @@ describeWithKafka('Kafka command screening [real Kafka broker, sqlite store, app
     t = await startTestApp({
       LOG_LEVEL: 'trace',
       LOG_FILE: logFile,
-      APP_ROLES: 'api,relay',
+      APP_ROLES: 'api,relay,commands',
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_COMMANDS_PRINCIPAL: 'programme-admin:*',
