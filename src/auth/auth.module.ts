@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { CommandsModule } from '../commands/commands.module';
 import { AppConfig } from '../config/app-config';
 import { PrincipalThrottlerGuard } from '../security/principal-throttler.guard';
 import { WindowCounterStorage } from '../security/window-counter-storage';
@@ -21,7 +20,6 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [
-        CommandsModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'principal', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT_MAX }],
           storage: new WindowCounterStorage(),

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { unauthorised } from '../auth/auth-problems';
-import '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { validationProblem } from '../http/problem';
-import { CommandOrigin } from './execute-command';
+import type { Submission } from './command-gateway';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 const SOURCE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -14,25 +13,19 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 /**
- * Reads how a command was sent: idempotency key (header, or `commandId` in
- * the body; both must agree), the revision the caller expects (If-Match), the
- * calling system. Malformed headers are a 400 naming the header.
+ * How a command was sent over HTTP: the idempotency key (header), the
+ * revision the caller expects (If-Match), the calling system. The headers'
+ * syntax is the route's concern: malformed ones are a 400 naming the header,
+ * before the gateway looks at the command.
  */
-export function commandOrigin(request: FastifyRequest, commandId: string | undefined): CommandOrigin {
+export function httpSubmission(request: FastifyRequest, principal: Principal): Submission {
   const problems = [];
-  const headerKey = header(request, 'idempotency-key');
-  if (headerKey !== undefined && !KEY.test(headerKey)) {
+  const key = header(request, 'idempotency-key');
+  if (key !== undefined && !KEY.test(key)) {
     problems.push({
       field: 'Idempotency-Key',
       rule: 'format',
       message: 'Idempotency-Key must be 1 to 128 of A-Z a-z 0-9 . _ : -',
-    });
-  }
-  if (headerKey !== undefined && commandId !== undefined && headerKey !== commandId) {
-    problems.push({
-      field: 'commandId',
-      rule: 'matches-idempotency-key',
-      message: 'commandId and the Idempotency-Key header differ',
     });
   }
   const ifMatch = header(request, 'if-match');
@@ -52,20 +45,13 @@ export function commandOrigin(request: FastifyRequest, commandId: string | undef
     });
   }
   if (problems.length > 0) throw validationProblem(problems);
-  // The authorisation guard lets no command through without one; this keeps an unwired route from writing anonymously.
-  const principal = request.principal;
-  if (!principal) throw unauthorised(request.authFailure);
   return {
-    idempotencyKey: headerKey ?? commandId,
+    idempotencyKey: key,
+    idempotencyKeyField: 'the Idempotency-Key header',
     expectedRevision: ifMatch === undefined ? undefined : Number(ifMatch.slice(1, -1)),
-    actor: principal.id,
-    actorRole: principal.role,
     sourceSystem: source ?? principal.sourceSystem ?? 'http-api',
     correlationId: String(request.id),
     transport: 'http',
-    audit: {
-      authStrategy: principal.strategy,
-      ...(request.clientIpHash ? { clientIpHash: request.clientIpHash } : {}),
-    },
+    audit: request.clientIpHash ? { clientIpHash: request.clientIpHash } : {},
   };
 }

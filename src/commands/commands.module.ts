@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { OrganisationResolver } from '../auth/organisation-resolver';
 import { CatalogueService } from './catalogue.service';
+import { CommandGateway } from './command-gateway';
 import { AGGREGATES } from './catalogue';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-command.handler';
@@ -14,9 +16,11 @@ import { StreamsController } from './streams.controller';
   providers: [
     { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
     FactLookups,
+    OrganisationResolver,
+    CommandGateway,
     { provide: ConflictRetry, useFactory: () => new ConflictRetry() },
     ExecuteCommandHandler,
   ],
-  exports: [CatalogueService, FactLookups, CqrsModule],
+  exports: [CatalogueService, FactLookups, CommandGateway, CqrsModule],
 })
 export class CommandsModule {}

@@ -1,6 +1,9 @@
 import type { CommandDefinition } from './command-definition';
 import type { CommandDto } from './validation/command-dto';
 
+/** What brought a command: the command metrics count by it. */
+export type CommandTransport = 'http' | 'kafka' | 'import' | 'internal';
+
 /** Who sent a command and how: becomes the events' metadata. */
 export interface CommandOrigin {
   idempotencyKey?: string;
@@ -10,8 +13,8 @@ export interface CommandOrigin {
   actorRole?: string;
   sourceSystem: string;
   correlationId: string;
-  /** How the command arrived, for the command metrics; absent for the service's own (seeding, CLI). */
-  transport?: 'http' | 'kafka';
+  /** How the command arrived, for the command metrics; absent counts as `internal`. */
+  transport?: CommandTransport;
   /** Extra audit metadata (e.g. the client IP hash), copied onto every event. */
   audit?: Record<string, unknown>;
 }

@@ -31,7 +31,7 @@ export class CommandMetrics {
   constructor(registry: Registry) {
     this.commands = new Counter({
       name: 'commands_total',
-      help: 'Commands the command handler ran, by name, transport (http, kafka, internal) and outcome (accepted, replayed, rejected, failed).',
+      help: 'Commands the command handler ran, by name, transport (http, kafka, import, internal) and outcome (accepted, replayed, rejected, failed).',
       labelNames: ['command', 'transport', 'outcome'],
       registers: [registry],
     });

@@ -1,12 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { readFileSync } from 'node:fs';
-import { CatalogueService } from '../commands/catalogue.service';
-import { CommandResult, ExecuteCommand } from '../commands/execute-command';
-import { validateCommand } from '../commands/validation/validate-command';
+import type { Principal } from '../auth/principal';
+import { CommandGateway } from '../commands/command-gateway';
+import { CommandResult } from '../commands/execute-command';
 import { DomainError } from '../domain/shared';
 import { IdempotencyKeyReusedError } from '../event-store/errors';
 import { parseTrustRegister, TrustRecord } from './trust-register';
+
+/** The service itself, registering the trusts of the register it ships with. */
+const REGISTER_SEED: Principal = {
+  id: 'system:register-seed',
+  role: 'programme-admin',
+  organisations: '*',
+  strategy: 'service',
+};
 
 /** The organisation was registered (or dissolved) by other means, or the row changed since the last seed. */
 function isAlreadyDifferent(error: unknown): boolean {
@@ -39,10 +46,7 @@ export interface SeedSummary {
 export class RegisterSeeder {
   private readonly logger = new Logger(RegisterSeeder.name);
 
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly catalogue: CatalogueService,
-  ) {}
+  constructor(private readonly gateway: CommandGateway) {}
 
   async seed(csvPath = REGISTER_CSV): Promise<SeedSummary> {
     const trusts = parseTrustRegister(readFileSync(csvPath, 'utf8'));
@@ -93,22 +97,22 @@ export class RegisterSeeder {
     return results;
   }
 
-  private async run(
+  private run(
     name: string,
     key: string,
     date: string,
     body: Record<string, unknown>,
   ): Promise<CommandResult> {
-    const definition = this.catalogue.command(name);
-    if (!definition) throw new Error(`The catalogue has no ${name}`);
-    const dto = await validateCommand(definition, { ...body, occurredAt: `${date}T00:00:00Z` });
-    return this.commandBus.execute<ExecuteCommand, CommandResult>(
-      new ExecuteCommand(definition, dto, {
+    return this.gateway.submit(
+      REGISTER_SEED,
+      name,
+      { ...body, occurredAt: `${date}T00:00:00Z` },
+      {
         idempotencyKey: key,
-        actor: 'system:register-seed',
         sourceSystem: 'ods-register',
         correlationId: 'ods-register-seed',
-      }),
+        transport: 'internal',
+      },
     );
   }
 }

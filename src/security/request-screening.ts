@@ -111,6 +111,8 @@ function headProblem(errors: FieldProblem[]): ProblemException {
  * the guards. A refusal answers 422 (patient data) or 400 (hygiene, prototype
  * parameter names) without echoing the value or the path.
  */
+const COMMAND_ROUTE = '/v1/commands/:name';
+
 export function registerRequestScreening(fastify: FastifyInstance, problems: ProblemDetailsFilter): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const findings = screenRequestHead(request);
@@ -123,6 +125,8 @@ export function registerRequestScreening(fastify: FastifyInstance, problems: Pro
   });
   fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.body === undefined || request.body === null) return;
+    // Command bodies are screened by the command gateway, the one path every transport shares.
+    if (request.routeOptions.url === COMMAND_ROUTE) return;
     const findings = screen(request.body);
     if (findings.length > 0) await problems.send(request, reply, patientDataProblem(findings));
   });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { AGGREGATES } from '../../src/commands/catalogue';
 import { CARE_SETTINGS } from '../../src/domain/always-event';
-import { validateCommand } from '../../src/commands/validation/validate-command';
+import { validateDto } from '../../src/commands/validation/validate-dto';
+import { screen } from '../../src/privacy/screening';
 import { canonicalJson, sha256Hex } from '../../src/support/canonical-json';
 import { parseTrustRegister } from '../../src/register/trust-register';
 import { PlannedCommand } from '../../scripts/simulator/commands';
@@ -143,7 +144,8 @@ describe('a smaller plan, command by command', () => {
     for (const command of commands) {
       const definition = definitions.get(command.name);
       expect(definition).toBeDefined();
-      await expect(validateCommand(definition!, command.body)).resolves.toBeDefined();
+      expect(screen(command.body)).toEqual([]);
+      await expect(validateDto(definition!.dto, command.body)).resolves.toBeDefined();
     }
   });
 
@@ -161,7 +163,7 @@ describe('a smaller plan, command by command', () => {
     const writers = new Map<string, Set<string>>();
     for (const command of commands) {
       const definition = definitions.get(command.name)!;
-      const stream = definition.streamId(await validateCommand(definition, command.body));
+      const stream = definition.streamId(await validateDto(definition.dto, command.body));
       writers.set(stream, (writers.get(stream) ?? new Set()).add(command.task));
     }
     for (const [, tasks] of writers) {

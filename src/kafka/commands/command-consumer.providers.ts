@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Provider } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { Registry } from 'prom-client';
-import { kafkaPrincipalFor, OrganisationResolver } from '../../auth';
-import { CatalogueService } from '../../commands/catalogue.service';
+import { kafkaPrincipalFor } from '../../auth';
+import { CommandGateway } from '../../commands/command-gateway';
 import { AppConfig } from '../../config/app-config';
 import { KAFKA_CLIENT } from '../kafka-port';
 import type { KafkaClient } from '../kafka-port';
@@ -46,20 +45,13 @@ class KafkaCommandConsumerRunner implements OnApplicationBootstrap, OnModuleDest
 
 export function commandConsumerProviders(config: AppConfig): Provider[] {
   return [
-    OrganisationResolver,
     {
       provide: KafkaCommandConsumer,
-      inject: [KAFKA_CLIENT, CatalogueService, CommandBus, OrganisationResolver, Registry],
-      useFactory: (
-        client: KafkaClient,
-        catalogue: CatalogueService,
-        commandBus: CommandBus,
-        resolver: OrganisationResolver,
-        registry: Registry,
-      ) => {
+      inject: [KAFKA_CLIENT, CommandGateway, Registry],
+      useFactory: (client: KafkaClient, gateway: CommandGateway, registry: Registry) => {
         const metrics = new CommandConsumerMetrics(registry);
         const consumer = new KafkaCommandConsumer(
-          { client, catalogue, commandBus, resolver, metrics, logger: new Logger('KafkaCommands') },
+          { client, gateway, metrics, logger: new Logger('KafkaCommands') },
           {
             groupId: commandsGroupId(config),
             principalSetting: config.KAFKA_COMMANDS_PRINCIPAL,

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { commandOrigin } from '../../commands/command-origin';
+import { unauthorised } from '../../auth/auth-problems';
+import { commandOrigin } from '../../commands/command-gateway';
+import { httpSubmission } from '../../commands/command-origin';
 import { validateDto } from '../../commands/validation/validate-dto';
 import { ApiProblems } from '../../openapi/api-docs';
 import { RedactEventFieldsDto } from './redaction.dto';
@@ -29,7 +31,9 @@ export class RedactionController {
     422: 'A field is not in the event, or is not text',
   })
   async redact(@Body() body: unknown, @Req() request: FastifyRequest) {
+    const principal = request.principal;
+    if (!principal) throw unauthorised(request.authFailure);
     const dto = await validateDto(RedactEventFieldsDto, body);
-    return this.redactions.redact(dto, commandOrigin(request, undefined));
+    return this.redactions.redact(dto, commandOrigin(principal, httpSubmission(request, principal)));
   }
 }

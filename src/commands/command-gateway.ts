@@ -1,0 +1,109 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { authoriseCommand, commandPolicyFor, needsOrganisationCheck } from '../auth/authorise-command';
+import { OrganisationResolver } from '../auth/organisation-resolver';
+import type { Principal } from '../auth/principal';
+import { patientDataProblem } from '../http/patient-data-problem';
+import { ProblemException, validationProblem } from '../http/problem';
+import { screen } from '../privacy/screening';
+import { CatalogueService } from './catalogue.service';
+import { CommandOrigin, CommandResult, CommandTransport, ExecuteCommand } from './execute-command';
+import { validateDto } from './validation/validate-dto';
+
+/** How a command arrived, apart from who sent it: becomes the events' metadata. */
+export interface Submission {
+  /** The idempotency key the transport carried (a header, a message's commandId, an import row's key). */
+  idempotencyKey?: string;
+  /** Where the transport carried the key, for the error when the body's commandId says otherwise. */
+  idempotencyKeyField?: string;
+  /** The stream revision the caller last saw (If-Match); undefined = decide on the latest. */
+  expectedRevision?: number;
+  /** The calling system, as the transport names it. */
+  sourceSystem: string;
+  correlationId: string;
+  transport: CommandTransport;
+  /** Extra audit metadata, copied onto every event (e.g. the client IP hash, the Kafka topic). */
+  audit?: Record<string, unknown>;
+}
+
+const unknownCommand = (name: string): ProblemException =>
+  new ProblemException(
+    HttpStatus.NOT_FOUND,
+    'unknown-command',
+    'Unknown command',
+    `There is no command named ${name}`,
+  );
+
+/**
+ * The one way a command gets in, whatever brought it (HTTP, Kafka, the
+ * register seed, imports, the CLI): every check in one order, once.
+ *
+ * 1. Screening of the body as sent (422), first, so no later error can
+ *    repeat what it would refuse.
+ * 2. The command's name (404).
+ * 3. The principal's role may run it (403).
+ * 4. An organisation the raw body plainly names is in the principal's scope
+ *    (403), so an out-of-scope caller learns nothing from validation errors.
+ * 5. The body against the command's DTO: shape limits, text hygiene, the
+ *    DTO's rules (400).
+ * 6. The organisations the validated command reaches are in scope (403).
+ * 7. A `commandId` in the body agrees with the transport's key (400).
+ * 8. The CommandBus, to the handler that decides and appends (422, 409,
+ *    412, 201/200).
+ */
+@Injectable()
+export class CommandGateway {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly resolver: OrganisationResolver,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async submit(
+    principal: Principal,
+    name: string,
+    body: unknown,
+    submission: Submission,
+  ): Promise<CommandResult> {
+    const findings = screen(body);
+    if (findings.length > 0) throw patientDataProblem(findings);
+    const definition = this.catalogue.command(name);
+    if (!definition) throw unknownCommand(name);
+    const policy = commandPolicyFor(principal, definition.name);
+    if (needsOrganisationCheck(principal, policy) && typeof body === 'object' && body !== null) {
+      if ((await this.resolver.organisationsOfCommand(body)) !== undefined) {
+        await authoriseCommand(principal, definition, body, this.resolver);
+      }
+    }
+    const dto = await validateDto(definition.dto, body);
+    await authoriseCommand(principal, definition, dto, this.resolver);
+    const key = submission.idempotencyKey;
+    if (key !== undefined && dto.commandId !== undefined && dto.commandId !== key) {
+      const field = submission.idempotencyKeyField ?? 'the idempotency key';
+      throw validationProblem([
+        { field: 'commandId', rule: 'matches-idempotency-key', message: `commandId and ${field} differ` },
+      ]);
+    }
+    return this.commandBus.execute<ExecuteCommand, CommandResult>(
+      new ExecuteCommand(
+        definition,
+        dto,
+        commandOrigin(principal, { ...submission, idempotencyKey: key ?? dto.commandId }),
+      ),
+    );
+  }
+}
+
+/** Who sent a command and how, as every event it writes records it. */
+export function commandOrigin(principal: Principal, submission: Submission): CommandOrigin {
+  return {
+    idempotencyKey: submission.idempotencyKey,
+    expectedRevision: submission.expectedRevision,
+    actor: principal.id,
+    actorRole: principal.role,
+    sourceSystem: submission.sourceSystem,
+    correlationId: submission.correlationId,
+    transport: submission.transport,
+    audit: { authStrategy: principal.strategy, ...submission.audit },
+  };
+}
