@@ -19,6 +19,8 @@ import { registerHttpHardening, serverHardening } from './security/http-hardenin
 import { handlerTimedOut, registerHandlerTimeout } from './security/handler-timeout';
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
+import { rateLimitHook } from './security/rate-limit-hook';
+import { RateLimiter, rateLimitSettings } from './security/rate-limits';
 import { registerDashboard } from './dashboard/dashboard';
 
 /** Commands and everything else: 1 MiB. */
@@ -55,7 +57,12 @@ export async function createApp(
   );
   recordRoutes(fastify);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
-  fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));
+  const limiter = new RateLimiter(rateLimitSettings(config));
+  fastify.addHook(
+    'onRequest',
+    authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT), limiter),
+  );
+  fastify.addHook('onRequest', rateLimitHook(limiter, problems));
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
   fastify.addHook('onRequest', async (request, reply) => {
     const length = Number(request.headers['content-length'] ?? 0);
