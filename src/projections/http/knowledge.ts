@@ -1,6 +1,6 @@
 import type { ReadModelView } from '../../history/read-model-reader';
 
-/** Where a figure comes from: the bounds asked for and the log position the state reflects. */
+/** Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status. */
 export function knowledge(view: ReadModelView<unknown>) {
   return {
     asOf: view.bounds.asOf ?? null,
@@ -8,5 +8,6 @@ export function knowledge(view: ReadModelView<unknown>) {
     atPosition: view.bounds.atPosition ?? null,
     position: view.position,
     source: view.source,
+    status: view.status,
   };
 }

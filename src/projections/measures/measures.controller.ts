@@ -76,7 +76,10 @@ export class MeasuresController {
           { field: 'unit', rule: 'is-in', message: `unit must be one of: ${outcome.units.join(', ')}` },
         ]);
       case 'chart': {
-        const body = { ...outcome.body, knowledge: { position: view.position, source: view.source } };
+        const body = {
+          ...outcome.body,
+          knowledge: { position: view.position, source: view.source, status: view.status },
+        };
         return respond(request, reply, body, (b) => b.chart?.points ?? []);
       }
     }
