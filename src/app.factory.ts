@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { FunctionClock, SystemClock } from './commands/clock';
@@ -15,6 +14,7 @@ import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
+import { startupLogger } from './logging/logging.module';
 import { registerHttpHardening, serverHardening } from './security/http-hardening';
 import { handlerTimedOut, registerHandlerTimeout } from './security/handler-timeout';
 import { methodNotAllowedHook } from './security/method-not-allowed';
@@ -98,12 +98,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { store, state, clock, authenticator, storeWasEmpty }),
     adapter,
-    {
-      bufferLogs: true,
-      abortOnError: false,
-    },
+    { logger: startupLogger(config), abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, app.get(CatalogueService));

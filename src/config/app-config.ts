@@ -118,6 +118,11 @@ export class AppConfig extends SecurityConfig {
   @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
   LOG_PRETTY?: boolean = undefined;
 
+  /** Where the JSON log lines go; the CLI sends them to stderr, keeping stdout for data. */
+  @Transform(trimmed)
+  @IsIn(['stdout', 'stderr'], { message: 'LOG_DESTINATION must be stdout or stderr' })
+  LOG_DESTINATION: 'stdout' | 'stderr' = 'stdout';
+
   /** `host:port` list; empty turns every Kafka feature off. */
   @Transform(list)
   @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'each value in KAFKA_BROKERS must be host:port' })

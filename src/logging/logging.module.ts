@@ -1,7 +1,39 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger, LoggerModule, PinoLogger } from 'nestjs-pino';
+import type { Params } from 'nestjs-pino';
+import { destination } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { requestForLog } from './request-for-log';
+
+type LoggingSettings = Pick<AppConfig, 'LOG_LEVEL' | 'LOG_PRETTY' | 'LOG_DESTINATION'>;
+
+/** The logger's settings, for the module and for the logger Nest starts with. */
+export function loggerParams(config: LoggingSettings): Params {
+  const options = {
+    level: config.LOG_LEVEL,
+    customAttributeKeys: { reqId: 'correlationId' },
+    // pino-http binds the serialised request to a logger for every request, logged or not:
+    // with all its headers, redacted, that was 3–4% of a command's CPU. Without headers there
+    // are no credentials to redact.
+    serializers: { req: requestForLog },
+    transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
+    autoLogging: { ignore: (req: { url?: string }) => (req.url ?? '').startsWith('/health') },
+  };
+  return {
+    // The package's default route pattern does not reach Fastify routes on Nest 12.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+    // stderr keeps stdout for data (the CLI); a transport (LOG_PRETTY) picks its own stream.
+    pinoHttp: config.LOG_DESTINATION === 'stderr' && !config.LOG_PRETTY ? [options, destination(2)] : options,
+  };
+}
+
+/**
+ * The logger Nest itself starts with, so its start-up lines are written as
+ * they happen, each with its own time (buffering them until the application
+ * is built gave them all the one time they were flushed at).
+ */
+export const startupLogger = (config: LoggingSettings): Logger =>
+  new Logger(new PinoLogger(loggerParams(config)), {});
 
 /**
  * Structured JSON logs (pino). The request id is Fastify's, which the adapter
@@ -13,22 +45,7 @@ export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          // The package's default route pattern does not reach Fastify routes on Nest 12.
-          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            customAttributeKeys: { reqId: 'correlationId' },
-            // pino-http binds the serialised request to a logger for every request, logged or not:
-            // with all its headers, redacted, that was 3–4% of a command's CPU. Without headers there
-            // are no credentials to redact.
-            serializers: { req: requestForLog },
-            transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-          },
-        }),
-      ],
+      imports: [LoggerModule.forRoot(loggerParams(config))],
     };
   }
 }
