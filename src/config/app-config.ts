@@ -106,6 +106,15 @@ export class AppConfig extends SecurityConfig {
   @IntegerSetting(1, 10_000_000)
   SNAPSHOT_EVERY_EVENTS: number = 250_000;
 
+  /**
+   * /health/ready is 503 while a read model is more than this many positions behind the log's head
+   * (docs/operations/health-and-metrics.md). Positions are events on the embedded store and log bytes
+   * on EventStoreDB; unset: 10000 on SQLite, 10000000 (about ten thousand events) on EventStoreDB.
+   */
+  @IsOptional()
+  @IntegerSetting(0, 1_000_000_000_000)
+  READY_MAX_LAG?: number = undefined;
+
   @IntegerSetting(100, 86_400_000)
   SNAPSHOT_INTERVAL_MS: number = 30_000;
 

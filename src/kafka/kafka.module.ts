@@ -15,6 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { CheckpointStore } from '../state/checkpoint-store';
+import { BrokerWatch } from './broker-watch';
 import { commandConsumerProviders, runsCommandConsumer } from './commands/command-consumer.providers';
 import { KafkaCommandConsumer } from './commands/kafka-command-consumer';
 import { kafkaConnection, kafkaEnabled } from './kafka-connection';
@@ -48,15 +49,23 @@ function relayProviders(config: AppConfig): Provider[] {
   return [
     {
       provide: KafkaRelay,
-      inject: [EVENT_STORE, CheckpointStore, KAFKA_CLIENT, Registry],
+      inject: [EVENT_STORE, CheckpointStore, KAFKA_CLIENT, Registry, BrokerWatch],
       useFactory: (
         store: EventStore,
         checkpoints: CheckpointStore,
         client: KafkaClient,
         registry: Registry,
+        watch: BrokerWatch,
       ) => {
         const relay = new KafkaRelay(
-          { store, checkpoints, client, registry: INTEGRATION_EVENTS, logger: new Logger('KafkaRelay') },
+          {
+            store,
+            checkpoints,
+            client,
+            registry: INTEGRATION_EVENTS,
+            logger: new Logger('KafkaRelay'),
+            watch,
+          },
           {
             name: RELAY_NAME,
             batchSize: config.KAFKA_RELAY_BATCH_SIZE,
@@ -129,6 +138,11 @@ export class KafkaModule {
         {
           provide: KAFKA_CLIENT,
           useFactory: () => new KafkajsClient(kafkaConnection(config), new Logger('Kafka')),
+        },
+        {
+          provide: BrokerWatch,
+          inject: [KAFKA_CLIENT],
+          useFactory: (client: KafkaClient) => new BrokerWatch(() => client.probe(), new Logger('Kafka')),
         },
         ...(relay ? relayProviders(config) : []),
         ...(commands ? commandConsumerProviders(config) : []),

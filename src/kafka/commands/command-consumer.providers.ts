@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { kafkaPrincipalFor, OrganisationResolver } from '../../auth';
 import { CatalogueService } from '../../commands/catalogue.service';
 import { AppConfig } from '../../config/app-config';
+import { BrokerWatch } from '../broker-watch';
 import { KAFKA_CLIENT } from '../kafka-port';
 import type { KafkaClient } from '../kafka-port';
 import { CommandConsumerMetrics } from './command-consumer-metrics';
@@ -50,17 +51,18 @@ export function commandConsumerProviders(config: AppConfig): Provider[] {
     OrganisationResolver,
     {
       provide: KafkaCommandConsumer,
-      inject: [KAFKA_CLIENT, CatalogueService, CommandBus, OrganisationResolver, Registry],
+      inject: [KAFKA_CLIENT, CatalogueService, CommandBus, OrganisationResolver, Registry, BrokerWatch],
       useFactory: (
         client: KafkaClient,
         catalogue: CatalogueService,
         commandBus: CommandBus,
         resolver: OrganisationResolver,
         registry: Registry,
+        watch: BrokerWatch,
       ) => {
         const metrics = new CommandConsumerMetrics(registry);
         const consumer = new KafkaCommandConsumer(
-          { client, catalogue, commandBus, resolver, metrics, logger: new Logger('KafkaCommands') },
+          { client, catalogue, commandBus, resolver, metrics, logger: new Logger('KafkaCommands'), watch },
           {
             groupId: commandsGroupId(config),
             principalSetting: config.KAFKA_COMMANDS_PRINCIPAL,
