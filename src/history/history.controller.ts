@@ -3,14 +3,14 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiOk, ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { validateDto } from '../commands/validation/validate-dto';
+import { validateQuery } from '../http/validate-query';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { validationProblem } from '../http/problem';
 import { paginate } from '../projections/http/read-model-query';
 import { respond } from '../projections/http/respond';
-import { endOfDayIfDate } from './bounds';
+import { afterLowerBound, lowerBound } from './bounds';
 import { exportEvents, exportNdjson } from './event-export';
 import { ChangesQuery, ExportQuery } from './history.queries';
 import { parseBounds } from './read-model-reader';
@@ -82,7 +82,7 @@ export class HistoryController {
       'The event log as NDJSON (one event per line, envelope and metadata), within bounds and filters; streamed',
   })
   async exportEvents(@Query() raw: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
-    const query = await validateDto(ExportQuery, raw);
+    const query = await validateQuery(ExportQuery, raw);
     const bounds = parseBounds(query);
     const lines = exportNdjson(this.store, bounds, {
       categories: query.category ? [query.category] : undefined,
@@ -93,23 +93,28 @@ export class HistoryController {
   }
 
   @Get('history/changes')
-  @ApiQueryFrom(ChangesQuery, { since: 'Start of the window (exclusive): date or date-time' })
+  @ApiQueryFrom(ChangesQuery, {
+    since:
+      'Start of the window: a date means from the start of that day (UTC), the day included; a date-time means strictly after that instant (pass the last report\'s asKnownAt to continue from it)',
+    asKnownAt: 'End of the window, included: a date means the end of that day (UTC); default now',
+  })
   @ApiOk('The changes, with counts by kind (CSV with Accept: text/csv)', CHANGES_SCHEMA, {
     'text/csv': { schema: { type: 'string' } },
   })
   @ApiProblems({ 400: 'since or a bound is invalid: `errors` names it' })
   @ApiOperation({
     summary:
-      'What became known in a window (recorded after `since`, up to `asKnownAt`): late returns, backdated facts, corrections, retractions',
+      'What became known in a window (recorded from `since`, up to and including `asKnownAt`): late returns, backdated facts, corrections, retractions',
   })
   async changes(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(ChangesQuery, raw);
+    const query = await validateQuery(ChangesQuery, raw);
     const bounds = parseBounds(query);
-    const since = endOfDayIfDate(query.since);
+    const window = lowerBound(query.since);
+    const since = window.from;
     if (bounds.asKnownAt !== undefined && Date.parse(bounds.asKnownAt) < Date.parse(since)) {
       throw validationProblem([
         { field: 'since', rule: 'after-asKnownAt', message: 'since must be before asKnownAt' },
@@ -123,7 +128,7 @@ export class HistoryController {
         categories: query.category ? [query.category] : undefined,
       },
     )) {
-      if (Date.parse(event.metadata.recordedAt) <= Date.parse(since)) continue;
+      if (!afterLowerBound(event.metadata.recordedAt, window)) continue;
       rows.push({
         kind: changeKind(event, since),
         type: event.type,

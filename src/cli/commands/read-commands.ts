@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { STREAM_CATEGORIES } from '../../domain/stream-names';
-import { Bounds, endOfDayIfDate } from '../../history/bounds';
+import { afterLowerBound, Bounds, endOfDayIfDate, lowerBound } from '../../history/bounds';
 import { findDataCut, verifyDataCut } from '../../history/data-cut-verification';
 import { exportEvents, toNdjsonLine } from '../../history/event-export';
 import { replay } from '../../history/replay';
@@ -19,9 +19,6 @@ const projectionNamed = (name: string): Projection => READ_MODELS.find((p) => p.
 /** An upper bound given as a date means the end of that day; a date-time is taken as it is. */
 const upperBound = (value: string | undefined): string | undefined =>
   value === undefined ? undefined : endOfDayIfDate(value);
-/** A lower bound given as a date means the start of that day. */
-const lowerBound = (value: string): number =>
-  Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
 
 const knowledgeBound = (command: Command) =>
   command
@@ -110,7 +107,7 @@ export function registerReadCommands(program: Command): void {
           let lines = '';
           const categories = options.category ? [options.category] : undefined;
           for await (const event of exportEvents(store, bounds, { categories })) {
-            if (from !== undefined && Date.parse(event.metadata.occurredAt) < from) continue;
+            if (from !== undefined && !afterLowerBound(event.metadata.occurredAt, from)) continue;
             lines += toNdjsonLine(event);
             if (++written % 1000 === 0) {
               await out.write(lines);

@@ -4,7 +4,7 @@ import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-doc
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
-import { validateDto } from '../../commands/validation/validate-dto';
+import { validateQuery } from '../../http/validate-query';
 import { reportingDate } from '../../history/bounds';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ProblemException, validationProblem } from '../../http/problem';
@@ -54,7 +54,7 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(AlwaysEventRegisterQuery, raw);
+    const query = await validateQuery(AlwaysEventRegisterQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const rows = filterRegister(registerRows(view.state), query);
     const body = { date, ...paginate(rows, query), knowledge: knowledge(view) };
@@ -79,7 +79,7 @@ export class EvaluationController {
         { field: 'alwaysEventId', rule: 'is-uuid', message: 'alwaysEventId must be a UUID' },
       ]);
     }
-    const query = await validateDto(AlwaysEventQuery, raw);
+    const query = await validateQuery(AlwaysEventQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const entry = view.state.alwaysEvents[alwaysEventId];
     const row = entry && registerRow(view.state, entry);
@@ -110,7 +110,7 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(ProgrammeQuery, raw);
+    const query = await validateQuery(ProgrammeQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const body = { ...funnelReport(view.state, date, query.programme), knowledge: knowledge(view) };
     return respond(request, reply, body, funnelRows);
@@ -127,7 +127,7 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(PdsaLearningQuery, raw);
+    const query = await validateQuery(PdsaLearningQuery, raw);
     const { view, date } = await this.view<PdsaLearningState>(PDSA_LEARNING, query);
     const rows = pdsaLearningRows(view.state, date, query);
     const body = {
@@ -150,7 +150,7 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(CoProductionQuery, raw);
+    const query = await validateQuery(CoProductionQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const rows = coProductionRows(view.state, query);
     const body = {
@@ -173,7 +173,7 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(ProgrammeQuery, raw);
+    const query = await validateQuery(ProgrammeQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const body = { ...progressScoresReport(view.state, date, query.programme), knowledge: knowledge(view) };
     return respond(request, reply, body, progressScoreRows);

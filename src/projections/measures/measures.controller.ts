@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
 import type { ChartType, ProfileName } from '../../analytics';
-import { validateDto } from '../../commands/validation/validate-dto';
+import { validateQuery } from '../../http/validate-query';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ProblemException, validationProblem } from '../../http/problem';
 import { ReadModelQuery } from '../http/read-model-query';
@@ -48,7 +48,7 @@ export class MeasuresController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(MeasureChartQuery, raw);
+    const query = await validateQuery(MeasureChartQuery, raw);
     const view = await this.reader.read<MeasuresState>('measures', query);
     const outcome = measureChart(view.state, measureId, {
       profile: query.profile ?? 'mdc',

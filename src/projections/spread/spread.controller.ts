@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
-import { validateDto } from '../../commands/validation/validate-dto';
+import { validateQuery } from '../../http/validate-query';
 import { reportingDate } from '../../history/bounds';
 import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
 import { ProblemException } from '../../http/problem';
@@ -58,7 +58,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
     const body = { ...spreadSummary(view.state, programme, date), knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => [b]);
   }
@@ -76,7 +76,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
     const body = {
       programme,
       date,
@@ -96,7 +96,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(BreakdownQuery, raw);
+    const query = await validateQuery(BreakdownQuery, raw);
     const { view, programme, date } = await this.view(query);
     const body = {
       programme,
@@ -120,7 +120,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
     const items = scaleUpUnits(view.state, programme, date);
     const body = {
       programme,
@@ -144,7 +144,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(SpreadListQuery, raw);
+    const query = await validateQuery(SpreadListQuery, raw);
     const { view, programme, date } = await this.view(query);
     const rows = spreadLineage(view.state, programme, date);
     const body = {
@@ -167,7 +167,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(SpreadListQuery, raw);
+    const query = await validateQuery(SpreadListQuery, raw);
     const { view, programme, date } = await this.view(query);
     const rows = returnCompliance(view.state, programme, date);
     const totals = rows.reduce(
