@@ -120,7 +120,7 @@ describe(`history: NDJSON export and what changed [${storeUnderTest}, real HTTP]
   });
 
   it('reads since as a lower bound: a date from the start of that day, included; a date-time strictly after it', async () => {
-    const [last] = (await ndjson('')).slice(-1) as Array<{
+    const [last] = (await ndjson('')).slice(-1) as unknown as Array<{
       streamId: string;
       metadata: { recordedAt: string };
     }>;

@@ -90,7 +90,9 @@ export class KafkaCommandConsumer {
   }
 
   status(): CommandConsumerStatus {
-    const state = this.brokerDown && this.current.state === 'running' ? 'retrying' : this.current.state;
+    // While the probe finds no broker, a consumer starting, joining or running is in truth waiting for it.
+    const waiting = this.brokerDown && ['starting', 'joining', 'running'].includes(this.current.state);
+    const state = waiting ? 'retrying' : this.current.state;
     return {
       ...this.current,
       state,
