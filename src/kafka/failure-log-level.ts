@@ -23,13 +23,17 @@ export const clearsByItself = (message: string): boolean => CLEARS_BY_ITSELF.tes
 
 type FailureLogger = Record<'warn' | 'error', (line: string) => void> & { debug?: (line: string) => void };
 
-/** Logs a failed attempt: at debug for a first failure that clears by itself, else as failureLogLevel says. */
+/**
+ * Logs a failed attempt: a failure that clears by itself at debug while it is
+ * within the warnings allowed in a row (past them it is an error, as any
+ * failure that persists); any other as failureLogLevel says.
+ */
 export function logFailure(
   logger: FailureLogger,
   consecutiveFailures: number,
   message: string,
   line: string,
 ): void {
-  if (consecutiveFailures === 1 && clearsByItself(message)) logger.debug?.(line);
+  if (consecutiveFailures <= WARNINGS_BEFORE_ERROR && clearsByItself(message)) logger.debug?.(line);
   else logger[failureLogLevel(consecutiveFailures)](line);
 }
