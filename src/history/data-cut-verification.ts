@@ -23,10 +23,33 @@ export async function findDataCut(store: EventStore, dataCutId: string): Promise
   return undefined;
 }
 
+export interface ReadModelVerification {
+  readModel: string;
+  /** The read model's version when the cut was taken. */
+  version: number;
+  currentVersion: number | null;
+  expected: string;
+  actual: string | null;
+  status: 'match' | 'mismatch' | 'version-changed' | 'read-model-gone';
+}
+
+export interface DataCutVerification {
+  dataCutId: string;
+  evaluationId: string;
+  bounds: Bounds;
+  /** Every read model matches. */
+  match: boolean;
+  readModels: ReadModelVerification[];
+}
+
 /** Every read model of a cut recomputed under its bounds, its checksum compared with the one recorded. */
-export async function verifyDataCut(store: EventStore, dataCutId: string, cut: DataCut) {
+export async function verifyDataCut(
+  store: EventStore,
+  dataCutId: string,
+  cut: DataCut,
+): Promise<DataCutVerification> {
   const now = await readModelChecksums(store, READ_MODELS, boundsOfCut(cut));
-  const readModels = Object.entries(cut.checksums).map(([name, expected]) => {
+  const readModels = Object.entries(cut.checksums).map(([name, expected]): ReadModelVerification => {
     const takenWith = cut.projectionVersions[name];
     const current = now.projectionVersions[name];
     const status =

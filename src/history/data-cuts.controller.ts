@@ -9,6 +9,7 @@ import { respond } from '../projections/http/respond';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { boundsOfCut, DataCut, findDataCut, verifyDataCut } from './data-cut-verification';
 import { replay } from './replay';
+import type { DataCutReadModelResponse, DataCutResponse } from '../openapi/response-types';
 
 /** Data cuts: fixed bounds and checksums in an evaluation; verified by replaying the log under them. */
 @ApiTags('evaluation: data cuts')
@@ -29,7 +30,7 @@ export class DataCutsController {
 
   @Get(':dataCutId')
   @ApiOperation({ summary: 'A data cut: its bounds, global position, read-model versions and checksums' })
-  async get(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string) {
+  async get(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string): Promise<DataCutResponse> {
     return this.find(dataCutId);
   }
 
@@ -69,7 +70,7 @@ export class DataCutsController {
       'x-data-cut-checksum': checksum,
       'x-data-cut-read-model': name,
     });
-    const body = {
+    const body: DataCutReadModelResponse = {
       dataCutId,
       readModel: name,
       checksum,

@@ -14,6 +14,7 @@ import { afterLowerBound, lowerBound } from './bounds';
 import { exportEvents, exportNdjson } from './event-export';
 import { ChangesQuery, ExportQuery } from './history.queries';
 import { parseBounds } from './read-model-reader';
+import type { ChangeRow, ChangesResponse } from '../openapi/response-types';
 
 /** The start of the period a payload reports on (a month or ISO week), if it names one. */
 function periodStartOf(data: unknown): string | undefined {
@@ -41,28 +42,6 @@ export function changeKind(event: RecordedEvent, since: string): 'correction' | 
     return 'backdated';
   return 'new';
 }
-
-const CHANGES_SCHEMA = {
-  type: 'object',
-  required: ['since', 'asKnownAt', 'counts', 'items', 'page'],
-  properties: {
-    since: { type: 'string' },
-    asKnownAt: { type: ['string', 'null'] },
-    counts: {
-      type: 'object',
-      properties: {
-        new: { type: 'integer' },
-        backdated: { type: 'integer' },
-        correction: { type: 'integer' },
-      },
-    },
-    items: { type: 'array', items: { type: 'object' } },
-    page: {
-      type: 'object',
-      properties: { offset: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
-    },
-  },
-};
 
 @ApiTags('history')
 @Controller('v1')
@@ -95,12 +74,16 @@ export class HistoryController {
   @Get('history/changes')
   @ApiQueryFrom(ChangesQuery, {
     since:
-      'Start of the window: a date means from the start of that day (UTC), the day included; a date-time means strictly after that instant (pass the last report\'s asKnownAt to continue from it)',
+      "Start of the window: a date means from the start of that day (UTC), the day included; a date-time means strictly after that instant (pass the last report's asKnownAt to continue from it)",
     asKnownAt: 'End of the window, included: a date means the end of that day (UTC); default now',
   })
-  @ApiOk('The changes, with counts by kind (CSV with Accept: text/csv)', CHANGES_SCHEMA, {
-    'text/csv': { schema: { type: 'string' } },
-  })
+  @ApiOk(
+    'The changes, with counts by kind (CSV with Accept: text/csv)',
+    { type: 'object' },
+    {
+      'text/csv': { schema: { type: 'string' } },
+    },
+  )
   @ApiProblems({ 400: 'since or a bound is invalid: `errors` names it' })
   @ApiOperation({
     summary:
@@ -120,7 +103,7 @@ export class HistoryController {
         { field: 'since', rule: 'after-asKnownAt', message: 'since must be before asKnownAt' },
       ]);
     }
-    const rows = [];
+    const rows: ChangeRow[] = [];
     for await (const event of exportEvents(
       this.store,
       { asKnownAt: bounds.asKnownAt, atPosition: bounds.atPosition },
@@ -143,7 +126,12 @@ export class HistoryController {
     }
     const counts = { new: 0, backdated: 0, correction: 0 };
     for (const row of rows) counts[row.kind]++;
-    const body = { since, asKnownAt: bounds.asKnownAt ?? null, counts, ...paginate(rows, query) };
+    const body: ChangesResponse = {
+      since,
+      asKnownAt: bounds.asKnownAt ?? null,
+      counts,
+      ...paginate(rows, query),
+    };
     return respond(request, reply, body, (b) => b.items);
   }
 }

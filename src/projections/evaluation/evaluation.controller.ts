@@ -28,6 +28,14 @@ import { PdsaLearningState } from './pdsa-learning-state';
 import { progressScoreRows, progressScoresReport } from './progress-scores-report';
 import { filterRegister, registerRow, registerRows } from './register-rows';
 import { RegisterState } from './register-state';
+import type {
+  AlwaysEventRegisterResponse,
+  AlwaysEventResponse,
+  CoProductionResponse,
+  FunnelResponse,
+  PdsaLearningResponse,
+  ProgressScoresResponse,
+} from '../../openapi/response-types';
 
 @ApiTags('evaluation (evaluators)')
 @Controller('v1/evaluation')
@@ -57,7 +65,7 @@ export class EvaluationController {
     const query = await validateQuery(AlwaysEventRegisterQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const rows = filterRegister(registerRows(view.state), query);
-    const body = { date, ...paginate(rows, query), knowledge: knowledge(view) };
+    const body: AlwaysEventRegisterResponse = { date, ...paginate(rows, query), knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => b.items);
   }
 
@@ -95,7 +103,7 @@ export class EvaluationController {
           : `No Always Event ${alwaysEventId}`,
       );
     }
-    const body = { date, ...row, knowledge: knowledge(view) };
+    const body: AlwaysEventResponse = { date, ...row, knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => [b]);
   }
 
@@ -112,7 +120,10 @@ export class EvaluationController {
   ) {
     const query = await validateQuery(ProgrammeQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
-    const body = { ...funnelReport(view.state, date, query.programme), knowledge: knowledge(view) };
+    const body: FunnelResponse = {
+      ...funnelReport(view.state, date, query.programme),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, funnelRows);
   }
 
@@ -130,7 +141,7 @@ export class EvaluationController {
     const query = await validateQuery(PdsaLearningQuery, raw);
     const { view, date } = await this.view<PdsaLearningState>(PDSA_LEARNING, query);
     const rows = pdsaLearningRows(view.state, date, query);
-    const body = {
+    const body: PdsaLearningResponse = {
       date,
       overall: pdsaLearningOverall(rows),
       ...paginate(rows, query),
@@ -153,7 +164,7 @@ export class EvaluationController {
     const query = await validateQuery(CoProductionQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const rows = coProductionRows(view.state, query);
-    const body = {
+    const body: CoProductionResponse = {
       date,
       overall: coProductionOverall(rows),
       ...paginate(rows, query),
@@ -175,7 +186,10 @@ export class EvaluationController {
   ) {
     const query = await validateQuery(ProgrammeQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
-    const body = { ...progressScoresReport(view.state, date, query.programme), knowledge: knowledge(view) };
+    const body: ProgressScoresResponse = {
+      ...progressScoresReport(view.state, date, query.programme),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, progressScoreRows);
   }
 }

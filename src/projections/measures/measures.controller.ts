@@ -12,6 +12,7 @@ import { ReadModelQuery } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { measureChart } from './measure-chart';
 import { MeasuresState } from './measures.projection';
+import type { MeasureChartResponse } from '../../openapi/response-types';
 
 export class MeasureChartQuery extends ReadModelQuery {
   @IsOptional()
@@ -76,7 +77,7 @@ export class MeasuresController {
           { field: 'unit', rule: 'is-in', message: `unit must be one of: ${outcome.units.join(', ')}` },
         ]);
       case 'chart': {
-        const body = {
+        const body: MeasureChartResponse = {
           ...outcome.body,
           knowledge: { position: view.position, source: view.source, status: view.status },
         };

@@ -15,6 +15,14 @@ import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
 import { SpreadState } from './spread-state';
+import type {
+  ReturnComplianceResponse,
+  ScaleUpUnitsResponse,
+  SpreadBreakdownResponse,
+  SpreadLineageResponse,
+  SpreadSummaryResponse,
+  SpreadTimelineResponse,
+} from '../../openapi/response-types';
 
 @ApiTags('spread (analysts)')
 @Controller('v1/spread')
@@ -59,7 +67,10 @@ export class SpreadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
-    const body = { ...spreadSummary(view.state, programme, date), knowledge: knowledge(view) };
+    const body: SpreadSummaryResponse = {
+      ...spreadSummary(view.state, programme, date),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, (b) => [b]);
   }
 
@@ -77,7 +88,7 @@ export class SpreadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
-    const body = {
+    const body: SpreadTimelineResponse = {
       programme,
       date,
       items: spreadTimeline(view.state, programme, date),
@@ -98,7 +109,7 @@ export class SpreadController {
   ) {
     const query = await validateQuery(BreakdownQuery, raw);
     const { view, programme, date } = await this.view(query);
-    const body = {
+    const body: SpreadBreakdownResponse = {
       programme,
       date,
       by: query.by,
@@ -122,7 +133,7 @@ export class SpreadController {
   ) {
     const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
     const items = scaleUpUnits(view.state, programme, date);
-    const body = {
+    const body: ScaleUpUnitsResponse = {
       programme,
       date,
       unitsLive: items.reduce((n, r) => n + r.unitsLive, 0),
@@ -147,7 +158,7 @@ export class SpreadController {
     const query = await validateQuery(SpreadListQuery, raw);
     const { view, programme, date } = await this.view(query);
     const rows = spreadLineage(view.state, programme, date);
-    const body = {
+    const body: SpreadLineageResponse = {
       programme,
       date,
       maxDepth: Math.max(0, ...rows.map((r) => r.depth)),
@@ -179,7 +190,13 @@ export class SpreadController {
       }),
       { expected: 0, onTime: 0, late: 0, missing: 0 },
     );
-    const body = { programme, date, totals, ...paginate(rows, query), knowledge: knowledge(view) };
+    const body: ReturnComplianceResponse = {
+      programme,
+      date,
+      totals,
+      ...paginate(rows, query),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, (b) => b.items);
   }
 }
