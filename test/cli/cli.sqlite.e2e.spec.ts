@@ -47,9 +47,12 @@ function cliToFile(folder: string, args: string[], file: string): Promise<Run> {
       cwd: root,
       env: {
         PATH: process.env.PATH,
+        HOME: process.env.HOME,
         SQLITE_PATH: join(folder, 'events.sqlite'),
         STATE_SQLITE_PATH: join(folder, 'cli-state.sqlite'),
       },
+      // No stdin: bash takes a socket there for a remote login and reads ~/.bashrc.
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -289,4 +292,14 @@ describe('the read-only commands while the service runs [sqlite: embedded file s
     // The service, meanwhile, kept answering.
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
   }, 120_000);
+
+  it('`npm run cli -- replay nope > r.csv` fails with one line and leaves the file empty', async () => {
+    const file = join(folder, 'nope.csv');
+    const run = await cliToFile(folder, ['replay', 'nope'], file);
+    expect(run.status).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      "error: command-argument value 'nope' is invalid for argument 'readModel'. Allowed choices are spread, measures, always-event-register, pdsa-learning.",
+    ]);
+  });
 });
