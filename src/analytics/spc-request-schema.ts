@@ -69,7 +69,8 @@ export function spcRequestSchema(): Schema {
     exclude: pointNumbers('1-based point numbers, increasing, left out of the calculations'),
     multiply: nullable({
       ...finite,
-      exclusiveMinimum: 0,
+      minimum: 0,
+      exclusiveMinimum: true,
       default: 1,
       description: 'Scale for the output (e.g. 100 for %)',
     }),

@@ -3,8 +3,18 @@ import fc from 'fast-check';
 import { CHART_TYPES, PARAMETER_DOMAINS, PROFILE_NAMES, validateSpcRequest } from '../../src/analytics';
 import { spcRequestSchema } from '../../src/analytics/spc-request-schema';
 
+/** OpenAPI 3.0 says an exclusive bound with a boolean beside `minimum`; JSON Schema (ajv) with the bound itself. */
+function asJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const { minimum, exclusiveMinimum, ...rest } = node as Record<string, unknown>;
+  const out = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, asJsonSchema(value)]));
+  if (exclusiveMinimum === true) return { ...out, exclusiveMinimum: minimum };
+  return minimum === undefined ? out : { ...out, minimum };
+}
+
 const ajv = new Ajv({ allErrors: true, strict: false });
-const schemaAccepts = ajv.compile(spcRequestSchema());
+const schemaAccepts = ajv.compile(asJsonSchema(spcRequestSchema()) as object);
 
 /** Requests near the valid ones: right and wrong enums, kinds of points, extra fields, odd types. */
 const point = fc.oneof(
