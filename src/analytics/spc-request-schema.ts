@@ -14,7 +14,12 @@ import { REQUEST_FIELDS } from './validate-spc-request';
 
 type Schema = Record<string, unknown>;
 
-const nullable = (schema: Schema): Schema => ({ ...schema, nullable: true });
+/** OpenAPI 3.0: `nullable` does not let null through an `enum` that does not list it. */
+const nullable = (schema: Schema): Schema => ({
+  ...schema,
+  nullable: true,
+  ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}),
+});
 const finite: Schema = { type: 'number' };
 const pointNumbers = (description: string): Schema =>
   nullable({ type: 'array', items: { type: 'integer' }, description });

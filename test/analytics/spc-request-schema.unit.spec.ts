@@ -75,6 +75,23 @@ describe('the SPC request schema in /openapi.json', () => {
     expect(schemaAccepts(body)).toBe(false);
   });
 
+  it('accepts null wherever the validator takes it as absent, enums included', () => {
+    const body = {
+      chart: 'xmr',
+      profile: 'mdc',
+      points: [{ value: 1, date: null }],
+      improvementDirection: null,
+      target: null,
+      baselinePoints: null,
+      recalculateAt: null,
+      exclude: null,
+      multiply: null,
+      overrides: null,
+    };
+    expect(validateSpcRequest(body).ok).toBe(true);
+    expect(schemaAccepts(body)).toBe(true);
+  });
+
   it('documents every parameter of every profile', () => {
     const overrides = (spcRequestSchema().properties as Record<string, { properties: object }>).overrides;
     expect(Object.keys(overrides.properties).sort()).toEqual(Object.keys(PARAMETER_DOMAINS).sort());
