@@ -61,7 +61,7 @@ PORT=$port HOST=127.0.0.1 \
   SQLITE_PATH="$work/events.sqlite" STATE_SQLITE_PATH="$work/state.sqlite" \
   SEED_REGISTER_ON_EMPTY_STORE=false DEV_API_KEY_ON_EMPTY_STORE=false LOG_LEVEL=error \
   API_KEYS="[{\"id\":\"fuzz-admin\",\"role\":\"programme-admin\",\"organisations\":\"*\",\"hash\":\"$hash\"}]" \
-  RATE_LIMIT_MAX=10000000 \
+  RATE_LIMIT_MAX=10000000 RATE_LIMIT_UNAUTHENTICATED_MAX=10000000 \
   node dist/main.js > "$report/app.log" 2>&1 &
 app_pid=$!
 

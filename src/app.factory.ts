@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { FunctionClock, SystemClock } from './commands/clock';
@@ -15,10 +14,13 @@ import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
+import { startupLogger } from './logging/logging.module';
 import { registerHttpHardening, serverHardening } from './security/http-hardening';
 import { handlerTimedOut, registerHandlerTimeout } from './security/handler-timeout';
 import { methodNotAllowedHook } from './security/method-not-allowed';
 import { recordRoutes } from './security/route-inventory';
+import { rateLimitHook } from './security/rate-limit-hook';
+import { RateLimiter, rateLimitSettings } from './security/rate-limits';
 import { registerDashboard } from './dashboard/dashboard';
 import { frameworkErrorHandler } from './security/framework-errors';
 import { useJsonBodyLimits } from './security/json-body-parser';
@@ -61,7 +63,12 @@ export async function createApp(
   registerRequestScreening(fastify, problems);
   recordRoutes(fastify);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify, problems));
-  fastify.addHook('onRequest', authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT)));
+  const limiter = new RateLimiter(rateLimitSettings(config));
+  fastify.addHook(
+    'onRequest',
+    authenticationHook(authenticator, clientIpHasher(config.CLIENT_IP_HASH_SALT), limiter),
+  );
+  fastify.addHook('onRequest', rateLimitHook(limiter, problems));
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
   fastify.addHook('onRequest', async (request, reply) => {
     const length = Number(request.headers['content-length'] ?? 0);
@@ -97,13 +104,9 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { store, state, clock, authenticator, storeWasEmpty }),
     adapter,
-    {
-      bufferLogs: true,
-      abortOnError: false,
-    },
+    { logger: startupLogger(config), abortOnError: false },
   );
   useJsonBodyLimits(app, ANALYTICS_BODY_LIMIT_BYTES);
-  app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, app.get(CatalogueService));

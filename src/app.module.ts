@@ -59,7 +59,7 @@ export class AppModule {
         KafkaModule.forRoot(config),
         HealthModule,
         CommandsModule,
-        AuthModule.forRoot(config, infrastructure.authenticator, infrastructure.storeWasEmpty),
+        AuthModule.forRoot(infrastructure.authenticator, infrastructure.storeWasEmpty),
         RegisterModule,
         ProjectionsModule,
         HistoryModule,

@@ -10,11 +10,10 @@
  * Every schema is self-contained (references inlined), so a consumer needs
  * one file per event type and no resolver.
  */
-const { createGenerator } = require('ts-json-schema-generator');
 const { mkdirSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { inline, typeSchemas } = require('../type-schemas.cjs');
 
-const ROOT = join(__dirname, '../..');
 const OUT = join(__dirname, 'data');
 
 /** The domain's string aliases carry formats the TypeScript type cannot say. */
@@ -23,40 +22,14 @@ const FORMATS = {
   IsoDateTime: { format: 'date-time' },
 };
 
-function decode(ref) {
-  return decodeURIComponent(ref.replace(/^#\/definitions\//, ''));
-}
-
-function inline(node, definitions, seen = []) {
-  if (Array.isArray(node)) return node.map((item) => inline(item, definitions, seen));
-  if (node === null || typeof node !== 'object') return node;
-  if (typeof node.$ref === 'string') {
-    const name = decode(node.$ref);
-    if (seen.includes(name)) throw new Error(`Recursive type ${name}: data schemas must be inlinable`);
-    const { $ref: _ref, ...rest } = node;
-    const target = inline(definitions[name], definitions, [...seen, name]);
-    return { ...target, ...(FORMATS[name] ?? {}), ...inline(rest, definitions, seen) };
-  }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, definitions, seen)]));
-}
-
 /** Every event type's data schema at the version it is published at, keyed by event type. */
 function generate(versions) {
-  const generator = createGenerator({
-    path: join(ROOT, 'src/domain/*/events.ts'),
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    type: '*',
-    expose: 'export',
-    topRef: false,
-    skipTypeCheck: true,
-    jsDoc: 'extended',
-    additionalProperties: false,
-  });
+  const generator = typeSchemas('src/domain/*/events.ts');
   const { definitions } = generator.createSchema('*');
   const schemas = new Map();
   for (const name of Object.keys(definitions)) {
     if (name.includes('<')) continue;
-    const event = inline(definitions[name], definitions);
+    const event = inline(definitions[name], definitions, FORMATS);
     const type = event.properties?.type?.const;
     if (event.type !== 'object' || typeof type !== 'string' || type !== name || !event.properties.data) continue;
     const version = versions[type];

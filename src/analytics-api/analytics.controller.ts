@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiOk, ApiProblems } from '../openapi/api-docs';
 import { computeChart, MAX_POINTS, validateSpcRequest } from '../analytics';
+import { spcRequestSchema } from '../analytics/spc-request-schema';
 import type { SpcResult } from '../analytics';
 import { validationProblem } from '../http/problem';
 
@@ -17,7 +18,7 @@ export class AnalyticsController {
       `Profiles: mdc (Making Data Count v5), mdc-sql (MDC SQL v2.6), ptd (NHSRplotthedots 0.2.2), ihi (Perla run chart), qic (qicharts2 0.8.1, Anhøj rules). ` +
       `Any parameter can be overridden; the response lists every parameter value used. Up to ${MAX_POINTS} points.`,
   })
-  @ApiBody({ schema: { type: 'object', required: ['chart', 'profile', 'points'] } })
+  @ApiBody({ schema: spcRequestSchema() })
   @ApiOk('The chart: centre, limits, rule flags and variation per point; runs analysis; icons', {
     type: 'object',
     required: ['chart', 'profile', 'parameters', 'points'],

@@ -8,7 +8,7 @@ import { checkNumber, checkUnknownKeys, isRecord, SpcValidationIssue } from './v
 
 export const MAX_POINTS = 100_000;
 
-const POINT_FIELDS = ['date', 'value', 'numerator', 'denominator'] as const;
+export const POINT_FIELDS = ['date', 'value', 'numerator', 'denominator'] as const;
 const RATIO_CHARTS: readonly ChartType[] = ['p', 'pprime', 'u'];
 /** A U chart's count may exceed its exposure (e.g. 12 falls in 10 bed-days); a proportion's may not. */
 const PROPORTION_CHARTS: readonly ChartType[] = ['run', 'xmr', 'p', 'pprime'];

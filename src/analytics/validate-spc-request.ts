@@ -21,7 +21,7 @@ import {
   SpcValidationIssue,
 } from './validation-errors';
 
-const REQUEST_FIELDS = [
+export const REQUEST_FIELDS = [
   'chart',
   'profile',
   'points',

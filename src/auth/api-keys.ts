@@ -1,5 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isRole, OrganisationScope, parseOrganisationScope, Principal, Role } from './principal';
+import {
+  isRole,
+  OrganisationScope,
+  parseOrganisationScope,
+  Principal,
+  RateLimitOverride,
+  Role,
+  ROLES,
+} from './principal';
 
 /** One configured key: only its hash is ever stored. */
 export interface ApiKeyEntry {
@@ -11,6 +19,8 @@ export interface ApiKeyEntry {
   revoked?: boolean;
   sourceSystem?: string;
   description?: string;
+  /** Limits of this key per window, instead of its role's (docs/operations/rate-limits.md). */
+  rateLimit?: RateLimitOverride;
 }
 
 export class ApiKeyConfigError extends Error {}
@@ -44,8 +54,7 @@ function parseEntry(raw: unknown, where: string): ApiKeyEntry {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('must be an object');
   if ('key' in entry) fail('holds a plain key; store only its hash (npm run cli -- create-api-key)');
   if (typeof entry.id !== 'string' || !ID.test(entry.id)) fail('id must be 1 to 64 of A-Z a-z 0-9 . _ : -');
-  if (!isRole(entry.role))
-    fail(`role must be one of programme-admin, submitter, analyst, evaluator, auditor`);
+  if (!isRole(entry.role)) fail(`role must be one of ${ROLES.join(', ')}`);
   const organisations = parseOrganisationScope(entry.organisations);
   if (organisations === undefined) fail('organisations must be "*" or a list of ODS codes');
   if (typeof entry.hash !== 'string' || !HASH.test(entry.hash)) fail('hash must be sha256:<64 hex digits>');
@@ -56,6 +65,7 @@ function parseEntry(raw: unknown, where: string): ApiKeyEntry {
     (typeof entry.sourceSystem !== 'string' || !SOURCE.test(entry.sourceSystem))
   )
     fail('sourceSystem must be 1 to 64 of A-Z a-z 0-9 . _ -');
+  const rateLimit = parseRateLimit(entry.rateLimit, fail);
   return {
     id: entry.id as string,
     role: entry.role as Role,
@@ -64,7 +74,23 @@ function parseEntry(raw: unknown, where: string): ApiKeyEntry {
     ...(entry.revoked !== undefined ? { revoked: entry.revoked as boolean } : {}),
     ...(entry.sourceSystem !== undefined ? { sourceSystem: entry.sourceSystem as string } : {}),
     ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
   };
+}
+
+const LIMIT_KINDS = ['commands', 'queries'] as const;
+
+function parseRateLimit(raw: unknown, fail: (why: string) => never): RateLimitOverride | undefined {
+  if (raw === undefined) return undefined;
+  const given = raw as Record<string, unknown>;
+  const shape =
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Object.keys(given).every((kind) => (LIMIT_KINDS as readonly string[]).includes(kind)) &&
+    Object.values(given).every((n) => Number.isSafeInteger(n) && (n as number) >= 1);
+  if (!shape) fail('rateLimit must be { "commands"?: n, "queries"?: n } with whole numbers ≥ 1');
+  return given as RateLimitOverride;
 }
 
 /** Parses a key list: a JSON array, or `{ "keys": [...] }` as the file holds it. */
@@ -113,5 +139,6 @@ export function principalOfKey(entry: ApiKeyEntry): Principal {
     organisations: entry.organisations,
     strategy: 'api-key',
     ...(entry.sourceSystem ? { sourceSystem: entry.sourceSystem } : {}),
+    ...(entry.rateLimit ? { rateLimit: entry.rateLimit } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from '../http/problem';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import type { RateLimiter } from '../security/rate-limits';
 import { unauthorised } from './auth-problems';
 import type { Authenticator } from './authenticator';
 import { routePolicy } from './policy';
@@ -10,19 +11,32 @@ const problems = new ProblemDetailsFilter();
 
 /**
  * Fastify onRequest hook: establishes `request.principal` (and the client IP
- * hash) for every request. A request without a valid principal is answered
- * 401 here, before its body is read, unless its route is public; the
- * authorisation guard then decides what the principal may do.
+ * hash) for every request to a protected route. A request without a valid
+ * principal is answered 401 here, before its body is read, and counted
+ * against its address; an address over that limit is answered 429 before its
+ * credentials are even looked at, so a flood of bad tokens costs no signature
+ * checks. The authorisation guard then decides what the principal may do.
  */
-export function authenticationHook(authenticator: Authenticator, hashIp: (ip: string) => string) {
+export function authenticationHook(
+  authenticator: Authenticator,
+  hashIp: (ip: string) => string,
+  limiter: RateLimiter,
+) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     request.clientIpHash = hashIp(request.ip);
+    // Preflights carry no credentials by design (CORS answers them, or they are 404s); public routes need none.
+    if (request.method === 'OPTIONS' || routePolicy(request.method, request.routeOptions.url)?.public) return;
+    const refusal = limiter.addressRefusal(request.ip);
+    if (refusal) {
+      await problems.send(request, reply, refusal);
+      return;
+    }
     const outcome = await authenticator.authenticate(request.headers);
-    if ('principal' in outcome) request.principal = outcome.principal;
+    if ('principal' in outcome) {
+      request.principal = outcome.principal;
+      return;
+    }
     if ('failure' in outcome) request.authFailure = outcome.failure;
-    // Preflights carry no credentials by design; CORS answers them, or they are 404s.
-    if (request.principal || request.method === 'OPTIONS') return;
-    if (routePolicy(request.method, request.routeOptions.url)?.public) return;
     if ('unavailable' in outcome) {
       request.log.error({ reason: outcome.unavailable }, 'Cannot fetch the token issuer keys');
       await problems.send(
@@ -39,6 +53,7 @@ export function authenticationHook(authenticator: Authenticator, hashIp: (ip: st
       );
       return;
     }
+    limiter.countRefused(request.ip);
     await problems.send(request, reply, unauthorised(request.authFailure));
   };
 }

@@ -167,8 +167,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   // Operating the read models.
   'GET /v1/admin/read-models': { roles: [ADMIN] },
   'POST /v1/admin/read-models/:name/rebuild': { roles: [ADMIN] },
-  // Declared ahead of the metrics endpoint (kafka branch): operators only.
-  'GET /metrics': { roles: [ADMIN] },
+  // Prometheus scrapes: a `metrics` credential reads this and nothing else.
+  'GET /metrics': { roles: [ADMIN, 'metrics'] },
 };
 
 /** Served by Swagger, outside Nest's guards: documentation is public. */

@@ -1,4 +1,5 @@
-export const ROLES = ['programme-admin', 'submitter', 'analyst', 'evaluator', 'auditor'] as const;
+/** `metrics`: a scraper's role; it may read GET /metrics and nothing else. */
+export const ROLES = ['programme-admin', 'submitter', 'analyst', 'evaluator', 'auditor', 'metrics'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
@@ -15,6 +16,13 @@ export interface Principal {
   strategy: 'api-key' | 'jwt' | 'service';
   /** The system this principal speaks for, when its credential names one (recorded unless the request names another). */
   sourceSystem?: string;
+  /** This credential's own rate limits per window, where its key entry sets them (else its role's). */
+  rateLimit?: RateLimitOverride;
+}
+
+export interface RateLimitOverride {
+  commands?: number;
+  queries?: number;
 }
 
 export function coversOrganisation(principal: Principal, odsCode: string): boolean {

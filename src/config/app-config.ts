@@ -1,18 +1,8 @@
 import { Transform } from 'class-transformer';
-import { booleanFlag, integer, list, trimmed } from './env-transforms';
+import { booleanFlag, list, trimmed } from './env-transforms';
+import { IntegerSetting } from './integer-setting';
 import { accessSync, constants } from 'node:fs';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { REGISTER_CSV } from '../register/register-csv';
 import { SecurityConfig } from './security-config';
 
@@ -60,10 +50,7 @@ function IsReadableFile(): PropertyDecorator {
  * store on a fresh clone. Security settings are in SecurityConfig.
  */
 export class AppConfig extends SecurityConfig {
-  @Transform(integer)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerSetting(0, 65535)
   PORT: number = 3000;
 
   @Transform(trimmed)
@@ -108,15 +95,11 @@ export class AppConfig extends SecurityConfig {
   EVENTSTORE_CONNECTION_STRING?: string = undefined;
 
   /** First delay before reconnecting to EventStoreDB (start-up check, dropped subscriptions); doubles each try. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
+  @IntegerSetting(1, 3_600_000)
   EVENTSTORE_RECONNECT_MIN_MS: number = 250;
 
   /** Longest delay between reconnection attempts to EventStoreDB. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
+  @IntegerSetting(1, 3_600_000)
   EVENTSTORE_RECONNECT_MAX_MS: number = 30_000;
 
   @Transform(list)
@@ -124,22 +107,22 @@ export class AppConfig extends SecurityConfig {
   APP_ROLES: AppRole[] = [...DEFAULT_APP_ROLES];
 
   /** How long a query with ?minPosition= waits for its read model before answering 503. */
-  @Transform(integer)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @IntegerSetting(0, 60_000)
   READ_YOUR_WRITES_TIMEOUT_MS: number = 5000;
 
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @IntegerSetting(1, 10_000_000)
   SNAPSHOT_EVERY_EVENTS: number = 250_000;
 
-  @Transform(integer)
-  @IsInt()
-  @Min(100)
-  @Max(86_400_000)
+  /**
+   * /health/ready is 503 while a read model is more than this many positions behind the log's head
+   * (docs/operations/health-and-metrics.md). Positions are events on the embedded store and log bytes
+   * on EventStoreDB; unset: 10000 on SQLite, 10000000 (about ten thousand events) on EventStoreDB.
+   */
+  @IsOptional()
+  @IntegerSetting(0, 1_000_000_000_000)
+  READY_MAX_LAG?: number = undefined;
+
+  @IntegerSetting(100, 86_400_000)
   SNAPSHOT_INTERVAL_MS: number = 30_000;
 
   @Transform(trimmed)
@@ -157,6 +140,11 @@ export class AppConfig extends SecurityConfig {
   @IsString()
   @IsNotEmpty({ message: 'LOG_FILE must be a file path' })
   LOG_FILE?: string = undefined;
+
+  /** Where the JSON log lines go; the CLI sends them to stderr, keeping stdout for data. */
+  @Transform(trimmed)
+  @IsIn(['stdout', 'stderr'], { message: 'LOG_DESTINATION must be stdout or stderr' })
+  LOG_DESTINATION: 'stdout' | 'stderr' = 'stdout';
 
   /** `host:port` list; empty turns every Kafka feature off. */
   @Transform(list)
@@ -181,17 +169,11 @@ export class AppConfig extends SecurityConfig {
   KAFKA_CREATE_TOPICS: boolean = true;
 
   /** For topics the service creates; a topic's partition count fixes which partition each stream lands on. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntegerSetting(1, 1000)
   KAFKA_TOPIC_PARTITIONS: number = 3;
 
   /** 1 suits a single local broker; production clusters want 3. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
-  @Max(10)
+  @IntegerSetting(1, 10)
   KAFKA_TOPIC_REPLICATION_FACTOR: number = 1;
 
   @Transform(booleanFlag)
@@ -221,10 +203,7 @@ export class AppConfig extends SecurityConfig {
   KAFKA_SASL_PASSWORD?: string = undefined;
 
   /** Most events the relay reads from the store and publishes per round trip to the broker. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @IntegerSetting(1, 10000)
   KAFKA_RELAY_BATCH_SIZE: number = 1000;
 
   /** Consumer group of the command consumer; `<KAFKA_TOPIC_PREFIX>.command-consumer` when unset. */
@@ -234,16 +213,10 @@ export class AppConfig extends SecurityConfig {
   KAFKA_COMMANDS_GROUP_ID?: string = undefined;
 
   /** How long the broker waits for a silent consumer before handing its partitions to another member. */
-  @Transform(integer)
-  @IsInt()
-  @Min(6_000)
-  @Max(300_000)
+  @IntegerSetting(6_000, 300_000)
   KAFKA_COMMANDS_SESSION_TIMEOUT_MS: number = 30_000;
 
   /** Partitions of the commands topic handled at once by one process (each still in order). */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerSetting(1, 100)
   KAFKA_COMMANDS_CONCURRENCY: number = 3;
 }

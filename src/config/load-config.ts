@@ -25,7 +25,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
-  const errors = validateSync(config, { forbidUnknownValues: true });
+  // One message per bad variable: the first rule it breaks.
+  const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) {
     throw new ConfigurationError(errors.flatMap(describe));
   }

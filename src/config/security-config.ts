@@ -1,17 +1,9 @@
 import { Transform } from 'class-transformer';
-import { booleanFlag, integer, list, trimmed } from './env-transforms';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { booleanFlag, list, trimmed } from './env-transforms';
+import { IntegerSetting } from './integer-setting';
+import { ROLES } from '../auth/principal';
+import type { Role } from '../auth/principal';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
 
 export const AUTH_MODES = ['api-key', 'jwt'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -96,10 +88,7 @@ export class SecurityConfig {
   @IsIn(JWT_ALGORITHMS, { each: true })
   JWT_ALGORITHMS: string[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
-  @Transform(integer)
-  @IsInt()
-  @Min(0)
-  @Max(300)
+  @IntegerSetting(0, 300)
   JWT_CLOCK_TOLERANCE_S: number = 5;
 
   /** Salt for the client IP hash recorded on events; a random one per process when unset (hashes then differ across restarts). */
@@ -115,45 +104,49 @@ export class SecurityConfig {
   })
   TRUST_PROXY: string = 'false';
 
-  /** Requests per principal per RATE_LIMIT_WINDOW_MS (public routes are not limited). */
-  @Transform(integer)
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  /**
+   * Interactive limit, per credential per RATE_LIMIT_WINDOW_MS: every query, and the commands of
+   * roles not in RATE_LIMIT_BULK_ROLES (docs/operations/rate-limits.md). Public routes are not limited.
+   */
+  @IntegerSetting(1, 10_000_000, 'requests per credential per window')
   RATE_LIMIT_MAX: number = 1200;
 
-  @Transform(integer)
-  @IsInt()
-  @Min(1000)
-  @Max(86_400_000)
+  /** Bulk limit, per credential per window, for the commands of RATE_LIMIT_BULK_ROLES (upstream systems, imports). */
+  @IntegerSetting(1, 100_000_000, 'commands per credential per window')
+  RATE_LIMIT_BULK_MAX: number = 180_000;
+
+  /** Roles whose commands get RATE_LIMIT_BULK_MAX: the writers of bulk data. */
+  @Transform(list)
+  @IsIn(ROLES, {
+    each: true,
+    message: `RATE_LIMIT_BULK_ROLES must be a comma-separated list of ${ROLES.join(', ')}`,
+  })
+  RATE_LIMIT_BULK_ROLES: Role[] = ['programme-admin', 'submitter'];
+
+  /**
+   * Per client address per window: requests to protected routes with no credential or a refused
+   * one. Past it, the address gets 429 on protected routes before any credential is checked.
+   */
+  @IntegerSetting(1, 10_000_000, 'refused requests per client address per window')
+  RATE_LIMIT_UNAUTHENTICATED_MAX: number = 60;
+
+  @IntegerSetting(1000, 86_400_000, 'milliseconds')
   RATE_LIMIT_WINDOW_MS: number = 60_000;
 
   /** Time to receive a whole request (headers and body); 408 after it. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1000)
-  @Max(3_600_000)
+  @IntegerSetting(1000, 3_600_000)
   REQUEST_TIMEOUT_MS: number = 30_000;
 
   /** Idle socket timeout. */
-  @Transform(integer)
-  @IsInt()
-  @Min(1000)
-  @Max(3_600_000)
+  @IntegerSetting(1000, 3_600_000)
   CONNECTION_TIMEOUT_MS: number = 120_000;
 
   /** Time from routing to the start of the response; 503 after it (a command may still complete: retry with the same key). */
-  @Transform(integer)
-  @IsInt()
-  @Min(1000)
-  @Max(3_600_000)
+  @IntegerSetting(1000, 3_600_000)
   HANDLER_TIMEOUT_MS: number = 120_000;
 
   /** Largest request head (request line and headers) accepted; 431 above it. */
-  @Transform(integer)
-  @IsInt()
-  @Min(4096)
-  @Max(1_048_576)
+  @IntegerSetting(4096, 1_048_576)
   MAX_HEADER_BYTES: number = 16_384;
 
   /** Origins allowed by CORS (comma-separated); CORS is off when unset. */

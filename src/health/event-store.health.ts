@@ -17,11 +17,13 @@ export class EventStoreHealthIndicator {
     try {
       await this.store.ping();
       return indicator.up({
+        condition: 'live',
         adapter: this.config.EVENT_STORE,
         headPosition: await this.store.headPosition(),
       });
     } catch (error) {
       return indicator.down({
+        condition: 'failed',
         adapter: this.config.EVENT_STORE,
         reason: error instanceof Error ? error.message : String(error),
       });

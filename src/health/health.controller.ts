@@ -25,7 +25,14 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The service can take traffic: its store answers and no read model has stopped. A 503 is problem+json with every check's details. Also shows the Kafka relay's and the Kafka command consumer's state and lag where they run. */
+  /**
+   * The service can take traffic: its store answers and every read model is
+   * live, at most READY_MAX_LAG positions behind the log. A 503 is
+   * problem+json naming what is not ready, with every check's details. Each
+   * part says its condition (live, catching-up with its lag, failed); the
+   * Kafka relay and command consumer are shown where they run but never make
+   * the service unready: the store is the source of truth.
+   */
   @Get('ready')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {

@@ -20,11 +20,22 @@ export class KafkaCommandsHealthIndicator {
 
   async check(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('kafkaCommands');
-    if (!this.consumer) return indicator.up({ state: 'off' });
-    const { state, topic, groupId, consumed, failures, lastError, lastConsumedAt } = this.consumer.status();
+    if (!this.consumer) return indicator.up({ condition: 'off', state: 'off' });
+    const { state, broker, topic, groupId, consumed, failures, lastError, lastConsumedAt } =
+      this.consumer.status();
     const lag = await this.consumer.lag();
+    const condition =
+      state === 'running'
+        ? lag === 0
+          ? 'live'
+          : 'catching-up'
+        : state === 'starting' || state === 'joining'
+          ? 'catching-up'
+          : 'failed';
     return indicator.up({
+      condition,
       state,
+      broker,
       topic,
       groupId,
       lag: lag ?? 'unknown',

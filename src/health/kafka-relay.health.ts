@@ -1,6 +1,17 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { KafkaRelay } from '../kafka/relay/kafka-relay';
+import type { RelayState } from '../kafka/relay/relay-status';
+
+/** The relay's state in the three words every part of /health/ready uses (plus standby and off). */
+const CONDITION: Record<RelayState, string> = {
+  starting: 'catching-up',
+  'catching-up': 'catching-up',
+  live: 'live',
+  standby: 'standby',
+  retrying: 'failed',
+  stopped: 'failed',
+};
 
 /**
  * The relay's state and lag in /health/ready. Always reported as up: the
@@ -21,12 +32,15 @@ export class KafkaRelayHealthIndicator {
 
   async check(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('kafkaRelay');
-    if (!this.relay) return indicator.up({ state: 'off' });
-    const { state, published, failures, lastError, lastPublishedAt } = this.relay.status();
+    if (!this.relay) return indicator.up({ condition: 'off', state: 'off' });
+    const { state, broker, published, failures, lastError, lastPublishedAt } = this.relay.status();
+    const condition = CONDITION[state];
     try {
       const { headPosition, checkpoint, lag } = await this.relay.lag();
       return indicator.up({
+        condition,
         state,
+        broker,
         lag,
         checkpoint,
         headPosition,
@@ -36,7 +50,16 @@ export class KafkaRelayHealthIndicator {
         lastError,
       });
     } catch (error) {
-      return indicator.up({ state, published, failures, lastError, lag: 'unknown', reason: String(error) });
+      return indicator.up({
+        condition,
+        state,
+        broker,
+        published,
+        failures,
+        lastError,
+        lag: 'unknown',
+        reason: String(error),
+      });
     }
   }
 }

@@ -1,26 +1,16 @@
 import { Controller, Get, HttpStatus, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataCutTaken } from '../domain/evaluation';
-import { pageAll } from '../event-store/page-all';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
-import { RecordedEvent } from '../event-store/recorded-event';
 import { ProblemException } from '../http/problem';
 import { READ_MODELS } from '../projections/catalogue';
 import { respond } from '../projections/http/respond';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
-import { Bounds } from './bounds';
 import { readModelChecksums } from './data-cut-checksums';
+import { boundsOfCut, DataCut, findDataCut, verifyDataCut } from './data-cut-verification';
 import { replay } from './replay';
-
-type Cut = DataCutTaken['data'] & { recordedAt: string };
-
-const boundsOf = (cut: Cut): Bounds => ({
-  asOf: cut.asOf,
-  asKnownAt: cut.asKnownAt,
-  atPosition: cut.globalPosition,
-});
+import type { DataCutReadModelResponse, DataCutResponse } from '../openapi/response-types';
 
 /** Data cuts: fixed bounds and checksums in an evaluation; verified by replaying the log under them. */
 @ApiTags('evaluation: data cuts')
@@ -28,11 +18,9 @@ const boundsOf = (cut: Cut): Bounds => ({
 export class DataCutsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  private async find(dataCutId: string): Promise<Cut> {
-    for await (const page of pageAll(this.store, { filter: { eventTypes: ['DataCutTaken'] } })) {
-      const event = page.find((e: RecordedEvent) => (e.data as DataCutTaken['data']).dataCutId === dataCutId);
-      if (event) return { ...(event.data as DataCutTaken['data']), recordedAt: event.metadata.recordedAt };
-    }
+  private async find(dataCutId: string): Promise<DataCut> {
+    const cut = await findDataCut(this.store, dataCutId);
+    if (cut) return cut;
     throw new ProblemException(
       HttpStatus.NOT_FOUND,
       'data-cut-not-found',
@@ -43,7 +31,7 @@ export class DataCutsController {
 
   @Get(':dataCutId')
   @ApiOperation({ summary: 'A data cut: its bounds, global position, read-model versions and checksums' })
-  async get(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string) {
+  async get(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string): Promise<DataCutResponse> {
     return this.find(dataCutId);
   }
 
@@ -52,35 +40,7 @@ export class DataCutsController {
     summary: 'Recompute every read model of a data cut under its bounds and compare checksums',
   })
   async verify(@Param('dataCutId', new ParseUUIDPipe()) dataCutId: string) {
-    const cut = await this.find(dataCutId);
-    const now = await readModelChecksums(this.store, READ_MODELS, boundsOf(cut));
-    const readModels = Object.entries(cut.checksums).map(([name, expected]) => {
-      const takenWith = cut.projectionVersions[name];
-      const current = now.projectionVersions[name];
-      const status =
-        current === undefined
-          ? 'read-model-gone'
-          : current !== takenWith
-            ? 'version-changed'
-            : now.checksums[name] === expected
-              ? 'match'
-              : 'mismatch';
-      return {
-        readModel: name,
-        version: takenWith,
-        currentVersion: current ?? null,
-        expected,
-        actual: now.checksums[name] ?? null,
-        status,
-      };
-    });
-    return {
-      dataCutId,
-      evaluationId: cut.evaluationId,
-      bounds: boundsOf(cut),
-      match: readModels.every((r) => r.status === 'match'),
-      readModels,
-    };
+    return verifyDataCut(this.store, dataCutId, await this.find(dataCutId));
   }
 
   @Get(':dataCutId/read-models/:readModel')
@@ -104,17 +64,17 @@ export class DataCutsController {
         `Data cut ${dataCutId} has no read model ${name}`,
       );
     }
-    const { state } = await replay(this.store, projection, boundsOf(cut));
+    const { state } = await replay(this.store, projection, boundsOfCut(cut));
     // A model with personal data is checksummed with those values masked, as the cut was.
     const checksum = projection.holdsPersonalData
-      ? (await readModelChecksums(this.store, [projection], boundsOf(cut))).checksums[name]
+      ? (await readModelChecksums(this.store, [projection], boundsOfCut(cut))).checksums[name]
       : sha256Hex(canonicalJson(state));
     void reply.headers({
       'x-data-cut-id': dataCutId,
       'x-data-cut-checksum': checksum,
       'x-data-cut-read-model': name,
     });
-    const body = {
+    const body: DataCutReadModelResponse = {
       dataCutId,
       readModel: name,
       checksum,

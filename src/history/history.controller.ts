@@ -3,17 +3,18 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiOk, ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { validateDto } from '../commands/validation/validate-dto';
+import { validateQuery } from '../http/validate-query';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { validationProblem } from '../http/problem';
 import { paginate } from '../projections/http/read-model-query';
 import { respond } from '../projections/http/respond';
-import { endOfDayIfDate } from './bounds';
+import { afterLowerBound, lowerBound } from './bounds';
 import { exportEvents, exportNdjson } from './event-export';
 import { ChangesQuery, ExportQuery } from './history.queries';
 import { parseBounds } from './read-model-reader';
+import type { ChangeRow, ChangesResponse } from '../openapi/response-types';
 
 /** The start of the period a payload reports on (a month or ISO week), if it names one. */
 function periodStartOf(data: unknown): string | undefined {
@@ -42,28 +43,6 @@ export function changeKind(event: RecordedEvent, since: string): 'correction' | 
   return 'new';
 }
 
-const CHANGES_SCHEMA = {
-  type: 'object',
-  required: ['since', 'asKnownAt', 'counts', 'items', 'page'],
-  properties: {
-    since: { type: 'string' },
-    asKnownAt: { type: ['string', 'null'] },
-    counts: {
-      type: 'object',
-      properties: {
-        new: { type: 'integer' },
-        backdated: { type: 'integer' },
-        correction: { type: 'integer' },
-      },
-    },
-    items: { type: 'array', items: { type: 'object' } },
-    page: {
-      type: 'object',
-      properties: { offset: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
-    },
-  },
-};
-
 @ApiTags('history')
 @Controller('v1')
 export class HistoryController {
@@ -82,7 +61,7 @@ export class HistoryController {
       'The event log as NDJSON (one event per line, envelope and metadata), within bounds and filters; streamed',
   })
   async exportEvents(@Query() raw: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
-    const query = await validateDto(ExportQuery, raw);
+    const query = await validateQuery(ExportQuery, raw);
     const bounds = parseBounds(query);
     const lines = exportNdjson(this.store, bounds, {
       categories: query.category ? [query.category] : undefined,
@@ -93,29 +72,38 @@ export class HistoryController {
   }
 
   @Get('history/changes')
-  @ApiQueryFrom(ChangesQuery, { since: 'Start of the window (exclusive): date or date-time' })
-  @ApiOk('The changes, with counts by kind (CSV with Accept: text/csv)', CHANGES_SCHEMA, {
-    'text/csv': { schema: { type: 'string' } },
+  @ApiQueryFrom(ChangesQuery, {
+    since:
+      "Start of the window: a date means from the start of that day (UTC), the day included; a date-time means strictly after that instant (pass the last report's asKnownAt to continue from it)",
+    asKnownAt: 'End of the window, included: a date means the end of that day (UTC); default now',
   })
+  @ApiOk(
+    'The changes, with counts by kind (CSV with Accept: text/csv)',
+    { type: 'object' },
+    {
+      'text/csv': { schema: { type: 'string' } },
+    },
+  )
   @ApiProblems({ 400: 'since or a bound is invalid: `errors` names it' })
   @ApiOperation({
     summary:
-      'What became known in a window (recorded after `since`, up to `asKnownAt`): late returns, backdated facts, corrections, retractions',
+      'What became known in a window (recorded from `since`, up to and including `asKnownAt`): late returns, backdated facts, corrections, retractions',
   })
   async changes(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(ChangesQuery, raw);
+    const query = await validateQuery(ChangesQuery, raw);
     const bounds = parseBounds(query);
-    const since = endOfDayIfDate(query.since);
+    const window = lowerBound(query.since);
+    const since = window.from;
     if (bounds.asKnownAt !== undefined && Date.parse(bounds.asKnownAt) < Date.parse(since)) {
       throw validationProblem([
         { field: 'since', rule: 'after-asKnownAt', message: 'since must be before asKnownAt' },
       ]);
     }
-    const rows = [];
+    const rows: ChangeRow[] = [];
     for await (const event of exportEvents(
       this.store,
       { asKnownAt: bounds.asKnownAt, atPosition: bounds.atPosition },
@@ -123,7 +111,7 @@ export class HistoryController {
         categories: query.category ? [query.category] : undefined,
       },
     )) {
-      if (Date.parse(event.metadata.recordedAt) <= Date.parse(since)) continue;
+      if (!afterLowerBound(event.metadata.recordedAt, window)) continue;
       rows.push({
         kind: changeKind(event, since),
         type: event.type,
@@ -138,7 +126,12 @@ export class HistoryController {
     }
     const counts = { new: 0, backdated: 0, correction: 0 };
     for (const row of rows) counts[row.kind]++;
-    const body = { since, asKnownAt: bounds.asKnownAt ?? null, counts, ...paginate(rows, query) };
+    const body: ChangesResponse = {
+      since,
+      asKnownAt: bounds.asKnownAt ?? null,
+      counts,
+      ...paginate(rows, query),
+    };
     return respond(request, reply, body, (b) => b.items);
   }
 }

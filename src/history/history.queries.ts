@@ -22,7 +22,10 @@ export class ExportQuery extends ReadModelQuery {
 }
 
 export class ChangesQuery extends ListQuery {
-  /** Start of the window (exclusive): typically the knowledge date of the last report. A real date: 2018-02-30 is refused, not a 500. */
+  /**
+   * Start of the window: a date means from the start of that day, the day included; a date-time means
+   * strictly after it (the last report's asKnownAt instant). A real date: 2018-02-30 is refused, not a 500.
+   */
   @IsDateOrDateTime()
   since!: string;
 

@@ -16,6 +16,12 @@ export interface ReadModelView<State> {
   position: number;
   /** `live`: the running read model; `replay`: folded over the bounded log. */
   source: 'live' | 'replay';
+  /**
+   * `live`: the running model, caught up with the log; `catching-up`: the
+   * running model still folding its backlog, answering because the query's
+   * minPosition is reached; `complete`: a replay, whole for its bounds.
+   */
+  status: 'live' | 'catching-up' | 'complete';
 }
 
 const CACHE_SIZE = 32;
@@ -48,7 +54,13 @@ export class ReadModelReader {
     const bounds = parseBounds(query);
     if (isUnbounded(bounds)) {
       const current = await this.gate.current<State>(name, query.minPosition);
-      return { state: current.state, bounds, position: current.position, source: 'live' };
+      return {
+        state: current.state,
+        bounds,
+        position: current.position,
+        source: 'live',
+        status: current.status === 'live' ? 'live' : 'catching-up',
+      };
     }
     if (query.minPosition !== undefined && Number(query.minPosition) > (await this.store.headPosition())) {
       throw validationProblem([
@@ -85,6 +97,7 @@ export class ReadModelReader {
       bounds,
       position: result.position,
       source: 'replay',
+      status: 'complete',
     };
     this.cache.set(key, view);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);

@@ -63,6 +63,8 @@ export interface KafkaConsumer {
     options?: {
       /** The client gave up on the group (e.g. a handler kept failing); `restarting` says whether it rejoins by itself. */
       onCrash?: (error: Error, restarting: boolean) => void;
+      /** The broker answered the consumer (it joined the group, sent a heartbeat or fetched): it is consuming. */
+      onAlive?: () => void;
     },
   ): Promise<void>;
   disconnect(): Promise<void>;
@@ -94,6 +96,8 @@ export interface KafkaAdmin {
 export interface KafkaClient {
   /** An idempotent producer: the broker drops the duplicates of its own retries. */
   producer(): KafkaProducer;
+  /** Resolves when the cluster answers a metadata request within a couple of seconds, with no retries. */
+  probe(): Promise<void>;
   consumer(options: ConsumerOptions): KafkaConsumer;
   admin(): KafkaAdmin;
 }

@@ -17,6 +17,7 @@ import { AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { CheckpointStore } from '../state/checkpoint-store';
+import { BrokerWatch } from './broker-watch';
 import { commandConsumerProviders, runsCommandConsumer } from './commands/command-consumer.providers';
 import { KafkaCommandConsumer } from './commands/kafka-command-consumer';
 import { kafkaConnection, kafkaEnabled } from './kafka-connection';
@@ -57,13 +58,14 @@ function relayProviders(config: AppConfig): Provider[] {
   return [
     {
       provide: KafkaRelay,
-      inject: [EVENT_STORE, SHARED_LEASES, CheckpointStore, KAFKA_CLIENT, Registry],
+      inject: [EVENT_STORE, SHARED_LEASES, CheckpointStore, KAFKA_CLIENT, Registry, BrokerWatch],
       useFactory: (
         store: EventStore,
         leases: SharedLeases,
         checkpoints: CheckpointStore,
         client: KafkaClient,
         registry: Registry,
+        watch: BrokerWatch,
       ) => {
         const relay = new KafkaRelay(
           {
@@ -73,6 +75,7 @@ function relayProviders(config: AppConfig): Provider[] {
             client,
             registry: INTEGRATION_EVENTS,
             logger: new Logger('KafkaRelay'),
+            watch,
           },
           {
             name: relayLeaseName(config.KAFKA_TOPIC_PREFIX),
@@ -147,6 +150,11 @@ export class KafkaModule {
         {
           provide: KAFKA_CLIENT,
           useFactory: () => new KafkajsClient(kafkaConnection(config), new Logger('Kafka')),
+        },
+        {
+          provide: BrokerWatch,
+          inject: [KAFKA_CLIENT],
+          useFactory: (client: KafkaClient) => new BrokerWatch(() => client.probe(), new Logger('Kafka')),
         },
         ...(relay ? relayProviders(config) : []),
         ...(commands ? commandConsumerProviders(config) : []),

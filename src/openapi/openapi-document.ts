@@ -3,6 +3,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CatalogueService } from '../commands/catalogue.service';
 import { CommandDefinition } from '../commands/command-definition';
+import { RESPONSE_OF_ROUTE } from './response-routes';
+import { RESPONSE_SCHEMAS } from './response-schemas.generated';
 import { SCHEMA_OPTIONS } from './schema-options';
 import { documentSecurity } from './security-document';
 
@@ -183,6 +185,28 @@ export function buildOpenApiDocument(app: INestApplication, catalogue: Catalogue
       );
     }
   }
+  documentResponses(document);
   documentSecurity(document);
   return document;
+}
+
+type Operation = { responses: Record<string, { description?: string; content?: Record<string, unknown> }> };
+
+/** Each query route's success answer: the schema generated from the type its controller answers with. */
+function documentResponses(document: OpenAPIObject): void {
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...RESPONSE_SCHEMAS },
+  };
+  for (const [route, { status, schema }] of Object.entries(RESPONSE_OF_ROUTE)) {
+    const [method, path] = route.split(' ');
+    const operation = (document.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
+    if (!operation) throw new Error(`The API document has no ${route} for its response schema`);
+    const response = operation.responses[String(status)] ?? { description: 'Success' };
+    response.content = {
+      ...response.content,
+      'application/json': { schema: { $ref: `#/components/schemas/${schema}` } },
+    };
+    operation.responses[String(status)] = response;
+  }
 }

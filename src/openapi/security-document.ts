@@ -17,7 +17,9 @@ const PROTECTED = {
     'No credentials, or credentials that are malformed, unknown, revoked or expired (WWW-Authenticate says which)',
   ),
   '403': problem("The credential's role may not do this, or the organisation is outside its scope"),
-  '429': problem('Too many requests from this credential: retry after Retry-After seconds'),
+  '429': problem(
+    'Too many requests from this credential, or too many without valid credentials from this address (docs/operations/rate-limits.md): retry after Retry-After seconds',
+  ),
 };
 
 /**
@@ -47,7 +49,7 @@ export function documentSecurity(document: OpenAPIObject): void {
       if (isPublic) operation.security = [];
       else operation.responses = { ...PROTECTED, ...operation.responses };
       operation.responses['503'] = problem(
-        'Unavailable: the event store cannot be reached, the service is not ready, or the request took too long; retry after Retry-After seconds',
+        'Unavailable: the event store cannot be reached, the service is not ready, a read model is catching up or has stopped, or the request took too long; retry after Retry-After seconds',
       );
       if (operation.requestBody !== undefined) {
         operation.responses['413'] ??= problem('The body is larger than the route accepts');

@@ -1,4 +1,11 @@
-import type { ThrottlerStorage } from '@nestjs/throttler';
+export interface WindowCount {
+  totalHits: number;
+  /** Seconds until the window ends. */
+  timeToExpire: number;
+  isBlocked: boolean;
+  /** Seconds until the block ends (0 when not blocked). */
+  timeToBlockExpire: number;
+}
 
 interface Window {
   endsAt: number;
@@ -10,20 +17,28 @@ interface Window {
 const SWEEP_ABOVE = 10_000;
 
 /**
- * Rate-limit counts per principal in fixed windows: O(1) a request.
- * @nestjs/throttler's in-memory storage keeps every hit's expiry time and
+ * Rate-limit counts per key (a credential, a client address) in fixed
+ * windows: O(1) a request, synchronous, in memory. (The in-memory storage of
+ * @nestjs/throttler, used before, keeps every hit's expiry time and
  * filters the list on each request, O(hits in the window): at a generous
  * limit (an upstream system posting thousands of commands a minute) that
  * was a scan of tens of thousands of numbers per command, and its
- * Math.min(...hits) overflows the stack past about 100,000. As with any
+ * Math.min(...hits) overflows the stack past about 100,000.) As with any
  * fixed window, a burst across a window's edge may reach twice the limit.
  */
-export class WindowCounterStorage implements ThrottlerStorage {
+export class WindowCounterStorage {
   private readonly windows = new Map<string, Window>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+  /** Counts a hit (unless blocked) and says whether the key is over its limit. */
+  increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): WindowCount {
     const now = this.now();
     const id = `${throttlerName}\n${key}`;
     let window = this.windows.get(id);
@@ -48,6 +63,13 @@ export class WindowCounterStorage implements ThrottlerStorage {
       isBlocked,
       timeToBlockExpire: isBlocked ? seconds(window.blockedUntil) : 0,
     };
+  }
+
+  /** Seconds the key is still blocked for, without counting a hit (0 when it is not blocked). */
+  blockedFor(key: string, throttlerName: string): number {
+    const now = this.now();
+    const until = this.windows.get(`${throttlerName}\n${key}`)?.blockedUntil ?? 0;
+    return until > now ? Math.ceil((until - now) / 1000) : 0;
   }
 
   private sweep(now: number): void {

@@ -49,9 +49,11 @@ describe('API key CLI [real process]', () => {
     expect(cli('create-api-key', '--id', 'twice', '--role', 'analyst').status).toBe(0);
     const again = cli('create-api-key', '--id', 'twice', '--role', 'analyst');
     expect(again.status).toBe(1);
-    expect(again.stderr.trim()).toBe('Failed: API key id twice is configured twice');
+    expect(again.stderr.trim()).toBe('error: API key id twice is configured twice');
     const root_ = cli('create-api-key', '--id', 'x', '--role', 'root');
-    expect(root_.status).toBe(1);
-    expect(root_.stderr).toMatch(/^Failed: --role must be one of/);
+    expect(root_.status).toBe(2);
+    expect(root_.stderr.trim()).toBe(
+      "error: option '--role <role>' argument 'root' is invalid. Allowed choices are programme-admin, submitter, analyst, evaluator, auditor, metrics.",
+    );
   });
 });

@@ -13,6 +13,7 @@ export const KEYS: Record<Role, TestKey> = {
   analyst: testKey('matrix-analyst', 'analyst'),
   evaluator: testKey('matrix-evaluator', 'evaluator'),
   auditor: testKey('matrix-auditor', 'auditor'),
+  metrics: testKey('matrix-metrics', 'metrics'),
 };
 
 export const apiKeysEnv = (): string => JSON.stringify(Object.values(KEYS).map((k) => k.entry));

@@ -71,6 +71,11 @@ describe('the access policy says what the issue asks', () => {
     expect(READ_MODEL_ROUTE.knowledgeTimeTravel).not.toContain('analyst');
   });
 
+  it('lets a metrics credential scrape /metrics and do nothing else', () => {
+    expect(runnableBy('metrics')).toEqual([]);
+    expect(routesFor('metrics')).toEqual(['GET /metrics']);
+  });
+
   it('names only known roles', () => {
     const named = [
       ...Object.values(COMMAND_POLICIES).flatMap((p) => p.roles),

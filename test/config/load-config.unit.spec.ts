@@ -24,8 +24,11 @@ describe('loadConfig', () => {
       { EVENT_STORE: 'mongo' },
       /EVENT_STORE must be one of the following values: sqlite, esdb \(got "mongo"\)/,
     ],
-    [{ PORT: 'eighty' }, /PORT must be an integer number/],
-    [{ PORT: '70000' }, /PORT must not be greater than 65535/],
+    [
+      { PORT: 'eighty' },
+      /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got "eighty"\)$/,
+    ],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got 70000\)$/],
     [{ EVENT_STORE: 'esdb' }, /EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb/],
     [{ APP_ROLES: 'api,cron' }, /each value in APP_ROLES must be one of the following values/],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS must be one of the following values: FULL, NORMAL/],
@@ -36,15 +39,59 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  const badRateLimits: Array<[Record<string, string>, string]> = [
+    [
+      { RATE_LIMIT_MAX: 'lots' },
+      'RATE_LIMIT_MAX must be a whole number from 1 to 10000000 (requests per credential per window) (got "lots")',
+    ],
+    [
+      { RATE_LIMIT_BULK_MAX: '0' },
+      'RATE_LIMIT_BULK_MAX must be a whole number from 1 to 100000000 (commands per credential per window) (got 0)',
+    ],
+    [
+      { RATE_LIMIT_UNAUTHENTICATED_MAX: '2.5' },
+      'RATE_LIMIT_UNAUTHENTICATED_MAX must be a whole number from 1 to 10000000 (refused requests per client address per window) (got "2.5")',
+    ],
+    [
+      { RATE_LIMIT_WINDOW_MS: '10' },
+      'RATE_LIMIT_WINDOW_MS must be a whole number from 1000 to 86400000 (milliseconds) (got 10)',
+    ],
+    [
+      { RATE_LIMIT_BULK_ROLES: 'submitter,robot' },
+      'RATE_LIMIT_BULK_ROLES must be a comma-separated list of programme-admin, submitter, analyst, evaluator, auditor, metrics (got ["submitter","robot"])',
+    ],
+  ];
+
+  it.each(badRateLimits)('refuses the rate-limit setting %j with exactly one message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigurationError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigurationError).problems).toEqual([message]);
+    }
+  });
+
+  it('reads the rate-limit settings', () => {
+    expect(
+      loadConfig({ RATE_LIMIT_BULK_ROLES: 'submitter', RATE_LIMIT_BULK_MAX: '5000', RATE_LIMIT_MAX: '30' }),
+    ).toMatchObject({
+      RATE_LIMIT_BULK_ROLES: ['submitter'],
+      RATE_LIMIT_BULK_MAX: 5000,
+      RATE_LIMIT_MAX: 30,
+      RATE_LIMIT_UNAUTHENTICATED_MAX: 60,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+    });
+  });
+
   it('reports every bad variable at once', () => {
     const error = (() => {
       try {
-        loadConfig({ EVENT_STORE: 'x', PORT: '-1' });
+        loadConfig({ EVENT_STORE: 'x', PORT: '-1', RATE_LIMIT_MAX: 'x' });
       } catch (e) {
         return e as ConfigurationError;
       }
       return undefined;
     })();
-    expect(error?.problems).toHaveLength(2);
+    expect(error?.problems).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -97,6 +97,22 @@ describe('start-up refuses bad settings with one clear line [real process]', () 
     });
     expect(status).toBe(1);
     expectOneClearLine(stderr, new RegExp(`REGISTER_CSV_PATH: the trust register ${missing} does not exist`));
+  });
+
+  it('malformed rate-limit settings: one message per variable, and no store written', () => {
+    const path = join(folder, 'limits', 'events.sqlite');
+    const { status, stderr } = start({
+      SQLITE_PATH: path,
+      RATE_LIMIT_MAX: 'lots',
+      RATE_LIMIT_BULK_ROLES: 'robots',
+      RATE_LIMIT_WINDOW_MS: '5',
+    });
+    expect(status).toBe(1);
+    expectOneClearLine(
+      stderr,
+      /^Start-up failed: Invalid configuration: RATE_LIMIT_MAX must be a whole number from 1 to 10000000 \(requests per credential per window\) \(got "lots"\); RATE_LIMIT_BULK_ROLES must be a comma-separated list of programme-admin, submitter, analyst, evaluator, auditor, metrics \(got \["robots"\]\); RATE_LIMIT_WINDOW_MS must be a whole number from 1000 to 86400000 \(milliseconds\) \(got 5\)$/,
+    );
+    expect(existsSync(path)).toBe(false);
   });
 
   it('EVENT_STORE=esdb without a connection string', () => {

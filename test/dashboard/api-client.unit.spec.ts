@@ -1,4 +1,5 @@
 import { createApi } from '../../web/src/api/client';
+import { RequestPause } from '../../web/src/api/pause';
 import { ApiError, explain } from '../../web/src/api/problem';
 
 /** A fetch that answers from a list and records what it was asked. */
@@ -55,19 +56,75 @@ describe('the dashboard’s API client', () => {
     ]);
   });
 
-  it('offers a retry for 503, after the time the service asks', () => {
+  it('offers a retry for 503, saying what the service said once', () => {
     const busy = new ApiError(
       503,
-      'Read model not caught up',
-      'Read model spread is behind; retry shortly',
+      'Read model catching up',
+      'Read model spread is catching up (position 1200 of 3000); retry after 1 s',
       1,
     );
     expect(explain(busy)).toEqual({
       heading: 'The figures are not available right now',
-      message: 'Read model spread is behind; retry shortly. Try again in 1 s.',
+      message: 'Read model spread is catching up (position 1200 of 3000); retry after 1 s.',
       action: 'retry',
     });
+    const limited = explain(new ApiError(429, 'Too many requests', 'retry after 23 s', 23));
+    expect(`${limited.heading} ${limited.message}`).not.toMatch(/23/);
     expect(explain(new ApiError(0, 'Service unreachable', 'Failed to fetch')).action).toBe('retry');
     expect(explain(new ApiError(403, 'Forbidden', 'The role analyst may not')).action).toBe('none');
+  });
+
+  it('waits as long as a 429 asks, holding every request meanwhile, then sends it again', async () => {
+    let now = 1_000_000;
+    const sleepers: Array<() => void> = [];
+    const pause = new RequestPause(
+      () => now,
+      () => new Promise<void>((resolve) => sleepers.push(resolve)),
+    );
+    const { asked, fetchImpl } = fakeFetch([
+      { status: 429, body: { title: 'Too many requests', detail: 'x' }, headers: { 'retry-after': '23' } },
+      live(50),
+      live(51),
+    ]);
+    const heard: number[] = [];
+    pause.subscribe((until) => heard.push(until));
+    const api = createApi('aek_key', () => undefined, fetchImpl, pause);
+    const first = api.get('/v1/spread/summary');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Asked once, refused, and now waiting 23 s: one pause, for everyone.
+    expect(asked).toHaveLength(1);
+    expect(heard).toEqual([1_023_000]);
+    expect(pause.secondsLeft()).toBe(23);
+    const second = api.get('/v1/spread/timeline');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked).toHaveLength(1);
+    now += 23_000;
+    for (const wake of sleepers) wake();
+    await expect(first).resolves.toMatchObject({ enrolled: 1 });
+    await expect(second).resolves.toMatchObject({ enrolled: 1 });
+    expect(asked.map((a) => a.url)).toEqual([
+      '/v1/spread/summary',
+      '/v1/spread/summary',
+      '/v1/spread/timeline',
+    ]);
+  });
+
+  it('shows the refusal after three waits that end in 429 again', async () => {
+    const limited = {
+      status: 429,
+      body: { title: 'Too many requests', detail: 'x' },
+      headers: { 'retry-after': '0' },
+    };
+    const { asked, fetchImpl } = fakeFetch([limited, limited, limited, limited]);
+    let now = 0;
+    const pause = new RequestPause(
+      () => now,
+      async (ms) => {
+        now += ms;
+      },
+    );
+    const api = createApi('aek_key', () => undefined, fetchImpl, pause);
+    await expect(api.get('/v1/spread/summary')).rejects.toMatchObject({ status: 429 });
+    expect(asked).toHaveLength(4);
   });
 });

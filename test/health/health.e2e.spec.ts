@@ -27,6 +27,23 @@ describe(`health endpoints [${storeUnderTest}, real HTTP]`, () => {
     expect(body.details.eventStore.headPosition).toBe(0);
   });
 
+  it('gives each part its condition, and each read model its status and lag', async () => {
+    const body = await (await fetch(`${t.url}/health/ready`)).json();
+    expect(body.details.eventStore.condition).toBe('live');
+    expect(body.details.readModels).toMatchObject({ status: 'up', maxLag: expect.any(Number) });
+    const models = Object.values(body.details.readModels.models) as Array<Record<string, unknown>>;
+    expect(models.length).toBeGreaterThan(3);
+    for (const model of models) {
+      expect(model).toMatchObject({
+        condition: 'live',
+        status: 'live',
+        lag: 0,
+        failure: null,
+        rebuild: null,
+      });
+    }
+  });
+
   it('gives a request without a sane correlation id a fresh one', async () => {
     const response = await fetch(`${t.url}/health/live`, {
       headers: { 'x-correlation-id': 'bad id with spaces' },

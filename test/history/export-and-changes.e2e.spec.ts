@@ -118,4 +118,41 @@ describe(`history: NDJSON export and what changed [${storeUnderTest}, real HTTP]
     expect(lines[0].split(',')).toEqual(expect.arrayContaining(['kind', 'type', 'streamId', 'recordedAt']));
     expect(lines).toHaveLength(3);
   });
+
+  it('reads since as a lower bound: a date from the start of that day, included; a date-time strictly after it', async () => {
+    const [last] = (await ndjson('')).slice(-1) as unknown as Array<{
+      streamId: string;
+      metadata: { recordedAt: string };
+    }>;
+    const changed = async (sinceValue: string) =>
+      (
+        await getJson<{ since: string; items: Array<{ streamId: string }> }>(
+          t.url,
+          `/v1/history/changes?since=${encodeURIComponent(sinceValue)}`,
+        )
+      ).body;
+    const day = last.metadata.recordedAt.slice(0, 10);
+    const byDate = await changed(day);
+    expect(byDate.since).toBe(`${day}T00:00:00.000Z`);
+    expect(byDate.items.map((i) => i.streamId)).toContain(last.streamId);
+    const byInstant = await changed(last.metadata.recordedAt);
+    expect(byInstant.since).toBe(last.metadata.recordedAt);
+    expect(byInstant.items.map((i) => i.streamId)).not.toContain(last.streamId);
+  });
+
+  it('says an unknown query parameter is not one of the route, naming those it takes', async () => {
+    const response = await getJson<{ errors: Array<{ field: string; rule: string; message: string }> }>(
+      t.url,
+      '/v1/history/changes?since=2018-01-01&sinse=2018-01-01',
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'sinse',
+        rule: 'unknown-field',
+        message:
+          'sinse is not a query parameter of this route (it takes since, category, asOf, asKnownAt, atPosition, minPosition, limit, offset)',
+      },
+    ]);
+  });
 });

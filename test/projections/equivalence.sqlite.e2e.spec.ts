@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import { canonicalJson, sha256Hex } from '../../src/support/canonical-json';
 import { httpSender } from '../../scripts/simulator/run/http-sender';
 import { runSimulation, SimulationSummary } from '../../scripts/simulator/run/run-simulation';
 import { testKey } from '../support/credentials';
-import { freePort } from '../support/free-port';
+import { ServiceProcess, serviceOnFreshStore } from '../support/service-process';
 import { until } from '../support/until';
 
 /*
@@ -27,66 +26,19 @@ import { until } from '../support/until';
  * test name; EQUIVALENCE_SEED replays one): about 3,000 valid commands of
  * every kind, with a random kill point.
  */
-const root = join(__dirname, '../..');
 const SCALE = 0.1;
 const seed = process.env.EQUIVALENCE_SEED ?? `eq-${randomBytes(4).toString('hex')}`;
 const TARGET = 'sqlite: embedded file store, real entry point killed with SIGKILL';
 
 interface ReadModels {
   headPosition: number;
-  items: Array<{ name: string; status: string; position: number; checksum: string }>;
-}
-
-/** The service as a process of its own, restartable on the same port and files. */
-class ServiceProcess {
-  readonly url: string;
-  private child?: ChildProcess;
-  logs: string[] = [];
-
-  constructor(
-    private readonly port: number,
-    private readonly env: Record<string, string>,
-  ) {
-    this.url = `http://127.0.0.1:${port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const run = this.logs.push('') - 1;
-    const collect = (chunk: Buffer) => (this.logs[run] += chunk.toString());
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    await until(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`The service exited at start-up:\n${this.logs[run]}`);
-        return (await fetch(`${this.url}/health/ready`).catch(() => undefined))?.status === 200;
-      },
-      'the service is ready',
-      120_000,
-    );
-  }
-
-  /** SIGKILL: no shutdown hook runs, no last snapshot is written. */
-  kill(): Promise<void> {
-    return this.end('SIGKILL');
-  }
-
-  stop(): Promise<void> {
-    return this.end('SIGTERM');
-  }
-
-  private async end(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await exited;
-  }
+  items: Array<{
+    name: string;
+    status: string;
+    position: number;
+    checksum: string;
+    rebuild: { position: number } | null;
+  }>;
 }
 
 describe(`every live read model equals its rebuild from position 0, across kills [${TARGET}]`, () => {
@@ -111,7 +63,7 @@ describe(`every live read model equals its rebuild from position 0, across kills
       async () => {
         models = await readModels();
         const head = models.headPosition;
-        return models.items.every((m) => m.status === 'live' && m.position === head);
+        return models.items.every((m) => m.status === 'live' && m.position === head && m.rebuild === null);
       },
       'every read model has processed the head of the log',
       120_000,
@@ -122,12 +74,7 @@ describe(`every live read model equals its rebuild from position 0, across kills
   const checksums = (models: ReadModels) => Object.fromEntries(models.items.map((m) => [m.name, m.checksum]));
 
   beforeAll(async () => {
-    service = new ServiceProcess(await freePort(), {
-      SQLITE_PATH: join(folder, 'events.sqlite'),
-      STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
-      SEED_REGISTER_ON_EMPTY_STORE: 'true',
-      DEV_API_KEY_ON_EMPTY_STORE: 'false',
-      API_KEYS: JSON.stringify([admin.entry]),
+    service = await serviceOnFreshStore(folder, [admin.entry], {
       RATE_LIMIT_MAX: '10000000',
       LOG_LEVEL: 'info',
       // Snapshots often, so a restart resumes mid-stream rather than from 0.
@@ -232,7 +179,10 @@ describe(`every live read model equals its rebuild from position 0, across kills
     }
     // Kill while at least one model is part-way through the log.
     await until(
-      async () => (await readModels()).items.some((m) => m.position > 0 && m.position < live.headPosition),
+      async () =>
+        (await readModels()).items.some(
+          (m) => m.rebuild !== null && m.rebuild.position > 0 && m.rebuild.position < live.headPosition,
+        ),
       'a read model is part-way through its rebuild',
       60_000,
     );

@@ -55,6 +55,10 @@ export class InMemoryKafka implements KafkaClient {
     throw new Error('InMemoryKafka has no consumer');
   }
 
+  async probe(): Promise<void> {
+    if (this.failures > 0) throw this.failure;
+  }
+
   admin(): KafkaAdmin {
     return {
       connect: async () => undefined,

@@ -28,13 +28,21 @@ export class LocalKafkaBroker {
     private readonly folder: string,
   ) {}
 
+  /**
+   * On free ports, or on KAFKA_OWN_BROKER_PORT and the three above it when set (for machines where
+   * each developer has ports of their own; run one such test at a time then).
+   */
   static async create(): Promise<LocalKafkaBroker> {
-    const ports = {
-      plain: await freePort(),
-      controller: await freePort(),
-      sasl: await freePort(),
-      ssl: await freePort(),
-    };
+    const base = Number(process.env.KAFKA_OWN_BROKER_PORT);
+    const ports =
+      base > 0
+        ? { plain: base, controller: base + 1, sasl: base + 2, ssl: base + 3 }
+        : {
+            plain: await freePort(),
+            controller: await freePort(),
+            sasl: await freePort(),
+            ssl: await freePort(),
+          };
     return new LocalKafkaBroker(ports, mkdtempSync(join(tmpdir(), 'aet-kafka-')));
   }
 

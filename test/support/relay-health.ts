@@ -14,8 +14,12 @@ export interface RelayHealth {
 
 export async function relayHealth(t: TestApp): Promise<{ httpStatus: number; relay: RelayHealth }> {
   const response = await fetch(`${t.url}/health/ready`);
-  const body = (await response.json()) as { details: { kafkaRelay: RelayHealth } };
-  return { httpStatus: response.status, relay: body.details.kafkaRelay };
+  // A 503 (not ready) is problem+json with the same details under `checks`.
+  const body = (await response.json()) as {
+    details?: { kafkaRelay: RelayHealth };
+    checks?: { kafkaRelay: RelayHealth };
+  };
+  return { httpStatus: response.status, relay: (body.details ?? body.checks)?.kafkaRelay as RelayHealth };
 }
 
 /** Polls /health/ready until the relay's part satisfies `ok`; fails naming `what` and the last answer. */

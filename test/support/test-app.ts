@@ -40,8 +40,9 @@ export async function startTestApp(
     LOG_LEVEL: 'warn',
     SEED_REGISTER_ON_EMPTY_STORE: 'false',
     SQLITE_SYNCHRONOUS: 'NORMAL',
-    // Tests send thousands of commands with one key; the throttling test sets its own limit.
+    // Tests send thousands of requests with one key, or none; the rate-limit tests set their own limits.
     RATE_LIMIT_MAX: '10000000',
+    RATE_LIMIT_UNAUTHENTICATED_MAX: '10000000',
     ...pick(process.env, ['EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING']),
     SQLITE_PATH: join(folder, 'events.sqlite'),
     STATE_SQLITE_PATH: join(folder, 'state.sqlite'),

@@ -7,6 +7,7 @@ import { hrefOf, parseHash, sharedParams } from './app/route';
 import type { Place } from './app/route';
 import { BoundsForm } from './components/bounds-form';
 import { Login } from './components/login';
+import { ThrottleNotice } from './components/throttle-notice';
 import { AlwaysEventPage } from './pages/always-event-page';
 import { EvaluationPage } from './pages/evaluation-page';
 import { ProgrammePage } from './pages/programme-page';
@@ -105,6 +106,7 @@ function Shell({ api, onSignOut }: { api: ReturnType<typeof createApi>; onSignOu
         </button>
       </header>
       <main id="main" tabIndex={-1} data-page={place.route.page}>
+        <ThrottleNotice pause={api.pause} />
         <BoundsForm
           asOf={asOf}
           asKnownAt={asKnownAt}

@@ -11,15 +11,33 @@ function ruleName(constraint: string): string {
   return constraint.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** A message about `property` names it by its whole path (`evidence.dataCutIds`). */
+const withPath = (message: string, property: string, field: string): string =>
+  property === field ? message : message.replace(new RegExp(`\\b${property}\\b`), field);
+
+/**
+ * One problem per field: of the rules it breaks, the first declared (that it
+ * is there, its type), which the others build on, so a missing array is not
+ * also told it has too many items, or items that are not UUIDs.
+ */
+export function fieldProblems(
+  errors: ValidationError[],
+  parent = '',
+  unknown = 'a field of this command',
+): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      rule: ruleName(constraint),
-      message: constraint === 'whitelistValidation' ? `${field} is not a field of this command` : message,
-    }));
-    return [...own, ...fieldProblems(error.children ?? [], field)];
+    const own = Object.entries(error.constraints ?? {})
+      .slice(-1)
+      .map(([constraint, message]) => ({
+        field,
+        rule: ruleName(constraint),
+        message:
+          constraint === 'whitelistValidation'
+            ? `${field} is not ${unknown}`
+            : withPath(message, error.property, field),
+      }));
+    return [...own, ...fieldProblems(error.children ?? [], field, unknown)];
   });
 }
 
@@ -30,7 +48,12 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
  * first (class-transformer recurses), and every string of the result meets
  * the text hygiene rules, whatever decorators its field declares.
  */
-export async function validateDto<T extends object>(type: new () => T, body: unknown): Promise<T> {
+export async function validateDto<T extends object>(
+  type: new () => T,
+  body: unknown,
+  /** What an unknown field is not: a query names its parameters. */
+  unknown = 'a field of this command',
+): Promise<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw validationProblem([
       { field: '(body)', rule: 'is-object', message: 'The body must be a JSON object' },
@@ -45,7 +68,7 @@ export async function validateDto<T extends object>(type: new () => T, body: unk
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  const problems = [...textHygieneProblems(dto), ...fieldProblems(errors)];
+  const problems = [...textHygieneProblems(dto), ...fieldProblems(errors, '', unknown)];
   if (problems.length > 0) throw validationProblem(problems);
   return dto;
 }

@@ -2,7 +2,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import type { ConsumedOutcome } from './command-consumer-status';
 import type { KafkaCommandConsumer } from './kafka-command-consumer';
 
-const STATES = ['starting', 'running', 'retrying', 'stopped'] as const;
+const STATES = ['starting', 'joining', 'running', 'retrying', 'stopped'] as const;
 
 /** The command consumer's figures for GET /metrics; it counts as it goes through `consumed`. */
 export class CommandConsumerMetrics {

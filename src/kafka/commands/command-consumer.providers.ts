@@ -3,6 +3,7 @@ import { Registry } from 'prom-client';
 import { kafkaPrincipalFor } from '../../auth';
 import { CommandGateway } from '../../commands/command-gateway';
 import { AppConfig } from '../../config/app-config';
+import { BrokerWatch } from '../broker-watch';
 import { KAFKA_CLIENT } from '../kafka-port';
 import type { KafkaClient } from '../kafka-port';
 import { CommandConsumerMetrics } from './command-consumer-metrics';
@@ -47,11 +48,11 @@ export function commandConsumerProviders(config: AppConfig): Provider[] {
   return [
     {
       provide: KafkaCommandConsumer,
-      inject: [KAFKA_CLIENT, CommandGateway, Registry],
-      useFactory: (client: KafkaClient, gateway: CommandGateway, registry: Registry) => {
+      inject: [KAFKA_CLIENT, CommandGateway, Registry, BrokerWatch],
+      useFactory: (client: KafkaClient, gateway: CommandGateway, registry: Registry, watch: BrokerWatch) => {
         const metrics = new CommandConsumerMetrics(registry);
         const consumer = new KafkaCommandConsumer(
-          { client, gateway, metrics, logger: new Logger('KafkaCommands') },
+          { client, gateway, metrics, logger: new Logger('KafkaCommands'), watch },
           {
             groupId: commandsGroupId(config),
             principalSetting: config.KAFKA_COMMANDS_PRINCIPAL,

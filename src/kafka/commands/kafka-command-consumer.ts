@@ -1,4 +1,6 @@
-import { failureLogLevel } from '../failure-log-level';
+import { unreachableError } from '../broker-watch';
+import type { BrokerReachability, BrokerWatch } from '../broker-watch';
+import { logFailure } from '../failure-log-level';
 import { EventStoreUnavailableError } from '../../event-store/errors';
 import type {
   ConsumedMessage,
@@ -29,10 +31,17 @@ export interface KafkaCommandConsumerOptions {
 export interface KafkaCommandConsumerDeps extends KafkaCommandPipelineDeps {
   client: KafkaClient;
   metrics: CommandConsumerMetrics;
+  /** Probes the cluster, so the state follows the broker within seconds either way. */
+  watch?: BrokerWatch;
 }
 
 class StoppingError extends Error {
   override readonly name = 'StoppingError';
+}
+
+/** Ends a consumer that kafkajs would restart only after its own back-off, once the broker answers again. */
+class ReconnectNow extends Error {
+  override readonly name = 'ReconnectNow';
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -49,7 +58,14 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * is retried with back-off on the same message, so nothing is skipped.
  */
 export class KafkaCommandConsumer {
-  private current: CommandConsumerStatus;
+  private current: Omit<CommandConsumerStatus, 'broker'>;
+  /** What `retrying` waits for: the broker (cleared when the broker answers the consumer) or the store. */
+  private retryCause: 'broker' | 'store' | undefined;
+  /** Set while the last probe found the broker unreachable. */
+  private brokerDown = false;
+  /** kafkajs is running the consumer (between its run() and the crash or disconnect that ends it). */
+  private consuming = false;
+  private unwatch: (() => void) | undefined;
   private consumer: KafkaConsumer | undefined;
   private producer: KafkaProducer | undefined;
   private loop: Promise<void> | undefined;
@@ -74,7 +90,33 @@ export class KafkaCommandConsumer {
   }
 
   status(): CommandConsumerStatus {
-    return { ...this.current, consumed: { ...this.current.consumed } };
+    // While the probe finds no broker, a consumer starting, joining or running is in truth waiting for it.
+    const waiting = this.brokerDown && ['starting', 'joining', 'running'].includes(this.current.state);
+    const state = waiting ? 'retrying' : this.current.state;
+    return {
+      ...this.current,
+      state,
+      broker: this.deps.watch?.state.reachability ?? 'unknown',
+      consumed: { ...this.current.consumed },
+    };
+  }
+
+  private onBroker(reachability: BrokerReachability, error?: string): void {
+    this.brokerDown = reachability === 'unreachable';
+    if (this.brokerDown) {
+      this.current.lastError = unreachableError(error);
+    } else if (this.current.state === 'retrying' && this.retryCause === 'broker') {
+      // Back: a consumer waiting out a back-off (its own, or kafkajs's before a restart) reconnects now.
+      for (const wake of [...this.sleepers]) wake();
+      this.crashed?.(new ReconnectNow('the broker answers again'));
+    }
+  }
+
+  /** The broker answered the running consumer: whatever kept it from the broker is over. */
+  private onAlive(): void {
+    if (this.consuming && this.current.state === 'retrying' && this.retryCause !== 'store') {
+      this.setState('running');
+    }
   }
 
   /**
@@ -107,11 +149,14 @@ export class KafkaCommandConsumer {
 
   start(): void {
     this.stopping = false;
+    this.unwatch ??= this.deps.watch?.subscribe((reachability, error) => this.onBroker(reachability, error));
     this.loop ??= this.run().finally(() => (this.loop = undefined));
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unwatch?.();
+    this.unwatch = undefined;
     for (const wake of [...this.sleepers]) wake();
     this.crashed?.(new StoppingError('stopping'));
     await this.loop;
@@ -124,8 +169,9 @@ export class KafkaCommandConsumer {
         await this.consumeUntilCrashOrStop(() => (attempt = 0));
       } catch (error) {
         if (this.stopping) break;
+        if (error instanceof ReconnectNow) continue;
         attempt++;
-        this.fail(error);
+        this.fail(error, 'broker');
         await this.pause(this.delay(attempt));
       }
     }
@@ -149,16 +195,21 @@ export class KafkaCommandConsumer {
       await ensureTopics(this.deps.client, commandTopics(this.options.topics.prefix), this.options.topics);
       await consumer.connect();
       await consumer.subscribe([this.current.topic], { fromBeginning: true });
+      // The broker answers; run() returns once the group has taken the consumer in.
+      this.setState('joining');
       await consumer.run((message) => this.handle(message), {
         onCrash: (error, restarting) => {
-          this.fail(error);
+          this.fail(error, 'broker');
           if (!restarting) this.crashed?.(error);
         },
+        onAlive: () => this.onAlive(),
       });
+      this.consuming = true;
       onConnected();
       this.setState('running');
       await crashed;
     } finally {
+      this.consuming = false;
       this.crashed = undefined;
       this.consumer = undefined;
       this.producer = undefined;
@@ -226,7 +277,7 @@ export class KafkaCommandConsumer {
       } catch (error) {
         const transient = anyError || error instanceof EventStoreUnavailableError;
         if (!transient || this.stopping) throw error;
-        this.fail(error);
+        this.fail(error, error instanceof EventStoreUnavailableError ? 'store' : 'broker');
         await this.pause(this.delay(n));
         if (this.stopping) throw new StoppingError('The consumer is stopping');
       }
@@ -238,21 +289,28 @@ export class KafkaCommandConsumer {
     return Math.min(max, initial * 2 ** (attempt - 1));
   }
 
-  private fail(error: unknown): void {
+  private fail(error: unknown, cause: 'broker' | 'store'): void {
     if (error instanceof StoppingError) return;
+    this.retryCause = cause;
     const message = describe(error);
     this.current.failures++;
     this.current.lastError = { message, at: new Date().toISOString() };
     this.setState('retrying');
     this.consecutiveFailures++;
-    this.deps.logger[failureLogLevel(this.consecutiveFailures)](
+    logFailure(
+      this.deps.logger,
+      this.consecutiveFailures,
+      message,
       `Kafka command consumer: ${message} (attempt ${this.current.failures}); retrying`,
     );
   }
 
   private setState(state: CommandConsumerState): void {
     this.current.state = state;
-    if (state === 'running') this.consecutiveFailures = 0;
+    if (state === 'running') {
+      this.consecutiveFailures = 0;
+      this.retryCause = undefined;
+    }
   }
 
   private pause(ms: number): Promise<void> {

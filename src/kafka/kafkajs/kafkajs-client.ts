@@ -35,13 +35,15 @@ function headerValues(headers: IHeaders | undefined): Record<string, string> {
 /** The KafkaClient port on kafkajs 2.2.4. */
 export class KafkajsClient implements KafkaClient {
   private readonly kafka: Kafka;
+  /** The same cluster, asked once with short timeouts: for probes that must fail fast. */
+  private readonly prober: Kafka;
 
   constructor(
     connection: KafkaConnection,
     logger: KafkaLogger,
     private readonly options: KafkajsClientOptions = {},
   ) {
-    this.kafka = new Kafka({
+    const reach = {
       brokers: connection.brokers,
       clientId: connection.clientId,
       // A `ca` list replaces Node's trusted authorities, so the extra one joins them rather than standing alone.
@@ -52,9 +54,26 @@ export class KafkajsClient implements KafkaClient {
         : undefined,
       // The port's mechanisms are a subset of kafkajs's; TypeScript cannot narrow the union field by field.
       sasl: connection.sasl as SASLOptions | undefined,
-      logLevel: logLevel.WARN,
-      logCreator: kafkajsLogCreator(logger),
+    };
+    this.kafka = new Kafka({ ...reach, logLevel: logLevel.WARN, logCreator: kafkajsLogCreator(logger) });
+    this.prober = new Kafka({
+      ...reach,
+      clientId: `${connection.clientId}-probe`,
+      connectionTimeout: 1_000,
+      requestTimeout: 2_000,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
     });
+  }
+
+  async probe(): Promise<void> {
+    const admin = this.prober.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   producer(): KafkaProducer {
@@ -103,6 +122,16 @@ export class KafkajsClient implements KafkaClient {
         if (options?.onCrash) {
           const onCrash = options.onCrash;
           consumer.on(consumer.events.CRASH, ({ payload }) => onCrash(payload.error, payload.restart));
+        }
+        if (options?.onAlive) {
+          const onAlive = options.onAlive;
+          for (const event of [
+            consumer.events.GROUP_JOIN,
+            consumer.events.HEARTBEAT,
+            consumer.events.FETCH,
+          ]) {
+            consumer.on(event, () => onAlive());
+          }
         }
         return consumer.run({
           // kafkajs commits an offset only once eachMessage has resolved for it.

@@ -1,5 +1,7 @@
 import { LeaseLostError, SharedLease, SharedLeases } from '../../coordination/shared-lease';
-import { failureLogLevel } from '../failure-log-level';
+import { unreachableError } from '../broker-watch';
+import type { BrokerReachability, BrokerWatch } from '../broker-watch';
+import { logFailure } from '../failure-log-level';
 import type { AllSubscription, EventStore } from '../../event-store/port';
 import { streamCategory } from '../../event-store/recorded-event';
 import type { CheckpointStore } from '../../state/checkpoint-store';
@@ -41,6 +43,8 @@ export interface KafkaRelayDependencies {
   client: KafkaClient;
   registry: IntegrationEventRegistry;
   logger: KafkaLogger;
+  /** Probes the cluster, so an idle relay reports an outage (and the end of one) within seconds. */
+  watch?: BrokerWatch;
 }
 
 interface Chunk {
@@ -64,7 +68,16 @@ const describeError = (error: unknown): string => {
  * (at-least-once; consumers deduplicate on the event id).
  */
 export class KafkaRelay {
-  private current: RelayStatus = { state: 'stopped', checkpoint: 0, published: 0, skipped: 0, failures: 0 };
+  private current: Omit<RelayStatus, 'broker'> = {
+    state: 'stopped',
+    checkpoint: 0,
+    published: 0,
+    skipped: 0,
+    failures: 0,
+  };
+  /** Set while the last probe found the broker unreachable. */
+  private brokerDown = false;
+  private unwatch: (() => void) | undefined;
   private readonly lease: SharedLease;
   /** The shared checkpoint as this relay last read or wrote it (status is synchronous). */
   private checkpointSeen = 0;
@@ -90,8 +103,29 @@ export class KafkaRelay {
     this.lease = deps.leases({ name: options.name, ttlMs: options.leaseTtlMs ?? 10_000 });
   }
 
+  /**
+   * While the probe finds the broker unreachable, a relay that would say it is
+   * starting, catching up or live says `retrying`: its next send would fail.
+   */
   status(): RelayStatus {
-    return { ...this.current, checkpoint: this.checkpointSeen };
+    const { state } = this.current;
+    const blocked = this.brokerDown && (state === 'live' || state === 'catching-up' || state === 'starting');
+    return {
+      ...this.current,
+      state: blocked ? 'retrying' : state,
+      broker: this.deps.watch?.state.reachability ?? 'unknown',
+      checkpoint: this.checkpointSeen,
+    };
+  }
+
+  private onBroker(reachability: BrokerReachability, error?: string): void {
+    this.brokerDown = reachability === 'unreachable';
+    if (this.brokerDown) {
+      this.current.lastError = unreachableError(error);
+    } else {
+      // Back: a relay waiting out its back-off tries again now.
+      this.wakeUp?.();
+    }
   }
 
   /** How far the published log trails the store; a standby relay reports the active one's progress. */
@@ -103,11 +137,14 @@ export class KafkaRelay {
 
   start(): void {
     this.stopping = false;
+    this.unwatch ??= this.deps.watch?.subscribe((reachability, error) => this.onBroker(reachability, error));
     this.loop ??= this.run().finally(() => (this.loop = undefined));
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unwatch?.();
+    this.unwatch = undefined;
     this.wakeUp?.();
     await this.subscription?.close();
     const loop = this.loop;
@@ -335,7 +372,10 @@ export class KafkaRelay {
     this.current.lastError = { message, at: new Date().toISOString() };
     this.setState('retrying');
     this.consecutiveFailures++;
-    this.deps.logger[failureLogLevel(this.consecutiveFailures)](
+    logFailure(
+      this.deps.logger,
+      this.consecutiveFailures,
+      message,
       `Kafka relay failed (attempt ${this.current.failures}); resuming from checkpoint ${this.checkpointSeen}: ${message}`,
     );
   }

@@ -4,7 +4,7 @@ import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-doc
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
-import { validateDto } from '../../commands/validation/validate-dto';
+import { validateQuery } from '../../http/validate-query';
 import { reportingDate } from '../../history/bounds';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ProblemException, validationProblem } from '../../http/problem';
@@ -28,6 +28,14 @@ import { PdsaLearningState } from './pdsa-learning-state';
 import { progressScoreRows, progressScoresReport } from './progress-scores-report';
 import { filterRegister, registerRow, registerRows } from './register-rows';
 import { RegisterState } from './register-state';
+import type {
+  AlwaysEventRegisterResponse,
+  AlwaysEventResponse,
+  CoProductionResponse,
+  FunnelResponse,
+  PdsaLearningResponse,
+  ProgressScoresResponse,
+} from '../../openapi/response-types';
 
 @ApiTags('evaluation (evaluators)')
 @Controller('v1/evaluation')
@@ -54,10 +62,10 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(AlwaysEventRegisterQuery, raw);
+    const query = await validateQuery(AlwaysEventRegisterQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const rows = filterRegister(registerRows(view.state), query);
-    const body = { date, ...paginate(rows, query), knowledge: knowledge(view) };
+    const body: AlwaysEventRegisterResponse = { date, ...paginate(rows, query), knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => b.items);
   }
 
@@ -79,7 +87,7 @@ export class EvaluationController {
         { field: 'alwaysEventId', rule: 'is-uuid', message: 'alwaysEventId must be a UUID' },
       ]);
     }
-    const query = await validateDto(AlwaysEventQuery, raw);
+    const query = await validateQuery(AlwaysEventQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const entry = view.state.alwaysEvents[alwaysEventId];
     const row = entry && registerRow(view.state, entry);
@@ -95,7 +103,7 @@ export class EvaluationController {
           : `No Always Event ${alwaysEventId}`,
       );
     }
-    const body = { date, ...row, knowledge: knowledge(view) };
+    const body: AlwaysEventResponse = { date, ...row, knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => [b]);
   }
 
@@ -110,9 +118,12 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(ProgrammeQuery, raw);
+    const query = await validateQuery(ProgrammeQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
-    const body = { ...funnelReport(view.state, date, query.programme), knowledge: knowledge(view) };
+    const body: FunnelResponse = {
+      ...funnelReport(view.state, date, query.programme),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, funnelRows);
   }
 
@@ -127,10 +138,10 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(PdsaLearningQuery, raw);
+    const query = await validateQuery(PdsaLearningQuery, raw);
     const { view, date } = await this.view<PdsaLearningState>(PDSA_LEARNING, query);
     const rows = pdsaLearningRows(view.state, date, query);
-    const body = {
+    const body: PdsaLearningResponse = {
       date,
       overall: pdsaLearningOverall(rows),
       ...paginate(rows, query),
@@ -150,10 +161,10 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(CoProductionQuery, raw);
+    const query = await validateQuery(CoProductionQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
     const rows = coProductionRows(view.state, query);
-    const body = {
+    const body: CoProductionResponse = {
       date,
       overall: coProductionOverall(rows),
       ...paginate(rows, query),
@@ -173,9 +184,12 @@ export class EvaluationController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(ProgrammeQuery, raw);
+    const query = await validateQuery(ProgrammeQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
-    const body = { ...progressScoresReport(view.state, date, query.programme), knowledge: knowledge(view) };
+    const body: ProgressScoresResponse = {
+      ...progressScoresReport(view.state, date, query.programme),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, progressScoreRows);
   }
 }

@@ -213,7 +213,13 @@ export function pdsaLearningRows(
 }
 
 /** Figures over the rows a query selected: cycles and the decision mix of all their completed cycles. */
-export function pdsaLearningOverall(rows: readonly PdsaLearningRow[]) {
+export interface PdsaLearningOverall {
+  alwaysEvents: number;
+  cycles: number;
+  decisionMix: DecisionMix;
+}
+
+export function pdsaLearningOverall(rows: readonly PdsaLearningRow[]): PdsaLearningOverall {
   const cycles = rows.flatMap((r) => r.changeIdeas.flatMap((c) => c.cycles));
   return {
     alwaysEvents: rows.length,

@@ -51,9 +51,16 @@ export class ListQuery extends ReadModelQuery {
   offset?: string;
 }
 
+export interface PageInfo {
+  offset: number;
+  limit: number;
+  /** Rows in all, before paging. */
+  total: number;
+}
+
 export interface Page<T> {
   items: T[];
-  page: { offset: number; limit: number; total: number };
+  page: PageInfo;
 }
 
 export function paginate<T>(rows: T[], query: ListQuery): Page<T> {

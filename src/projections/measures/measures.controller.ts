@@ -5,13 +5,14 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
 import type { ChartType, ProfileName } from '../../analytics';
-import { validateDto } from '../../commands/validation/validate-dto';
+import { validateQuery } from '../../http/validate-query';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ProblemException, validationProblem } from '../../http/problem';
 import { ReadModelQuery } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { measureChart } from './measure-chart';
 import { MeasuresState } from './measures.projection';
+import type { MeasureChartResponse } from '../../openapi/response-types';
 
 export class MeasureChartQuery extends ReadModelQuery {
   @IsOptional()
@@ -48,7 +49,7 @@ export class MeasuresController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(MeasureChartQuery, raw);
+    const query = await validateQuery(MeasureChartQuery, raw);
     const view = await this.reader.read<MeasuresState>('measures', query);
     const outcome = measureChart(view.state, measureId, {
       profile: query.profile ?? 'mdc',
@@ -76,7 +77,10 @@ export class MeasuresController {
           { field: 'unit', rule: 'is-in', message: `unit must be one of: ${outcome.units.join(', ')}` },
         ]);
       case 'chart': {
-        const body = { ...outcome.body, knowledge: { position: view.position, source: view.source } };
+        const body: MeasureChartResponse = {
+          ...outcome.body,
+          knowledge: { position: view.position, source: view.source, status: view.status },
+        };
         return respond(request, reply, body, (b) => b.chart?.points ?? []);
       }
     }

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { AllSubscription, EventStore } from '../../event-store/port';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { applyProjection, Projection } from './projection';
+import { RebuildFeed, RebuildProgress } from './rebuild-feed';
 import { SnapshotStore } from './snapshot-store';
+import { TimeSlice } from './time-slice';
 
 export type ProjectionStatus = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
 
@@ -21,6 +22,8 @@ export interface ProjectionHealth {
   status: ProjectionStatus;
   position: number;
   failure: ProjectionFailure | null;
+  /** A rebuild folding beside the live model (POST .../rebuild), until it takes the model's place. */
+  rebuild: RebuildProgress | null;
 }
 
 export interface RunnerOptions {
@@ -47,28 +50,26 @@ interface Waiter {
 }
 
 /**
- * Fold for at most this long before letting HTTP and timers run: a backlog
- * folded in one go (after a burst of commands, or while catching up) held
- * every request behind it. Checked every few events, so the clock costs
- * nothing next to the folds.
- */
-const SLICE_MS = 5;
-const CHECK_CLOCK_EVERY = 16;
-
-/**
  * Feeds every read model from one checkpointed subscription to $all. Each
- * model keeps its own position (so one can rebuild while the others carry on),
- * and its state and position are snapshotted together. A model that throws
- * stops, and says on which event; it never skips one.
+ * model keeps its own position, and its state and position are snapshotted
+ * together. A model that throws stops, and says on which event; it never
+ * skips one. A rebuild folds a fresh copy of a model on a feed of its own
+ * while the model it replaces keeps answering (and the others carry on), and
+ * takes its place only once it has reached the live feed's position: a query
+ * never sees a half-folded state (docs/operations/health-and-metrics.md).
  */
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly slots = new Map<string, Slot>();
   private readonly waiters = new Set<Waiter>();
+  private readonly rebuilds = new Map<string, RebuildFeed>();
   private subscription: AllSubscription | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
-  private restart = false;
+  /** Position of the last message of the live feed's subscription; undefined while it is not running. */
+  private feedPosition: number | undefined;
+  /** Whether the live feed has caught up with the log since it subscribed. */
+  private feedLive = false;
 
   constructor(
     private readonly store: EventStore,
@@ -122,36 +123,37 @@ export class ProjectionRunner {
     while (!this.stopping) {
       const active = [...this.slots.values()].filter((slot) => slot.status !== 'failed');
       if (active.length === 0) return;
-      this.restart = false;
       for (const slot of active) slot.status = 'catching-up';
-      this.subscription = this.store.subscribeToAll({
-        fromPosition: Math.min(...active.map((s) => s.position)),
-      });
-      let sinceCheck = 0;
-      let sliceStart = performance.now();
-      for await (const message of this.subscription) {
-        if (message.kind === 'event') {
-          this.fold(message.event);
-        } else {
-          for (const slot of this.slots.values()) {
-            if (slot.status === 'failed') continue;
-            slot.position = Math.max(slot.position, message.position);
-            slot.status = 'live';
-            if (slot.sinceSnapshot > 0) this.snapshot(slot);
+      const fromPosition = Math.min(...active.map((s) => s.position));
+      this.subscription = this.store.subscribeToAll({ fromPosition });
+      this.feedPosition = fromPosition;
+      this.feedLive = false;
+      const slice = new TimeSlice();
+      try {
+        for await (const message of this.subscription) {
+          if (message.kind === 'event') {
+            this.fold(message.event);
+            this.feedPosition = message.event.position;
+          } else {
+            this.feedPosition = Math.max(this.feedPosition, message.position);
+            this.feedLive = true;
+            for (const slot of this.slots.values()) {
+              if (slot.status === 'failed') continue;
+              slot.position = Math.max(slot.position, message.position);
+              slot.status = 'live';
+              if (slot.sinceSnapshot > 0) this.snapshot(slot);
+            }
+            this.logger.log(`Read models caught up at position ${message.position}`);
           }
-          this.logger.log(`Read models caught up at position ${message.position}`);
+          this.settleWaiters();
+          if (this.stopping) break;
+          await slice.next();
         }
-        this.settleWaiters();
-        if (this.restart || this.stopping) break;
-        if (++sinceCheck >= CHECK_CLOCK_EVERY) {
-          sinceCheck = 0;
-          if (performance.now() - sliceStart >= SLICE_MS) {
-            await yieldToIo();
-            sliceStart = performance.now();
-          }
-        }
+      } finally {
+        this.feedPosition = undefined;
+        this.feedLive = false;
+        await this.subscription.close();
       }
-      await this.subscription.close();
     }
   }
 
@@ -212,6 +214,7 @@ export class ProjectionRunner {
       status: slot.status,
       position: slot.position,
       failure: slot.failure,
+      rebuild: this.rebuilds.get(slot.projection.name)?.status() ?? null,
     }));
   }
 
@@ -250,19 +253,51 @@ export class ProjectionRunner {
     }
   }
 
-  /** Forgets a model's state and snapshot and folds it again from the start, while the others carry on. */
+  /**
+   * Folds the model again from the start beside the live one, which keeps
+   * answering until the new state has reached the live feed's position and
+   * replaces it (between two events, with a snapshot). Asking again restarts
+   * a rebuild under way. A restart of the process forgets a rebuild that had
+   * not finished: the model resumes from its previous snapshot.
+   */
   rebuild(name: string): void {
     const slot = this.slot(name);
-    this.snapshots.delete(name);
-    Object.assign(slot, this.restore(slot.projection));
-    // The feed restarts from the lowest position, which is now 0 for this model.
-    this.restart = true;
-    void this.subscription?.close();
-    if (!this.running && !this.stopping) this.start();
+    const previous = this.rebuilds.get(name);
+    const feed = new RebuildFeed(
+      this.store,
+      slot.projection,
+      (position) => this.feedPosition === undefined || position >= this.feedPosition,
+      (state, position) => this.replace(slot, state, position),
+      (failure) =>
+        this.logger.error(
+          `Rebuild of read model ${name} stopped at position ${failure.position}${failure.eventType ? ` (${failure.eventType} ${failure.eventId} on ${failure.streamId})` : ''}: ${failure.message}; the live model is unchanged`,
+        ),
+    );
+    this.rebuilds.set(name, feed);
+    void previous?.close();
+    this.logger.log(`Read model ${name}: rebuilding from position 0 beside the live model`);
+  }
+
+  private replace(slot: Slot, state: unknown, position: number): void {
+    const wasFailed = slot.status === 'failed';
+    slot.state = state;
+    slot.position = position;
+    slot.failure = null;
+    if (wasFailed) slot.status = this.running ? (this.feedLive ? 'live' : 'catching-up') : 'stopped';
+    this.snapshot(slot);
+    this.rebuilds.delete(slot.projection.name);
+    this.logger.log(
+      `Read model ${slot.projection.name}: rebuilt at position ${slot.position}, now answering`,
+    );
+    this.settleWaiters();
+    // A failed model left the live feed; with every model failed the feed had stopped.
+    if (wasFailed && !this.running && !this.stopping) this.start();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    await Promise.all([...this.rebuilds.values()].map((feed) => feed.close()));
+    this.rebuilds.clear();
     await this.subscription?.close();
     await this.running;
     for (const slot of this.slots.values()) {

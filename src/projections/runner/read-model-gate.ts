@@ -3,12 +3,16 @@ import { AppConfig } from '../../config/app-config';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
 import { ProblemException, validationProblem } from '../../http/problem';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, ProjectionStatus } from './projection-runner';
 
 /**
  * What every read-model query goes through: read-your-writes (`minPosition`,
- * bounded wait, then 503 + Retry-After) and refusal to serve a model that
- * stopped on a failing event.
+ * bounded wait, then 503 + Retry-After), and the rule that a figure is only
+ * given from a model that is whole up to the position stated with it: a live
+ * model; or one still catching up with the log, when the query's minPosition
+ * is reached (its status says so). Otherwise 503 + Retry-After: a model
+ * catching up at start-up, one whose feed has stopped, one that stopped on an
+ * event. (A rebuild never shows: the model it replaces answers meanwhile.)
  */
 @Injectable()
 export class ReadModelGate {
@@ -18,11 +22,16 @@ export class ReadModelGate {
     private readonly config: AppConfig,
   ) {}
 
-  async current<State>(name: string, minPosition?: string): Promise<{ state: State; position: number }> {
+  async current<State>(
+    name: string,
+    minPosition?: string,
+  ): Promise<{ state: State; position: number; status: ProjectionStatus }> {
     if (minPosition !== undefined) await this.waitFor(name, minPosition);
     const current = this.runner.current<State>(name);
     if (current.status === 'failed') throw this.failed(name);
-    return current;
+    if (current.status === 'live') return current;
+    if (current.status === 'catching-up' && minPosition !== undefined) return current;
+    throw await this.notLive(name, current.status, current.position);
   }
 
   private async waitFor(name: string, minPosition: string): Promise<void> {
@@ -58,6 +67,28 @@ export class ReadModelGate {
         { 'retry-after': '1' },
       );
     }
+  }
+
+  private async notLive(name: string, status: ProjectionStatus, position: number): Promise<ProblemException> {
+    const headPosition = await this.store.headPosition().catch(() => null);
+    const where = headPosition === null ? `position ${position}` : `position ${position} of ${headPosition}`;
+    const [slug, title, detail, retryAfter] =
+      status === 'stopped'
+        ? [
+            'read-model-stopped',
+            'Read model not running',
+            `is not being kept up to date (stopped at ${where})`,
+            5,
+          ]
+        : ['read-model-catching-up', 'Read model catching up', `is catching up with the log (${where})`, 1];
+    return new ProblemException(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      slug,
+      title,
+      `Read model ${name} ${detail}; it answers once it is live: retry after ${retryAfter} s`,
+      { readModel: name, readModelStatus: status, position, headPosition },
+      { 'retry-after': String(retryAfter) },
+    );
   }
 
   private failed(name: string): ProblemException {

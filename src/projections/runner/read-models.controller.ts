@@ -6,6 +6,7 @@ import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
 import { canonicalJson, sha256Hex } from '../../support/canonical-json';
 import { ProjectionRunner } from './projection-runner';
+import type { ReadModelsResponse, RebuildStartedResponse } from '../../openapi/response-types';
 
 /** Operating the read models of the running service. */
 @ApiTags('admin')
@@ -21,7 +22,7 @@ export class ReadModelsController {
     summary:
       "Every read model with its version, status, position, failure (if it stopped) and the SHA-256 of its live state's canonical JSON (equal across instances that have folded the same log; a data cut's checksums mask staff personal values, so they differ where a model holds any), next to the log's head position",
   })
-  async list() {
+  async list(): Promise<ReadModelsResponse> {
     const headPosition = await this.store.headPosition();
     const items = this.runner.health().map((model) => ({
       ...model,
@@ -38,7 +39,7 @@ export class ReadModelsController {
   })
   @ApiResponse({ status: 202, description: 'The rebuild has started' })
   @ApiProblems({ 404: 'No read model with that name' })
-  rebuild(@Param('name') name: string) {
+  rebuild(@Param('name') name: string): RebuildStartedResponse {
     if (!this.runner.health().some((h) => h.name === name)) {
       throw new ProblemException(
         HttpStatus.NOT_FOUND,

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../commands/clock';
-import { validateDto } from '../../commands/validation/validate-dto';
+import { validateQuery } from '../../http/validate-query';
 import { reportingDate } from '../../history/bounds';
 import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
 import { ProblemException } from '../../http/problem';
@@ -15,6 +15,14 @@ import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
 import { SpreadState } from './spread-state';
+import type {
+  ReturnComplianceResponse,
+  ScaleUpUnitsResponse,
+  SpreadBreakdownResponse,
+  SpreadLineageResponse,
+  SpreadSummaryResponse,
+  SpreadTimelineResponse,
+} from '../../openapi/response-types';
 
 @ApiTags('spread (analysts)')
 @Controller('v1/spread')
@@ -58,8 +66,11 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
-    const body = { ...spreadSummary(view.state, programme, date), knowledge: knowledge(view) };
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
+    const body: SpreadSummaryResponse = {
+      ...spreadSummary(view.state, programme, date),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, (b) => [b]);
   }
 
@@ -76,8 +87,8 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
-    const body = {
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
+    const body: SpreadTimelineResponse = {
       programme,
       date,
       items: spreadTimeline(view.state, programme, date),
@@ -96,9 +107,9 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(BreakdownQuery, raw);
+    const query = await validateQuery(BreakdownQuery, raw);
     const { view, programme, date } = await this.view(query);
-    const body = {
+    const body: SpreadBreakdownResponse = {
       programme,
       date,
       by: query.by,
@@ -120,9 +131,9 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateDto(SpreadQuery, raw));
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
     const items = scaleUpUnits(view.state, programme, date);
-    const body = {
+    const body: ScaleUpUnitsResponse = {
       programme,
       date,
       unitsLive: items.reduce((n, r) => n + r.unitsLive, 0),
@@ -144,10 +155,10 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(SpreadListQuery, raw);
+    const query = await validateQuery(SpreadListQuery, raw);
     const { view, programme, date } = await this.view(query);
     const rows = spreadLineage(view.state, programme, date);
-    const body = {
+    const body: SpreadLineageResponse = {
       programme,
       date,
       maxDepth: Math.max(0, ...rows.map((r) => r.depth)),
@@ -167,7 +178,7 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateDto(SpreadListQuery, raw);
+    const query = await validateQuery(SpreadListQuery, raw);
     const { view, programme, date } = await this.view(query);
     const rows = returnCompliance(view.state, programme, date);
     const totals = rows.reduce(
@@ -179,7 +190,13 @@ export class SpreadController {
       }),
       { expected: 0, onTime: 0, late: 0, missing: 0 },
     );
-    const body = { programme, date, totals, ...paginate(rows, query), knowledge: knowledge(view) };
+    const body: ReturnComplianceResponse = {
+      programme,
+      date,
+      totals,
+      ...paginate(rows, query),
+      knowledge: knowledge(view),
+    };
     return respond(request, reply, body, (b) => b.items);
   }
 }

@@ -5,8 +5,12 @@ export type CommandsHealth = CommandConsumerStatus & { status: string; lag: numb
 
 export async function commandsHealth(t: TestApp): Promise<CommandsHealth> {
   const response = await fetch(`${t.url}/health/ready`);
-  const body = (await response.json()) as { details: { kafkaCommands: CommandsHealth } };
-  return body.details.kafkaCommands;
+  // A 503 (not ready) is problem+json with the same details under `checks`.
+  const body = (await response.json()) as {
+    details?: { kafkaCommands: CommandsHealth };
+    checks?: { kafkaCommands: CommandsHealth };
+  };
+  return (body.details ?? body.checks)?.kafkaCommands as CommandsHealth;
 }
 
 /** Polls /health/ready until the command consumer's part satisfies `ok`. */

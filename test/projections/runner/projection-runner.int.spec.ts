@@ -160,6 +160,82 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
     await runner.stop();
   });
 
+  it('keeps answering from the model a rebuild replaces, folding new events, and swaps the rebuild in whole', async () => {
+    await store.appendToStream(
+      'a-1',
+      Array.from({ length: 1_500 }, (_, n) => event('Counted', n)),
+    );
+    // About 20 µs an event: the rebuild takes several time slices, so queries run in between.
+    const slow = counter('slow');
+    const spinning = {
+      ...slow,
+      apply(state: Record<string, number>, e: RecordedEvent) {
+        const until = performance.now() + 0.02;
+        while (performance.now() < until);
+        return slow.apply(state, e);
+      },
+    };
+    const runner = new ProjectionRunner(store, snapshots, [spinning]);
+    runner.start();
+    await until(() => runner.current('slow').status === 'live', 'live');
+    runner.rebuild('slow');
+    const seen: Array<{ total: number; position: number; rebuilding: boolean; status: string }> = [];
+    let appended = 0;
+    while (runner.health()[0].rebuild !== null) {
+      const { state, position, status } = runner.current<Record<string, number>>('slow');
+      const rebuild = runner.health()[0].rebuild;
+      seen.push({ total: state.Counted, position, rebuilding: rebuild !== null, status });
+      // New events arrive during the rebuild: the live model takes them, and so must its replacement.
+      if (appended < 5) {
+        await store.appendToStream('a-2', [event('Counted', 10_000 + appended++)]);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const head = await store.headPosition();
+    await until(() => runner.current('slow').position === head, 'the last events folded');
+    expect(seen.filter((s) => s.rebuilding).length).toBeGreaterThan(5);
+    // Every answer during the rebuild was the live model, whole up to its position (one event per
+    // position), never behind where it stood when the rebuild began, and never going back.
+    let previous = 1_500;
+    for (const answer of seen) {
+      expect(answer.status).toBe('live');
+      expect(answer.total).toBe(answer.position);
+      expect(answer.position).toBeGreaterThanOrEqual(previous);
+      previous = answer.position;
+    }
+    expect(runner.current('slow').state).toEqual({ Counted: 1_505 });
+    expect(snapshots.load('slow')).toMatchObject({ position: head, state: { Counted: 1_505 } });
+    await runner.stop();
+  });
+
+  it('rebuilds a model that stopped on an event, once the fold no longer throws, and it answers again', async () => {
+    await store.appendToStream('a-1', [event('Opened'), event('Poison'), event('Noted')]);
+    const fragile = counter('fragile', 1, 'Poison');
+    const runner = new ProjectionRunner(store, snapshots, [fragile]);
+    runner.start();
+    await until(() => runner.current('fragile').status === 'failed', 'failed');
+    runner.rebuild('fragile');
+    await until(() => runner.health()[0].rebuild?.status === 'failed', 'the rebuild fails the same way');
+    expect(runner.current('fragile').status).toBe('failed');
+    expect(runner.health()[0].rebuild).toMatchObject({
+      status: 'failed',
+      failure: { eventType: 'Poison', message: 'cannot fold Poison' },
+    });
+    // The fix: the fold takes Poison now.
+    const fixed = counter('fixed');
+    fragile.apply = fixed.apply;
+    runner.rebuild('fragile');
+    await until(() => runner.current('fragile').status === 'live', 'live again');
+    expect(runner.current('fragile').state).toEqual({ Opened: 1, Poison: 1, Noted: 1 });
+    await store.appendToStream('a-2', [event('Noted')]);
+    await until(
+      () => runner.current<Record<string, number>>('fragile').state.Noted === 2,
+      'the live feed folds into it again',
+    );
+    expect(runner.health()[0]).toMatchObject({ failure: null, rebuild: null });
+    await runner.stop();
+  });
+
   it('snapshots by time during a long catch-up, so a crash replays only the tail', async () => {
     await store.appendToStream(
       'a-1',

@@ -1,3 +1,4 @@
+import { RequestPause } from './pause';
 import { ApiError, errorFrom, unreachable } from './problem';
 
 export type Params = Record<string, string | undefined>;
@@ -8,7 +9,14 @@ export interface Api {
   csv(path: string, params?: Params): Promise<Blob>;
   /** POST /v1/commands/{name}; the key makes a retry after a lost answer harmless. */
   command<T>(name: string, body: object, idempotencyKey: string): Promise<T>;
+  /** The wait the service asked for after a 429, which every request honours. */
+  pause: RequestPause;
 }
+
+/** A request refused with 429 is sent again after Retry-After this many times before the refusal is shown. */
+const RATE_LIMIT_RETRIES = 3;
+/** When a 429 names no Retry-After. */
+const DEFAULT_PAUSE_S = 5;
 
 const urlOf = (path: string, params: Params = {}): string => {
   const query = new URLSearchParams();
@@ -25,32 +33,41 @@ const isLive = (params: Params): boolean => !params.asOf && !params.asKnownAt;
  * sign in. Live queries (no time bounds) read monotonically: once a figure
  * has been shown as of some log position, later reads of that query wait for
  * the read model to reach it (`minPosition`), so a read model being rebuilt
- * answers 503 instead of showing a half-folded, smaller count.
+ * answers 503 instead of showing a half-folded, smaller count. A 429 pauses
+ * every request until the time the service names, then sends it again (GETs
+ * and commands with their idempotency key are safe to repeat): the panels
+ * wait, and one notice counts down (ThrottleNotice).
  */
 export function createApi(
   credential: string,
   onUnauthorised: (error: ApiError) => void,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  pause: RequestPause = new RequestPause(),
 ): Api {
   const seen = new Map<string, number>();
 
   async function send(url: string, init: RequestInit): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        ...init,
-        headers: { authorization: `Bearer ${credential}`, ...(init.headers ?? {}) },
-      });
-    } catch (error) {
-      throw unreachable(error);
+    for (let attempt = 0; ; attempt++) {
+      await pause.over();
+      let response: Response;
+      try {
+        response = await fetchImpl(url, {
+          ...init,
+          headers: { authorization: `Bearer ${credential}`, ...(init.headers ?? {}) },
+        });
+      } catch (error) {
+        throw unreachable(error);
+      }
+      if (response.ok) return response;
+      const error = await errorFrom(response);
+      if (error.status === 401) onUnauthorised(error);
+      if (error.status !== 429 || attempt >= RATE_LIMIT_RETRIES) throw error;
+      pause.pause(error.retryAfterSeconds ?? DEFAULT_PAUSE_S);
     }
-    if (response.ok) return response;
-    const error = await errorFrom(response);
-    if (error.status === 401) onUnauthorised(error);
-    throw error;
   }
 
   return {
+    pause,
     async get<T>(path: string, params: Params = {}): Promise<T> {
       const live = isLive(params);
       const minPosition = live ? seen.get(path) : undefined;

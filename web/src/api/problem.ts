@@ -75,12 +75,17 @@ export function explain(error: ApiError): Explanation {
         message: sentence(error.detail),
         action: 'none',
       };
+    // The service's own detail says when to retry too: saying it again would say it twice.
     case 429:
+      return {
+        heading: 'Too many requests just now',
+        message: 'This key has sent more requests than its limit allows for the moment.',
+        action: 'retry',
+      };
     case 503:
       return {
-        heading:
-          error.status === 503 ? 'The figures are not available right now' : 'Too many requests just now',
-        message: `${sentence(error.detail)}${error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ''}`,
+        heading: 'The figures are not available right now',
+        message: sentence(error.detail),
         action: 'retry',
       };
     default:

@@ -1,0 +1,112 @@
+import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { apiKeysFilePath } from '../../auth/api-key-store';
+import { addApiKey, revokeApiKey } from '../../auth/key-file';
+import { parseOrganisationScope } from '../../auth/principal';
+import type { Role } from '../../auth/principal';
+import { replay } from '../../history/replay';
+import { READ_MODELS } from '../../projections/catalogue';
+import { SnapshotStore } from '../../projections/runner/snapshot-store';
+import { RegisterSeeder } from '../../register/register-seeder';
+import { openStateDatabase } from '../../state/state-database';
+import { readModelArgument, roleOption } from '../arguments';
+import { cliConfig, withApp, withStore } from '../cli-context';
+import { CliError, usageError } from '../cli-errors';
+import { progress } from '../progress';
+
+/** Commands that write: through the command pipeline (seed-register), the state database (rebuild), the key file. */
+export function registerWriteCommands(program: Command): void {
+  program
+    .command('seed-register')
+    .description(
+      'Register every NHS trust of the ODS register through the RegisterOrganisation/DissolveOrganisation commands (idempotent)',
+    )
+    .option('--file <csv>', 'register CSV (default: the extract shipped in data/)')
+    .action(async (options: { file?: string }) => {
+      if (options.file !== undefined && !existsSync(options.file)) {
+        throw usageError(`--file ${options.file}: no such file`);
+      }
+      const summary = await withApp((app) => app.get(RegisterSeeder).seed(options.file));
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    });
+
+  program
+    .command('rebuild')
+    .addArgument(readModelArgument())
+    .description(
+      "Fold a read model from the start and save it as its snapshot, for the service's next start (offline: on a running service use POST /v1/admin/read-models/{name}/rebuild)",
+    )
+    .action(async (name: string) => {
+      const projection = READ_MODELS.find((p) => p.name === name);
+      if (!projection) throw usageError(`rebuild: no read model ${name}`);
+      const result = await withStore(async (store) => {
+        const bar = progress(`rebuild ${name}`);
+        const head = await store.headPosition();
+        try {
+          return await replay(store, projection, {}, (at) => bar.update(at, head));
+        } catch (error) {
+          throw new CliError(
+            `rebuild ${name}: the fold stopped (${error instanceof Error ? error.message : String(error)}); the snapshot is unchanged`,
+          );
+        } finally {
+          bar.stop();
+        }
+      });
+      const state = openStateDatabase(cliConfig().STATE_SQLITE_PATH);
+      try {
+        new SnapshotStore(state).save({
+          name,
+          version: projection.version,
+          position: result.position,
+          state: result.state,
+        });
+      } finally {
+        state.close();
+      }
+      process.stdout.write(
+        `${JSON.stringify({ name, version: projection.version, position: result.position, eventsFolded: result.eventsFolded })}\n`,
+      );
+    });
+
+  program
+    .command('create-api-key')
+    .description('Create an API key: its hash goes to the key file (API_KEYS_FILE), the key is printed once')
+    .requiredOption('--id <id>', 'a name for the key, recorded as the actor of every event it writes')
+    .addOption(roleOption())
+    .option('--organisations <codes>', 'ODS codes in scope, comma-separated, or *', '*')
+    .option(
+      '--source-system <name>',
+      'the system the key speaks for (recorded unless a request names another)',
+    )
+    .option('--description <text>', 'who holds the key and why')
+    .action((options: NewKeyOptions) => {
+      const organisations = parseOrganisationScope(options.organisations);
+      if (organisations === undefined) {
+        throw usageError(
+          `--organisations must be "*" or ODS codes separated by commas (got '${options.organisations}')`,
+        );
+      }
+      const file = apiKeysFilePath(cliConfig());
+      const key = addApiKey(file, { ...options, organisations });
+      process.stderr.write(`Added ${options.id} (${options.role}) to ${file}. The key, shown this once:\n`);
+      process.stdout.write(`${key}\n`);
+    });
+
+  program
+    .command('revoke-api-key')
+    .description('Mark a key revoked in the key file; the service refuses it from its next request')
+    .requiredOption('--id <id>', 'the key to revoke')
+    .action((options: { id: string }) => {
+      const file = apiKeysFilePath(cliConfig());
+      revokeApiKey(file, options.id);
+      process.stderr.write(`Revoked ${options.id} in ${file}\n`);
+    });
+}
+
+interface NewKeyOptions {
+  id: string;
+  role: Role;
+  organisations: string;
+  sourceSystem?: string;
+  description?: string;
+}
