@@ -24,6 +24,7 @@ export const RESPONSE_OF_ROUTE: Readonly<Record<string, { status: number; schema
     schema: 'DataCutReadModelResponse',
   },
   'GET /v1/history/changes': { status: 200, schema: 'ChangesResponse' },
+  'GET /v1/participation/contacts': { status: 200, schema: 'ContactsResponse' },
   'GET /v1/admin/read-models': { status: 200, schema: 'ReadModelsResponse' },
   'POST /v1/admin/read-models/{name}/rebuild': { status: 202, schema: 'RebuildStartedResponse' },
   'POST /v1/analytics/spc': { status: 200, schema: 'SpcResponse' },

@@ -683,6 +683,107 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     type: 'object',
   },
+  ContactsResponse: {
+    properties: {
+      items: {
+        items: {
+          properties: {
+            programmeSlug: { type: 'string' },
+            odsCode: { type: 'string' },
+            sponsor: {
+              additionalProperties: false,
+              properties: {
+                title: { type: 'string' },
+                isBoardLevel: { type: 'boolean' },
+                personId: { type: 'string' },
+                name: { type: 'string', nullable: true },
+                since: { type: 'string' },
+              },
+              required: ['isBoardLevel', 'name', 'personId', 'since', 'title'],
+              type: 'object',
+              nullable: true,
+            },
+            localLead: {
+              additionalProperties: false,
+              properties: {
+                role: { type: 'string' },
+                personId: { type: 'string' },
+                name: { type: 'string', nullable: true },
+                since: { type: 'string' },
+              },
+              required: ['name', 'personId', 'role', 'since'],
+              type: 'object',
+              nullable: true,
+            },
+            oversightTeam: {
+              properties: {
+                chairPersonId: { type: 'string' },
+                since: { type: 'string' },
+                members: {
+                  items: {
+                    additionalProperties: false,
+                    properties: {
+                      role: { type: 'string' },
+                      personId: { type: 'string' },
+                      name: { type: 'string', nullable: true },
+                    },
+                    required: ['name', 'personId', 'role'],
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+              },
+              required: ['chairPersonId', 'since', 'members'],
+              additionalProperties: false,
+              type: 'object',
+              nullable: true,
+            },
+          },
+          required: ['programmeSlug', 'odsCode', 'sponsor', 'localLead', 'oversightTeam'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          offset: { type: 'number' },
+          limit: { type: 'number' },
+          total: { description: 'Rows in all, before paging.', type: 'number' },
+        },
+        required: ['offset', 'limit', 'total'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+    },
+    required: ['items', 'page', 'knowledge'],
+    additionalProperties: false,
+    type: 'object',
+  },
   DataCutReadModelResponse: {
     properties: {
       dataCutId: { type: 'string' },

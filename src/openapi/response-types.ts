@@ -9,6 +9,7 @@ import type { SpcResult } from '../analytics/spc-types';
 import type { DataCut, DataCutVerification } from '../history/data-cut-verification';
 import type { Knowledge } from '../projections/http/knowledge';
 import type { PageInfo } from '../projections/http/read-model-query';
+import type { ParticipationContacts } from '../projections/contacts/contacts.projection';
 import type { CoProductionOverall, CoProductionRow } from '../projections/evaluation/co-production-report';
 import type { FunnelReport } from '../projections/evaluation/funnel-report';
 import type { PdsaLearningOverall, PdsaLearningRow } from '../projections/evaluation/pdsa-learning-report';
@@ -139,3 +140,9 @@ export interface DataCutReadModelResponse {
 }
 
 export type SpcResponse = SpcResult;
+
+export interface ContactsResponse {
+  items: ParticipationContacts[];
+  page: PageInfo;
+  knowledge: Knowledge;
+}

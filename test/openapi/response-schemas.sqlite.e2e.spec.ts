@@ -107,6 +107,7 @@ describe('the answers the API document describes [sqlite: embedded file store, r
         `/v1/evaluation/data-cuts/${dataCutId}/read-models/always-event-register`,
       ],
       ['GET /v1/history/changes', 'GET', '/v1/history/changes?since=2000-01-01&limit=50'],
+      ['GET /v1/participation/contacts', 'GET', '/v1/participation/contacts'],
       ['GET /v1/admin/read-models', 'GET', '/v1/admin/read-models'],
       [
         'POST /v1/analytics/spc',

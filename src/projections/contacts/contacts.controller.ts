@@ -6,6 +6,7 @@ import { validateDto } from '../../commands/validation/validate-dto';
 import { IsOdsCode, IsSlug } from '../../commands/validation/validators';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import type { ContactsResponse } from '../../openapi/response-types';
 import { knowledge } from '../http/knowledge';
 import { ListQuery, paginate } from '../http/read-model-query';
 import { respond } from '../http/respond';
@@ -29,7 +30,7 @@ export class ContactsController {
   @Get('contacts')
   @ApiOperation({
     summary:
-      "Each participation's executive sponsor, local lead and oversight team, with names and emails where given (`[erased]` after an erasure)",
+      "Each participation's executive sponsor, local lead and oversight team, with names where given (`[erased]` after an erasure)",
   })
   @ApiQueryFrom(ContactsQuery)
   @ApiReadModelOk('The contacts, with the bounds and log position they reflect')
@@ -47,7 +48,7 @@ export class ContactsController {
           (query.odsCode === undefined || p.odsCode === query.odsCode),
       )
       .sort((a, b) => `${a.programmeSlug}.${a.odsCode}`.localeCompare(`${b.programmeSlug}.${b.odsCode}`));
-    const body = { ...paginate(rows, query), knowledge: knowledge(view) };
+    const body: ContactsResponse = { ...paginate(rows, query), knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => b.items);
   }
 }
