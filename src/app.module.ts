@@ -20,6 +20,7 @@ import { ProjectionsModule } from './projections/runner/projections.module';
 import { MeasuresModule } from './projections/measures/measures.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
+import { ImportsModule } from './imports/imports.module';
 import { KafkaModule } from './kafka/kafka.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { StateModule } from './state/state.module';
@@ -69,6 +70,7 @@ export class AppModule {
         EvaluationModule,
         ContactsModule,
         RedactionModule,
+        ImportsModule,
       ],
     };
   }

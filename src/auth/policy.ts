@@ -164,6 +164,9 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/evaluation/data-cuts/:dataCutId': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/verify': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/read-models/:readModel': { roles: [ADMIN, 'evaluator'] },
+  // Imports: each row is authorised as its command is (a submitter's rows must be its organisations').
+  'POST /v1/imports': { roles: [ADMIN, 'submitter'] },
+  'GET /v1/imports/template': { roles: [ADMIN, 'submitter', 'analyst'] },
   // Operating the read models.
   'GET /v1/admin/read-models': { roles: [ADMIN] },
   'POST /v1/admin/read-models/:name/rebuild': { roles: [ADMIN] },

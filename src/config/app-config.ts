@@ -123,6 +123,25 @@ export class AppConfig extends SecurityConfig {
   @IsIn(APP_ROLE_NAMES, { each: true })
   APP_ROLES: AppRole[] = [...DEFAULT_APP_ROLES];
 
+  /** Most data rows one import file may hold; a larger file is refused whole (413), before anything is written. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  IMPORT_MAX_ROWS: number = 200_000;
+
+  /** Most bytes one uploaded import file may have. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BYTES: number = 64 * 1024 * 1024;
+
+  /** Most bytes an XLSX workbook may inflate to (its parts together): above it, a zip bomb or too large. */
+  @Transform(integer)
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_INFLATED_BYTES: number = 512 * 1024 * 1024;
+
   /** How long a query with ?minPosition= waits for its read model before answering 503. */
   @Transform(integer)
   @IsInt()
