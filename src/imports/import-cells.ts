@@ -95,11 +95,12 @@ export function readDate(cell: Cell): string {
     throw new CellProblem('date-format', 'must be a date: 2019-10-31, 31/10/2019 or a date cell');
   }
   const text = textOf(cell);
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const found = match
-    ? isoDate(Number(match[1]), Number(match[2]), Number(match[3]))
-    : (match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))
-      ? isoDate(Number(match[3]), Number(match[2]), Number(match[1]))
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const found = iso
+    ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    : british
+      ? isoDate(Number(british[3]), Number(british[2]), Number(british[1]))
       : undefined;
   if (found) return found;
   throw new CellProblem('date-format', 'must be a date: 2019-10-31, 31/10/2019 or a date cell');
