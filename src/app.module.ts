@@ -21,6 +21,9 @@ import { MeasuresModule } from './projections/measures/measures.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
 import { ImportsModule } from './imports/imports.module';
+import { OrganisationsModule } from './projections/organisations/organisations.module';
+import { EvaluationsModule } from './projections/evaluations/evaluations.module';
+import { WorklistModule } from './projections/worklist/worklist.module';
 import { KafkaModule } from './kafka/kafka.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { StateModule } from './state/state.module';
@@ -71,6 +74,9 @@ export class AppModule {
         ContactsModule,
         RedactionModule,
         ImportsModule,
+        OrganisationsModule,
+        EvaluationsModule,
+        WorklistModule,
       ],
     };
   }
