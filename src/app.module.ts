@@ -21,6 +21,7 @@ import { MeasuresModule } from './projections/measures/measures.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
 import { ImportsModule } from './imports/imports.module';
+import { ReportsModule } from './reports/reports.module';
 import { OrganisationsModule } from './projections/organisations/organisations.module';
 import { EvaluationsModule } from './projections/evaluations/evaluations.module';
 import { WorklistModule } from './projections/worklist/worklist.module';
@@ -77,6 +78,7 @@ export class AppModule {
         OrganisationsModule,
         EvaluationsModule,
         WorklistModule,
+        ReportsModule,
       ],
     };
   }
