@@ -26,6 +26,7 @@ export const AFTER_RETURNS: ReadonlySet<string> = new Set([
   'AmendMonthlyReturn',
   'RetireMeasure',
   'CloseAlwaysEvent',
+  'StopUnit',
   'WithdrawOrganisation',
   'CompleteParticipation',
   'CloseProgramme',
@@ -63,10 +64,37 @@ export const afterReturns = (
   task: readonly PlannedCommand[],
 ): boolean => index >= splitOf(task) || AFTER_RETURNS.has(command.name);
 
+/** Aims declared on the data as it stood: left out when every measurement is imported at once. */
+const AIM_OUTCOMES: ReadonlySet<string> = new Set([
+  'DeclareAimAchieved',
+  'ConfirmSustainment',
+  'RecordSustainmentLoss',
+]);
+
+/**
+ * The other split: every measurement and return in the file, and the
+ * commands that judged an aim on the data of their day left out (an aim's
+ * evidence is recomputed from every measurement the log then holds). For a
+ * larger file than the exact split gives.
+ */
+export const everyReturn = {
+  before: (command: PlannedCommand): boolean =>
+    !RETURN_COMMANDS.has(command.name) && !AFTER_RETURNS.has(command.name) && !AIM_OUTCOMES.has(command.name),
+  inFile: (command: PlannedCommand): boolean => RETURN_COMMANDS.has(command.name),
+  after: (command: PlannedCommand): boolean => AFTER_RETURNS.has(command.name),
+};
+
 export type TemplateRow = Partial<Record<ImportColumn, string | number>>;
 
 /** Every measurement and monthly return of the plan, in plan order, as template rows. */
-export function* returnRows(plan: SimulationPlan): Generator<TemplateRow> {
+export function* returnRows(
+  plan: SimulationPlan,
+  inFile: (
+    command: PlannedCommand,
+    index: number,
+    task: readonly PlannedCommand[],
+  ) => boolean = inReturnsFile,
+): Generator<TemplateRow> {
   const odsOfAlwaysEvent = new Map<string, string>();
   const alwaysEventOfMeasure = new Map<string, string>();
   for (const task of plan.tasks) {
@@ -80,7 +108,7 @@ export function* returnRows(plan: SimulationPlan): Generator<TemplateRow> {
   for (const task of plan.tasks) {
     const commands = task.commands();
     for (const [index, command] of commands.entries()) {
-      if (!inReturnsFile(command, index, commands)) continue;
+      if (!inFile(command, index, commands)) continue;
       const { name, body, at } = command;
       if (name === 'SubmitMonthlyReturn') {
         yield {
