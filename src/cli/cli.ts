@@ -17,6 +17,10 @@ import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { RegisterSeeder } from '../register/register-seeder';
 import { canonicalJson, sha256Hex } from '../support/canonical-json';
 import { progress } from './progress';
+import { ImportService } from '../imports/import.service';
+import { ImportEntry, ImportTotals, REPORT_COLUMNS } from '../imports/import-report';
+import { DEFAULT_PROGRAMME } from '../projections/spread/spread.queries';
+import { statSync, writeFileSync } from 'node:fs';
 import { apiKeysFilePath } from '../auth/api-key-store';
 import { ApiKeyConfigError } from '../auth/api-keys';
 import { addApiKey, revokeApiKey } from '../auth/key-file';
@@ -176,6 +180,50 @@ program
       }
       bar.stop();
       process.stderr.write(`exported ${written} events\n`);
+    });
+  });
+
+program
+  .command('import')
+  .argument('<file>', 'a CSV or XLSX file of measurements and monthly returns (docs/integrators/imports.md)')
+  .option('--programme <slug>', 'the programme monthly returns are for', DEFAULT_PROGRAMME)
+  .option('--report <file.csv>', 'write the report as CSV here (default: refused rows to stderr)')
+  .option('--all', "every row's outcome in the report, not only refused rows")
+  .description('Import a file through the command gateway, as POST /v1/imports does, with a progress bar')
+  .action(async (file: string, options: { programme: string; report?: string; all?: boolean }) => {
+    await withApp(async (app) => {
+      const service = app.get(ImportService);
+      const principal = {
+        id: 'cli',
+        role: 'programme-admin',
+        organisations: '*',
+        strategy: 'service',
+      } as const;
+      const checked = await service.check(file, statSync(file).size);
+      const bar = progress('import');
+      const totals: ImportTotals = { rows: 0, written: 0, replayed: 0, refused: 0, failed: 0 };
+      const kept: ImportEntry[] = [];
+      for await (const entry of service.run(
+        principal,
+        file,
+        checked,
+        {
+          programmeSlug: options.programme,
+          sourceSystem: 'cli-import',
+          onProgress: (done, total) => bar.update(done, total),
+        },
+        totals,
+      )) {
+        if (options.all || entry.outcome === 'refused' || entry.outcome === 'failed') kept.push(entry);
+      }
+      bar.stop();
+      const csv = toCsv(kept.map((e) => Object.fromEntries(REPORT_COLUMNS.map((c) => [c, e[c] ?? '']))));
+      if (options.report) writeFileSync(options.report, csv);
+      else if (kept.length > 0) process.stderr.write(csv);
+      process.stdout.write(
+        `${JSON.stringify({ importId: checked.importId, file: { format: checked.format, sha256: checked.sha256, rows: checked.rows }, totals })}\n`,
+      );
+      if (totals.refused + totals.failed > 0) process.exitCode = 2;
     });
   });
 

@@ -122,7 +122,7 @@ describe('bad import files [real HTTP]', () => {
         'text/csv',
       );
       expect(answer.status).toBe(422);
-      expect(answer.json.errors.map((e: { rule: string }) => e.rule).sort()).toEqual([
+      expect((answer.json.errors ?? []).map((e: { rule: string }) => e.rule).sort()).toEqual([
         'missing-column',
         'unknown-column',
       ]);

@@ -1,5 +1,12 @@
 import type { TemplateRow } from '../../scripts/simulator/returns-file';
 
+/** The report (200) or problem (4xx) as the tests read it. */
+export interface ImportAnswerBody {
+  entries: Array<{ row: number; outcome: string; field: string | null; rule: string | null }>;
+  totals: { rows: number; written: number; replayed: number; refused: number; failed: number };
+  errors?: Array<{ field: string; rule: string }>;
+}
+
 /** Uploads a file as the request body and reads the whole report. */
 export async function importFile(
   url: string,
@@ -7,18 +14,18 @@ export async function importFile(
   body: Buffer,
   contentType: string,
   query = '',
-): Promise<{ status: number; json: any; text: string }> {
+): Promise<{ status: number; json: ImportAnswerBody; text: string }> {
   const response = await fetch(`${url}/v1/imports${query}`, {
     method: 'POST',
     headers: { ...auth, 'content-type': contentType },
     body: new Uint8Array(body),
   });
   const text = await response.text();
-  let json: unknown = null;
+  let json = {} as ImportAnswerBody;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as ImportAnswerBody;
   } catch {
-    json = null;
+    // A CSV report: the tests read `text`.
   }
   return { status: response.status, json, text };
 }
