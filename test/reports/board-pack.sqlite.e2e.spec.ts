@@ -64,7 +64,7 @@ describe('the board pack [sqlite: embedded file store, real HTTP, poppler]', () 
       summary.nhsTrusts.sharePercent,
       compliance.totals.compliancePercent,
     ]);
-    expect(text).toMatch(/log position \d+, checksum [0-9a-f]{64}/);
+    expect(text).toMatch(/log position \d+, checksum\s+[0-9a-f]{64}/);
     expect(text).toMatch(/Generated \S+ by test-admin/);
     execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', pdf, join(t.folder, 'page')]);
     const png = readFileSync(join(t.folder, 'page-1.png'));
