@@ -17,7 +17,7 @@ import { inProcessSender } from '../../bench/support/in-process-sender';
 import { startTestApp, TestApp } from '../support/test-app';
 import { importFile, spoil, XLSX_TYPE } from './import-files';
 
-const SCALE = 1.6;
+const SCALE = 1.8;
 const BAD = 50;
 
 /**
