@@ -25,13 +25,15 @@ import { registerDashboard } from './dashboard/dashboard';
 import { frameworkErrorHandler } from './security/framework-errors';
 import { useJsonBodyLimits } from './security/json-body-parser';
 import { registerRequestScreening } from './security/request-screening';
+import { IMPORTS_PATH, registerImportUploads } from './imports/import-uploads';
 
 /** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Series posted for charting may hold up to 100,000 points. */
 export const ANALYTICS_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-function bodyLimitFor(url: string): number {
+function bodyLimitFor(url: string, config: AppConfig): number {
+  if (url.split('?')[0] === IMPORTS_PATH) return config.IMPORT_MAX_BYTES;
   return url.startsWith('/v1/analytics/') ? ANALYTICS_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
 }
 
@@ -72,7 +74,7 @@ export async function createApp(
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
   fastify.addHook('onRequest', async (request, reply) => {
     const length = Number(request.headers['content-length'] ?? 0);
-    if (length > bodyLimitFor(request.url)) {
+    if (length > bodyLimitFor(request.url, config)) {
       await problems.send(
         request,
         reply,
@@ -80,7 +82,7 @@ export async function createApp(
           413,
           'payload-too-large',
           'Payload too large',
-          `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url)} bytes)`,
+          `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url, config)} bytes)`,
         ),
       );
     }
@@ -88,6 +90,8 @@ export async function createApp(
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
+  // Spreadsheets for POST /v1/imports, streamed to a file by the route (docs/integrators/imports.md).
+  await registerImportUploads(fastify);
   // After every hook above, so the dashboard's routes get them too (its context copies them when it loads).
   await registerDashboard(fastify);
   // The state database holds what the log can restore (snapshots, checkpoints) or only accelerates

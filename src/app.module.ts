@@ -20,6 +20,11 @@ import { ProjectionsModule } from './projections/runner/projections.module';
 import { MeasuresModule } from './projections/measures/measures.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
+import { ImportsModule } from './imports/imports.module';
+import { ReportsModule } from './reports/reports.module';
+import { OrganisationsModule } from './projections/organisations/organisations.module';
+import { EvaluationsModule } from './projections/evaluations/evaluations.module';
+import { WorklistModule } from './projections/worklist/worklist.module';
 import { KafkaModule } from './kafka/kafka.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { StateModule } from './state/state.module';
@@ -69,6 +74,11 @@ export class AppModule {
         EvaluationModule,
         ContactsModule,
         RedactionModule,
+        ImportsModule,
+        OrganisationsModule,
+        EvaluationsModule,
+        WorklistModule,
+        ReportsModule,
       ],
     };
   }

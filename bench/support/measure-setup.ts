@@ -19,6 +19,20 @@ export async function setUpMeasures(
   measures: number,
   apiKey?: string,
 ): Promise<{ measureIds: string[]; weeks: string[] }> {
+  const { setup, measureIds, weeks } = measureSetup(measures);
+  const send = httpSender({ url, sourceSystem: 'bench', apiKey });
+  for (const [i, draft] of setup.entries()) await send({ ...draft, idempotencyKey: `bench-setup-${i}` });
+  return { measureIds, weeks };
+}
+
+/** The commands setUpMeasures sends, for a bench that sends them another way. */
+export function measureSetup(measures: number): {
+  setup: DraftCommand[];
+  measureIds: string[];
+  weeks: string[];
+  odsCode: string;
+  alwaysEventId: string;
+} {
   const alwaysEventId = '5e1b3a2c-0d4f-4a6b-8c7d-9e0f1a2b3c4d';
   const key = { programmeSlug: PROGRAMME, odsCode: ODS };
   const measureIds = Array.from(
@@ -85,9 +99,7 @@ export async function setUpMeasures(
       }),
     ),
   ];
-  const send = httpSender({ url, sourceSystem: 'bench', apiKey });
-  for (const [i, draft] of setup.entries()) await send({ ...draft, idempotencyKey: `bench-setup-${i}` });
   const weeks: string[] = [];
   for (let week = isoWeekOf(FROM); weeks.length < 520; week = nextPeriod(week)) weeks.push(week);
-  return { measureIds, weeks };
+  return { setup, measureIds, weeks, odsCode: ODS, alwaysEventId };
 }

@@ -72,6 +72,7 @@ import type {
 } from '../../src/commands/pdsa/pdsa.dtos';
 import type {
   CloseCohortDto,
+  CloseProgrammeDto,
   DefinePhaseDto,
   LaunchCohortDto,
   LaunchProgrammeDto,
@@ -91,6 +92,7 @@ interface Dtos {
   ScheduleCohort: ScheduleCohortDto;
   LaunchCohort: LaunchCohortDto;
   CloseCohort: CloseCohortDto;
+  CloseProgramme: CloseProgrammeDto;
   RegisterOrganisation: RegisterOrganisationDto;
   ExpressInterest: ExpressInterestDto;
   ConfirmExecutiveSponsor: ConfirmExecutiveSponsorDto;

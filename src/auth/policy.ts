@@ -23,6 +23,8 @@ export interface RoutePolicy {
   knowledgeTimeTravel?: readonly Role[];
   /** The `streamId` parameter must be a stream of an organisation in the principal's scope. */
   streamScope?: boolean;
+  /** Roles that may read only streams of these categories (an evaluator: evaluations). */
+  streamCategories?: Partial<Record<Role, readonly string[]>>;
 }
 
 const ADMIN = 'programme-admin';
@@ -43,6 +45,9 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   LaunchCohort: programmeDecision,
   CloseCohort: programmeDecision,
   CloseProgramme: programmeDecision,
+  SetReportingWindow: programmeDecision,
+  ClosePhase: programmeDecision,
+  SetWorklistThresholds: programmeDecision,
   // Organisation register
   RegisterOrganisation: programmeDecision,
   RenameOrganisation: programmeDecision,
@@ -136,7 +141,11 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /': { public: true },
   'GET /assets/*': { public: true },
   'POST /v1/commands/:name': { commands: true },
-  'GET /v1/streams/:streamId': { roles: [ADMIN, 'auditor', 'submitter'], streamScope: true },
+  'GET /v1/streams/:streamId': {
+    roles: [ADMIN, 'auditor', 'submitter', 'evaluator'],
+    streamScope: true,
+    streamCategories: { evaluator: ['evaluation'] },
+  },
   'GET /v1/streams/:streamId/events': { roles: [ADMIN, 'auditor'] },
   'GET /v1/history/changes': { roles: [ADMIN, 'auditor', 'evaluator'] },
   'GET /v1/export/events': { roles: [ADMIN, 'evaluator'] },
@@ -164,6 +173,20 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/evaluation/data-cuts/:dataCutId': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/verify': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/read-models/:readModel': { roles: [ADMIN, 'evaluator'] },
+  // The programme team's lists, organisation page and worklist.
+  'GET /v1/organisations': READ_MODEL_ROUTE,
+  'GET /v1/organisations/:odsCode': READ_MODEL_ROUTE,
+  'GET /v1/always-events': READ_MODEL_ROUTE,
+  'GET /v1/worklist': { roles: [ADMIN, 'analyst'], knowledgeTimeTravel: [ADMIN] },
+  'GET /v1/reports/programme': READ_MODEL_ROUTE,
+  // Evaluations and what evaluators record in them.
+  'GET /v1/evaluations': READ_MODEL_ROUTE,
+  'GET /v1/evaluations/data-cuts': READ_MODEL_ROUTE,
+  'GET /v1/evaluations/findings': READ_MODEL_ROUTE,
+  'GET /v1/evaluations/reports': READ_MODEL_ROUTE,
+  // Imports: each row is authorised as its command is (a submitter's rows must be its organisations').
+  'POST /v1/imports': { roles: [ADMIN, 'submitter'] },
+  'GET /v1/imports/template': { roles: [ADMIN, 'submitter', 'analyst'] },
   // Operating the read models.
   'GET /v1/admin/read-models': { roles: [ADMIN] },
   'POST /v1/admin/read-models/:name/rebuild': { roles: [ADMIN] },

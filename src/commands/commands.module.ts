@@ -6,6 +6,7 @@ import { CommandGateway } from './command-gateway';
 import { AGGREGATES } from './catalogue';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-command.handler';
+import { ExecuteCommandBatchHandler } from './execute-command-batch.handler';
 import { FactLookups } from './fact-lookups';
 import { ConflictRetry } from './conflict-retry';
 import { StreamsController } from './streams.controller';
@@ -20,6 +21,7 @@ import { StreamsController } from './streams.controller';
     CommandGateway,
     { provide: ConflictRetry, useFactory: () => new ConflictRetry() },
     ExecuteCommandHandler,
+    ExecuteCommandBatchHandler,
   ],
   exports: [CatalogueService, FactLookups, CommandGateway, CqrsModule],
 })

@@ -106,6 +106,18 @@ export class AppConfig extends SecurityConfig {
   @IsIn(APP_ROLE_NAMES, { each: true })
   APP_ROLES: AppRole[] = [...DEFAULT_APP_ROLES];
 
+  /** Most data rows one import file may hold; a larger file is refused whole (413), before anything is written. */
+  @IntegerSetting(1, 10_000_000)
+  IMPORT_MAX_ROWS: number = 200_000;
+
+  /** Most bytes one uploaded import file may have. */
+  @IntegerSetting(1024, Number.MAX_SAFE_INTEGER)
+  IMPORT_MAX_BYTES: number = 64 * 1024 * 1024;
+
+  /** Most bytes an XLSX workbook may inflate to (its parts together): above it, a zip bomb or too large. */
+  @IntegerSetting(1024, Number.MAX_SAFE_INTEGER)
+  IMPORT_MAX_INFLATED_BYTES: number = 512 * 1024 * 1024;
+
   /** How long a query with ?minPosition= waits for its read model before answering 503. */
   @IntegerSetting(0, 60_000)
   READ_YOUR_WRITES_TIMEOUT_MS: number = 5000;

@@ -1886,6 +1886,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   ReturnComplianceResponse: {
     properties: {
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: {
         description: 'The calendar date the figures are for: the asOf date, or today.',
@@ -1921,8 +1939,9 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           onTime: { type: 'number' },
           late: { type: 'number' },
           missing: { type: 'number' },
+          compliancePercent: { type: 'number', nullable: true },
         },
-        required: ['expected', 'onTime', 'late', 'missing'],
+        required: ['expected', 'onTime', 'late', 'missing', 'compliancePercent'],
         additionalProperties: false,
         type: 'object',
       },
@@ -1964,7 +1983,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
       },
     },
-    required: ['date', 'items', 'knowledge', 'page', 'programme', 'totals'],
+    required: ['date', 'items', 'knowledge', 'page', 'programme', 'totals', 'window'],
     additionalProperties: false,
     type: 'object',
   },
@@ -2272,6 +2291,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   SpreadBreakdownResponse: {
     properties: {
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: {
         description: 'The calendar date the figures are for: the asOf date, or today.',
@@ -2331,7 +2368,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'array',
       },
     },
-    required: ['by', 'date', 'items', 'knowledge', 'programme'],
+    required: ['by', 'date', 'items', 'knowledge', 'programme', 'window'],
     additionalProperties: false,
     type: 'object',
   },
@@ -2443,6 +2480,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
         type: 'object',
       },
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: { type: 'string' },
       enrolled: { type: 'number' },
@@ -2488,11 +2543,30 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'programme',
       'target',
       'targetMet',
+      'window',
     ],
     type: 'object',
   },
   SpreadTimelineResponse: {
     properties: {
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: {
         description: 'The calendar date the figures are for: the asOf date, or today.',
@@ -2550,7 +2624,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'array',
       },
     },
-    required: ['date', 'items', 'knowledge', 'programme'],
+    required: ['date', 'items', 'knowledge', 'programme', 'window'],
     additionalProperties: false,
     type: 'object',
   },

@@ -20,6 +20,7 @@ import type { ProjectionHealth } from '../projections/runner/projection-runner';
 import type {
   Breakdown,
   BreakdownRow,
+  ReportingWindow,
   ReturnComplianceRow,
   SpreadSummary,
   TimelineRow,
@@ -33,13 +34,18 @@ interface OfProgramme {
   knowledge: Knowledge;
 }
 
-export type SpreadSummaryResponse = SpreadSummary & { knowledge: Knowledge };
+/** Where the figures end: the programme's reporting window or closing date, unless `window=none`. */
+interface InWindow {
+  window: ReportingWindow;
+}
 
-export interface SpreadTimelineResponse extends OfProgramme {
+export type SpreadSummaryResponse = SpreadSummary & InWindow & { knowledge: Knowledge };
+
+export interface SpreadTimelineResponse extends OfProgramme, InWindow {
   items: TimelineRow[];
 }
 
-export interface SpreadBreakdownResponse extends OfProgramme {
+export interface SpreadBreakdownResponse extends OfProgramme, InWindow {
   by: Breakdown;
   items: BreakdownRow[];
 }
@@ -55,8 +61,14 @@ export interface SpreadLineageResponse extends OfProgramme {
   page: PageInfo;
 }
 
-export interface ReturnComplianceResponse extends OfProgramme {
-  totals: { expected: number; onTime: number; late: number; missing: number };
+export interface ReturnComplianceResponse extends OfProgramme, InWindow {
+  totals: {
+    expected: number;
+    onTime: number;
+    late: number;
+    missing: number;
+    compliancePercent: number | null;
+  };
   items: ReturnComplianceRow[];
   page: PageInfo;
 }

@@ -23,6 +23,8 @@ export interface SimulationOptions {
   send?: (command: PlannedCommand) => Promise<SendOutcome>;
   /** Skip the register check (a sender that is not HTTP checks nothing over HTTP). */
   skipPreflight?: boolean;
+  /** Send only the commands this accepts (a phase of the programme, see returns-file.ts); all by default. */
+  include?: (command: PlannedCommand, index: number, task: readonly PlannedCommand[]) => boolean;
 }
 
 export interface SimulationSummary {
@@ -91,9 +93,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     seconds: 0,
     caseStudies: plan.caseStudies,
   };
+  const include = options.include;
+  const tasks = include
+    ? plan.tasks.map((t) => ({ ...t, commands: () => t.commands().filter(include) }))
+    : plan.tasks;
   try {
     await runTasks(
-      plan.tasks,
+      tasks,
       async (command) => {
         summary.commands++;
         let outcome: SendOutcome;

@@ -11,6 +11,7 @@ import {
   SetEnrolmentTargetDto,
 } from './programme.dtos';
 import { ProgrammeCommandDto } from './programme-keys';
+import { ClosePhaseDto, SetReportingWindowDto, SetWorklistThresholdsDto } from './reporting.dtos';
 
 const programmeCommand = commandsFor(programmeDecider, (dto: ProgrammeCommandDto) =>
   programmeStreamId(dto.programmeSlug),
@@ -55,6 +56,22 @@ export const programmeAggregate: AggregateDefinition = {
       name: 'CloseProgramme',
       summary: 'Close the programme',
       dto: CloseProgrammeDto,
+    }),
+    programmeCommand({
+      name: 'SetReportingWindow',
+      summary:
+        'Give the programme or a phase a reporting window: compliance, curves and funnels end there unless asked otherwise',
+      dto: SetReportingWindowDto,
+    }),
+    programmeCommand({
+      name: 'ClosePhase',
+      summary: 'Close a programme phase; its reports end on that date',
+      dto: ClosePhaseDto,
+    }),
+    programmeCommand({
+      name: 'SetWorklistThresholds',
+      summary: "Set the thresholds the programme team's worklist raises items by",
+      dto: SetWorklistThresholdsDto,
     }),
   ],
 };

@@ -97,8 +97,10 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   ProgrammeClosed: 1,
   ProgrammeLaunched: 1,
   ProgrammePhaseDefined: 1,
+  ProgrammePhaseClosed: 1,
   ProgressScoreAmended: 1,
   ProgressScoreRecorded: 1,
+  ReportingWindowSet: 1,
   ScaleUpUnitAdded: 1,
   ScaleUpUnitStopped: 1,
   ScaleUpUnitWentLive: 1,
@@ -107,4 +109,5 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   SustainmentLost: 1,
   TestingStarted: 1,
   WhatMattersThemeIdentified: 1,
+  WorklistThresholdsSet: 1,
 };

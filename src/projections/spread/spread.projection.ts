@@ -118,6 +118,15 @@ function applyProgramme(state: SpreadState, e: ProgrammeEvent): void {
     case 'ProgrammeClosed':
       programme.closedOn = e.data.closedOn;
       return;
+    case 'ReportingWindowSet': {
+      const window = { startsOn: e.data.startsOn, endsOn: e.data.endsOn };
+      if (e.data.phaseId === null) programme.reportingWindow = window;
+      else if (programme.phases[e.data.phaseId]) programme.phases[e.data.phaseId].reportingWindow = window;
+      return;
+    }
+    case 'ProgrammePhaseClosed':
+      if (programme.phases[e.data.phaseId]) programme.phases[e.data.phaseId].closedOn = e.data.closedOn;
+      return;
   }
 }
 
@@ -184,6 +193,8 @@ const PROGRAMME = new Set<string>([
   'CohortLaunched',
   'CohortClosed',
   'ProgrammeClosed',
+  'ReportingWindowSet',
+  'ProgrammePhaseClosed',
 ]);
 
 /** The participation and engagement events applyParticipation takes (the others change nothing here). */
@@ -203,7 +214,7 @@ const PARTICIPATION = [
 
 export const spreadProjection: Projection<SpreadState> = {
   name: 'spread',
-  version: 1,
+  version: 2,
   // Organisations, programmes, participation and returns, and a few facts of Always Events: never measures or PDSA cycles.
   filter: { eventTypes: [...REGISTER, ...PROGRAMME, ...PARTICIPATION, ...ALWAYS_EVENT_FACTS] },
   initialState: () => ({ organisations: {}, programmes: {}, participations: {}, alwaysEvents: {} }),

@@ -6,11 +6,18 @@ import type { Breakdown } from './spread-reports';
 
 export const DEFAULT_PROGRAMME = 'always-events-england';
 
+export const WINDOWS = ['programme', 'none'] as const;
+
 export class SpreadQuery extends ReadModelQuery {
   /** Programme slug (default always-events-england). */
   @IsOptional()
   @IsSlug()
   programme?: string;
+
+  /** `programme` (default): figures end at the programme's reporting window or close; `none`: at the date. */
+  @IsOptional()
+  @IsIn(WINDOWS)
+  window?: (typeof WINDOWS)[number];
 }
 
 export class BreakdownQuery extends SpreadQuery {
@@ -22,4 +29,8 @@ export class SpreadListQuery extends ListQuery {
   @IsOptional()
   @IsSlug()
   programme?: string;
+
+  @IsOptional()
+  @IsIn(WINDOWS)
+  window?: (typeof WINDOWS)[number];
 }

@@ -1,0 +1,77 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '../../commands/clock';
+import { validateDto } from '../../commands/validation/validate-dto';
+import { reportingDate } from '../../history/bounds';
+import { ReadModelReader } from '../../history/read-model-reader';
+import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { CursorListQuery, cursorPage, matchesSearch } from '../http/cursor-page';
+import { knowledge } from '../http/knowledge';
+import { respond } from '../http/respond';
+import { reportingWindowOf } from '../spread/spread-reports';
+import { DEFAULT_PROGRAMME } from '../spread/spread.queries';
+import { SpreadState } from '../spread/spread-state';
+import { IsSlug } from '../../commands/validation/validators';
+import { WORKLIST_RULES, worklistItems } from './worklist-report';
+import { WorklistState } from './worklist.projection';
+
+export class WorklistQuery extends CursorListQuery {
+  @IsOptional()
+  @IsSlug()
+  programme?: string;
+
+  @IsOptional()
+  @IsIn(WORKLIST_RULES)
+  rule?: (typeof WORKLIST_RULES)[number];
+}
+
+@ApiTags('worklist (programme team)')
+@Controller('v1/worklist')
+export class WorklistController {
+  constructor(
+    private readonly reader: ReadModelReader,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'What needs chasing on a date: overdue returns, vacant sponsors, quiet PDSA chains, statements awaiting agreement, aims without a sustainment plan; each with its rule and since when',
+  })
+  @ApiQueryFrom(WorklistQuery)
+  @ApiReadModelOk('One page of worklist items, the thresholds in force, and the bounds they reflect')
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(WorklistQuery, raw);
+    const programme = query.programme ?? DEFAULT_PROGRAMME;
+    const [worklist, spread] = await Promise.all([
+      this.reader.read<WorklistState>('worklist', query),
+      this.reader.read<SpreadState>('spread', query),
+    ]);
+    const date = reportingDate(worklist.bounds, this.clock.now());
+    const window = reportingWindowOf(spread.state, programme, true);
+    const { thresholds, items } = worklistItems(worklist.state, spread.state, programme, date, window.endsOn);
+    const rows = items.filter(
+      (i) =>
+        (query.rule === undefined || i.rule === query.rule) &&
+        matchesSearch(query.q, i.organisation, i.odsCode),
+    );
+    const counts = Object.fromEntries(
+      WORKLIST_RULES.map((rule) => [rule, items.filter((i) => i.rule === rule).length]),
+    );
+    const page = cursorPage(
+      rows,
+      query,
+      { since: (r) => r.since, organisation: (r) => r.organisation, rule: (r) => r.rule },
+      (r) => r.itemId,
+      'since',
+    );
+    const body = { programme, date, window, thresholds, counts, ...page, knowledge: knowledge(worklist) };
+    return respond(request, reply, body, (b) => b.items);
+  }
+}

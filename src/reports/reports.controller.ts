@@ -1,0 +1,97 @@
+import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { validateDto } from '../commands/validation/validate-dto';
+import { parseBounds } from '../history/read-model-reader';
+import { ProblemException } from '../http/problem';
+import { ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
+import { ReadModelQuery } from '../projections/http/read-model-query';
+import { IsSlug } from '../commands/validation/validators';
+import { DEFAULT_PROGRAMME } from '../projections/spread/spread.queries';
+import { simpleChartRenderer } from './chart-renderer';
+import { programmePdf } from './programme-pdf';
+import { ProgrammeReportService } from './programme-report';
+import { programmeXlsx } from './programme-xlsx';
+
+export class ProgrammeReportQuery extends ReadModelQuery {
+  @IsOptional()
+  @IsSlug()
+  programme?: string;
+
+  /** `pdf` (default) or `xlsx`; `Accept` may say the same. */
+  @IsOptional()
+  @IsIn(['pdf', 'xlsx', 'json'])
+  format?: 'pdf' | 'xlsx' | 'json';
+
+  /** Build from a recorded data cut: its bounds replace asOf and asKnownAt. */
+  @IsOptional()
+  @IsUUID()
+  dataCutId?: string;
+
+  /** Always Events to give a page each, comma-separated ids (default: three with measurements). */
+  @IsOptional()
+  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,19}$/, {
+    message: 'alwaysEvents must be up to 20 Always Event ids, comma-separated',
+  })
+  alwaysEvents?: string;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('reports (programme team)')
+@Controller('v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: ProgrammeReportService) {}
+
+  @Get('programme')
+  @ApiOperation({
+    summary:
+      'The board pack for bounds: PDF (A4, selectable text, vector charts) or XLSX (format=xlsx or Accept), or its figures as JSON; states the data cut and checksum it was built from',
+  })
+  @ApiQueryFrom(ProgrammeReportQuery)
+  @ApiProblems({ 404: 'No data cut with that id' })
+  async programme(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const query = await validateDto(ProgrammeReportQuery, raw);
+    let readQuery: ReadModelQuery = query;
+    if (query.dataCutId) {
+      const cut = await this.reports.dataCut(query.dataCutId);
+      if (!cut)
+        throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          'data-cut-not-found',
+          'Data cut not found',
+          `No data cut ${query.dataCutId}`,
+        );
+      readQuery = { asOf: cut.asOf, asKnownAt: cut.asKnownAt };
+    }
+    const accept = request.headers.accept ?? '';
+    const format =
+      query.format ?? (accept.includes(XLSX) ? 'xlsx' : accept.includes('application/json') ? 'json' : 'pdf');
+    const programme = query.programme ?? DEFAULT_PROGRAMME;
+    const report = await this.reports.build({
+      programme,
+      query: readQuery,
+      bounds: parseBounds(readQuery),
+      dataCutId: query.dataCutId ?? null,
+      alwaysEventIds: query.alwaysEvents ? query.alwaysEvents.split(',') : null,
+      by: request.principal?.id ?? 'unknown',
+    });
+    if (format === 'json') return report;
+    const name = `${programme}-board-pack-${report.date}`;
+    if (format === 'xlsx') {
+      void reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`);
+      return programmeXlsx(report);
+    }
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${name}.pdf"`);
+    return programmePdf(report, simpleChartRenderer);
+  }
+}
