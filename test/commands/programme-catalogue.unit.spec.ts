@@ -54,6 +54,8 @@ describe('the programme commands in the catalogue', () => {
       'EstablishBaseline',
       'AnnotateChart',
       'RetireMeasure',
+      'RecalculateLimits',
+      'SetBaseline',
     ]);
   });
   it('offers the evaluation commands, TakeDataCut with its bounds computed by the service', () => {
