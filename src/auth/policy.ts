@@ -95,6 +95,10 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   PauseAlwaysEvent: organisationWork,
   ResumeAlwaysEvent: organisationWork,
   CloseAlwaysEvent: organisationWork,
+  AddDriver: organisationWork,
+  RewordDriverDiagramItem: organisationWork,
+  RetireDriverDiagramItem: organisationWork,
+  LinkDriverDiagramItem: organisationWork,
   // PDSA cycles (pdsaCycleId → its stream's odsCode, or its Always Event's)
   PlanPdsaCycle: organisationWork,
   StartPdsaCycle: organisationWork,
@@ -157,6 +161,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   // Evaluators' read models (analysts read them too, at business time only).
   'GET /v1/evaluation/always-events': READ_MODEL_ROUTE,
   'GET /v1/evaluation/always-events/:alwaysEventId': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/always-events/:alwaysEventId/driver-diagram': READ_MODEL_ROUTE,
   'GET /v1/evaluation/funnel': READ_MODEL_ROUTE,
   'GET /v1/evaluation/pdsa-learning': READ_MODEL_ROUTE,
   'GET /v1/evaluation/co-production': READ_MODEL_ROUTE,

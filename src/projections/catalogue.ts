@@ -2,6 +2,7 @@ import { contactsProjection } from './contacts/contacts.projection';
 import { alwaysEventRegisterProjection } from './evaluation/always-event-register.projection';
 import { pdsaLearningProjection } from './evaluation/pdsa-learning.projection';
 import { Projection } from './runner/projection';
+import { driverDiagramsProjection } from './driver-diagrams/driver-diagrams.projection';
 import { measuresProjection } from './measures/measures.projection';
 import { spreadProjection } from './spread/spread.projection';
 
@@ -12,4 +13,5 @@ export const READ_MODELS: readonly Projection[] = [
   alwaysEventRegisterProjection as Projection,
   pdsaLearningProjection as Projection,
   contactsProjection as Projection,
+  driverDiagramsProjection as Projection,
 ];

@@ -32,6 +32,10 @@ describe('the programme commands in the catalogue', () => {
       'PauseAlwaysEvent',
       'ResumeAlwaysEvent',
       'CloseAlwaysEvent',
+      'AddDriver',
+      'RewordDriverDiagramItem',
+      'RetireDriverDiagramItem',
+      'LinkDriverDiagramItem',
     ]);
   });
   it('offers the PDSA cycle commands', () => {
