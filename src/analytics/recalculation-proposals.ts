@@ -56,18 +56,12 @@ function variationOf(side: 1 | -1, direction: ImprovementDirection): Recalculati
   return (side === 1) === (direction === 'increase') ? 'improvement' : 'concern';
 }
 
-/** The first sustained run of one phase, starting after the phase's baseline (or its first point). */
-function firstSustainedRun(
-  points: readonly SpcPointResult[],
-  from: number,
-  to: number,
-  skipCentre: boolean,
-  shiftFor: (useful: number) => number,
-  minimum: number,
-): { start: number; side: 1 | -1; length: number } | null {
-  const useful = points.slice(from, to).filter((p) => p.y !== null && !p.excluded && p.y !== p.centre);
-  const needed = Math.max(shiftFor(useful.length), minimum);
-  let run: { start: number; side: 1 | -1; length: number } | null = null;
+type Run = { start: number; side: 1 | -1; length: number };
+
+/** Every maximal run of useful points on one side of the centre line, within [from, to). */
+function runsOnOneSide(points: readonly SpcPointResult[], from: number, to: number, skipCentre: boolean): Run[] {
+  const runs: Run[] = [];
+  let run: Run | null = null;
   for (let i = from; i < to; i++) {
     const point = points[i];
     if (point.y === null || point.centre === null || point.excluded) continue;
@@ -77,24 +71,12 @@ function firstSustainedRun(
     }
     const side = point.y > point.centre ? 1 : -1;
     if (run !== null && run.side === side) run.length++;
-    else run = { start: i, side, length: 1 };
-    if (run.length >= needed) {
-      let end = i + 1;
-      let length = run.length;
-      for (; end < to; end++) {
-        const next = points[end];
-        if (next.y === null || next.centre === null || next.excluded) continue;
-        if (next.y === next.centre) {
-          if (skipCentre) continue;
-          break;
-        }
-        if ((next.y > next.centre ? 1 : -1) !== side) break;
-        length++;
-      }
-      return { ...run, length };
+    else {
+      run = { start: i, side, length: 1 };
+      runs.push(run);
     }
   }
-  return null;
+  return runs;
 }
 
 /**
@@ -102,15 +84,10 @@ function firstSustainedRun(
  * centre line than the centre line the new phase would have belong to the
  * change in progress, not to the new process, so the new phase starts after them.
  */
-function afterTransition(
-  request: SpcRequest,
-  points: readonly SpcPointResult[],
-  run: { start: number; side: 1 | -1; length: number },
-  minimum: number,
-): { start: number; side: 1 | -1; length: number } | null {
+function afterTransition(request: SpcRequest, points: readonly SpcPointResult[], run: Run): Run {
   let { start, length } = run;
   const oldCentre = points[start].centre as number;
-  while (length > minimum) {
+  while (length > 1) {
     const trial = computeChart({
       ...request,
       recalculateAt: [...new Set([...(request.recalculateAt ?? []), start + 1])].sort((a, b) => a - b),
@@ -138,7 +115,11 @@ function describe(shiftPoints: number | 'anhoej', sustained: number, skip: boole
   );
 }
 
-export function proposeRecalculations(request: SpcRequest): RecalculationProposals {
+export function proposeRecalculations(
+  request: SpcRequest,
+  options: { limit?: number } = {},
+): RecalculationProposals {
+  const limit = Math.min(options.limit ?? MAX_PROPOSALS, MAX_PROPOSALS);
   const parameters = resolveParameters(request);
   const anhoej = parameters.shiftRule === 'anhoej';
   const shiftPoints = anhoej ? 0 : parameters.shiftPoints;
@@ -162,7 +143,7 @@ export function proposeRecalculations(request: SpcRequest): RecalculationProposa
     baselinePoints: null,
   };
   let result = computeChart(current);
-  while (proposals.length < MAX_PROPOSALS) {
+  while (proposals.length < limit) {
     const points = result.points;
     const phases = [...new Set(points.map((p) => p.phase))];
     let found: RecalculationProposal | null = null;
@@ -173,8 +154,13 @@ export function proposeRecalculations(request: SpcRequest): RecalculationProposa
       // judged only against lines that had their minimum of points behind them.
       const baseline = current.phaseBaselinePoints?.[phase - 1] ?? null;
       const from = Math.max(start + 1, start + (baseline ?? (phase === 1 ? 1 : minimum)));
-      const found0 = firstSustainedRun(points, from, end, skip, shiftFor, minimum);
-      const run = found0 && afterTransition(current, points, found0, minimum);
+      const useful = points.slice(from, end).filter((p) => p.y !== null && !p.excluded && p.y !== p.centre);
+      const shift = shiftFor(useful.length);
+      const sustained = Math.max(shift, minimum);
+      const run = runsOnOneSide(points, from, end, skip)
+        .filter((r) => r.length >= shift)
+        .map((r) => afterTransition(current, points, r))
+        .find((r) => r.length >= sustained);
       if (run) {
         const point = points[run.start];
         found = {

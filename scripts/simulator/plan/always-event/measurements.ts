@@ -73,7 +73,7 @@ export function emitMeasurements(
     skip: (day: string) => boolean;
     retireBalancingOn: string | null;
   },
-): PlannedPoint[] {
+): { reported: PlannedPoint[]; baselinePeriods: string[] } {
   const home = spec.homeUnit.unitId;
   const reported = (point: PlannedPoint) =>
     point.submittedOn <= args.horizon && !args.skip(point.submittedOn);
@@ -90,11 +90,15 @@ export function emitMeasurements(
   const baseline = outcome.filter(
     (p) => p.submittedOn < args.testingOn && periodEnd(p.period) < args.testingOn,
   );
-  if (baseline.length >= 3 && args.testingOn <= args.horizon && !args.skip(args.testingOn)) {
+  const baselinePeriods =
+    baseline.length >= 3 && args.testingOn <= args.horizon && !args.skip(args.testingOn)
+      ? baseline.slice(-104).map((p) => p.period)
+      : [];
+  if (baselinePeriods.length > 0) {
     timeline.add(args.testingOn, 'EstablishBaseline', {
       measureId: measures.outcome,
       unitId: home,
-      periods: baseline.slice(-104).map((p) => p.period),
+      periods: baselinePeriods,
     });
   }
 
@@ -144,5 +148,5 @@ export function emitMeasurements(
       });
     }
   }
-  return outcome;
+  return { reported: outcome, baselinePeriods };
 }

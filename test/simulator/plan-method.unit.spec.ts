@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { parseTrustRegister } from '../../src/register/trust-register';
+import { buildPlan } from '../../scripts/simulator/plan/build-plan';
+import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
+
+/** The Model for Improvement as the simulated teams work it: driver diagrams and recalculated limits. */
+describe('the simulation plan: driver diagrams and recalculations', () => {
+  const plan = buildPlan({
+    seed: '42',
+    scale: 1,
+    register: parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8')),
+  });
+  const tasks = plan.tasks.filter((t) => t.id.startsWith('always-event/')).map((t) => t.commands());
+
+  it('draws a driver diagram for every Always Event whose statement is agreed, after the agreement', () => {
+    const agreed = tasks.filter((commands) => commands.some((c) => c.name === 'AgreeStatement'));
+    const drawn = agreed.filter((commands) => commands.some((c) => c.name === 'AddDriver'));
+    expect(drawn.length).toBeGreaterThan(agreed.length * 0.9);
+    for (const commands of drawn) {
+      const agreedAt = commands.find((c) => c.name === 'AgreeStatement')?.at ?? '';
+      expect(commands.filter((c) => c.name === 'AddDriver').every((c) => c.at > agreedAt)).toBe(true);
+      const proposed = new Map(
+        commands.filter((c) => c.name === 'ProposeChangeIdea').map((c) => [c.body.changeIdeaId, c.at]),
+      );
+      for (const link of commands.filter((c) => c.name === 'LinkDriverDiagramItem')) {
+        expect((proposed.get(link.body.itemId) ?? '9999') < link.at).toBe(true);
+      }
+    }
+    expect(drawn.some((commands) => commands.some((c) => c.name === 'RewordDriverDiagramItem'))).toBe(true);
+  });
+
+  it('records a recalculation where a team would: after its first adopted change, naming it as the cause', () => {
+    const recalculating = tasks.filter((commands) => commands.some((c) => c.name === 'RecalculateLimits'));
+    expect(recalculating.length).toBeGreaterThan(20);
+    for (const commands of recalculating) {
+      const [recalculation, ...more] = commands.filter((c) => c.name === 'RecalculateLimits');
+      expect(more).toEqual([]);
+      const adopted = commands.find((c) => c.name === 'CompletePdsaCycle' && c.body.decision === 'Adopt');
+      expect(adopted && adopted.at < recalculation.at).toBe(true);
+      expect(recalculation.body.reason).toMatch(/^Sustained shift after ".+" was adopted$/);
+    }
+  });
+});
