@@ -59,7 +59,12 @@ function variationOf(side: 1 | -1, direction: ImprovementDirection): Recalculati
 type Run = { start: number; side: 1 | -1; length: number };
 
 /** Every maximal run of useful points on one side of the centre line, within [from, to). */
-function runsOnOneSide(points: readonly SpcPointResult[], from: number, to: number, skipCentre: boolean): Run[] {
+function runsOnOneSide(
+  points: readonly SpcPointResult[],
+  from: number,
+  to: number,
+  skipCentre: boolean,
+): Run[] {
   const runs: Run[] = [];
   let run: Run | null = null;
   for (let i = from; i < to; i++) {
