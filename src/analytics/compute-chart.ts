@@ -106,7 +106,7 @@ function clampedLines(
     if (beyond.length > 0) {
       warnings.push({
         code: 'limits-clamped',
-        message: `Phase ${p + 1}: the ${beyond.join(' and the ')} lie beyond the values the measure can take (${range.lower ?? '−∞'} to ${range.upper ?? '∞'}) and are drawn at its edge.`,
+        message: `Phase ${p + 1}: the ${beyond.join(' and the ')} ${beyond.length > 1 ? 'lie' : 'lies'} beyond the values the measure can take (${range.lower ?? '−∞'} to ${range.upper ?? '∞'}) and ${beyond.length > 1 ? 'are' : 'is'} drawn at its edge.`,
       });
     }
   });

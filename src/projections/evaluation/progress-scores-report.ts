@@ -38,6 +38,7 @@ export interface CohortScores {
 export interface AlwaysEventScores {
   alwaysEventId: string;
   odsCode: string;
+  organisationName: string | null;
   homeUnitName: string | null;
   scores: Array<{ month: string; score: number }>;
 }
@@ -131,6 +132,7 @@ export function progressScoresReport(
     alwaysEvents: scored.map((s) => ({
       alwaysEventId: s.alwaysEventId,
       odsCode: s.odsCode,
+      organisationName: state.organisations[s.odsCode]?.name ?? null,
       homeUnitName: s.homeUnitName,
       scores: Object.entries(s.scores)
         .sort(([a], [b]) => (a < b ? -1 : 1))

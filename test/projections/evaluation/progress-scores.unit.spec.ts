@@ -131,6 +131,7 @@ describe('progress scores', () => {
       {
         alwaysEventId: 'ae-2',
         odsCode: 'RA2',
+        organisationName: null,
         homeUnitName: expect.any(String),
         scores: [
           { month: '2017-11', score: 1.5 },

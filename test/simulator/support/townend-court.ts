@@ -46,7 +46,8 @@ export async function sendTownendCourt(url: string, apiKey: string): Promise<Sim
     if (!task) throw new Error(`The plan has no task ${taskId}`);
     for (const command of task.commands()) {
       await send(command);
-      if (command.name === 'RecalculateLimits') outcomeMeasureId = String(command.body.measureId);
+      if (command.name === 'DefineMeasure' && command.body.role === 'Outcome')
+        outcomeMeasureId = String(command.body.measureId);
       if (command.name === 'RewordDriverDiagramItem') revisedOn = command.at.slice(0, 10);
     }
   }

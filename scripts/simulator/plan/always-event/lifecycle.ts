@@ -100,7 +100,7 @@ export function planAlwaysEvent(
       : null;
   const blocked = (day: string) => pause !== null && day >= pause.from && day <= pause.to;
 
-  const { reported, baselinePeriods } = emitMeasurements(
+  const { reported, baselinePeriods, process, processRevised } = emitMeasurements(
     timeline,
     measures,
     spec,
@@ -129,14 +129,30 @@ export function planAlwaysEvent(
       }),
     );
   }
+  const idea = adoptedIdea(spec, coDesign.changeIdeaIds, pdsa.adopted[0]?.changeIdeaId);
   planRecalculation(spec, timeline, {
     measureId: measures.outcome,
     points: reported,
     corrections,
     baselinePeriods,
     baselineOn: testingOn,
-    adoptedOn,
-    adoptedIdea: adoptedIdea(spec, coDesign.changeIdeaIds, pdsa.adopted[0]?.changeIdeaId),
+    targetPct: spec.aim.targetPct,
+    cause:
+      adoptedOn && idea ? { since: adoptedOn, reason: `Sustained shift after "${idea}" was adopted` } : null,
+    horizon,
+    blocked,
+  });
+  planRecalculation(spec, timeline, {
+    measureId: measures.process,
+    points: process,
+    corrections: [],
+    baselinePeriods: [],
+    baselineOn: testingOn,
+    revised: processRevised,
+    targetPct: 95,
+    cause: implementedOn
+      ? { since: implementedOn, reason: 'Sustained shift since implementation started on the home unit' }
+      : null,
     horizon,
     blocked,
   });

@@ -73,7 +73,12 @@ export function emitMeasurements(
     skip: (day: string) => boolean;
     retireBalancingOn: string | null;
   },
-): { reported: PlannedPoint[]; baselinePeriods: string[] } {
+): {
+  reported: PlannedPoint[];
+  baselinePeriods: string[];
+  process: PlannedPoint[];
+  processRevised: { on: string; period: string } | null;
+} {
   const home = spec.homeUnit.unitId;
   const reported = (point: PlannedPoint) =>
     point.submittedOn <= args.horizon && !args.skip(point.submittedOn);
@@ -117,10 +122,12 @@ export function emitMeasurements(
   for (const point of process)
     timeline.add(point.submittedOn, 'RecordMeasurement', measurement(measures.process, home, point));
   const reviseOn = addDays(args.testingOn, 50);
+  let processRevised: { on: string; period: string } | null = null;
   if (prng.chance(0.05) && reviseOn < args.horizon && !args.skip(reviseOn)) {
+    processRevised = { on: reviseOn, period: periodOf(addDays(reviseOn, 10), spec.process.frequency) };
     timeline.add(reviseOn, 'ReviseMeasureDefinition', {
       measureId: measures.process,
-      effectiveFromPeriod: periodOf(addDays(reviseOn, 10), spec.process.frequency),
+      effectiveFromPeriod: processRevised.period,
       operationalDefinition: `${spec.process.definition}, night shifts included`,
       reason: 'Audit widened to night shifts',
     });
@@ -148,5 +155,5 @@ export function emitMeasurements(
       });
     }
   }
-  return { reported: outcome, baselinePeriods };
+  return { reported: outcome, baselinePeriods, process, processRevised };
 }

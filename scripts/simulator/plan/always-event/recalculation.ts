@@ -9,11 +9,11 @@ import { AlwaysEventSpec } from './spec';
 const MEETING_DAYS = 7;
 
 /**
- * The recalculation a real team records on its outcome chart: once Making
- * Data Count's rule (GET .../recalculation-proposals, the same engine)
- * proposes one for a shift upwards that began after the team adopted its
- * first change, the team records it at its next meeting, naming that change
- * as the known cause. The proposal is read off the chart as the service will
+ * The recalculation a real team records on a chart: once Making Data
+ * Count's rule (GET .../recalculation-proposals, the same engine) proposes
+ * one for a shift upwards that began after a known change (the first adopted
+ * change idea for the outcome, implementation for the process measure), the
+ * team records it at its next meeting, naming that change as the cause. The proposal is read off the chart as the service will
  * hold it just before the decision: the points reported by then, corrections
  * applied, the established baseline.
  */
@@ -26,16 +26,19 @@ export function planRecalculation(
     corrections: readonly Correction[];
     baselinePeriods: readonly string[];
     baselineOn: string;
-    adoptedOn: string | null;
-    adoptedIdea: string | null;
+    /** A definition revision: the service starts a new phase where it takes effect. */
+    revised?: { on: string; period: string } | null;
+    targetPct: number;
+    /** The known change (an adopted idea, implementation) and the day it came; null: none, so no recalculation. */
+    cause: { since: string; reason: string } | null;
     horizon: string;
     blocked: (day: string) => boolean;
   },
 ): void {
-  const adoptedOn = args.adoptedOn;
-  if (adoptedOn === null || args.adoptedIdea === null) return;
-  const changedFrom = periodOf(adoptedOn, spec.outcome.frequency);
-  const days = [...new Set(args.points.map((p) => p.submittedOn))].filter((d) => d > adoptedOn).sort();
+  const cause = args.cause;
+  if (cause === null) return;
+  const changedFrom = periodOf(cause.since, spec.outcome.frequency);
+  const days = [...new Set(args.points.map((p) => p.submittedOn))].filter((d) => d > cause.since).sort();
   for (const day of days) {
     const proposal = proposalOn(spec, args, day);
     if (proposal === null || proposal.period < changedFrom) continue;
@@ -47,7 +50,7 @@ export function planRecalculation(
       measureId: args.measureId,
       unitId: spec.homeUnit.unitId,
       period: decided.period,
-      reason: `Sustained shift after "${args.adoptedIdea}" was adopted`.slice(0, 500),
+      reason: cause.reason.slice(0, 500),
     });
     return;
   }
@@ -68,13 +71,14 @@ function proposalOn(
   const request = measureChartInput(
     {
       periods: periods.map((p) => ({ period: p.period, value: (p.numerator / p.denominator) * 100 })),
+      phaseStarts: args.revised && args.revised.on <= day ? [args.revised.period] : [],
       decidedPhases: [{ from: null, baselineThrough }],
     },
     {
       chart: 'xmr',
       profile: 'mdc',
       improvementDirection: 'increase',
-      target: spec.aim.targetPct,
+      target: args.targetPct,
       valueRange: { lower: 0, upper: 100 },
     },
   );
