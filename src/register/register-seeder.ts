@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { readFileSync } from 'node:fs';
 import { CatalogueService } from '../commands/catalogue.service';
 import { CommandResult, ExecuteCommand } from '../commands/execute-command';
 import { validateCommand } from '../commands/validation/validate-command';
 import { DomainError } from '../domain/shared';
 import { IdempotencyKeyReusedError } from '../event-store/errors';
-import { parseTrustRegister, TrustRecord } from './trust-register';
+import { loadTrustRegister, TrustRecord } from './trust-register';
 
 /** The organisation was registered (or dissolved) by other means, or the row changed since the last seed. */
 function isAlreadyDifferent(error: unknown): boolean {
@@ -31,7 +30,10 @@ export interface SeedSummary {
 
 /**
  * Registers every trust of the ODS register through the public commands
- * (RegisterOrganisation, DissolveOrganisation), as an upstream system would.
+ * (RegisterOrganisation, RenameOrganisation, DissolveOrganisation), as an
+ * upstream system would: under its first known name from the day it opened,
+ * renamed on the day each later name took effect, so every read model shows
+ * the name a trust had on the date asked.
  * Idempotency keys derive from the ODS code, so running it again writes
  * nothing new.
  */
@@ -45,7 +47,7 @@ export class RegisterSeeder {
   ) {}
 
   async seed(csvPath = REGISTER_CSV): Promise<SeedSummary> {
-    const trusts = parseTrustRegister(readFileSync(csvPath, 'utf8'));
+    const trusts = loadTrustRegister(csvPath);
     const summary: SeedSummary = { organisations: trusts.length, written: 0, alreadyThere: 0, differing: [] };
     for (const trust of trusts) {
       try {
@@ -73,7 +75,7 @@ export class RegisterSeeder {
     const results = [
       await this.run('RegisterOrganisation', `ods-register:${trust.odsCode}:register`, trust.openDate, {
         odsCode: trust.odsCode,
-        name: trust.name,
+        name: trust.earlierNames[0]?.name ?? trust.name,
         type: trust.type,
         regionCode: trust.regionCode,
         // The register lists NHS trusts only; Welsh ones are trusts too, and read models filter by region.
@@ -81,6 +83,18 @@ export class RegisterSeeder {
         openDate: trust.openDate,
       }),
     ];
+    const renames = trust.earlierNames.map(
+      (earlier, i) => [earlier.until, trust.earlierNames[i + 1]?.name ?? trust.name] as const,
+    );
+    for (const [on, newName] of renames) {
+      results.push(
+        await this.run('RenameOrganisation', `ods-register:${trust.odsCode}:rename:${on}`, on, {
+          odsCode: trust.odsCode,
+          newName,
+          effectiveDate: on,
+        }),
+      );
+    }
     if (trust.closeDate) {
       results.push(
         await this.run('DissolveOrganisation', `ods-register:${trust.odsCode}:dissolve`, trust.closeDate, {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parseTrustRegister } from '../../src/register/trust-register';
+import { loadTrustRegister } from '../../src/register/trust-register';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
 
@@ -8,7 +7,7 @@ describe('the simulation plan: driver diagrams and recalculations', () => {
   const plan = buildPlan({
     seed: '42',
     scale: 1,
-    register: parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8')),
+    register: loadTrustRegister(REGISTER_CSV),
   });
   const tasks = plan.tasks.filter((t) => t.id.startsWith('always-event/')).map((t) => t.commands());
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { buildPlan } from '../../../scripts/simulator/plan/build-plan';
 import { httpSender } from '../../../scripts/simulator/run/http-sender';
 import { REGISTER_CSV } from '../../../src/register/register-csv';
-import { parseTrustRegister } from '../../../src/register/trust-register';
+import { loadTrustRegister } from '../../../src/register/trust-register';
 import { commandClient, expectCreated } from '../../commands/command-client';
 
 export interface SimulatedTownendCourt {
@@ -20,7 +19,7 @@ export interface SimulatedTownendCourt {
  * the recalculation the team records). Nothing else of the programme.
  */
 export async function sendTownendCourt(url: string, apiKey: string): Promise<SimulatedTownendCourt> {
-  const register = parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8'));
+  const register = loadTrustRegister(REGISTER_CSV);
   const plan = buildPlan({ seed: '42', scale: 1, register });
   const townend = plan.caseStudies.find((c) => c.caseId === 'humber-townend-court');
   if (!townend) throw new Error('The simulator no longer plays Townend Court');
