@@ -50,8 +50,9 @@ export function conversionOption(funnel: Funnel): ChartOption {
   const stages = funnel.overall.stages.slice(1, 1 + SERIES_COLOURS.length);
   return baseOption({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', confine: true },
-    legend: { top: 0, left: 0, right: 0, textStyle: { color: INK } },
-    grid: { left: 8, right: 24, top: 72, bottom: 8, containLabel: true },
+    // A scrolling legend keeps one line on a phone too, so it never runs into the plot.
+    legend: { type: 'scroll', top: 0, left: 0, right: 0, textStyle: { color: INK } },
+    grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
     xAxis: categoryAxis(groups.map(groupName), { axisLabel: { interval: 0, width: 110, overflow: 'break' } }),
     yAxis: valueAxis('% of enrolled', { min: 0, max: 100 }),
     series: stages.map((stage, i) => ({

@@ -51,8 +51,8 @@ export function alwaysEventProgressOption(
 export function progressDistributionOption(report: ProgressScores): ChartOption {
   const months = report.overall;
   return baseOption({
-    legend: { top: 0, left: 0, right: 0 },
-    grid: { left: 8, right: 24, top: 72, bottom: 8, containLabel: true },
+    legend: { type: 'scroll', top: 0, left: 0, right: 0 },
+    grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', confine: true },
     xAxis: categoryAxis(months.map((m) => m.month)),
     yAxis: [

@@ -82,7 +82,14 @@ export function AlwaysEventPage({ id, query, navigate }: Props) {
               {row.measures.length === 0 ? (
                 <p>No measure is linked to this Always Event yet.</p>
               ) : (
-                row.measures.map((m) => <MeasurePanel key={m.measureId} measure={m} profile={profile} />)
+                row.measures.map((m) => (
+                  <MeasurePanel
+                    key={m.measureId}
+                    measure={m}
+                    profile={profile}
+                    unitNames={unitNamesOf(row)}
+                  />
+                ))
               )}
             </section>
           </>
@@ -90,6 +97,14 @@ export function AlwaysEventPage({ id, query, navigate }: Props) {
       </Await>
     </>
   );
+}
+
+/** The home unit and each scale-up unit by id, for labels. */
+function unitNamesOf(row: RegisterRow): Record<string, string> {
+  return Object.fromEntries([
+    [row.homeUnit.unitId, row.homeUnit.name],
+    ...row.scaleUpUnits.map((u) => [u.unitId, u.name]),
+  ]);
 }
 
 function Statement({ row }: { row: RegisterRow }) {

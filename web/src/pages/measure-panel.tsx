@@ -34,7 +34,16 @@ const CHART_NAMES: Record<string, string> = {
 type Measure = RegisterRow['measures'][number];
 
 /** One measure's chart for one unit (the home unit first), under the page's rule profile. */
-export function MeasurePanel({ measure, profile }: { measure: Measure; profile: Profile }) {
+export function MeasurePanel({
+  measure,
+  profile,
+  unitNames = {},
+}: {
+  measure: Measure;
+  profile: Profile;
+  /** Unit ids to the names people know them by. */
+  unitNames?: Record<string, string>;
+}) {
   const { api, bounds } = useSession();
   const units = measure.latest
     .map((l) => l.unitId)
@@ -63,7 +72,7 @@ export function MeasurePanel({ measure, profile }: { measure: Measure; profile: 
           >
             {units.map((u) => (
               <option key={u} value={u}>
-                {u}
+                {unitNames[u] ?? u}
               </option>
             ))}
           </select>
