@@ -18,6 +18,7 @@ import { HistoryModule } from './history/history.module';
 import { LoggingModule } from './logging/logging.module';
 import { ProjectionsModule } from './projections/runner/projections.module';
 import { MeasuresModule } from './projections/measures/measures.module';
+import { DriverDiagramsModule } from './projections/driver-diagrams/driver-diagrams.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
 import { ImportsModule } from './imports/imports.module';
@@ -71,6 +72,7 @@ export class AppModule {
         AnalyticsApiModule,
         SpreadModule,
         MeasuresModule,
+        DriverDiagramsModule,
         EvaluationModule,
         ContactsModule,
         RedactionModule,

@@ -100,6 +100,10 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   PauseAlwaysEvent: organisationWork,
   ResumeAlwaysEvent: organisationWork,
   CloseAlwaysEvent: organisationWork,
+  AddDriver: organisationWork,
+  RewordDriverDiagramItem: organisationWork,
+  RetireDriverDiagramItem: organisationWork,
+  LinkDriverDiagramItem: organisationWork,
   // PDSA cycles (pdsaCycleId → its stream's odsCode, or its Always Event's)
   PlanPdsaCycle: organisationWork,
   StartPdsaCycle: organisationWork,
@@ -116,6 +120,8 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   EstablishBaseline: organisationWork,
   AnnotateChart: organisationWork,
   RetireMeasure: organisationWork,
+  RecalculateLimits: organisationWork,
+  SetBaseline: organisationWork,
   // Evaluation: commissioned by the programme, carried out by evaluators
   CommissionEvaluation: programmeDecision,
   TakeDataCut: evaluationWork,
@@ -158,9 +164,13 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/spread/lineage': READ_MODEL_ROUTE,
   'GET /v1/spread/return-compliance': READ_MODEL_ROUTE,
   'GET /v1/measures/:measureId/chart': READ_MODEL_ROUTE,
+  'GET /v1/measures/:measureId/chart.svg': READ_MODEL_ROUTE,
+  'GET /v1/measures/:measureId/chart.png': READ_MODEL_ROUTE,
+  'GET /v1/measures/:measureId/recalculation-proposals': READ_MODEL_ROUTE,
   // Evaluators' read models (analysts read them too, at business time only).
   'GET /v1/evaluation/always-events': READ_MODEL_ROUTE,
   'GET /v1/evaluation/always-events/:alwaysEventId': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/always-events/:alwaysEventId/driver-diagram': READ_MODEL_ROUTE,
   'GET /v1/evaluation/funnel': READ_MODEL_ROUTE,
   'GET /v1/evaluation/pdsa-learning': READ_MODEL_ROUTE,
   'GET /v1/evaluation/co-production': READ_MODEL_ROUTE,

@@ -2,6 +2,7 @@ import { contactsProjection } from './contacts/contacts.projection';
 import { alwaysEventRegisterProjection } from './evaluation/always-event-register.projection';
 import { pdsaLearningProjection } from './evaluation/pdsa-learning.projection';
 import { Projection } from './runner/projection';
+import { driverDiagramsProjection } from './driver-diagrams/driver-diagrams.projection';
 import { measuresProjection } from './measures/measures.projection';
 import { spreadProjection } from './spread/spread.projection';
 import { organisationsProjection } from './organisations/organisations.projection';
@@ -18,4 +19,5 @@ export const READ_MODELS: readonly Projection[] = [
   organisationsProjection as Projection,
   evaluationRecordsProjection as Projection,
   worklistProjection as Projection,
+  driverDiagramsProjection as Projection,
 ];

@@ -32,6 +32,10 @@ describe('the programme commands in the catalogue', () => {
       'PauseAlwaysEvent',
       'ResumeAlwaysEvent',
       'CloseAlwaysEvent',
+      'AddDriver',
+      'RewordDriverDiagramItem',
+      'RetireDriverDiagramItem',
+      'LinkDriverDiagramItem',
     ]);
   });
   it('offers the PDSA cycle commands', () => {
@@ -54,6 +58,8 @@ describe('the programme commands in the catalogue', () => {
       'EstablishBaseline',
       'AnnotateChart',
       'RetireMeasure',
+      'RecalculateLimits',
+      'SetBaseline',
     ]);
   });
   it('offers the evaluation commands, TakeDataCut with its bounds computed by the service', () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTrustRegister } from '../../src/register/trust-register';
+import { loadTrustRegister } from '../../src/register/trust-register';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
 import { getJson } from '../support/http';
@@ -124,7 +124,7 @@ describe('the README walkthrough on the simulated programme, seed 42, scale 1 [s
   });
 
   it('holds the case studies with their published statements, at their real trusts', async () => {
-    const register = parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8'));
+    const register = loadTrustRegister(REGISTER_CSV);
     const plan = buildPlan({ seed: '42', scale: 1, register });
     for (const ref of plan.caseStudies) {
       const stream = await getJson<{

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Progress } from '../../../src/cli/progress';
 import { REGISTER_CSV } from '../../../src/register/register-csv';
-import { parseTrustRegister } from '../../../src/register/trust-register';
+import { loadTrustRegister } from '../../../src/register/trust-register';
 import { PlannedCommand } from '../commands';
 import { buildPlan, CaseStudyRef, SimulationPlan } from '../plan/build-plan';
 import { AuthHeader, authHeaders, httpSender, SendOutcome } from './http-sender';
@@ -74,7 +73,7 @@ async function checkRegister(plan: SimulationPlan, options: SimulationOptions): 
  */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationSummary> {
   const started = performance.now();
-  const register = parseTrustRegister(readFileSync(options.registerCsv ?? REGISTER_CSV, 'utf8'));
+  const register = loadTrustRegister(options.registerCsv ?? REGISTER_CSV);
   const plan = buildPlan({ seed: options.seed, scale: options.scale, register });
   if (!options.skipPreflight) await checkRegister(plan, options);
   const send =

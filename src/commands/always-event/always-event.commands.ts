@@ -2,6 +2,7 @@ import { alwaysEventDecider, alwaysEventStreamId, Aim, CriterionAssessment } fro
 import { aggregateCommand } from '../aggregate-command';
 import { AggregateDefinition } from '../command-definition';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
+import { driverDiagramCommands } from './driver-diagram.commands';
 import {
   aimEvidenceFacts,
   derivedFromFact,
@@ -284,5 +285,5 @@ const outcomes = [
 export const alwaysEventAggregate: AggregateDefinition = {
   category: 'always-event',
   decider: alwaysEventDecider as AggregateDefinition['decider'],
-  commands: [...setUp, ...statement, ...testing, ...outcomes],
+  commands: [...setUp, ...statement, ...testing, ...outcomes, ...driverDiagramCommands],
 };

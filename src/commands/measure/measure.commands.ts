@@ -3,6 +3,7 @@ import { AlwaysEventForMeasure, CategoryCounts, measureDecider, measureStreamId 
 import { aggregateCommand } from '../aggregate-command';
 import { AggregateDefinition } from '../command-definition';
 import type { FactLookups } from '../fact-lookups';
+import { limitDecisionCommands } from './limits.commands';
 import {
   AnnotateChartDto,
   CategoryCountsDto,
@@ -141,5 +142,6 @@ export const measureAggregate: AggregateDefinition = {
       dto: RetireMeasureDto,
       data: (dto) => ({ ...id(dto), reason: dto.reason }),
     }),
+    ...limitDecisionCommands,
   ],
 };

@@ -16,6 +16,7 @@ import {
   ListeningParticipants,
   VisionVoice,
 } from './values';
+import type { DriverDiagramEvent } from './driver-diagram';
 
 /** On every event, so read models slice by programme and organisation without re-reading the stream. */
 export interface AlwaysEventSubject {
@@ -208,4 +209,5 @@ export type AlwaysEventEvent =
   | ProgressScoreAmended
   | AlwaysEventPaused
   | AlwaysEventResumed
-  | AlwaysEventClosed;
+  | AlwaysEventClosed
+  | DriverDiagramEvent;

@@ -8,6 +8,7 @@ import {
   reviseMeasureDefinition,
   retireMeasure,
 } from './decide-definition';
+import { recalculateLimits, setBaseline } from './decide-limits';
 import { correctMeasurement, recordMeasurement, retractMeasurement } from './decide-measurements';
 import { MeasureEvent } from './events';
 import { evolve, initialState, MeasureState } from './state';
@@ -30,6 +31,10 @@ export function decide(command: MeasureCommand, state: MeasureState): MeasureEve
       return annotateChart(command, state);
     case 'RetireMeasure':
       return retireMeasure(command, state);
+    case 'RecalculateLimits':
+      return recalculateLimits(command, state);
+    case 'SetBaseline':
+      return setBaseline(command, state);
     default:
       throw new DomainError(
         'unknown-command',

@@ -6,3 +6,4 @@ export * from './periods';
 export * from './series';
 export * from './state';
 export * from './values';
+export * from './limit-phases';

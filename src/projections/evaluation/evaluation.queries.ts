@@ -54,3 +54,15 @@ export class PdsaLearningQuery extends OrganisationListQuery {
   @IsUUID()
   alwaysEvent?: string;
 }
+
+export class ProgressScoresQuery extends ProgrammeQuery {
+  /** ODS code of one organisation: its Always Events only. */
+  @IsOptional()
+  @IsOdsCode()
+  organisation?: string;
+
+  /** One Always Event only. */
+  @IsOptional()
+  @IsUUID()
+  alwaysEvent?: string;
+}

@@ -30,7 +30,8 @@ export interface MeasuresState {
 
 export const measuresProjection: Projection<MeasuresState> = {
   name: 'measures',
-  version: 1,
+  // 2: measures hold their recorded decisions on limits (RecalculateLimits, SetBaseline).
+  version: 2,
   initialState: () => ({ measures: {}, annotations: {}, pdsaStarts: {} }),
   apply(state, event: RecordedEvent) {
     if (event.streamId.startsWith('measure-')) {

@@ -65,6 +65,8 @@ function applyRegister(state: SpreadState, e: OrganisationEvent): void {
     case 'OrganisationsMerged':
       organisation.successorOdsCode = e.data.successorOdsCode;
       organisation.mergedOn = e.data.effectiveDate;
+      // Merged into its successor, the predecessor closes that day: it leaves the trusts open after it.
+      organisation.closeDate = e.data.effectiveDate;
       return;
     case 'OrganisationDissolved':
       organisation.closeDate = e.data.effectiveDate;
@@ -214,7 +216,8 @@ const PARTICIPATION = [
 
 export const spreadProjection: Projection<SpreadState> = {
   name: 'spread',
-  version: 2,
+  // 2: reporting windows and programme settings; 3: a merger closes its predecessor (closeDate), as the register does.
+  version: 3,
   // Organisations, programmes, participation and returns, and a few facts of Always Events: never measures or PDSA cycles.
   filter: { eventTypes: [...REGISTER, ...PROGRAMME, ...PARTICIPATION, ...ALWAYS_EVENT_FACTS] },
   initialState: () => ({ organisations: {}, programmes: {}, participations: {}, alwaysEvents: {} }),

@@ -61,8 +61,8 @@ export function caseStudySpec(caseStudy: CaseStudy, context: AlwaysEventContext)
     trajectory: {
       improves: true,
       baselinePct: 0.5,
-      finalPct: target >= 100 ? 1 : Math.min(0.99, target / 100 + 0.05),
-      denominator: weekly ? 12 : 30,
+      finalPct: caseStudy.settlesAt?.finalPct ?? (target >= 100 ? 1 : Math.min(0.99, target / 100 + 0.05)),
+      denominator: caseStudy.settlesAt?.denominator ?? (weekly ? 12 : 30),
     },
     pace: caseStudy.pace ?? 1,
     caseStudy: caseStudy.caseId,
