@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
+import { uuidV5 } from '../support/uuid-v5';
 import { sha256Hex } from '../support/canonical-json';
 import { screen } from '../privacy/screening';
 import { ALLOWED, ImportColumn, RecordKind, REQUIRED } from './import-columns';
@@ -206,7 +206,7 @@ export const rowKeys = {
 };
 
 export const annotationIdOf = (row: MeasurementRow & { unitId: string }): string =>
-  uuidv5(`${row.odsCode}\n${row.measureId}\n${row.unitId}\n${row.period}`, ANNOTATION_NAMESPACE);
+  uuidV5(`${row.odsCode}\n${row.measureId}\n${row.unitId}\n${row.period}`, ANNOTATION_NAMESPACE);
 
 /** Body fields of the commands a row becomes, back to the columns they came from. */
 export const COLUMN_OF_FIELD: Readonly<Record<string, ImportColumn>> = {
