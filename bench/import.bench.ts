@@ -8,8 +8,12 @@
  * appended again to a fresh store through the store's port in the same
  * group-commit batches, each append claiming its key (raw appends: no
  * parsing, commands or rules).
+ *
+ * `--weeks N` runs a shorter trial; `--profile FILE` writes a CPU profile of
+ * the import phase alone.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.factory';
@@ -29,6 +33,9 @@ const MEASURES = 200;
 /** `--weeks N` for a shorter trial run, which leaves RESULTS.md alone. */
 const weeksArg = process.argv.indexOf('--weeks');
 const WEEKS = weeksArg > 0 ? Number(process.argv[weeksArg + 1]) : 500;
+/** `--profile FILE`: a V8 CPU profile of the import alone (not the set-up or the baseline), for Chrome DevTools. */
+const profileArg = process.argv.indexOf('--profile');
+const PROFILE = profileArg > 0 ? process.argv[profileArg + 1] : undefined;
 const ADMIN: Principal = {
   id: 'bench-import',
   role: 'programme-admin',
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
     const service = app.get(ImportService);
     const before = await store.headPosition();
     const bar = progress('import');
+    const profiler = PROFILE ? await startProfiler() : undefined;
     const started = performance.now();
     const file = await service.check(csv, statSync(csv).size);
     const totals = { rows: 0, written: 0, replayed: 0, refused: 0, failed: 0 };
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
     ))
       continue;
     const importSeconds = (performance.now() - started) / 1000;
+    if (profiler && PROFILE) writeFileSync(PROFILE, JSON.stringify(await profiler.stop()));
     bar.stop();
     if (totals.written !== count) throw new Error(`Imported ${JSON.stringify(totals)} of ${count} rows`);
     const rssImport = peakRssMb();
@@ -187,6 +196,25 @@ async function main(): Promise<void> {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The inspector's CPU profiler on this process, from now until `stop`. */
+async function startProfiler(): Promise<{ stop(): Promise<object> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      session.disconnect();
+      return profile;
+    },
+  };
 }
 
 main().catch((error: unknown) => {

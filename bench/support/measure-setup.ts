@@ -2,6 +2,8 @@ import { command, DraftCommand } from '../../scripts/simulator/commands';
 import { isoWeekOf, nextPeriod } from '../../scripts/simulator/dates';
 import { ALL_COMMITMENTS } from '../../scripts/simulator/plan/participation';
 import { httpSender } from '../../scripts/simulator/run/http-sender';
+import type { Principal } from '../../src/auth/principal';
+import type { CommandGateway } from '../../src/commands/command-gateway';
 
 const PROGRAMME = 'bench-programme';
 const ODS = 'RBENCH';
@@ -23,6 +25,22 @@ export async function setUpMeasures(
   const send = httpSender({ url, sourceSystem: 'bench', apiKey });
   for (const [i, draft] of setup.entries()) await send({ ...draft, idempotencyKey: `bench-setup-${i}` });
   return { measureIds, weeks };
+}
+
+/** Sends the set-up's commands through a command gateway in this process, each with a key of its own. */
+export async function submitSetup(
+  gateway: CommandGateway,
+  principal: Principal,
+  setup: readonly DraftCommand[],
+): Promise<void> {
+  for (const [i, draft] of setup.entries()) {
+    await gateway.submit(principal, draft.name, draft.body, {
+      idempotencyKey: `setup-${i}`,
+      sourceSystem: 'test',
+      correlationId: `setup-${i}`,
+      transport: 'internal',
+    });
+  }
 }
 
 /** The commands setUpMeasures sends, for a bench that sends them another way. */

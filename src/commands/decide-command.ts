@@ -1,5 +1,4 @@
 import { HttpStatus } from '@nestjs/common';
-import { instanceToPlain } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
 import { CommandContext } from '../domain/shared';
 import {
@@ -46,7 +45,8 @@ export function prepareCommand(command: ExecuteCommand): PreparedCommand {
   const { definition, dto, origin } = command;
   const streamId = definition.streamId(dto);
   // The key itself is not part of the request: sending it as a header or as commandId is the same request.
-  const { commandId: _key, ...body } = instanceToPlain(dto);
+  // canonicalJson reads the DTO's own fields at every level, as instanceToPlain would give them (tested).
+  const { commandId: _key, ...body } = dto;
   const requestHash = sha256Hex(
     canonicalJson({ command: definition.name, body, ifMatch: origin.expectedRevision ?? null }),
   );

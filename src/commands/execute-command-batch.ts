@@ -33,6 +33,10 @@ interface Pending {
 interface Working extends StreamView {
   /** The decider the stream folds with (every command of one stream shares it). */
   folder: ExecuteCommand['definition']['decider'];
+  /** The cached revision the batch's decisions on the stream start from. */
+  from: number;
+  /** Whether `state` is the batch's own copy, which the decider's owned evolve may change in place. */
+  owns: boolean;
 }
 
 /**
@@ -73,8 +77,8 @@ export async function runBatch(
   const deferred: number[] = [];
   const release = await holdStreams(deps.queue, streams);
   try {
-    const pending = await decideAll(deps, prepared, outcomes, followers, deferred);
-    await appendAll(deps, pending, outcomes, deferred);
+    const { pending, working } = await decideAll(deps, prepared, outcomes, followers, deferred);
+    await appendAll(deps, pending, working, outcomes, deferred);
   } finally {
     release();
   }
@@ -154,7 +158,7 @@ async function decideAll(
   outcomes: Array<BatchOutcome | undefined>,
   followers: ReadonlyMap<number, number>,
   deferred: number[],
-): Promise<Pending[]> {
+): Promise<{ pending: Pending[]; working: Map<string, Working> }> {
   const working = new Map<string, Working>();
   const written = new Set<string>();
   const deferredStreams = new Set<string>();
@@ -172,7 +176,8 @@ async function decideAll(
     let stream = working.get(streamId);
     if (!stream) {
       const folder = p.command.definition.decider;
-      stream = { ...(await deps.lookups.streams.load(folder, streamId)), folder };
+      const cached = await deps.lookups.streams.load(folder, streamId);
+      stream = { ...cached, folder, from: cached.revision, owns: false };
       working.set(streamId, stream);
     }
     read.clear();
@@ -194,18 +199,32 @@ async function decideAll(
       } else {
         pending.push({ index, prepared: p, decidedOn: stream.revision, events: decision.events });
         written.add(streamId);
-        let state = stream.state;
-        // Through JSON, as the store keeps it: the state the next command sees is what a read would fold.
-        for (const event of decision.decided)
-          state = stream.folder.evolve(state as never, JSON.parse(JSON.stringify(event)) as never);
-        stream.state = state;
+        foldDecided(stream, decision.decided);
         stream.revision += decision.events.length;
       }
     } catch (error) {
       outcomes[index] = { ok: false, error };
     }
   }
-  return pending;
+  return { pending, working };
+}
+
+/**
+ * The decided events folded into the stream's working state, through JSON as
+ * the store keeps them (the state the next command sees is what a read would
+ * fold). A decider that can fold into a state of its own does so on a copy
+ * made once per batch, instead of copying on every event.
+ */
+function foldDecided(stream: Working, decided: readonly unknown[]): void {
+  const { owned } = stream.folder;
+  if (owned && !stream.owns) {
+    stream.state = owned.copy(stream.state as never);
+    stream.owns = true;
+  }
+  const evolve = (owned ?? stream.folder).evolve;
+  let state = stream.state;
+  for (const event of decided) state = evolve(state as never, JSON.parse(JSON.stringify(event)) as never);
+  stream.state = state;
 }
 
 /** A FactLookups that notes every stream a command's facts read. */
@@ -221,6 +240,7 @@ function recordingLookups(lookups: FactLookups, read: Set<string>): FactLookups 
 async function appendAll(
   deps: BatchDependencies,
   pending: readonly Pending[],
+  working: ReadonlyMap<string, Working>,
   outcomes: Array<BatchOutcome | undefined>,
   deferred: number[],
 ): Promise<void> {
@@ -233,6 +253,8 @@ async function appendAll(
   );
   const settled = await Promise.allSettled(appends);
   const broken = new Set<string>();
+  const appended = new Map<string, Array<{ events: readonly NewEvent[]; result: AppendResult }>>();
+  const unadoptable = new Set<string>();
   for (const [i, { index, prepared, decidedOn, events }] of pending.entries()) {
     const { streamId } = prepared;
     const answer = settled[i];
@@ -247,8 +269,13 @@ async function appendAll(
       continue;
     }
     const result: AppendResult = answer.value;
-    if (result.replayed === false)
-      deps.lookups.streams.appended(prepared.command.definition.decider, streamId, decidedOn, events, result);
+    if (result.replayed === false && result.nextRevision === decidedOn + events.length) {
+      const list = appended.get(streamId) ?? [];
+      list.push({ events, result });
+      appended.set(streamId, list);
+    } else {
+      unadoptable.add(streamId);
+    }
     outcomes[index] = {
       ok: true,
       result: {
@@ -259,5 +286,11 @@ async function appendAll(
         replayed: result.replayed === true,
       },
     };
+  }
+  // The working state is the cached one with every append of the stream: the cache takes it as it is.
+  for (const [streamId, appends] of appended) {
+    const stream = working.get(streamId);
+    if (stream && !broken.has(streamId) && !unadoptable.has(streamId))
+      deps.lookups.streams.adopt(stream.folder, streamId, stream.from, stream.state, appends);
   }
 }

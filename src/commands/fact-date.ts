@@ -1,4 +1,3 @@
-import { instanceToPlain } from 'class-transformer';
 import { isIsoDate } from './validation/validators';
 import type { CommandDefinition } from './command-definition';
 import type { CommandDto } from './validation/command-dto';
@@ -15,7 +14,8 @@ const NAMED_DATES = new Set(['effectiveDate', 'openDate', 'startDate', 'setDate'
 export function factDateOf(definition: CommandDefinition, dto: CommandDto): string | undefined {
   const explicit = definition.occurredAt?.(dto);
   if (explicit) return explicit;
-  for (const [field, value] of Object.entries(instanceToPlain(dto))) {
+  // The DTO's own fields (no decorator renames one), as instanceToPlain would list them, without its copy.
+  for (const [field, value] of Object.entries(dto)) {
     if ((field.endsWith('On') || NAMED_DATES.has(field)) && isIsoDate(value)) return `${value}T00:00:00.000Z`;
   }
   return undefined;

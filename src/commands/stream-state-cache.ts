@@ -4,7 +4,7 @@ import { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-e
 import type { AnyDomainEvent } from './command-definition';
 import { toDomainEvent } from './domain-events';
 
-type Folder<S> = Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve'>;
+type Folder<S> = Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve' | 'owned'>;
 
 /** What a retry needs to know of an event already in the stream. */
 export interface KnownEvent {
@@ -114,6 +114,39 @@ export class StreamStateCache {
       entries.delete(streamId);
       this.size--;
     }
+  }
+
+  /**
+   * A state the batched path folded from the cached one (at `from`) with the
+   * events it then appended, taken as the stream's cached state, so nothing is
+   * folded twice. Only when the cache is still at `from`; the state must be
+   * the batch's own, which no one changes after.
+   */
+  adopt<S>(
+    folder: Folder<S>,
+    streamId: string,
+    from: number,
+    state: S,
+    appends: ReadonlyArray<{ events: readonly NewEvent[]; result: AppendResult }>,
+  ): void {
+    const entries = this.byFolder.get(folder);
+    const cached = entries?.get(streamId);
+    if (!entries || !cached || cached.revision !== from) return;
+    let revision = from;
+    for (const { events, result } of appends) {
+      for (const event of events) {
+        const id = event.id.toLowerCase();
+        revision++;
+        cached.known.set(id, {
+          id,
+          revision,
+          position: result.position,
+          requestHash: event.metadata.requestHash,
+          causationId: event.metadata.causationId,
+        });
+      }
+    }
+    entries.set(streamId, { state, revision, known: cached.known, used: ++this.uses });
   }
 
   private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: readonly FoldedEvent[]): Entry<S> {

@@ -24,7 +24,7 @@ import { countCsvRows, csvRows, sniffFormat, TableFormat, TableRow, xlsxRows } f
 import { inspectXlsx, XlsxRefused } from './xlsx-container';
 
 /** Rows per batch through the gateway: large enough to amortise a commit, small enough to keep memory flat. */
-const BATCH_ROWS = 500;
+const BATCH_ROWS = 2_000;
 
 export interface ImportOptions {
   programmeSlug: string;

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -7,7 +7,8 @@ import { unauthorised } from '../auth/auth-problems';
 import '../auth/principal';
 import { validateDto } from '../commands/validation/validate-dto';
 import { AppConfig } from '../config/app-config';
-import { ApiProblems } from '../openapi/api-docs';
+import { ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
+import type { ImportReportResponse } from '../openapi/response-types';
 import { toCsv, wantsCsv } from '../projections/http/respond';
 import { DEFAULT_PROGRAMME } from '../projections/spread/spread.queries';
 import { ImportEntry, ImportTotals, REPORT_COLUMNS } from './import-report';
@@ -49,8 +50,13 @@ async function* reportBody(
 ): AsyncGenerator<string> {
   try {
     if (csv) yield toCsv([Object.fromEntries(REPORT_COLUMNS.map((c) => [c, '']))]).split('\n')[0] + '\n';
-    else
-      yield `{"importId":${JSON.stringify(file.importId)},"file":${JSON.stringify({ format: file.format, sha256: file.sha256, bytes: file.bytes, rows: file.rows })},"entries":[`;
+    else {
+      const head: Omit<ImportReportResponse, 'entries' | 'totals'> = {
+        importId: file.importId,
+        file: { format: file.format, sha256: file.sha256, bytes: file.bytes, rows: file.rows },
+      };
+      yield `${JSON.stringify(head).slice(0, -1)},"entries":[`;
+    }
     let first = true;
     for await (const entry of entries) {
       if (!every && entry.outcome !== 'refused' && entry.outcome !== 'failed') continue;
@@ -78,6 +84,13 @@ export class ImportsController {
   @ApiOperation({
     summary:
       'Import monthly returns and measurements from a CSV or XLSX file (the body, or multipart field "file"); answers a per-row report',
+  })
+  @ApiQueryFrom(ImportQuery)
+  @ApiResponse({
+    status: 200,
+    description:
+      'The report, streamed as rows are imported: JSON (totals last) or CSV (Accept: text/csv, one line per entry)',
+    content: { 'text/csv': { schema: { type: 'string' } } },
   })
   @ApiProblems({
     413: 'The file is too large or has too many rows: nothing was written',
@@ -118,6 +131,15 @@ export class ImportsController {
 
   @Get('template')
   @ApiOperation({ summary: 'The import template: CSV (header row) or XLSX (Data and Guide sheets)' })
+  @ApiQueryFrom(TemplateQuery)
+  @ApiResponse({
+    status: 200,
+    description: 'The template: the header row as CSV, or a workbook with Data and Guide sheets',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async template(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const query = await validateDto(TemplateQuery, raw);
     if (query.format === 'xlsx') {

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateDto } from '../commands/validation/validate-dto';
 import { parseBounds } from '../history/read-model-reader';
 import { ProblemException } from '../http/problem';
 import { ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
+import type { ProgrammeReportResponse } from '../openapi/response-types';
 import { ReadModelQuery } from '../projections/http/read-model-query';
 import { IsSlug } from '../commands/validation/validators';
 import { DEFAULT_PROGRAMME } from '../projections/spread/spread.queries';
@@ -50,6 +51,14 @@ export class ReportsController {
       'The board pack for bounds: PDF (A4, selectable text, vector charts) or XLSX (format=xlsx or Accept), or its figures as JSON; states the data cut and checksum it was built from',
   })
   @ApiQueryFrom(ProgrammeReportQuery)
+  @ApiResponse({
+    status: 200,
+    description: 'The board pack as PDF (default) or XLSX, or its figures as JSON (format=json)',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems({ 404: 'No data cut with that id' })
   async programme(
     @Query() raw: Record<string, unknown>,
@@ -81,7 +90,7 @@ export class ReportsController {
       alwaysEventIds: query.alwaysEvents ? query.alwaysEvents.split(',') : null,
       by: request.principal?.id ?? 'unknown',
     });
-    if (format === 'json') return report;
+    if (format === 'json') return report satisfies ProgrammeReportResponse;
     const name = `${programme}-board-pack-${report.date}`;
     if (format === 'xlsx') {
       void reply

@@ -3,7 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { Principal } from '../../src/auth/principal';
 import { CommandGateway } from '../../src/commands/command-gateway';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
-import { measureSetup, UNIT_ID } from '../../bench/support/measure-setup';
+import { measureSetup, submitSetup, UNIT_ID } from '../../bench/support/measure-setup';
 import { startTestApp, TestApp } from '../support/test-app';
 import { importFile, XLSX_TYPE } from './import-files';
 
@@ -85,15 +85,7 @@ describe('bad import files [real HTTP]', () => {
     t = await startTestApp({ IMPORT_MAX_ROWS: '50' });
     store = t.app.get<symbol, EventStore>(EVENT_STORE);
     setup = measureSetup(3);
-    const gateway = t.app.get(CommandGateway);
-    for (const [i, draft] of setup.setup.entries()) {
-      await gateway.submit(ADMIN, draft.name, draft.body, {
-        idempotencyKey: `setup-${i}`,
-        sourceSystem: 'test',
-        correlationId: `setup-${i}`,
-        transport: 'internal',
-      });
-    }
+    await submitSetup(t.app.get(CommandGateway), ADMIN, setup.setup);
   }, 60_000);
   afterAll(async () => {
     await t?.close();

@@ -11,6 +11,7 @@ import {
 import { recalculateLimits, setBaseline } from './decide-limits';
 import { correctMeasurement, recordMeasurement, retractMeasurement } from './decide-measurements';
 import { MeasureEvent } from './events';
+import { copyMeasureState, evolveMeasureOwned } from './evolve-owned';
 import { evolve, initialState, MeasureState } from './state';
 
 export function decide(command: MeasureCommand, state: MeasureState): MeasureEvent[] {
@@ -48,6 +49,7 @@ export const measureDecider: Decider<MeasureCommand, MeasureEvent, MeasureState>
   initialState,
   evolve,
   decide,
+  owned: { copy: copyMeasureState, evolve: evolveMeasureOwned },
 };
 
 export const measureStreamId = (measureId: string): string => `measure-${measureId}`;

@@ -1,6 +1,7 @@
 export * from './aim-rule';
 export * from './commands';
 export * from './decider';
+export * from './evolve-owned';
 export * from './events';
 export * from './periods';
 export * from './series';

@@ -5,6 +5,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateDto } from '../../commands/validation/validate-dto';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import type {
+  DataCutsResponse,
+  EvaluationReportsResponse,
+  EvaluationsResponse,
+  FindingsResponse,
+} from '../../openapi/response-types';
 import { CursorListQuery, cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
@@ -57,7 +63,8 @@ export class EvaluationsController {
       (r) => r.evaluationId,
       '-commissionedAt',
     );
-    return respond(request, reply, { ...page, knowledge: knowledge(view) }, (b) => b.items);
+    const body: EvaluationsResponse = { ...page, knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
   }
 
   @Get('data-cuts')
@@ -83,7 +90,8 @@ export class EvaluationsController {
       (r) => r.dataCutId,
       '-takenAt',
     );
-    return respond(request, reply, { ...page, knowledge: knowledge(view) }, (b) => b.items);
+    const body: DataCutsResponse = { ...page, knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
   }
 
   @Get('findings')
@@ -108,7 +116,8 @@ export class EvaluationsController {
       (r) => r.findingId,
       '-recordedAt',
     );
-    return respond(request, reply, { ...page, knowledge: knowledge(view) }, (b) => b.items);
+    const body: FindingsResponse = { ...page, knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
   }
 
   @Get('reports')
@@ -131,6 +140,7 @@ export class EvaluationsController {
       (r) => r.evaluationId,
       '-publishedOn',
     );
-    return respond(request, reply, { ...page, knowledge: knowledge(view) }, (b) => b.items);
+    const body: EvaluationReportsResponse = { ...page, knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
   }
 }

@@ -1,8 +1,7 @@
-import { initialState, MeasureEvent, MeasureState } from '../../domain/measure';
+import { evolveMeasureOwned, initialState, MeasureEvent, MeasureState } from '../../domain/measure';
 import { PdsaEvent } from '../../domain/pdsa';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
-import { evolveMeasureInPlace } from './evolve-measure-in-place';
 
 export interface ChartAnnotation {
   annotationId: string;
@@ -37,7 +36,7 @@ export const measuresProjection: Projection<MeasuresState> = {
     if (event.streamId.startsWith('measure-')) {
       const e = { type: event.type, data: event.data } as MeasureEvent;
       const id = e.data.measureId;
-      state.measures[id] = evolveMeasureInPlace(state.measures[id] ?? initialState(), e);
+      state.measures[id] = evolveMeasureOwned(state.measures[id] ?? initialState(), e);
       if (e.type === 'ChartAnnotated') {
         const { annotationId, period, unitId, text, pdsaCycleId, changeIdeaId } = e.data;
         (state.annotations[id] ??= []).push({

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateDto } from '../../commands/validation/validate-dto';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import type { AlwaysEventListRow, AlwaysEventsResponse } from '../../openapi/response-types';
 import { ALWAYS_EVENT_REGISTER } from '../evaluation/always-event-register.projection';
 import { REGISTER_STATES } from '../evaluation/evaluation.queries';
 import { registerRows } from '../evaluation/register-rows';
@@ -60,7 +61,7 @@ export class AlwaysEventsController {
             r.organisation.odsCode,
           ),
       )
-      .map((r) => ({
+      .map((r): AlwaysEventListRow => ({
         alwaysEventId: r.alwaysEventId,
         odsCode: r.organisation.odsCode,
         organisation: r.organisation.name,
@@ -86,6 +87,7 @@ export class AlwaysEventsController {
       (r) => r.alwaysEventId,
       'organisation',
     );
-    return respond(request, reply, { ...page, knowledge: knowledge(view) }, (b) => b.items);
+    const body: AlwaysEventsResponse = { ...page, knowledge: knowledge(view) };
+    return respond(request, reply, body, (b) => b.items);
   }
 }

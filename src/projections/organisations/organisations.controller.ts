@@ -7,6 +7,7 @@ import { reportingDate } from '../../history/bounds';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ProblemException, validationProblem } from '../../http/problem';
 import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import type { OrganisationPageResponse, OrganisationsResponse } from '../../openapi/response-types';
 import { ALWAYS_EVENT_REGISTER } from '../evaluation/always-event-register.projection';
 import { registerRows } from '../evaluation/register-rows';
 import { RegisterState } from '../evaluation/register-state';
@@ -55,7 +56,7 @@ export class OrganisationsController {
         (query.nhsTrust === undefined || r.isNhsTrust === query.nhsTrust) &&
         matchesSearch(query.q, r.name, r.odsCode),
     );
-    const body = {
+    const body: OrganisationsResponse = {
       programme,
       date,
       ...cursorPage(rows, query, ORGANISATION_SORTS, (r) => r.odsCode, 'name'),
@@ -123,7 +124,7 @@ export class OrganisationsController {
         keyDates: r.keyDates,
         measures: r.measures.map((m) => ({ ...m, chart: `/v1/measures/${m.measureId}/chart` })),
       }));
-    const body = {
+    const body: OrganisationPageResponse = {
       programme,
       date,
       organisation: registered ?? { odsCode },

@@ -7,14 +7,15 @@ import { validateDto } from '../../commands/validation/validate-dto';
 import { reportingDate } from '../../history/bounds';
 import { ReadModelReader } from '../../history/read-model-reader';
 import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import type { WorklistResponse } from '../../openapi/response-types';
 import { CursorListQuery, cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { reportingWindowOf } from '../spread/spread-reports';
-import { DEFAULT_PROGRAMME } from '../spread/spread.queries';
+import { DEFAULT_PROGRAMME, WINDOWS } from '../spread/spread.queries';
 import { SpreadState } from '../spread/spread-state';
 import { IsSlug } from '../../commands/validation/validators';
-import { WORKLIST_RULES, worklistItems } from './worklist-report';
+import { WORKLIST_RULES, WorklistRule, worklistItems } from './worklist-report';
 import { WorklistState } from './worklist.projection';
 
 export class WorklistQuery extends CursorListQuery {
@@ -25,6 +26,11 @@ export class WorklistQuery extends CursorListQuery {
   @IsOptional()
   @IsIn(WORKLIST_RULES)
   rule?: (typeof WORKLIST_RULES)[number];
+
+  /** `programme` (default): nothing is raised past the programme's reporting window; `none`: no window. */
+  @IsOptional()
+  @IsIn(WINDOWS)
+  window?: (typeof WINDOWS)[number];
 }
 
 @ApiTags('worklist (programme team)')
@@ -54,8 +60,14 @@ export class WorklistController {
       this.reader.read<SpreadState>('spread', query),
     ]);
     const date = reportingDate(worklist.bounds, this.clock.now());
-    const window = reportingWindowOf(spread.state, programme, true);
-    const { thresholds, items } = worklistItems(worklist.state, spread.state, programme, date, window.endsOn);
+    const window = reportingWindowOf(spread.state, programme, query.window !== 'none');
+    const { thresholds, items } = worklistItems(
+      worklist.state,
+      spread.state,
+      programme,
+      date,
+      window.applied ? window.endsOn : null,
+    );
     const rows = items.filter(
       (i) =>
         (query.rule === undefined || i.rule === query.rule) &&
@@ -63,7 +75,7 @@ export class WorklistController {
     );
     const counts = Object.fromEntries(
       WORKLIST_RULES.map((rule) => [rule, items.filter((i) => i.rule === rule).length]),
-    );
+    ) as Record<WorklistRule, number>;
     const page = cursorPage(
       rows,
       query,
@@ -71,7 +83,15 @@ export class WorklistController {
       (r) => r.itemId,
       'since',
     );
-    const body = { programme, date, window, thresholds, counts, ...page, knowledge: knowledge(worklist) };
+    const body: WorklistResponse = {
+      programme,
+      date,
+      window,
+      thresholds,
+      counts,
+      ...page,
+      knowledge: knowledge(worklist),
+    };
     return respond(request, reply, body, (b) => b.items);
   }
 }
