@@ -94,9 +94,9 @@ export async function createApp(
   await registerImportUploads(fastify);
   // After every hook above, so the dashboard's routes get them too (its context copies them when it loads).
   await registerDashboard(fastify);
-  // The state database holds what the log can restore (snapshots, checkpoints) or only accelerates
-  // (idempotency keys: a retry finds its own events by their key-derived ids). It survives a killed
-  // process either way; an fsync per command there would double the cost of every write for nothing.
+  // The state database holds what the log can restore (snapshots, checkpoints); idempotency keys are
+  // kept by the event store (docs/architecture/guarantees.md). It survives a killed process either
+  // way; an fsync per command there would double the cost of every write for nothing.
   const state = openStateDatabase(config.STATE_SQLITE_PATH, 'NORMAL');
   const clock = options.now ? new FunctionClock(options.now) : new SystemClock();
   const store = await openEventStore(config, options.now).catch((error: unknown) => {

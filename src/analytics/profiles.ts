@@ -1,6 +1,6 @@
 /**
  * Named parameter sets that reproduce each reference exactly. Source tags are
- * those of research/spc.md §9: [S1] Perla 2011, [S2] NHSRplotthedots 0.2.2,
+ * those of docs/analysts/spc-rules.md, "Sources": [S1] Perla 2011, [S2] NHSRplotthedots 0.2.2,
  * [S3] qicharts2 0.8.1, [S4] MDC SQL query v2.6, [S5] MDC XmR testing document.
  */
 import type { SpcParameters } from './spc-parameters';

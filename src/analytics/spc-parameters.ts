@@ -1,5 +1,5 @@
 /**
- * Every choice on which the references differ (research/spc.md §5–6), as one
+ * Every choice on which the references differ (docs/analysts/spc-rules.md, "Side by side"), as one
  * explicit parameter. A profile sets all of them; a request may override any.
  */
 export interface SpcParameters {

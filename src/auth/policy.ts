@@ -3,7 +3,7 @@ import type { Role } from './principal';
 /**
  * Who may do what: the one table the authorisation guard (HTTP) and
  * `authoriseCommand` (HTTP and Kafka) read. Nothing else decides access.
- * `test/auth/policy-coverage.e2e.spec.ts` fails when a command in the
+ * `test/auth/authorisation-matrix.e2e.spec.ts` fails when a command in the
  * catalogue or a route Nest registers has no entry here.
  */
 

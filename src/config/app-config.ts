@@ -12,8 +12,9 @@ export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 /**
  * What a process runs beside its HTTP listener (every process has one, for
  * health and metrics): `api` and `projections` the read models the API
- * answers from, `relay` the Kafka relay (one per deployment), `commands` the
- * Kafka command consumer (any number: its group shares the partitions). The
+ * answers from, `relay` the Kafka relay (any number: a lease in the event store
+ * lets one publish at a time), `commands` the Kafka command consumer (any
+ * number: its group shares the partitions). The
  * default runs them all; a scaled-out deployment splits them, e.g. API
  * replicas on `api,projections` and one worker on `relay,commands`.
  */

@@ -182,7 +182,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             flags: {
               items: { type: 'string' },
               description:
-                'research/domain.md §9.3: gaps an evaluator should see at a glance once a statement is agreed.',
+                'Gaps an evaluator should see at a glance once a statement is agreed (docs/analysts/read-models.md).',
               type: 'array',
             },
           },
@@ -449,7 +449,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       flags: {
         items: { type: 'string' },
         description:
-          'research/domain.md §9.3: gaps an evaluator should see at a glance once a statement is agreed.',
+          'Gaps an evaluator should see at a glance once a statement is agreed (docs/analysts/read-models.md).',
         type: 'array',
       },
     },
@@ -920,7 +920,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         additionalProperties: false,
         description:
-          'Bitemporal bounds of a read-model query (DESIGN.md §7): `asOf` bounds business time (events whose occurredAt ≤ asOf count), `asKnownAt` bounds knowledge (events recorded at or before it), or `atPosition` bounds it by global position. Unset means "now".',
+          'Bitemporal bounds of a read-model query (docs/evaluators/time-travel.md): `asOf` bounds business time (events whose occurredAt ≤ asOf count), `asKnownAt` bounds knowledge (events recorded at or before it), or `atPosition` bounds it by global position. Unset means "now".',
         type: 'object',
       },
       match: { description: 'Every read model matches.', type: 'boolean' },
@@ -2455,7 +2455,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                       ],
                       additionalProperties: false,
                       description:
-                        'The PDSA learning log (research/domain.md §9.5):\n- chains: per change idea, its cycles in order (cycle number, then plan   date), each prediction beside its outcome, and the decision;\n- decision mix: completed cycles by decision (adopt / adapt / abandon);\n- velocity: cycles completed while the Always Event was in Testing, per 30   days of Testing. Testing runs from TestingStarted to the first of   ImplementationStarted, closure or the reporting date (pauses are not   subtracted); a window under a day counts as one day. Cycles completed   before testing (during co-design) or after it (scale-up tests) are in the   chains and the mix, not in velocity. Null until testing has started.',
+                        'The PDSA learning log (docs/analysts/read-models.md):\n- chains: per change idea, its cycles in order (cycle number, then plan   date), each prediction beside its outcome, and the decision;\n- decision mix: completed cycles by decision (adopt / adapt / abandon);\n- velocity: cycles completed while the Always Event was in Testing, per 30   days of Testing. Testing runs from TestingStarted to the first of   ImplementationStarted, closure or the reporting date (pauses are not   subtracted); a window under a day counts as one day. Cycles completed   before testing (during co-design) or after it (scale-up tests) are in the   chains and the mix, not in velocity. Null until testing has started.',
                       type: 'object',
                     },
                     type: 'array',

@@ -88,7 +88,7 @@ export type AlwaysEventStatementAgreed = Event<
     /** Team make-up at agreement, for the co-production index. */
     agreedByCategories: Partial<Record<CoDesignMemberCategory, number>>;
     patientOrCarerShare: number;
-    /** Rules flagged but not refused (research/domain.md §8 "warn"). */
+    /** Rules flagged but not refused (docs/architecture/domain-model.md, "Flagged, not refused"). */
     warnings: string[];
     agreedAt: IsoDateTime;
   }

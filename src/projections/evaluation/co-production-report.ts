@@ -3,7 +3,7 @@ import { percent } from '../spread/spread-queries';
 import { AlwaysEventRecord, ListeningReach, RegisterState } from './register-state';
 
 /**
- * The co-production index (research/domain.md §9.6), per Always Event and overall:
+ * The co-production index (docs/analysts/read-models.md), per Always Event and overall:
  * - patient/carer share at agreement: patients, service users, families and
  *   carers ÷ the whole co-design team, as the agreement event recorded the team
  *   (later joiners and leavers do not change it); benchmarked against the

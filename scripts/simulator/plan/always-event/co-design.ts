@@ -42,7 +42,7 @@ const RATIONALE = {
   affordableSustainable: 'Needs staff time and habits, no building work or new equipment',
 };
 
-/** The co-design team: patients and carers with point-of-care staff, about half each (§3). */
+/** The co-design team: patients and carers with point-of-care staff, about half each. */
 function teamOf(prng: Prng): { patients: CoDesignMember[]; staff: CoDesignMember[] } {
   const members = (prefix: string, count: number, category: CoDesignMember['category']) =>
     Array.from({ length: count }, (_, i) => ({

@@ -105,7 +105,7 @@ export function syntheticSpec(
   const reviewCadence: ReviewCadence | null = prng.chance(0.15)
     ? prng.pick(['Quarterly', 'SixMonthly'] as const)
     : null;
-  // The programme asked for monthly data (§6.1); a few teams tracked their outcome weekly while testing.
+  // The programme asked for monthly data; a few teams tracked their outcome weekly while testing.
   const frequency = prng.chance(0.12) ? 'Weekly' : 'Monthly';
   const improves = prng.chance(0.8);
   const baselinePct = prng.int(35, Math.min(70, targetPct - 15)) / 100;
