@@ -669,6 +669,13 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             alwaysEventId: { type: 'string' },
             programmeSlug: { type: 'string' },
             odsCode: { type: 'string' },
+            organisationName: {
+              description:
+                "The organisation's name as registered at the bounds, and the Always Event's home unit: what a chart labels.",
+              type: 'string',
+              nullable: true,
+            },
+            homeUnitName: { type: 'string', nullable: true },
             agreedOn: { type: 'string', nullable: true },
             teamAtAgreement: { additionalProperties: { type: 'number' }, type: 'object', nullable: true },
             patientCarerSharePercent: { type: 'number', nullable: true },
@@ -709,6 +716,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'alwaysEventId',
             'programmeSlug',
             'odsCode',
+            'organisationName',
+            'homeUnitName',
             'agreedOn',
             'teamAtAgreement',
             'patientCarerSharePercent',
@@ -1013,6 +1022,286 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     },
     required: ['items', 'knowledge', 'page'],
     description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
+    type: 'object',
+  },
+  DriverDiagramResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      alwaysEventId: { type: 'string' },
+      programmeSlug: { type: 'string' },
+      odsCode: { type: 'string' },
+      aim: {
+        properties: {
+          population: { type: 'string' },
+          behaviourOrOutcome: { type: 'string' },
+          targetPct: { type: 'number' },
+          deadline: {
+            description: 'A calendar date, YYYY-MM-DD.',
+            format: 'date',
+            type: 'string',
+            nullable: true,
+          },
+          reviewCadence: {
+            enum: ['Monthly', 'Quarterly', 'SixMonthly', 'Annually', null],
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['population', 'behaviourOrOutcome', 'targetPct', 'deadline', 'reviewCadence'],
+        additionalProperties: false,
+        description:
+          'An aim statement: population, behaviour or outcome, target % and a deadline or review cadence.',
+        type: 'object',
+        nullable: true,
+      },
+      statementVersion: { type: 'number', nullable: true },
+      primaryDrivers: {
+        items: {
+          properties: {
+            driverId: { type: 'string' },
+            text: { type: 'string' },
+            drivers: {
+              items: { $ref: '#/components/schemas/DriverView' },
+              description: 'Drivers under it (secondary drivers, and any under those).',
+              type: 'array',
+            },
+            changeIdeas: {
+              items: {
+                properties: {
+                  changeIdeaId: { type: 'string' },
+                  text: { type: 'string' },
+                  origin: { type: 'string', nullable: true },
+                  pdsaCycles: {
+                    items: {
+                      properties: {
+                        pdsaCycleId: { type: 'string' },
+                        cycleNumber: { type: 'number' },
+                        status: {
+                          enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                          type: 'string',
+                        },
+                        decision: { type: 'string', nullable: true },
+                        plannedOn: { type: 'string' },
+                        completedOn: { type: 'string', nullable: true },
+                      },
+                      required: [
+                        'pdsaCycleId',
+                        'cycleNumber',
+                        'status',
+                        'decision',
+                        'plannedOn',
+                        'completedOn',
+                      ],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    description:
+                      'The PDSA cycles linked to it, in chain order (cycle number, then plan date).',
+                    type: 'array',
+                  },
+                  unlinkedCycles: {
+                    items: {
+                      properties: {
+                        pdsaCycleId: { type: 'string' },
+                        cycleNumber: { type: 'number' },
+                        status: {
+                          enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                          type: 'string',
+                        },
+                        decision: { type: 'string', nullable: true },
+                        plannedOn: { type: 'string' },
+                        completedOn: { type: 'string', nullable: true },
+                      },
+                      required: [
+                        'pdsaCycleId',
+                        'cycleNumber',
+                        'status',
+                        'decision',
+                        'plannedOn',
+                        'completedOn',
+                      ],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    description: 'Cycles that test it but are not linked in the diagram yet.',
+                    type: 'array',
+                  },
+                  outcome: {
+                    description: 'The decision of its last completed linked cycle: where the idea stands.',
+                    type: 'string',
+                    nullable: true,
+                  },
+                  measures: {
+                    items: {
+                      properties: {
+                        measureId: { type: 'string' },
+                        name: { type: 'string', nullable: true },
+                        role: { type: 'string', nullable: true },
+                      },
+                      required: ['measureId', 'name', 'role'],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    type: 'array',
+                  },
+                },
+                required: [
+                  'changeIdeaId',
+                  'text',
+                  'origin',
+                  'pdsaCycles',
+                  'unlinkedCycles',
+                  'outcome',
+                  'measures',
+                ],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['driverId', 'text', 'drivers', 'changeIdeas'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      unplacedChangeIdeas: {
+        items: {
+          properties: {
+            changeIdeaId: { type: 'string' },
+            text: { type: 'string' },
+            origin: { type: 'string', nullable: true },
+            pdsaCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'The PDSA cycles linked to it, in chain order (cycle number, then plan date).',
+              type: 'array',
+            },
+            unlinkedCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'Cycles that test it but are not linked in the diagram yet.',
+              type: 'array',
+            },
+            outcome: {
+              description: 'The decision of its last completed linked cycle: where the idea stands.',
+              type: 'string',
+              nullable: true,
+            },
+            measures: {
+              items: {
+                properties: {
+                  measureId: { type: 'string' },
+                  name: { type: 'string', nullable: true },
+                  role: { type: 'string', nullable: true },
+                },
+                required: ['measureId', 'name', 'role'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['changeIdeaId', 'text', 'origin', 'pdsaCycles', 'unlinkedCycles', 'outcome', 'measures'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description: 'Change ideas not placed under any current driver yet.',
+        type: 'array',
+      },
+      retired: {
+        items: {
+          properties: { itemId: { type: 'string' }, kind: { type: 'string' }, text: { type: 'string' } },
+          required: ['itemId', 'kind', 'text'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      revisions: {
+        items: {
+          properties: {
+            on: { type: 'string' },
+            itemId: { type: 'string' },
+            kind: { enum: ['PrimaryDriver', 'SecondaryDriver', 'ChangeIdea'], type: 'string' },
+            change: { enum: ['added', 'reworded', 'retired', 'relinked'], type: 'string' },
+            text: { type: 'string', nullable: true },
+            reason: { type: 'string', nullable: true },
+          },
+          required: ['on', 'itemId', 'kind', 'change', 'text', 'reason'],
+          additionalProperties: false,
+          description:
+            "Driver diagrams: per Always Event its aim, its drivers and change ideas as the aggregate folds them (the decider's own evolveDiagram), and every revision dated; with the PDSA cycles and measure names the diagram shows beside each change idea. Folded at any bounds like every read model.",
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: [
+      'aim',
+      'alwaysEventId',
+      'knowledge',
+      'odsCode',
+      'primaryDrivers',
+      'programmeSlug',
+      'retired',
+      'revisions',
+      'statementVersion',
+      'unplacedChangeIdeas',
+    ],
     type: 'object',
   },
   EvaluationReportsResponse: {
@@ -1629,6 +1918,11 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                 description: 'Warn about phases with fewer usable points than this (0: never).',
                 type: 'number',
               },
+              minimumBaselinePoints: {
+                description:
+                  'Warn about a baseline (lines fixed after n points) with fewer usable points than this (0: never).',
+                type: 'number',
+              },
               icons: {
                 description: 'Whether the reference shows the variation and assurance icons at all.',
                 type: 'boolean',
@@ -1662,6 +1956,21 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               recalculateAt: { items: { type: 'number' }, type: 'array' },
               exclude: { items: { type: 'number' }, type: 'array' },
               multiply: { type: 'number' },
+              phaseBaselinePoints: {
+                items: { type: 'number', nullable: true },
+                description: 'Present only when the request gave phase baselines.',
+                type: 'array',
+              },
+              valueRange: {
+                properties: {
+                  lower: { type: 'number', nullable: true },
+                  upper: { type: 'number', nullable: true },
+                },
+                required: ['lower', 'upper'],
+                additionalProperties: false,
+                description: 'Present only when the request gave a value range.',
+                type: 'object',
+              },
             },
             required: [
               'assuranceOnLimit',
@@ -1674,6 +1983,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               'icons',
               'improvementDirection',
               'individualsSigma',
+              'minimumBaselinePoints',
               'minimumPoints',
               'movingRangeScreening',
               'multiply',
@@ -1827,6 +2137,32 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: "The engine's result; null while the unit has no measurements.",
         nullable: true,
       },
+      limitDecisions: {
+        items: {
+          properties: {
+            kind: { enum: ['recalculation', 'baseline'], type: 'string' },
+            period: {
+              description: "The recalculation's first period, or the baseline's last.",
+              type: 'string',
+            },
+            n: {
+              description:
+                "The point it falls on (the first on or after a recalculation's period, the last up to a baseline's); null if none.",
+              type: 'number',
+              nullable: true,
+            },
+            reason: { type: 'string' },
+            decidedAt: { type: 'string' },
+          },
+          required: ['kind', 'period', 'n', 'reason', 'decidedAt'],
+          additionalProperties: false,
+          description:
+            "A decision on the unit's limits, placed on the chart: a phase break or a baseline, with its reason.",
+          type: 'object',
+        },
+        description: "The unit's recorded recalculations and baselines, with their reasons.",
+        type: 'array',
+      },
       annotations: {
         items: {
           properties: {
@@ -1865,6 +2201,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'frequency',
       'improvementDirection',
       'knowledge',
+      'limitDecisions',
       'measureId',
       'name',
       'pdsaStarts',
@@ -2910,6 +3247,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
       date: { type: 'string' },
       programme: { type: 'string', nullable: true },
+      organisation: { type: 'string', nullable: true },
+      alwaysEvent: { type: 'string', nullable: true },
       overall: {
         items: {
           properties: {
@@ -2996,8 +3335,42 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         type: 'array',
       },
+      alwaysEvents: {
+        items: {
+          properties: {
+            alwaysEventId: { type: 'string' },
+            odsCode: { type: 'string' },
+            organisationName: { type: 'string', nullable: true },
+            homeUnitName: { type: 'string', nullable: true },
+            scores: {
+              items: {
+                properties: { month: { type: 'string' }, score: { type: 'number' } },
+                required: ['month', 'score'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['alwaysEventId', 'odsCode', 'organisationName', 'homeUnitName', 'scores'],
+          additionalProperties: false,
+          description:
+            "One Always Event's scores month by month (only months it was scored), for its own line.",
+          type: 'object',
+        },
+        type: 'array',
+      },
     },
-    required: ['byCohort', 'date', 'knowledge', 'overall', 'programme'],
+    required: [
+      'alwaysEvent',
+      'alwaysEvents',
+      'byCohort',
+      'date',
+      'knowledge',
+      'organisation',
+      'overall',
+      'programme',
+    ],
     type: 'object',
   },
   ReadModelsResponse: {
@@ -3068,6 +3441,88 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     properties: { name: { type: 'string' }, status: { enum: ['rebuilding'], type: 'string' } },
     required: ['name', 'status'],
     additionalProperties: false,
+    type: 'object',
+  },
+  RecalculationProposalsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      measureId: { type: 'string' },
+      unitId: { type: 'string', nullable: true },
+      profile: { enum: ['mdc', 'mdc-sql', 'ptd', 'ihi', 'qic'], type: 'string' },
+      chart: { type: 'string' },
+      rule: {
+        properties: {
+          shiftPoints: {
+            description: 'The shift: this many useful points in a row on one side of the centre line.',
+            type: 'number',
+          },
+          sustainedPoints: {
+            description:
+              "Sustained: the run has lasted this many points (the profile's minimum baseline, at least the shift).",
+            type: 'number',
+          },
+          description: { type: 'string' },
+          confirm: {
+            items: { type: 'string' },
+            description: 'What a person confirms before recording the recalculation (Making Data Count).',
+            type: 'array',
+          },
+        },
+        required: ['shiftPoints', 'sustainedPoints', 'description', 'confirm'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      proposals: {
+        items: {
+          properties: {
+            period: {
+              description: 'The first period of the proposed phase, and its point on the chart.',
+              type: 'string',
+            },
+            n: { type: 'number' },
+            phase: {
+              description:
+                "The phase the run breaks away from, and where it sits against that phase's centre line.",
+              type: 'number',
+            },
+            side: { enum: ['above', 'below'], type: 'string' },
+            variation: { type: 'string' },
+            runLength: { type: 'number' },
+            centre: { type: 'number' },
+          },
+          required: ['period', 'n', 'phase', 'side', 'variation', 'runLength', 'centre'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description: 'In time order; each assumes the ones before it were recorded.',
+        type: 'array',
+      },
+    },
+    required: ['chart', 'knowledge', 'measureId', 'profile', 'proposals', 'rule', 'unitId'],
     type: 'object',
   },
   ReturnComplianceResponse: {
@@ -3292,6 +3747,11 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             description: 'Warn about phases with fewer usable points than this (0: never).',
             type: 'number',
           },
+          minimumBaselinePoints: {
+            description:
+              'Warn about a baseline (lines fixed after n points) with fewer usable points than this (0: never).',
+            type: 'number',
+          },
           icons: {
             description: 'Whether the reference shows the variation and assurance icons at all.',
             type: 'boolean',
@@ -3325,6 +3785,21 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           recalculateAt: { items: { type: 'number' }, type: 'array' },
           exclude: { items: { type: 'number' }, type: 'array' },
           multiply: { type: 'number' },
+          phaseBaselinePoints: {
+            items: { type: 'number', nullable: true },
+            description: 'Present only when the request gave phase baselines.',
+            type: 'array',
+          },
+          valueRange: {
+            properties: {
+              lower: { type: 'number', nullable: true },
+              upper: { type: 'number', nullable: true },
+            },
+            required: ['lower', 'upper'],
+            additionalProperties: false,
+            description: 'Present only when the request gave a value range.',
+            type: 'object',
+          },
         },
         required: [
           'assuranceOnLimit',
@@ -3337,6 +3812,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'icons',
           'improvementDirection',
           'individualsSigma',
+          'minimumBaselinePoints',
           'minimumPoints',
           'movingRangeScreening',
           'multiply',
@@ -3964,6 +4440,91 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
     required: ['counts', 'date', 'items', 'knowledge', 'page', 'programme', 'thresholds', 'window'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  DriverView: {
+    properties: {
+      driverId: { type: 'string' },
+      text: { type: 'string' },
+      drivers: {
+        items: { $ref: '#/components/schemas/DriverView' },
+        description: 'Drivers under it (secondary drivers, and any under those).',
+        type: 'array',
+      },
+      changeIdeas: {
+        items: {
+          properties: {
+            changeIdeaId: { type: 'string' },
+            text: { type: 'string' },
+            origin: { type: 'string', nullable: true },
+            pdsaCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'The PDSA cycles linked to it, in chain order (cycle number, then plan date).',
+              type: 'array',
+            },
+            unlinkedCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'Cycles that test it but are not linked in the diagram yet.',
+              type: 'array',
+            },
+            outcome: {
+              description: 'The decision of its last completed linked cycle: where the idea stands.',
+              type: 'string',
+              nullable: true,
+            },
+            measures: {
+              items: {
+                properties: {
+                  measureId: { type: 'string' },
+                  name: { type: 'string', nullable: true },
+                  role: { type: 'string', nullable: true },
+                },
+                required: ['measureId', 'name', 'role'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['changeIdeaId', 'text', 'origin', 'pdsaCycles', 'unlinkedCycles', 'outcome', 'measures'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: ['driverId', 'text', 'drivers', 'changeIdeas'],
     additionalProperties: false,
     type: 'object',
   },

@@ -16,6 +16,8 @@ import type { PdsaLearningOverall, PdsaLearningRow } from '../projections/evalua
 import type { ProgressScoresReport } from '../projections/evaluation/progress-scores-report';
 import type { RegisterRow } from '../projections/evaluation/register-rows';
 import type { MeasureChart } from '../projections/measures/measure-chart';
+import type { RecalculationProposalsBody } from '../projections/measures/recalculation-proposals';
+import type { DriverDiagramView } from '../projections/driver-diagrams/driver-diagram-view';
 import type { ProjectionHealth } from '../projections/runner/projection-runner';
 import type {
   Breakdown,
@@ -94,6 +96,10 @@ export interface ReturnComplianceResponse extends OfProgramme, InWindow {
 export type MeasureChartResponse = MeasureChart & {
   knowledge: Pick<Knowledge, 'position' | 'source' | 'status'>;
 };
+
+export type RecalculationProposalsResponse = RecalculationProposalsBody & { knowledge: Knowledge };
+
+export type DriverDiagramResponse = DriverDiagramView & { knowledge: Knowledge };
 
 export interface AlwaysEventRegisterResponse {
   date: string;
