@@ -183,4 +183,19 @@ describe('the dashboard’s API client', () => {
     });
     expect((await api.file('/v1/imports/template')).fileName).toBeNull();
   });
+
+  it('keeps the fields and rules a refusal names, for the page to list', async () => {
+    const problem = {
+      title: 'Validation failed',
+      detail: 'The file’s columns are not the template’s',
+      errors: [{ field: 'column 3', rule: 'unknown-column', message: 'Column 3 is not a template column' }],
+    };
+    const { fetchImpl } = fakeFetch([
+      { status: 422, body: problem },
+      { status: 400, body: { detail: 'x' } },
+    ]);
+    const api = createApi('aek_key', () => undefined, fetchImpl);
+    await expect(api.get('/v1/imports')).rejects.toMatchObject({ status: 422, errors: problem.errors });
+    await expect(api.get('/v1/imports')).rejects.toMatchObject({ status: 400, errors: [] });
+  });
 });

@@ -73,6 +73,27 @@ describe('the programme team’s pages [Chromium, sqlite: embedded file store]',
     expect(tab.errors).toEqual([]);
   });
 
+  it('shows the API’s refusal of a file whose columns are not the template’s, naming the column and the rule, and no report', async () => {
+    const tab = await signedInPage(browser, app.t.url, KEYS.admin.key, '/imports');
+    await tab.page.setInputFiles('#import-file', {
+      name: 'wrong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('ods_code,period,colour\nD000,2019-10,blue\n'),
+    });
+    await tab.page.click('button[type=submit]:has-text("Import")');
+    const error = tab.page.locator('[data-testid=error]');
+    await error.waitFor();
+    expect(await error.getAttribute('data-status')).toBe('422');
+    // The refusal names the column by place and rule (it never echoes what a file holds).
+    expect(await error.locator('[data-testid=error-fields] li').allTextContents()).toContain(
+      'column 3 (unknown-column) Column 3 is not a template column',
+    );
+    expect(await tab.page.$$('[data-testid=import-report]')).toEqual([]);
+    // The browser logs the refused request itself; nothing else went wrong.
+    expect(tab.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    await tab.page.close();
+  });
+
   it('finds an organisation by part of its name and opens its page', async () => {
     await tab.open('/organisations');
     await tab.page.fill('#organisations-q', 'trust d00');

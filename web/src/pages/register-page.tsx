@@ -18,6 +18,7 @@ const PARAMS = ['setting', 'state', 'q', 'sort', 'limit'] as const;
 
 const COLUMNS: Array<{ sort: string | null; label: string }> = [
   { sort: 'organisation', label: 'Organisation' },
+  { sort: null, label: 'Region' },
   { sort: null, label: 'Setting' },
   { sort: 'state', label: 'State' },
   { sort: null, label: 'Vision statement' },
@@ -191,6 +192,7 @@ function RegisterLine({ row, query, navigate }: LineProps) {
         <a href={href}>{row.organisation ?? row.odsCode}</a>
         <span class="hint"> {row.odsCode}</span>
       </td>
+      <td>{row.region ?? '—'}</td>
       <td>{humanise(row.setting)}</td>
       <td>{humanise(row.state)}</td>
       <td class="statement">{row.vision ?? <span class="hint">Not agreed yet</span>}</td>
