@@ -135,7 +135,7 @@ describe('npm run cli [sqlite: embedded file store, real process]', () => {
         'an unknown command, listing the commands',
         ['nope'],
         2,
-        /^error: unknown command 'nope' \(commands: replay, export, verify, history, seed-register, rebuild, create-api-key, revoke-api-key\)$/,
+        /^error: unknown command 'nope' \(commands: replay, export, verify, history, seed-register, rebuild, import, create-api-key, revoke-api-key\)$/,
       ],
       [
         'an unknown read model, listing the read models',
