@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { OrganisationResolver } from '../auth/organisation-resolver';
 import { CatalogueService } from './catalogue.service';
 import { CommandGateway } from './command-gateway';
@@ -8,19 +7,26 @@ import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-command.handler';
 import { FactLookups } from './fact-lookups';
 import { ConflictRetry } from './conflict-retry';
+import { StreamStateCache } from './stream-state-cache';
 import { StreamsController } from './streams.controller';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
 
 @Module({
-  imports: [CqrsModule.forRoot()],
   controllers: [CommandsController, StreamsController],
   providers: [
     { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
+    {
+      provide: StreamStateCache,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new StreamStateCache(store),
+    },
     FactLookups,
     OrganisationResolver,
     CommandGateway,
     { provide: ConflictRetry, useFactory: () => new ConflictRetry() },
     ExecuteCommandHandler,
   ],
-  exports: [CatalogueService, FactLookups, CommandGateway, CqrsModule],
+  exports: [CatalogueService, CommandGateway],
 })
 export class CommandsModule {}

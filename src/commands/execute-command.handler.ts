@@ -12,17 +12,19 @@ import { IdempotencyClaim, idempotencyFingerprint } from '../event-store/idempot
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { NewEvent } from '../event-store/recorded-event';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
-import { canonicalJson, sha256Hex } from '../support/canonical-json';
-import { KeyedQueue } from '../support/keyed-queue';
-import { Clock } from './clock';
+import { canonicalJson, sha256Hex } from '../shared/canonical-json';
+import { KeyedQueue } from '../shared/keyed-queue';
+import { Clock } from '../shared/clock';
 import { ConflictRetry } from './conflict-retry';
 import { derivedEventId, findRetried } from './event-ids';
 import { occurredAtOf } from './fact-date';
 import { CatalogueService } from './catalogue.service';
+import type { AcceptedCommand } from './command-definition';
 import { CommandOrigin, CommandResult, ExecuteCommand } from './execute-command';
 import { FactLookups } from './fact-lookups';
+import { StreamStateCache } from './stream-state-cache';
 
 const preconditionFailed = (expected: number, actual: number): ProblemException =>
   new ProblemException(
@@ -52,6 +54,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streamStates: StreamStateCache,
     private readonly lookups: FactLookups,
     private readonly catalogue: CatalogueService,
     private readonly clock: Clock,
@@ -59,21 +62,22 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly conflicts: ConflictRetry,
   ) {}
 
-  execute(command: ExecuteCommand): Promise<CommandResult> {
-    const { definition, origin } = command;
-    return this.metrics.observe(definition.name, origin.transport ?? 'internal', () => this.run(command));
+  execute({ command, origin }: ExecuteCommand): Promise<CommandResult> {
+    return this.metrics.observe(command.name, origin.transport ?? 'internal', () =>
+      this.run(command, origin),
+    );
   }
 
-  private async run({ definition, dto, origin }: ExecuteCommand): Promise<CommandResult> {
-    const streamId = definition.streamId(dto);
+  private async run(command: AcceptedCommand, origin: CommandOrigin): Promise<CommandResult> {
+    const { name, dto, streamId } = command;
     const key = origin.idempotencyKey;
     // The key itself is not part of the request: sending it as a header or as commandId is the same request.
     const { commandId: _key, ...body } = instanceToPlain(dto);
     const requestHash = sha256Hex(
-      canonicalJson({ command: definition.name, body, ifMatch: origin.expectedRevision ?? null }),
+      canonicalJson({ command: name, body, ifMatch: origin.expectedRevision ?? null }),
     );
     const claim: IdempotencyClaim | undefined = key
-      ? { key, fingerprint: idempotencyFingerprint(streamId, requestHash), command: definition.name }
+      ? { key, fingerprint: idempotencyFingerprint(streamId, requestHash), command: name }
       : undefined;
     if (claim) {
       // Refused before anything is decided: the store's record of keys, not this process's memory.
@@ -81,31 +85,30 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       if (first && first.fingerprint !== claim.fingerprint)
         throw new IdempotencyKeyReusedError(claim.key, first.command);
     }
-    return this.streams.run(streamId, () =>
-      this.decideAndAppend({ definition, dto, origin }, streamId, requestHash, claim),
-    );
+    return this.streams.run(streamId, () => this.decideAndAppend(command, origin, requestHash, claim));
   }
 
   private async decideAndAppend(
-    { definition, dto, origin }: ExecuteCommand,
-    streamId: string,
+    command: AcceptedCommand,
+    origin: CommandOrigin,
     requestHash: string,
     claim: IdempotencyClaim | undefined,
   ): Promise<CommandResult> {
+    const { name, dto, streamId } = command;
     const key = claim?.key;
     const ids: string[] = [];
     const eventIds = (count: number): string[] => {
       for (let i = ids.length; i < count; i++)
-        ids.push(key ? derivedEventId(definition.name, streamId, key, i) : randomUUID());
+        ids.push(key ? derivedEventId(name, streamId, key, i) : randomUUID());
       return ids.slice(0, count);
     };
     const retry = this.conflicts.start();
 
     for (;;) {
-      const stream = await this.lookups.streams.load(definition.decider, streamId);
+      const stream = await command.load(this.streamStates, this.lookups);
       const revision = stream.revision;
       if (key) {
-        const retried = findRetried(stream.known, { command: definition.name, streamId, key, requestHash });
+        const retried = findRetried(stream.known, { command: name, streamId, key, requestHash });
         if (retried) return { streamId, ...retried, replayed: true };
       }
       if (origin.expectedRevision !== undefined && origin.expectedRevision !== revision) {
@@ -113,9 +116,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       }
 
       const now = this.clock.now().toISOString();
-      const context: CommandContext = { now, occurredAt: occurredAtOf(definition, dto, now) };
-      const facts = definition.facts ? await definition.facts(dto, this.lookups, context) : undefined;
-      const decided = definition.decider.decide(definition.toCommand(dto, context, facts), stream.state);
+      const context: CommandContext = { now, occurredAt: occurredAtOf(dto, now) };
+      const decided = await stream.decide(context);
       if (decided.length === 0) {
         return {
           streamId,
@@ -131,15 +133,14 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         id: written[i],
         type: event.type,
         data: event.data,
-        metadata: this.metadata(definition.name, event.type, context, origin, causationId, requestHash),
+        metadata: this.metadata(name, event.type, context, origin, causationId, requestHash),
       }));
       try {
-        const result = await this.metrics.timeAppend(definition.name, () =>
+        const result = await this.metrics.timeAppend(name, () =>
           this.store.appendToStream(streamId, events, { expectedRevision: revision, idempotency: claim }),
         );
         // Only events the store says it wrote: a replay's stored events may differ from these.
-        if (result.replayed === false)
-          this.lookups.streams.appended(definition.decider, streamId, revision, events, result);
+        if (result.replayed === false) stream.appended(events, result);
         return {
           streamId,
           revision: result.nextRevision,

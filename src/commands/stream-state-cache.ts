@@ -2,9 +2,10 @@ import { Decider } from '../domain/decider';
 import type { EventStore } from '../event-store/port';
 import { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
-import { toDomainEvent } from './domain-events';
+import { fromLog } from './domain-events';
 
-type Folder<S> = Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve'>;
+/** An aggregate's fold: what the cache keeps states by. */
+export type Folder<S, E extends AnyDomainEvent> = Pick<Decider<never, E, S>, 'initialState' | 'evolve'>;
 
 /** What a retry needs to know of an event already in the stream. */
 export interface KnownEvent {
@@ -54,7 +55,10 @@ export class StreamStateCache {
     private readonly maxStreams = 5_000,
   ) {}
 
-  async load<S>(folder: Folder<S>, streamId: string): Promise<StreamSnapshot<S>> {
+  async load<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+  ): Promise<StreamSnapshot<S>> {
     let entries = this.byFolder.get(folder);
     if (!entries) {
       entries = new Map();
@@ -81,8 +85,8 @@ export class StreamStateCache {
    * the tail as usual. The data goes through JSON as the store keeps it, so
    * the state is what a read would have folded.
    */
-  appended<S>(
-    folder: Folder<S>,
+  appended<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
     streamId: string,
     decidedOn: number,
     events: readonly NewEvent[],
@@ -116,11 +120,15 @@ export class StreamStateCache {
     }
   }
 
-  private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: readonly FoldedEvent[]): Entry<S> {
+  private extend<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    base: Entry<S> | undefined,
+    events: readonly FoldedEvent[],
+  ): Entry<S> {
     let state = base ? base.state : folder.initialState();
     const known = base ? base.known : new Map<string, KnownEvent>();
     for (const event of events) {
-      state = folder.evolve(state, toDomainEvent(event));
+      state = folder.evolve(state, fromLog<E>(event));
       known.set(event.id, {
         id: event.id,
         revision: event.revision,

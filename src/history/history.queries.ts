@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { STREAM_CATEGORIES } from '../domain/stream-names';
 import { IsDateOrDateTime, ListQuery, ReadModelQuery } from '../projections/http/read-model-query';
-import { IsOdsCode } from '../commands/validation/validators';
+import { IsOdsCode } from '../shared/validation/validators';
 
 const TYPE_LIST = /^[A-Za-z]{1,80}(,[A-Za-z]{1,80}){0,49}$/;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { organisationTypeFromName, parseTrustRegister } from '../../src/register/trust-register';
+import { organisationTypeFromName, parseTrustRegister } from '../../src/trust-register/trust-register';
 import { REGISTER_CSV } from '../../src/register/register-seeder';
 
 describe('the ODS trust register', () => {

@@ -4,7 +4,7 @@ import { apiKeysFilePath } from '../../auth/api-key-store';
 import { addApiKey, revokeApiKey } from '../../auth/key-file';
 import { parseOrganisationScope } from '../../auth/principal';
 import type { Role } from '../../auth/principal';
-import { replay } from '../../history/replay';
+import { replay } from '../../projections/runner/replay';
 import { READ_MODELS } from '../../projections/catalogue';
 import { SnapshotStore } from '../../projections/runner/snapshot-store';
 import { RegisterSeeder } from '../../register/register-seeder';

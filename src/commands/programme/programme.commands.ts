@@ -1,6 +1,6 @@
 import { programmeDecider, programmeStreamId } from '../../domain/programme';
-import { commandsFor } from '../aggregate-commands';
 import { AggregateDefinition } from '../command-definition';
+import { commandsOf, dataOf } from '../commands-of';
 import {
   CloseCohortDto,
   CloseProgrammeDto,
@@ -12,49 +12,52 @@ import {
 } from './programme.dtos';
 import { ProgrammeCommandDto } from './programme-keys';
 
-const programmeCommand = commandsFor(programmeDecider, (dto: ProgrammeCommandDto) =>
+const programme = commandsOf(programmeDecider, (dto: ProgrammeCommandDto) =>
   programmeStreamId(dto.programmeSlug),
 );
 
-export const programmeAggregate: AggregateDefinition = {
-  category: 'programme',
-  decider: programmeDecider as AggregateDefinition['decider'],
-  commands: [
-    programmeCommand({
-      name: 'LaunchProgramme',
-      summary: 'Launch a programme (e.g. always-events-england) with its national sponsors and start date',
-      dto: LaunchProgrammeDto,
-    }),
-    programmeCommand({
-      name: 'DefinePhase',
-      summary:
-        'Define a programme phase (Pilot, ToolkitTest, Spread, PrimaryCareSpread, ...); phases never overlap',
-      dto: DefinePhaseDto,
-    }),
-    programmeCommand({
-      name: 'SetEnrolmentTarget',
-      summary: 'Set an enrolment target: threshold, deadline, source and an explicit denominator',
-      dto: SetEnrolmentTargetDto,
-    }),
-    programmeCommand({
-      name: 'ScheduleCohort',
-      summary: 'Schedule a cohort of organisations in a defined phase',
-      dto: ScheduleCohortDto,
-    }),
-    programmeCommand({
-      name: 'LaunchCohort',
-      summary: 'Record that a scheduled cohort launched',
-      dto: LaunchCohortDto,
-    }),
-    programmeCommand({
-      name: 'CloseCohort',
-      summary: 'Close a cohort (a scheduled one that never launched is called off)',
-      dto: CloseCohortDto,
-    }),
-    programmeCommand({
-      name: 'CloseProgramme',
-      summary: 'Close the programme',
-      dto: CloseProgrammeDto,
-    }),
-  ],
-};
+export const programmeAggregate: AggregateDefinition = programme.aggregate('programme', [
+  programme.command({
+    name: 'LaunchProgramme',
+    summary: 'Launch a programme (e.g. always-events-england) with its national sponsors and start date',
+    dto: LaunchProgrammeDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'DefinePhase',
+    summary:
+      'Define a programme phase (Pilot, ToolkitTest, Spread, PrimaryCareSpread, ...); phases never overlap',
+    dto: DefinePhaseDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'SetEnrolmentTarget',
+    summary: 'Set an enrolment target: threshold, deadline, source and an explicit denominator',
+    dto: SetEnrolmentTargetDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'ScheduleCohort',
+    summary: 'Schedule a cohort of organisations in a defined phase',
+    dto: ScheduleCohortDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'LaunchCohort',
+    summary: 'Record that a scheduled cohort launched',
+    dto: LaunchCohortDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'CloseCohort',
+    summary: 'Close a cohort (a scheduled one that never launched is called off)',
+    dto: CloseCohortDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'CloseProgramme',
+    summary: 'Close the programme',
+    dto: CloseProgrammeDto,
+    data: dataOf,
+  }),
+]);

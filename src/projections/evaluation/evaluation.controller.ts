@@ -1,13 +1,13 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../commands/clock';
-import { validateQuery } from '../../http/validate-query';
-import { reportingDate } from '../../history/bounds';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException, validationProblem } from '../../http/problem';
+import { Clock } from '../../shared/clock';
+import { validateQuery } from '../../shared/validation/validate-query';
+import { reportingDate } from '../../shared/bounds';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ProblemException, validationProblem } from '../../shared/problem';
 import { paginate, ReadModelQuery } from '../http/read-model-query';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
@@ -35,7 +35,7 @@ import type {
   FunnelResponse,
   PdsaLearningResponse,
   ProgressScoresResponse,
-} from '../../openapi/response-types';
+} from '../../openapi/responses/response-types';
 
 @ApiTags('evaluation (evaluators)')
 @Controller('v1/evaluation')

@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ALWAYS_EVENT_PHASES, CARE_SETTINGS } from '../../domain/always-event';
 import { REGION_CODES } from '../../domain/organisation';
-import { IsOdsCode, IsSlug } from '../../commands/validation/validators';
+import { IsOdsCode, IsSlug } from '../../shared/validation/validators';
 import { ListQuery, ReadModelQuery } from '../http/read-model-query';
 
 /** Every phase the register reports, Paused and Closed included. */

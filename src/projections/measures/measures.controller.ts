@@ -1,18 +1,18 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
 import type { ChartType, ProfileName } from '../../analytics';
-import { validateQuery } from '../../http/validate-query';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException, validationProblem } from '../../http/problem';
+import { validateQuery } from '../../shared/validation/validate-query';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ProblemException, validationProblem } from '../../shared/problem';
 import { ReadModelQuery } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { measureChart } from './measure-chart';
 import { MeasuresState } from './measures.projection';
-import type { MeasureChartResponse } from '../../openapi/response-types';
+import type { MeasureChartResponse } from '../../openapi/responses/response-types';
 
 export class MeasureChartQuery extends ReadModelQuery {
   @IsOptional()

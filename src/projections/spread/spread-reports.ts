@@ -1,4 +1,4 @@
-import { REGISTER_SNAPSHOT } from '../../register/trust-register';
+import { REGISTER_SNAPSHOT } from '../../trust-register/trust-register';
 import {
   daysBetween,
   enrolmentsOn,

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
-import { IsSlug } from '../../commands/validation/validators';
+import { IsSlug } from '../../shared/validation/validators';
 import { ListQuery, ReadModelQuery } from '../http/read-model-query';
 import { BREAKDOWNS } from './spread-reports';
 import type { Breakdown } from './spread-reports';

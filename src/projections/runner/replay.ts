@@ -1,8 +1,8 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { pageAll } from '../event-store/page-all';
-import type { EventStore } from '../event-store/port';
-import { applyProjection, Projection } from '../projections/runner/projection';
-import { Bounds, withinBounds } from './bounds';
+import { pageAll } from '../../event-store/page-all';
+import type { EventStore } from '../../event-store/port';
+import { applyProjection, Projection } from './projection';
+import { Bounds, withinBounds } from '../../shared/bounds';
 
 const PAGE = 5_000;
 

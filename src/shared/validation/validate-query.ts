@@ -1,6 +1,6 @@
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-import { validateDto } from '../commands/validation/validate-dto';
-import { SCHEMA_OPTIONS } from '../openapi/schema-options';
+import { validateDto } from './validate-dto';
+import { SCHEMA_OPTIONS } from './schema-options';
 
 const known = new Map<new () => object, string>();
 

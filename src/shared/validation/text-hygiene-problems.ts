@@ -1,6 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
-import type { FieldProblem } from '../../http/problem';
-import { describeViolation, hygieneViolation, MULTILINE_MIN_LENGTH } from '../../security/text-hygiene';
+import type { FieldProblem } from '../problem';
+import { describeViolation, hygieneViolation, MULTILINE_MIN_LENGTH } from './text-hygiene';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -22,7 +22,7 @@ function multilineFieldsOf(type: object): ReadonlySet<string> {
 }
 
 /**
- * Text hygiene (security/text-hygiene.ts) for every string of a DTO, nested
+ * Text hygiene (text-hygiene.ts) for every string of a DTO, nested
  * DTOs and lists included, whatever decorators its class declares: one 400
  * entry per offending field, named as class-validator names fields. Tabs and
  * line breaks pass only in fields whose MaxLength is at least

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsIsoDateTime } from './validators';
+import { IsIsoDateTime } from '../shared/validation/validators';
 
 /**
  * Fields every command body may carry. `commandId` is the idempotency key when

@@ -5,25 +5,25 @@
  * schemas of /openapi.json (src/openapi/response-schemas.generated.ts).
  * Names are the schema names in the document.
  */
-import type { SpcResult } from '../analytics/spc-types';
-import type { DataCut, DataCutVerification } from '../history/data-cut-verification';
-import type { Knowledge } from '../projections/http/knowledge';
-import type { PageInfo } from '../projections/http/read-model-query';
-import type { CoProductionOverall, CoProductionRow } from '../projections/evaluation/co-production-report';
-import type { FunnelReport } from '../projections/evaluation/funnel-report';
-import type { PdsaLearningOverall, PdsaLearningRow } from '../projections/evaluation/pdsa-learning-report';
-import type { ProgressScoresReport } from '../projections/evaluation/progress-scores-report';
-import type { RegisterRow } from '../projections/evaluation/register-rows';
-import type { MeasureChart } from '../projections/measures/measure-chart';
-import type { ProjectionHealth } from '../projections/runner/projection-runner';
+import type { SpcResult } from '../../analytics/spc-types';
+import type { DataCut, DataCutVerification } from '../../history/data-cut-verification';
+import type { Knowledge } from '../../projections/http/knowledge';
+import type { PageInfo } from '../../projections/http/read-model-query';
+import type { CoProductionOverall, CoProductionRow } from '../../projections/evaluation/co-production-report';
+import type { FunnelReport } from '../../projections/evaluation/funnel-report';
+import type { PdsaLearningOverall, PdsaLearningRow } from '../../projections/evaluation/pdsa-learning-report';
+import type { ProgressScoresReport } from '../../projections/evaluation/progress-scores-report';
+import type { RegisterRow } from '../../projections/evaluation/register-rows';
+import type { MeasureChart } from '../../projections/measures/measure-chart';
+import type { ProjectionHealth } from '../../projections/runner/projection-runner';
 import type {
   Breakdown,
   BreakdownRow,
   ReturnComplianceRow,
   SpreadSummary,
   TimelineRow,
-} from '../projections/spread/spread-reports';
-import type { LineageRow, ScaleUpRow } from '../projections/spread/spread-scale-up';
+} from '../../projections/spread/spread-reports';
+import type { LineageRow, ScaleUpRow } from '../../projections/spread/spread-scale-up';
 
 interface OfProgramme {
   programme: string;

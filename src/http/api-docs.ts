@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-import { SCHEMA_OPTIONS } from './schema-options';
+import { SCHEMA_OPTIONS } from '../shared/validation/schema-options';
 
 export const PROBLEM_CONTENT = {
   'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { FieldProblem, validationProblem } from '../../http/problem';
-import { valueShapeViolation } from '../../security/json-limits';
+import { FieldProblem, validationProblem } from '../problem';
+import { valueShapeViolation } from './json-limits';
 import { textHygieneProblems } from './text-hygiene-problems';
 
 /** `maxLength` → `max-length`; unknown properties get a name of their own. */

@@ -1,4 +1,4 @@
-import { screen } from '../privacy/screening';
+import { screen } from '../../privacy/screening';
 import { hygieneViolation } from './text-hygiene';
 
 /**

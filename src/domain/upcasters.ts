@@ -1,16 +1,20 @@
-import { measurementRecordedV1ToV2, MeasurementRecordedV1 } from '../../domain/measure/upcasters';
-import { Upcaster, UpcasterRegistry } from './upcaster-registry';
+import { measurementRecordedV1ToV2, MeasurementRecordedV1 } from './measure/upcasters';
 
-/** Every upcaster the service knows; each event type's current version is one past its last. */
-export const UPCASTERS: readonly Upcaster[] = [
+/** Turns one event type's payload at one schema version into the next version's. */
+export interface EventUpcaster {
+  type: string;
+  fromVersion: number;
+  upcast(data: never): unknown;
+}
+
+/** Every upcaster of the domain's events; each event type's current version is one past its last. */
+export const UPCASTERS: readonly EventUpcaster[] = [
   {
     type: 'MeasurementRecorded',
     fromVersion: 1,
     upcast: (data: MeasurementRecordedV1) => measurementRecordedV1ToV2(data),
   },
 ];
-
-export const upcasterRegistry = (): UpcasterRegistry => new UpcasterRegistry(UPCASTERS);
 
 /** The schema version new events of each upcast type are written at. */
 export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.fromEntries(

@@ -1,29 +1,31 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { EsdbEventStore } from './esdb/esdb-event-store';
-import { EVENT_STORE } from './port';
-import type { EventStore } from './port';
-import { SqliteEventStore } from './sqlite/sqlite-event-store';
-import { upcasterRegistry } from './upcasting/upcasters';
-import { UpcastingEventStore } from './upcasting/upcasting-event-store';
-import { EsdbKeyStore } from '../personal-data/esdb-key-store';
+import { AppConfig } from '../../config/app-config';
+import { EsdbEventStore } from '../esdb/esdb-event-store';
+import { EVENT_STORE } from '../port';
+import type { EventStore } from '../port';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { UpcastingEventStore } from '../upcasting/upcasting-event-store';
+import { EsdbKeyStore } from '../../personal-data/esdb-key-store';
 import {
   PERSONAL_DATA,
   PersonalDataEventStore,
   personalDataOf,
-} from '../personal-data/personal-data-event-store';
-import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
+} from '../../personal-data/personal-data-event-store';
+import { SqliteKeyStore } from '../../personal-data/sqlite-key-store';
 
 /**
  * The configured adapter, with staff personal data sealed under each person's
  * key (docs/governance/erasure-and-redaction.md) and every event it reads
- * upcast to its current schema version (upcasters see plaintext).
+ * upcast to its current schema version by the upcasters the composition
+ * root registers (they see plaintext).
  */
-export async function openEventStore(config: AppConfig, now?: () => Date): Promise<EventStore> {
-  return new UpcastingEventStore(
-    protectPersonalData(await openAdapter(config, now), now),
-    upcasterRegistry(),
-  );
+export async function openEventStore(
+  config: AppConfig,
+  upcasters: UpcasterRegistry,
+  now?: () => Date,
+): Promise<EventStore> {
+  return new UpcastingEventStore(protectPersonalData(await openAdapter(config, now), now), upcasters);
 }
 
 function protectPersonalData(adapter: EventStore, now?: () => Date): PersonalDataEventStore {

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../commands/clock';
-import { EVENT_STORE } from '../event-store/port';
-import type { EventStore } from '../event-store/port';
-import { validationProblem } from '../http/problem';
-import { ReadModelQuery } from '../projections/http/read-model-query';
-import { ProjectionRunner } from '../projections/runner/projection-runner';
-import { ReadModelGate } from '../projections/runner/read-model-gate';
-import { Bounds, endOfDayIfDate, isUnbounded } from './bounds';
-import { replay } from './replay';
+import { Clock } from '../../shared/clock';
+import { EVENT_STORE } from '../../event-store/port';
+import type { EventStore } from '../../event-store/port';
+import { validationProblem } from '../../shared/problem';
+import { ReadModelQuery } from './read-model-query';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { ReadModelGate } from '../runner/read-model-gate';
+import { Bounds, endOfDayIfDate, isUnbounded } from '../../shared/bounds';
+import { replay } from '../runner/replay';
 
 export interface ReadModelView<State> {
   state: State;
