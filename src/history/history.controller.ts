@@ -12,7 +12,8 @@ import { paginate } from '../projections/http/read-model-query';
 import { respond } from '../projections/http/respond';
 import { afterLowerBound, lowerBound } from '../shared/bounds';
 import { exportEvents, exportNdjson } from './event-export';
-import { ChangesQuery, ExportQuery } from './history.queries';
+import { ChangesQuery } from './changes.query';
+import { ExportQuery } from './export.query';
 import { parseBounds } from '../projections/http/read-model-reader';
 import type { ChangeRow, ChangesResponse } from '../openapi/responses/response-types';
 

@@ -1,25 +1,14 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateDto } from '../../shared/validation/validate-dto';
-import { IsOdsCode, IsSlug } from '../../shared/validation/validators';
 import { ReadModelReader } from '../http/read-model-reader';
 import { ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import { knowledge } from '../http/knowledge';
-import { ListQuery, paginate } from '../http/read-model-query';
+import { paginate } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { ContactsState } from './contacts.projection';
-
-export class ContactsQuery extends ListQuery {
-  @IsOptional()
-  @IsSlug()
-  programme?: string;
-
-  @IsOptional()
-  @IsOdsCode()
-  odsCode?: string;
-}
+import { ContactsQuery } from './contacts.query';
 
 @ApiTags('participation contacts (programme team)')
 @Controller('v1/participation')

@@ -14,13 +14,11 @@ import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { ALWAYS_EVENT_REGISTER } from './always-event-register.projection';
 import { coProductionOverall, coProductionRows } from './co-production-report';
-import {
-  AlwaysEventQuery,
-  AlwaysEventRegisterQuery,
-  CoProductionQuery,
-  PdsaLearningQuery,
-  ProgrammeQuery,
-} from './evaluation.queries';
+import { AlwaysEventQuery } from './always-event.query';
+import { AlwaysEventRegisterQuery } from './always-event-register.query';
+import { CoProductionQuery } from './co-production.query';
+import { PdsaLearningQuery } from './pdsa-learning.query';
+import { ProgrammeQuery } from './programme.query';
 import { funnelReport, funnelRows } from './funnel-report';
 import { PDSA_LEARNING } from './pdsa-learning.projection';
 import { cycleCsvRows, pdsaLearningOverall, pdsaLearningRows } from './pdsa-learning-report';

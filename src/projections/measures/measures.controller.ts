@@ -1,34 +1,15 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
-import type { ChartType, ProfileName } from '../../analytics';
 import { validateQuery } from '../../shared/validation/validate-query';
 import { ReadModelReader } from '../http/read-model-reader';
 import { ProblemException, validationProblem } from '../../shared/problem';
-import { ReadModelQuery } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { measureChart } from './measure-chart';
+import { MeasureChartQuery } from './measure-chart.query';
 import { MeasuresState } from './measures.projection';
 import type { MeasureChartResponse } from '../../openapi/responses/response-types';
-
-export class MeasureChartQuery extends ReadModelQuery {
-  @IsOptional()
-  @IsIn(PROFILE_NAMES)
-  profile?: ProfileName;
-
-  @IsOptional()
-  @IsIn(CHART_TYPES)
-  chart?: ChartType;
-
-  /** The unit (home unit or a scale-up unit); needed when the measure has several. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  unit?: string;
-}
 
 @ApiTags('measures')
 @Controller('v1/measures')

@@ -13,7 +13,9 @@ import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from './spread-reports';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
-import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
+import { BreakdownQuery } from './breakdown.query';
+import { SpreadListQuery } from './spread-list.query';
+import { DEFAULT_PROGRAMME, SpreadQuery } from './spread.query';
 import { SpreadState } from './spread-state';
 import type {
   ReturnComplianceResponse,

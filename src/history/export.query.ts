@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { STREAM_CATEGORIES } from '../domain/stream-names';
-import { IsDateOrDateTime, ListQuery, ReadModelQuery } from '../projections/http/read-model-query';
+import { ReadModelQuery } from '../projections/http/read-model-query';
 import { IsOdsCode } from '../shared/validation/validators';
 
 const TYPE_LIST = /^[A-Za-z]{1,80}(,[A-Za-z]{1,80}){0,49}$/;
@@ -19,17 +19,4 @@ export class ExportQuery extends ReadModelQuery {
   @IsOptional()
   @IsOdsCode()
   organisation?: string;
-}
-
-export class ChangesQuery extends ListQuery {
-  /**
-   * Start of the window: a date means from the start of that day, the day included; a date-time means
-   * strictly after it (the last report's asKnownAt instant). A real date: 2018-02-30 is refused, not a 500.
-   */
-  @IsDateOrDateTime()
-  since!: string;
-
-  @IsOptional()
-  @IsIn(STREAM_CATEGORIES)
-  category?: string;
 }
