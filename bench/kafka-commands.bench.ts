@@ -67,7 +67,7 @@ async function kafkaRate(
       messages: Array.from({ length: Math.min(1_000, COMMANDS - i) }, (_, k) => {
         const n = i + k;
         const payload = measurement(measureIds, weeks, n);
-        // Keyed by the aggregate, as the README advises: one measure's commands stay in order on one partition.
+        // Keyed by the aggregate, as docs/integrators/commands-over-kafka.md advises: one measure's commands stay in order on one partition.
         return {
           key: payload.measureId,
           value: JSON.stringify({ commandId: `kafka-${n}`, command: 'RecordMeasurement', payload }),

@@ -27,13 +27,15 @@ import { registerDashboard } from './dashboard/dashboard';
 import { frameworkErrorHandler } from './security/framework-errors';
 import { useJsonBodyLimits } from './security/json-body-parser';
 import { registerRequestScreening } from './security/request-screening';
+import { IMPORTS_PATH, registerImportUploads } from './imports/import-uploads';
 
 /** Commands and everything else: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Series posted for charting may hold up to 100,000 points. */
 export const ANALYTICS_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-function bodyLimitFor(url: string): number {
+function bodyLimitFor(url: string, config: AppConfig): number {
+  if (url.split('?')[0] === IMPORTS_PATH) return config.IMPORT_MAX_BYTES;
   return url.startsWith('/v1/analytics/') ? ANALYTICS_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
 }
 
@@ -77,7 +79,7 @@ export async function createApp(
   // Fastify's limit is per server; the tighter per-route limit is enforced on the declared length up front.
   fastify.addHook('onRequest', async (request, reply) => {
     const length = Number(request.headers['content-length'] ?? 0);
-    if (length > bodyLimitFor(request.url)) {
+    if (length > bodyLimitFor(request.url, config)) {
       await problems.send(
         request,
         reply,
@@ -85,7 +87,7 @@ export async function createApp(
           413,
           'payload-too-large',
           'Payload too large',
-          `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url)} bytes)`,
+          `The request body (${length} bytes) is larger than this route accepts (${bodyLimitFor(request.url, config)} bytes)`,
         ),
       );
     }
@@ -93,11 +95,13 @@ export async function createApp(
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
+  // Spreadsheets for POST /v1/imports, streamed to a file by the route (docs/integrators/imports.md).
+  await registerImportUploads(fastify);
   // After every hook above, so the dashboard's routes get them too (its context copies them when it loads).
   await registerDashboard(fastify);
-  // The state database holds what the log can restore (snapshots, checkpoints) or only accelerates
-  // (idempotency keys: a retry finds its own events by their key-derived ids). It survives a killed
-  // process either way; an fsync per command there would double the cost of every write for nothing.
+  // The state database holds what the log can restore (snapshots, checkpoints); idempotency keys are
+  // kept by the event store (docs/architecture/guarantees.md). It survives a killed process either
+  // way; an fsync per command there would double the cost of every write for nothing.
   const state = openStateDatabase(config.STATE_SQLITE_PATH, 'NORMAL');
   const clock = options.now ? new FunctionClock(options.now) : new SystemClock();
   const store = await openEventStore(config, eventUpcasters(), options.now).catch((error: unknown) => {

@@ -19,8 +19,14 @@ import { HistoryModule } from './history/history.module';
 import { LoggingModule } from './logging/logging.module';
 import { ProjectionsModule } from './projections/runner/projections.module';
 import { MeasuresModule } from './projections/measures/measures.module';
+import { DriverDiagramsModule } from './projections/driver-diagrams/driver-diagrams.module';
 import { SpreadModule } from './projections/spread/spread.module';
 import { RegisterModule } from './register/register.module';
+import { ImportsModule } from './imports/imports.module';
+import { ReportsModule } from './reports/reports.module';
+import { OrganisationsModule } from './projections/organisations/organisations.module';
+import { EvaluationsModule } from './projections/evaluations/evaluations.module';
+import { WorklistModule } from './projections/worklist/worklist.module';
 import { KafkaModule } from './kafka/kafka.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { StateModule } from './state/state.module';
@@ -69,9 +75,15 @@ export class AppModule {
         AnalyticsApiModule,
         SpreadModule,
         MeasuresModule,
+        DriverDiagramsModule,
         EvaluationModule,
         ContactsModule,
         RedactionModule,
+        ImportsModule,
+        OrganisationsModule,
+        EvaluationsModule,
+        WorklistModule,
+        ReportsModule,
       ],
     };
   }

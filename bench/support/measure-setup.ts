@@ -2,6 +2,8 @@ import { command, DraftCommand } from '../../scripts/simulator/commands';
 import { isoWeekOf, nextPeriod } from '../../scripts/simulator/dates';
 import { ALL_COMMITMENTS } from '../../scripts/simulator/plan/participation';
 import { httpSender } from '../../scripts/simulator/run/http-sender';
+import type { Principal } from '../../src/auth/principal';
+import type { CommandGateway } from '../../src/commands/command-gateway';
 
 const PROGRAMME = 'bench-programme';
 const ODS = 'RBENCH';
@@ -19,6 +21,36 @@ export async function setUpMeasures(
   measures: number,
   apiKey?: string,
 ): Promise<{ measureIds: string[]; weeks: string[] }> {
+  const { setup, measureIds, weeks } = measureSetup(measures);
+  const send = httpSender({ url, sourceSystem: 'bench', apiKey });
+  for (const [i, draft] of setup.entries()) await send({ ...draft, idempotencyKey: `bench-setup-${i}` });
+  return { measureIds, weeks };
+}
+
+/** Sends the set-up's commands through a command gateway in this process, each with a key of its own. */
+export async function submitSetup(
+  gateway: CommandGateway,
+  principal: Principal,
+  setup: readonly DraftCommand[],
+): Promise<void> {
+  for (const [i, draft] of setup.entries()) {
+    await gateway.submit(principal, draft.name, draft.body, {
+      idempotencyKey: `setup-${i}`,
+      sourceSystem: 'test',
+      correlationId: `setup-${i}`,
+      transport: 'internal',
+    });
+  }
+}
+
+/** The commands setUpMeasures sends, for a bench that sends them another way. */
+export function measureSetup(measures: number): {
+  setup: DraftCommand[];
+  measureIds: string[];
+  weeks: string[];
+  odsCode: string;
+  alwaysEventId: string;
+} {
   const alwaysEventId = '5e1b3a2c-0d4f-4a6b-8c7d-9e0f1a2b3c4d';
   const key = { programmeSlug: PROGRAMME, odsCode: ODS };
   const measureIds = Array.from(
@@ -85,9 +117,7 @@ export async function setUpMeasures(
       }),
     ),
   ];
-  const send = httpSender({ url, sourceSystem: 'bench', apiKey });
-  for (const [i, draft] of setup.entries()) await send({ ...draft, idempotencyKey: `bench-setup-${i}` });
   const weeks: string[] = [];
   for (let week = isoWeekOf(FROM); weeks.length < 520; week = nextPeriod(week)) weeks.push(week);
-  return { measureIds, weeks };
+  return { setup, measureIds, weeks, odsCode: ODS, alwaysEventId };
 }

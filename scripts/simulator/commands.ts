@@ -46,6 +46,13 @@ import type {
   RetireMeasureDto,
   ReviseMeasureDefinitionDto,
 } from '../../src/commands/measure/measure.dtos';
+import type { RecalculateLimitsDto } from '../../src/commands/measure/limits.dtos';
+import type {
+  AddDriverDto,
+  LinkDriverDiagramItemDto,
+  RetireDriverDiagramItemDto,
+  RewordDriverDiagramItemDto,
+} from '../../src/commands/always-event/driver-diagram.dtos';
 import type { RegisterOrganisationDto } from '../../src/commands/organisation/organisation.dtos';
 import type {
   AppointLocalLeadDto,
@@ -72,6 +79,7 @@ import type {
 } from '../../src/commands/pdsa/pdsa.dtos';
 import type {
   CloseCohortDto,
+  CloseProgrammeDto,
   DefinePhaseDto,
   LaunchCohortDto,
   LaunchProgrammeDto,
@@ -91,6 +99,7 @@ interface Dtos {
   ScheduleCohort: ScheduleCohortDto;
   LaunchCohort: LaunchCohortDto;
   CloseCohort: CloseCohortDto;
+  CloseProgramme: CloseProgrammeDto;
   RegisterOrganisation: RegisterOrganisationDto;
   ExpressInterest: ExpressInterestDto;
   ConfirmExecutiveSponsor: ConfirmExecutiveSponsorDto;
@@ -147,6 +156,11 @@ interface Dtos {
   EstablishBaseline: EstablishBaselineDto;
   AnnotateChart: AnnotateChartDto;
   RetireMeasure: RetireMeasureDto;
+  RecalculateLimits: RecalculateLimitsDto;
+  AddDriver: AddDriverDto;
+  RewordDriverDiagramItem: RewordDriverDiagramItemDto;
+  RetireDriverDiagramItem: RetireDriverDiagramItemDto;
+  LinkDriverDiagramItem: LinkDriverDiagramItemDto;
 }
 
 export type CommandName = keyof Dtos;

@@ -1,7 +1,7 @@
 /**
  * `npm run simulate -- --seed 42 --scale 1 [--url ...] [--api-key ...]`: fills a
  * running service with a realistic programme history, through its public
- * command API only. See README.md, "A simulated programme".
+ * command API only. See docs/evaluators/walkthrough.md.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { progress } from '../../src/cli/progress';

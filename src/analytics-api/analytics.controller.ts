@@ -16,7 +16,8 @@ export class AnalyticsController {
     summary: 'Run chart or SPC chart (run, xmr, p, pprime, u, c) for any series, under a named rule profile',
     description:
       `Profiles: mdc (Making Data Count v5), mdc-sql (MDC SQL v2.6), ptd (NHSRplotthedots 0.2.2), ihi (Perla run chart), qic (qicharts2 0.8.1, Anhøj rules). ` +
-      `Any parameter can be overridden; the response lists every parameter value used. Up to ${MAX_POINTS} points.`,
+      `Any parameter can be overridden; the response lists every parameter value used. Up to ${MAX_POINTS} points. ` +
+      'Optional: phaseBaselinePoints (each phase’s own baseline, one entry per phase) and valueRange ({ lower, upper }: limits beyond it are reported at its edge, with a warning).',
   })
   @ApiBody({ schema: spcRequestSchema() })
   @ApiOk('The chart: centre, limits, rule flags and variation per point; runs analysis; icons', {

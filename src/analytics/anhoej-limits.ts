@@ -1,5 +1,5 @@
 /**
- * Critical values of the Anhøj rules (qicharts2 runs.analysis(), research/spc.md §2):
+ * Critical values of the Anhøj rules (qicharts2 runs.analysis(); docs/analysts/spc-rules.md):
  * a run longer than round(log2 n) + 3, or fewer crossings than the 5% lower
  * quantile of Binomial(n − 1, 0.5), signals non-random variation.
  */

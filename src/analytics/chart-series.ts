@@ -12,6 +12,8 @@ export interface Phase {
   end: number;
   /** Exclusive end of the points this phase's lines are computed from (a baseline stops early). */
   calcEnd: number;
+  /** The phase's lines are fixed by a baseline (its first calcEnd − start points). */
+  baseline: boolean;
 }
 
 export interface ChartSeries {
@@ -26,13 +28,31 @@ export interface ChartSeries {
 
 type PhasePolicy = SpcParameters['baselineWithRecalculation'];
 
+/** Phases whose baselines were each stated (recorded decisions): no policy to apply. */
+function phasesWithOwnBaselines(
+  count: number,
+  recalculateAt: readonly number[],
+  phaseBaselinePoints: ReadonlyArray<number | null>,
+): Phase[] {
+  const starts = [0, ...recalculateAt.map((n) => n - 1)];
+  return starts.map((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] : count;
+    const n = phaseBaselinePoints[i] ?? null;
+    return n === null
+      ? { start, end, calcEnd: end, baseline: false }
+      : { start, end, calcEnd: Math.min(start + n, end), baseline: true };
+  });
+}
+
 export function planPhases(
   count: number,
   recalculateAt: readonly number[],
   baselinePoints: number | null,
   policy: PhasePolicy,
   warnings: SpcWarning[],
+  phaseBaselinePoints: ReadonlyArray<number | null> | null = null,
 ): Phase[] {
+  if (phaseBaselinePoints !== null) return phasesWithOwnBaselines(count, recalculateAt, phaseBaselinePoints);
   let starts = [0, ...recalculateAt.map((n) => n - 1)];
   let baseline = baselinePoints;
   if (baseline !== null && starts.length > 1) {
@@ -53,7 +73,7 @@ export function planPhases(
   const phases = starts.map((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1] : count;
     const fixed = baseline !== null && (policy === 'each-phase' || i === 0);
-    return { start, end, calcEnd: fixed ? Math.min(start + (baseline ?? 0), end) : end };
+    return { start, end, calcEnd: fixed ? Math.min(start + (baseline ?? 0), end) : end, baseline: fixed };
   });
   if (baseline !== null && policy !== 'each-phase' && phases.length > 1 && baseline > phases[0].end) {
     warnings.push({
@@ -90,6 +110,7 @@ export function prepareSeries(
     request.baselinePoints ?? null,
     parameters.baselineWithRecalculation,
     warnings,
+    request.phaseBaselinePoints ?? null,
   );
   const phaseOf = new Int32Array(count);
   phases.forEach((phase, p) => phaseOf.fill(p, phase.start, phase.end));

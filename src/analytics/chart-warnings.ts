@@ -50,13 +50,25 @@ export function collectWarnings(
       `Points ${list(undefinedPoints)} have no value (missing or 0/0) and were ${how}.`,
     );
   }
-  series.phases.forEach((phase, p) => {
+  const lines = request.chart === 'run' ? 'a trial centre line' : 'trial limits';
+  const usableIn = (from: number, to: number) => {
     let count = 0;
-    for (let i = phase.start; i < phase.end; i++) if (isUsable(series, i)) count++;
+    for (let i = from; i < to; i++) if (isUsable(series, i)) count++;
+    return count;
+  };
+  series.phases.forEach((phase, p) => {
+    const count = usableIn(phase.start, phase.end);
     if (count < parameters.shortPhaseWarningBelow) {
       warn(
         'short-phase',
-        `Phase ${p + 1} has ${count} usable points (fewer than ${parameters.shortPhaseWarningBelow}): trial limits.`,
+        `Phase ${p + 1} has ${count} usable points (fewer than ${parameters.shortPhaseWarningBelow}): ${lines}.`,
+      );
+    }
+    const baseline = usableIn(phase.start, phase.calcEnd);
+    if (phase.baseline && baseline < parameters.minimumBaselinePoints) {
+      warn(
+        'baseline-too-short',
+        `Phase ${p + 1}'s baseline has ${baseline} usable points; ${profile.reference} asks for at least ${parameters.minimumBaselinePoints}.`,
       );
     }
     if (parameters.runsTest === 'ihi-table' && runs[p].signal === null) {
@@ -66,8 +78,5 @@ export function collectWarnings(
       );
     }
   });
-  if (request.profile === 'ptd' && parameters.baselinePoints !== null && parameters.baselinePoints < 12) {
-    warn('baseline-too-short', 'NHSRplotthedots requires fix_after_n_points of at least 12.');
-  }
   return warnings;
 }

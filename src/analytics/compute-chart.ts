@@ -77,6 +77,48 @@ function flagRules(
   return flags;
 }
 
+const format = (x: number) => String(Math.round(x * 100) / 100);
+
+/**
+ * The lines as reported when the series cannot leave `range` (a percentage,
+ * say): a limit beyond it is drawn at its edge, and a warning keeps the
+ * calculated values. Only what is reported changes; rules and icons have
+ * already read the calculated lines, and no value lies beyond the range.
+ */
+function clampedLines(
+  lines: ChartLines,
+  range: { lower: number | null; upper: number | null },
+  series: ChartSeries,
+  warnings: SpcWarning[],
+): ChartLines {
+  const lower = range.lower ?? -Infinity;
+  const upper = range.upper ?? Infinity;
+  const clamp = (values: Float64Array) =>
+    values.map((v) => (Number.isNaN(v) ? v : Math.min(upper, Math.max(lower, v))));
+  series.phases.forEach((phase, p) => {
+    const within = (values: Float64Array) =>
+      values.subarray(phase.start, phase.end).filter((v) => !Number.isNaN(v));
+    const [low, high] = [Math.min(...within(lines.lower)), Math.max(...within(lines.upper))];
+    const beyond = [
+      ...(low < lower ? [`lower limit ${format(low)}`] : []),
+      ...(high > upper ? [`upper limit ${format(high)}`] : []),
+    ];
+    if (beyond.length > 0) {
+      warnings.push({
+        code: 'limits-clamped',
+        message: `Phase ${p + 1}: the ${beyond.join(' and the ')} ${beyond.length > 1 ? 'lie' : 'lies'} beyond the values the measure can take (${range.lower ?? '−∞'} to ${range.upper ?? '∞'}) and ${beyond.length > 1 ? 'are' : 'is'} drawn at its edge.`,
+      });
+    }
+  });
+  return {
+    ...lines,
+    lower: clamp(lines.lower),
+    upper: clamp(lines.upper),
+    lowerTwoSigma: clamp(lines.lowerTwoSigma),
+    upperTwoSigma: clamp(lines.upperTwoSigma),
+  };
+}
+
 export function computeChart(input: SpcRequest): SpcResult {
   const checked = validateSpcRequest(input);
   if (!checked.ok) throw new SpcValidationError(checked.errors);
@@ -110,6 +152,8 @@ export function computeChart(input: SpcRequest): SpcResult {
     ptdTrendSides(sequences, series.y, flags, trendSides);
   }
   const direction = parameters.improvementDirection;
+  const range = request.valueRange ?? null;
+  const drawn = range ? clampedLines(shown, range, series, warnings) : shown;
   const classes: Classification[] = [];
   const points: SpcPointResult[] = request.points.map((point, i) => {
     const fallbackSide = series.y[i] >= lines.centre[i] ? 1 : -1;
@@ -125,11 +169,11 @@ export function computeChart(input: SpcRequest): SpcResult {
       n: i + 1,
       date: point.date ?? null,
       y: orNull(y[i]),
-      centre: orNull(shown.centre[i]),
-      lower: orNull(shown.lower[i]),
-      upper: orNull(shown.upper[i]),
-      lowerTwoSigma: orNull(shown.lowerTwoSigma[i]),
-      upperTwoSigma: orNull(shown.upperTwoSigma[i]),
+      centre: orNull(drawn.centre[i]),
+      lower: orNull(drawn.lower[i]),
+      upper: orNull(drawn.upper[i]),
+      lowerTwoSigma: orNull(drawn.lowerTwoSigma[i]),
+      upperTwoSigma: orNull(drawn.upperTwoSigma[i]),
       movingRange: orNull(shown.movingRange[i]),
       excluded: series.excluded[i] === 1,
       phase: series.phaseOf[i] + 1,

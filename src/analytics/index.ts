@@ -21,3 +21,9 @@ export type {
   MeasurePeriod,
   MeasureSeries,
 } from './measure-chart-input';
+export { proposeRecalculations } from './recalculation-proposals';
+export type {
+  RecalculationProposal,
+  RecalculationProposals,
+  RecalculationRule,
+} from './recalculation-proposals';

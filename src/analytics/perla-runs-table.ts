@@ -3,7 +3,7 @@
  * number of useful observations (10–60), "based on about a 5% risk of failing
  * the run test for random patterns" (after Swed & Eisenhart). Kept as data: the
  * table is irregular (e.g. upper 35 at both 55 and 56), so no formula reproduces it.
- * Transcribed in research/spc.md §1 from the table image in IHI QI 104 course notes.
+ * Transcribed from Table 1 of Perla 2011 as IHI QI 104 course notes reproduce it ([S1], docs/analysts/spc-rules.md).
  */
 const FIRST_N = 10;
 const LOWER = [

@@ -1,6 +1,6 @@
 /**
  * Named parameter sets that reproduce each reference exactly. Source tags are
- * those of research/spc.md §9: [S1] Perla 2011, [S2] NHSRplotthedots 0.2.2,
+ * those of docs/analysts/spc-rules.md, "Sources": [S1] Perla 2011, [S2] NHSRplotthedots 0.2.2,
  * [S3] qicharts2 0.8.1, [S4] MDC SQL query v2.6, [S5] MDC XmR testing document.
  */
 import type { SpcParameters } from './spc-parameters';
@@ -38,7 +38,8 @@ const mdc: SpcProfile = {
     trendCrossesRecalculation: true,
     twoOfThreeCrossesRecalculation: true,
     minimumPoints: 13,
-    shortPhaseWarningBelow: 0,
+    shortPhaseWarningBelow: 13,
+    minimumBaselinePoints: 13,
     icons: true,
     assuranceOnLimit: 'pass-fail',
     baselineWithRecalculation: 'baseline-wins',
@@ -60,7 +61,10 @@ const mdc: SpcProfile = {
     trendCrossesRecalculation: '[S5] "Special cause crossing recalculations"',
     twoOfThreeCrossesRecalculation: '[S5] "Special cause crossing recalculations"',
     minimumPoints: '[S5] "Number of points": limits and icons from 13 points',
-    shortPhaseWarningBelow: '[S5] gives no per-phase warning',
+    shortPhaseWarningBelow:
+      '[S5] gives no per-phase warning; ours: a phase below the 13 points [S5] "Number of points" asks of a chart has trial limits',
+    minimumBaselinePoints:
+      '[S5] "Number of points": limits need 13 points, so a baseline of fewer is flagged',
     icons: '[S5] "Summary icons"',
     assuranceOnLimit: '[S5] does not show a target on a limit; follows the SQL query [S4] step 4k',
     baselineWithRecalculation: '[S5] "Baselines": with a recalculation only the baseline is implemented',
@@ -80,6 +84,7 @@ const mdcSql: SpcProfile = {
     shiftCrossesRecalculation: false,
     twoOfThreeCrossesRecalculation: false,
     shortPhaseWarningBelow: 12,
+    minimumBaselinePoints: 12,
     baselineWithRecalculation: 'first-phase',
     undefinedPoints: 'gap',
   },
@@ -100,6 +105,7 @@ const mdcSql: SpcProfile = {
     twoOfThreeCrossesRecalculation: '[S4] step 4i partitions by [PartitionIDExcludeGhosting]',
     minimumPoints: '[S4] @SettingMinimumPoints = 13 (v2.6); step 6 blanks limits and special cause',
     shortPhaseWarningBelow: '[S4] @SettingMinimumPointsPartition = 12 (warning only)',
+    minimumBaselinePoints: '[S4] @SettingMinimumPointsPartition = 12: a baseline is a partition',
     icons: '[S4] step 4k',
     assuranceOnLimit: '[S4] step 4k and changelog 2.1: a target on a limit is pass or fail',
     baselineWithRecalculation:
@@ -126,6 +132,7 @@ const ptd: SpcProfile = {
     twoOfThreeCrossesRecalculation: false,
     minimumPoints: 0,
     shortPhaseWarningBelow: 13,
+    minimumBaselinePoints: 12,
     assuranceOnLimit: 'hit-or-miss',
     baselineWithRecalculation: 'each-phase',
     undefinedPoints: 'gap',
@@ -146,6 +153,7 @@ const ptd: SpcProfile = {
     twoOfThreeCrossesRecalculation: '[S2] ptd_calculate_point_type() groups by rebase group',
     minimumPoints: '[S2] limits are always computed',
     shortPhaseWarningBelow: '[S2] ptd_add_short_group_warnings(): threshold 13',
+    minimumBaselinePoints: '[S2] ptd_spc_options(): fix_after_n_points must be at least 12',
     icons: '[S2] geom_ptd_icon.R',
     assuranceOnLimit: '[S2] ptd_calculate_assurance_type(): strict comparisons, else inconsistent',
     baselineWithRecalculation: '[S2] fix_after_n_points applies inside every rebase group (issue #93)',
@@ -174,7 +182,8 @@ const ihi: SpcProfile = {
     trendCrossesRecalculation: false,
     twoOfThreeCrossesRecalculation: false,
     minimumPoints: 0,
-    shortPhaseWarningBelow: 0,
+    shortPhaseWarningBelow: 10,
+    minimumBaselinePoints: 10,
     icons: false,
     assuranceOnLimit: 'pass-fail',
     baselineWithRecalculation: 'recalculation-wins',
@@ -196,7 +205,10 @@ const ihi: SpcProfile = {
     trendCrossesRecalculation: '[S1] a new median starts a new analysis',
     twoOfThreeCrossesRecalculation: 'unused',
     minimumPoints: '[S1] no minimum for rules 1–2; rule 3 needs 10 useful observations',
-    shortPhaseWarningBelow: '[S1] gives no warning',
+    shortPhaseWarningBelow:
+      '[S1] gives no warning; ours: Provost & Murray ask about 10 points before a shift or the runs can be judged [S12], and Table 1 starts at 10',
+    minimumBaselinePoints:
+      '[S1] Table 1 starts at 10 useful observations; [S12] about 10 points for a baseline median',
     icons: '[S1] has no icons',
     assuranceOnLimit: 'unused without icons',
     baselineWithRecalculation: 'baseline median as qicharts2 freeze, ignored with parts [S3]',
@@ -235,7 +247,9 @@ const qic: SpcProfile = {
     trendCrossesRecalculation: 'unused',
     twoOfThreeCrossesRecalculation: 'unused',
     minimumPoints: '[S3] no minimum',
-    shortPhaseWarningBelow: '[S3] gives no warning',
+    shortPhaseWarningBelow:
+      '[S3] gives no warning; ours: its vignette applies the Anhøj rules from 10 points',
+    minimumBaselinePoints: '[S3] vignette: the runs rules apply to charts of 10 points or more (freeze)',
     icons: '[S3] has no icons',
     assuranceOnLimit: 'unused without icons',
     baselineWithRecalculation: '[S3] qic(): freeze is ignored when part is given',

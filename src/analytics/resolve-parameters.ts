@@ -22,5 +22,7 @@ export function resolveParameters(request: SpcRequest): SpcParametersUsed {
     recalculateAt: [...(request.recalculateAt ?? [])],
     exclude: [...(request.exclude ?? [])],
     multiply: request.multiply ?? 1,
+    ...(request.phaseBaselinePoints ? { phaseBaselinePoints: [...request.phaseBaselinePoints] } : {}),
+    ...(request.valueRange ? { valueRange: { ...request.valueRange } } : {}),
   };
 }

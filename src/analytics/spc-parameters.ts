@@ -1,5 +1,5 @@
 /**
- * Every choice on which the references differ (research/spc.md §5–6), as one
+ * Every choice on which the references differ (docs/analysts/spc-rules.md, "Side by side"), as one
  * explicit parameter. A profile sets all of them; a request may override any.
  */
 export interface SpcParameters {
@@ -32,6 +32,8 @@ export interface SpcParameters {
   minimumPoints: number;
   /** Warn about phases with fewer usable points than this (0: never). */
   shortPhaseWarningBelow: number;
+  /** Warn about a baseline (lines fixed after n points) with fewer usable points than this (0: never). */
+  minimumBaselinePoints: number;
   /** Whether the reference shows the variation and assurance icons at all. */
   icons: boolean;
   /** A target exactly on a process limit: pass/fail (MDC SQL) or hit-or-miss (ptd). */
@@ -74,6 +76,7 @@ export const PARAMETER_DOMAINS: Record<SpcParameterName, Domain> = {
   twoOfThreeCrossesRecalculation: { kind: 'boolean' },
   minimumPoints: { kind: 'integer', min: 0 },
   shortPhaseWarningBelow: { kind: 'integer', min: 0 },
+  minimumBaselinePoints: { kind: 'integer', min: 0 },
   icons: { kind: 'boolean' },
   assuranceOnLimit: { kind: 'enum', values: ['pass-fail', 'hit-or-miss'] },
   baselineWithRecalculation: {

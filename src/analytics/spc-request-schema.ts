@@ -70,6 +70,19 @@ export function spcRequestSchema(): Schema {
       minimum: 1,
       description: 'Fix the centre and limits after this many points (at most the number of points)',
     }),
+    phaseBaselinePoints: nullable({
+      type: 'array',
+      description:
+        "Each phase's own baseline: fix its centre and limits after this many of its points (null: all of them); at most one entry per phase, not with baselinePoints",
+      items: nullable({ type: 'integer', minimum: 1 }),
+    }),
+    valueRange: nullable({
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'The range the values can take (e.g. 0 and 100 for a percentage): limits beyond it are drawn at it',
+      properties: { lower: nullable(finite), upper: nullable(finite) },
+    }),
     recalculateAt: pointNumbers('1-based point numbers (from 2), increasing, that each start a new phase'),
     exclude: pointNumbers('1-based point numbers, increasing, left out of the calculations'),
     multiply: nullable({

@@ -54,6 +54,20 @@ export interface SpcRequest {
   /** Scale applied to values, centre lines and limits after the calculation (e.g. 100 for %). */
   multiply?: number | null;
   overrides?: SpcParameterOverrides;
+  /**
+   * Each phase's own baseline, in phase order: its lines are fixed after that
+   * many points (null: computed from the whole phase). Recorded decisions say
+   * which phase each baseline belongs to, so the profile's policy for one
+   * baseline with recalculations does not apply. Not with `baselinePoints`.
+   */
+  phaseBaselinePoints?: Array<number | null> | null;
+  /**
+   * The values the series can take, in plotted units (after `multiply`), e.g.
+   * 0 and 100 for a percentage: limits and two-sigma lines beyond them are
+   * reported at the edge. Rules and icons use the lines as calculated (no value
+   * can lie beyond the range, so no signal changes); a warning gives those values.
+   */
+  valueRange?: { lower: number | null; upper: number | null } | null;
 }
 
 export interface SpcPointResult {
@@ -99,6 +113,10 @@ export interface SpcParametersUsed extends SpcParameters {
   recalculateAt: number[];
   exclude: number[];
   multiply: number;
+  /** Present only when the request gave phase baselines. */
+  phaseBaselinePoints?: Array<number | null>;
+  /** Present only when the request gave a value range. */
+  valueRange?: { lower: number | null; upper: number | null };
 }
 
 export interface SpcResult {

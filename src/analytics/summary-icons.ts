@@ -1,6 +1,6 @@
 /**
  * The two MDC summary icons, both read at the last included point
- * (research/spc.md §3.6): variation from its classification and side,
+ * (docs/analysts/spc-rules.md, "Summary icons"): variation from its classification and side,
  * assurance from where the target lies against that point's process limits.
  */
 import type { Classification } from './classify-variation';

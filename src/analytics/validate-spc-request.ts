@@ -12,6 +12,7 @@ import {
   ProfileName,
   SpcRequest,
 } from './spc-types';
+import { checkPhaseBaselines, checkValueRange } from './validate-phase-options';
 import { checkPoints } from './validate-points';
 import {
   checkNumber,
@@ -32,6 +33,8 @@ export const REQUEST_FIELDS = [
   'exclude',
   'multiply',
   'overrides',
+  'phaseBaselinePoints',
+  'valueRange',
 ] as const;
 
 /** A response lists every error, but a series of 100,000 bad points is told in its first hundred. */
@@ -153,6 +156,14 @@ export function validateSpcRequest(input: unknown): SpcValidation<SpcRequest> {
   const recalculateAt = checkPointNumbers(input.recalculateAt, 'recalculateAt', 2, count, issues);
   const exclude = checkPointNumbers(input.exclude, 'exclude', 1, count, issues);
   const overrides = checkOverrides(input.overrides, issues);
+  const phaseBaselinePoints = checkPhaseBaselines(
+    input.phaseBaselinePoints,
+    baseline,
+    count,
+    recalculateAt,
+    issues,
+  );
+  const valueRange = checkValueRange(input.valueRange, issues);
   if (issues.length > 0) {
     const errors = issues.slice(0, MAX_ISSUES);
     if (issues.length > MAX_ISSUES) {
@@ -177,6 +188,8 @@ export function validateSpcRequest(input: unknown): SpcValidation<SpcRequest> {
       exclude,
       multiply: (multiply as number | null) ?? 1,
       overrides,
+      ...(phaseBaselinePoints ? { phaseBaselinePoints } : {}),
+      ...(valueRange ? { valueRange } : {}),
     },
   };
 }

@@ -23,6 +23,13 @@ export async function authoriseQuery(
       `The role ${principal.role} may read as of a business date (asOf) but not as known at (${bound})`,
     );
   }
+  const categories = policy.streamCategories?.[principal.role];
+  if (categories) {
+    const { streamId } = request.params as { streamId: string };
+    if (!categories.some((category) => streamId.startsWith(`${category}-`))) {
+      throw forbidden(`The role ${principal.role} may read only ${categories.join(', ')} streams`);
+    }
+  }
   if (policy.streamScope && principal.organisations !== '*') {
     const { streamId } = request.params as { streamId: string };
     const stream = await resolver.organisationOfStream(streamId);

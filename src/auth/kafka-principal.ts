@@ -1,6 +1,6 @@
 import { isRole, parseOrganisationScope, Principal } from './principal';
 
-/** The topic commands arrive on with the default KAFKA_TOPIC_PREFIX (DESIGN.md §2). */
+/** The topic commands arrive on with the default KAFKA_TOPIC_PREFIX (docs/operations/kafka.md). */
 export const COMMANDS_TOPIC = 'always-events.commands.v1';
 
 /**

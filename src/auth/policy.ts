@@ -3,7 +3,7 @@ import type { Role } from './principal';
 /**
  * Who may do what: the one table the authorisation guard (HTTP) and
  * `authoriseCommand` (HTTP and Kafka) read. Nothing else decides access.
- * `test/auth/policy-coverage.e2e.spec.ts` fails when a command in the
+ * `test/auth/authorisation-matrix.e2e.spec.ts` fails when a command in the
  * catalogue or a route Nest registers has no entry here.
  */
 
@@ -23,6 +23,8 @@ export interface RoutePolicy {
   knowledgeTimeTravel?: readonly Role[];
   /** The `streamId` parameter must be a stream of an organisation in the principal's scope. */
   streamScope?: boolean;
+  /** Roles that may read only streams of these categories (an evaluator: evaluations). */
+  streamCategories?: Partial<Record<Role, readonly string[]>>;
 }
 
 const ADMIN = 'programme-admin';
@@ -43,6 +45,9 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   LaunchCohort: programmeDecision,
   CloseCohort: programmeDecision,
   CloseProgramme: programmeDecision,
+  SetReportingWindow: programmeDecision,
+  ClosePhase: programmeDecision,
+  SetWorklistThresholds: programmeDecision,
   // Organisation register
   RegisterOrganisation: programmeDecision,
   RenameOrganisation: programmeDecision,
@@ -95,6 +100,10 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   PauseAlwaysEvent: organisationWork,
   ResumeAlwaysEvent: organisationWork,
   CloseAlwaysEvent: organisationWork,
+  AddDriver: organisationWork,
+  RewordDriverDiagramItem: organisationWork,
+  RetireDriverDiagramItem: organisationWork,
+  LinkDriverDiagramItem: organisationWork,
   // PDSA cycles (pdsaCycleId → its stream's odsCode, or its Always Event's)
   PlanPdsaCycle: organisationWork,
   StartPdsaCycle: organisationWork,
@@ -111,6 +120,8 @@ export const COMMAND_POLICIES: Readonly<Record<string, CommandPolicy>> = {
   EstablishBaseline: organisationWork,
   AnnotateChart: organisationWork,
   RetireMeasure: organisationWork,
+  RecalculateLimits: organisationWork,
+  SetBaseline: organisationWork,
   // Evaluation: commissioned by the programme, carried out by evaluators
   CommissionEvaluation: programmeDecision,
   TakeDataCut: evaluationWork,
@@ -136,7 +147,11 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /': { public: true },
   'GET /assets/*': { public: true },
   'POST /v1/commands/:name': { commands: true },
-  'GET /v1/streams/:streamId': { roles: [ADMIN, 'auditor', 'submitter'], streamScope: true },
+  'GET /v1/streams/:streamId': {
+    roles: [ADMIN, 'auditor', 'submitter', 'evaluator'],
+    streamScope: true,
+    streamCategories: { evaluator: ['evaluation'] },
+  },
   'GET /v1/streams/:streamId/events': { roles: [ADMIN, 'auditor'] },
   'GET /v1/history/changes': { roles: [ADMIN, 'auditor', 'evaluator'] },
   'GET /v1/export/events': { roles: [ADMIN, 'evaluator'] },
@@ -149,9 +164,13 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/spread/lineage': READ_MODEL_ROUTE,
   'GET /v1/spread/return-compliance': READ_MODEL_ROUTE,
   'GET /v1/measures/:measureId/chart': READ_MODEL_ROUTE,
+  'GET /v1/measures/:measureId/chart.svg': READ_MODEL_ROUTE,
+  'GET /v1/measures/:measureId/chart.png': READ_MODEL_ROUTE,
+  'GET /v1/measures/:measureId/recalculation-proposals': READ_MODEL_ROUTE,
   // Evaluators' read models (analysts read them too, at business time only).
   'GET /v1/evaluation/always-events': READ_MODEL_ROUTE,
   'GET /v1/evaluation/always-events/:alwaysEventId': READ_MODEL_ROUTE,
+  'GET /v1/evaluation/always-events/:alwaysEventId/driver-diagram': READ_MODEL_ROUTE,
   'GET /v1/evaluation/funnel': READ_MODEL_ROUTE,
   'GET /v1/evaluation/pdsa-learning': READ_MODEL_ROUTE,
   'GET /v1/evaluation/co-production': READ_MODEL_ROUTE,
@@ -164,6 +183,20 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/evaluation/data-cuts/:dataCutId': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/verify': { roles: [ADMIN, 'evaluator'] },
   'GET /v1/evaluation/data-cuts/:dataCutId/read-models/:readModel': { roles: [ADMIN, 'evaluator'] },
+  // The programme team's lists, organisation page and worklist.
+  'GET /v1/organisations': READ_MODEL_ROUTE,
+  'GET /v1/organisations/:odsCode': READ_MODEL_ROUTE,
+  'GET /v1/always-events': READ_MODEL_ROUTE,
+  'GET /v1/worklist': { roles: [ADMIN, 'analyst'], knowledgeTimeTravel: [ADMIN] },
+  'GET /v1/reports/programme': READ_MODEL_ROUTE,
+  // Evaluations and what evaluators record in them.
+  'GET /v1/evaluations': READ_MODEL_ROUTE,
+  'GET /v1/evaluations/data-cuts': READ_MODEL_ROUTE,
+  'GET /v1/evaluations/findings': READ_MODEL_ROUTE,
+  'GET /v1/evaluations/reports': READ_MODEL_ROUTE,
+  // Imports: each row is authorised as its command is (a submitter's rows must be its organisations').
+  'POST /v1/imports': { roles: [ADMIN, 'submitter'] },
+  'GET /v1/imports/template': { roles: [ADMIN, 'submitter', 'analyst'] },
   // Operating the read models.
   'GET /v1/admin/read-models': { roles: [ADMIN] },
   'POST /v1/admin/read-models/:name/rebuild': { roles: [ADMIN] },

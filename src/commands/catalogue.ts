@@ -9,7 +9,7 @@ import { personalDataAggregate } from './personal-data/personal-data.commands';
 import { pdsaAggregate } from './pdsa/pdsa.commands';
 import { programmeAggregate } from './programme/programme.commands';
 
-/** Every aggregate and its commands: the public command contract (DESIGN.md §4). */
+/** Every aggregate and its commands: the public command contract (docs/architecture/domain-model.md). */
 export const AGGREGATES: readonly AggregateDefinition[] = [
   programmeAggregate,
   organisationAggregate,

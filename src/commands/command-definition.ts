@@ -3,7 +3,7 @@ import type { StreamCategory } from '../domain/stream-names';
 import type { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { CommandDto } from './command-dto';
 import type { FactLookups } from './fact-lookups';
-import type { KnownEvent, StreamStateCache } from './stream-state-cache';
+import type { KnownEvent, StreamStates } from './stream-state-cache';
 
 /** A domain event as the handler passes it on: its type names it in the public contract. */
 export interface AnyDomainEvent {
@@ -35,7 +35,7 @@ export interface AcceptedCommand {
   readonly dto: CommandDto;
   readonly streamId: string;
   /** Folds the target stream (through the cache): a decision bound to the state it read. */
-  load(streams: StreamStateCache, lookups: FactLookups): Promise<StreamDecision>;
+  load(streams: StreamStates, lookups: FactLookups): Promise<StreamDecision>;
 }
 
 /** The target stream as folded, and the command's decision on it. */

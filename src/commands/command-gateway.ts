@@ -7,7 +7,14 @@ import { patientDataProblem } from '../shared/patient-data-problem';
 import { ProblemException, validationProblem } from '../shared/problem';
 import { screen } from '../privacy/screening';
 import { CatalogueService } from './catalogue.service';
-import { CommandOrigin, CommandResult, CommandTransport, ExecuteCommand } from './execute-command';
+import {
+  BatchOutcome,
+  CommandOrigin,
+  CommandResult,
+  CommandTransport,
+  ExecuteCommand,
+  ExecuteCommandBatch,
+} from './execute-command';
 
 /** How a command arrived, apart from who sent it: becomes the events' metadata. */
 export interface Submission {
@@ -23,6 +30,13 @@ export interface Submission {
   transport: CommandTransport;
   /** Extra audit metadata, copied onto every event (e.g. the client IP hash, the Kafka topic). */
   audit?: Record<string, unknown>;
+}
+
+/** One command of a batch: its name, body and how it came, as `submit` takes them. */
+export interface BatchItem {
+  name: string;
+  body: unknown;
+  submission: Submission;
 }
 
 const unknownCommand = (name: string): ProblemException =>
@@ -64,6 +78,45 @@ export class CommandGateway {
     body: unknown,
     submission: Submission,
   ): Promise<CommandResult> {
+    const command = await this.admit(principal, name, body, submission);
+    return this.commandBus.execute<ExecuteCommand, CommandResult>(command);
+  }
+
+  /**
+   * Many commands of one principal at once (imports, batch writers): each is
+   * admitted exactly as `submit` admits it, and the admitted ones run
+   * through the batched path of the handler (ExecuteCommandBatch), which
+   * keeps every rule and commits their appends together. One outcome per
+   * item, in order; a refused item never stops the others.
+   */
+  async submitBatch(principal: Principal, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
+    const outcomes: Array<BatchOutcome | undefined> = new Array(items.length);
+    const admitted: ExecuteCommand[] = [];
+    const places: number[] = [];
+    for (const [i, item] of items.entries()) {
+      try {
+        admitted.push(await this.admit(principal, item.name, item.body, item.submission));
+        places.push(i);
+      } catch (error) {
+        outcomes[i] = { ok: false, error };
+      }
+    }
+    if (admitted.length > 0) {
+      const run = await this.commandBus.execute<ExecuteCommandBatch, BatchOutcome[]>(
+        new ExecuteCommandBatch(admitted),
+      );
+      run.forEach((outcome, j) => (outcomes[places[j]] = outcome));
+    }
+    return outcomes as BatchOutcome[];
+  }
+
+  /** Every check before the handler, in the order above: the command the CommandBus will carry. */
+  private async admit(
+    principal: Principal,
+    name: string,
+    body: unknown,
+    submission: Submission,
+  ): Promise<ExecuteCommand> {
     const findings = screen(body);
     if (findings.length > 0) throw patientDataProblem(findings);
     const definition = this.catalogue.command(name);
@@ -84,11 +137,9 @@ export class CommandGateway {
         { field: 'commandId', rule: 'matches-idempotency-key', message: `commandId and ${field} differ` },
       ]);
     }
-    return this.commandBus.execute<ExecuteCommand, CommandResult>(
-      new ExecuteCommand(
-        command,
-        commandOrigin(principal, { ...submission, idempotencyKey: key ?? dto.commandId }),
-      ),
+    return new ExecuteCommand(
+      command,
+      commandOrigin(principal, { ...submission, idempotencyKey: key ?? dto.commandId }),
     );
   }
 }

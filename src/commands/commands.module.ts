@@ -5,6 +5,7 @@ import { CommandGateway } from './command-gateway';
 import { AGGREGATES } from './catalogue';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-command.handler';
+import { ExecuteCommandBatchHandler } from './execute-command-batch.handler';
 import { FactLookups } from './fact-lookups';
 import { ConflictRetry } from './conflict-retry';
 import { StreamStateCache } from './stream-state-cache';
@@ -26,7 +27,9 @@ import type { EventStore } from '../event-store/port';
     CommandGateway,
     { provide: ConflictRetry, useFactory: () => new ConflictRetry() },
     ExecuteCommandHandler,
+    ExecuteCommandBatchHandler,
   ],
-  exports: [CatalogueService, CommandGateway],
+  // FactLookups: the import path reads a measure's Always Event to check a row before it is sent.
+  exports: [CatalogueService, CommandGateway, FactLookups],
 })
 export class CommandsModule {}

@@ -1,5 +1,5 @@
-import { v5 as uuidv5 } from 'uuid';
 import { IdempotencyKeyReusedError } from '../event-store/errors';
+import { uuidV5 } from '../shared/uuid-v5';
 import type { KnownEvent } from './stream-state-cache';
 
 /** Namespace for event ids derived from idempotency keys (a fixed, random UUID). */
@@ -11,12 +11,12 @@ const EVENT_ID_NAMESPACE = '3f6c1d0e-6a57-4d8e-9b1f-2c1e5f0a9d47';
  * within a stream the store refuses an id twice.
  */
 export function derivedEventId(command: string, streamId: string, key: string, index: number): string {
-  return uuidv5(`${command}\n${streamId}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
+  return uuidV5(`${command}\n${streamId}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
 }
 
 /** How ids were derived before the stream was part of them: a retry of such a request still finds its events. */
 function earlierEventId(command: string, key: string, index: number): string {
-  return uuidv5(`${command}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
+  return uuidV5(`${command}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
 }
 
 export interface KeyedRequest {
@@ -41,21 +41,24 @@ export function findRetried(
   known: ReadonlyMap<string, KnownEvent>,
   request: KeyedRequest,
 ): RetriedResult | undefined {
-  const first =
-    known.get(derivedEventId(request.command, request.streamId, request.key, 0)) ??
-    known.get(earlierEventId(request.command, request.key, 0));
+  const { command, streamId, key, requestHash } = request;
+  // Ids as derived now, else as derived before the stream was part of them.
+  const derive = known.has(derivedEventId(command, streamId, key, 0))
+    ? (i: number) => derivedEventId(command, streamId, key, i)
+    : (i: number) => earlierEventId(command, key, i);
+  const first = known.get(derive(0));
   if (!first) return undefined;
-  if (first.requestHash !== request.requestHash) {
-    throw new IdempotencyKeyReusedError(request.key, request.command);
+  if (first.requestHash !== requestHash) {
+    throw new IdempotencyKeyReusedError(key, command);
   }
-  const written = [...known.values()]
-    .filter(
-      (event) =>
-        event.revision >= first.revision &&
-        event.requestHash === request.requestHash &&
-        event.causationId === first.causationId,
-    )
-    .sort((a, b) => a.revision - b.revision);
+  // The request's later events by their own ids: no walk over the whole stream's.
+  const written = [first];
+  for (let i = 1; ; i++) {
+    const next = known.get(derive(i));
+    if (!next || next.requestHash !== requestHash || next.causationId !== first.causationId) break;
+    written.push(next);
+  }
+  written.sort((a, b) => a.revision - b.revision);
   const last = written[written.length - 1];
   return { revision: last.revision, position: last.position, eventIds: written.map((event) => event.id) };
 }

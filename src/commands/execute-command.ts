@@ -36,3 +36,14 @@ export class ExecuteCommand {
     readonly origin: CommandOrigin,
   ) {}
 }
+
+/** One command's answer in a batch: its result, or why it was refused (the error the single path throws). */
+export type BatchOutcome = { ok: true; result: CommandResult } | { ok: false; error: unknown };
+
+/**
+ * Many validated commands run together (imports, batch writers): every rule
+ * of ExecuteCommand holds for each, and each gets its own outcome, in order.
+ */
+export class ExecuteCommandBatch {
+  constructor(readonly commands: readonly ExecuteCommand[]) {}
+}

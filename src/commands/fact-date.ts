@@ -1,4 +1,3 @@
-import { instanceToPlain } from 'class-transformer';
 import { isIsoDate } from '../shared/validation/validators';
 import type { CommandDto } from './command-dto';
 
@@ -12,7 +11,8 @@ const NAMED_DATES = new Set(['effectiveDate', 'openDate', 'startDate', 'setDate'
  * backfilled enrolment by its enrolment date, not by the day it was typed in.
  */
 export function factDateOf(dto: CommandDto): string | undefined {
-  for (const [field, value] of Object.entries(instanceToPlain(dto))) {
+  // The DTO's own fields (no decorator renames one), as instanceToPlain would list them, without its copy.
+  for (const [field, value] of Object.entries(dto)) {
     if ((field.endsWith('On') || NAMED_DATES.has(field)) && isIsoDate(value)) return `${value}T00:00:00.000Z`;
   }
   return undefined;

@@ -5,7 +5,10 @@ import type { AnyDomainEvent } from './command-definition';
 import { fromLog } from './domain-events';
 
 /** An aggregate's fold: what the cache keeps states by. */
-export type Folder<S, E extends AnyDomainEvent> = Pick<Decider<never, E, S>, 'initialState' | 'evolve'>;
+export type Folder<S, E extends AnyDomainEvent> = Pick<
+  Decider<never, E, S>,
+  'initialState' | 'evolve' | 'owned'
+>;
 
 /** What a retry needs to know of an event already in the stream. */
 export interface KnownEvent {
@@ -38,6 +41,21 @@ interface Entry<S> {
 }
 
 /**
+ * What a command's decision reads its stream through and tells what it
+ * appended: the cache, or a batch's working copies (execute-command-batch.ts).
+ */
+export interface StreamStates {
+  load<S, E extends AnyDomainEvent>(folder: Folder<S, E>, streamId: string): Promise<StreamSnapshot<S>>;
+  appended<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+    decidedOn: number,
+    events: readonly NewEvent[],
+    result: AppendResult,
+  ): void;
+}
+
+/**
  * Folded aggregate states, kept between commands so each command reads only
  * the events appended since (`readStream` from the cached revision + 1)
  * instead of its whole stream, and its facts' streams, every time. Exact,
@@ -45,7 +63,7 @@ interface Entry<S> {
  * writes by other processes are folded in too. States are never mutated
  * (deciders' evolve returns new state), so a cached one can be shared.
  */
-export class StreamStateCache {
+export class StreamStateCache implements StreamStates {
   private readonly byFolder = new WeakMap<object, Map<string, Entry<unknown>>>();
   private uses = 0;
   private size = 0;
@@ -118,6 +136,39 @@ export class StreamStateCache {
       entries.delete(streamId);
       this.size--;
     }
+  }
+
+  /**
+   * A state the batched path folded from the cached one (at `from`) with the
+   * events it then appended, taken as the stream's cached state, so nothing is
+   * folded twice. Only when the cache is still at `from`; the state must be
+   * the batch's own, which no one changes after.
+   */
+  adopt<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+    from: number,
+    state: S,
+    appends: ReadonlyArray<{ events: readonly NewEvent[]; result: AppendResult }>,
+  ): void {
+    const entries = this.byFolder.get(folder);
+    const cached = entries?.get(streamId);
+    if (!entries || !cached || cached.revision !== from) return;
+    let revision = from;
+    for (const { events, result } of appends) {
+      for (const event of events) {
+        const id = event.id.toLowerCase();
+        revision++;
+        cached.known.set(id, {
+          id,
+          revision,
+          position: result.position,
+          requestHash: event.metadata.requestHash,
+          causationId: event.metadata.causationId,
+        });
+      }
+    }
+    entries.set(streamId, { state, revision, known: cached.known, used: ++this.uses });
   }
 
   private extend<S, E extends AnyDomainEvent>(

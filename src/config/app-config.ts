@@ -12,8 +12,9 @@ export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 /**
  * What a process runs beside its HTTP listener (every process has one, for
  * health and metrics): `api` and `projections` the read models the API
- * answers from, `relay` the Kafka relay (one per deployment), `commands` the
- * Kafka command consumer (any number: its group shares the partitions). The
+ * answers from, `relay` the Kafka relay (any number: a lease in the event store
+ * lets one publish at a time), `commands` the Kafka command consumer (any
+ * number: its group shares the partitions). The
  * default runs them all; a scaled-out deployment splits them, e.g. API
  * replicas on `api,projections` and one worker on `relay,commands`.
  */
@@ -105,6 +106,18 @@ export class AppConfig extends SecurityConfig {
   @Transform(list)
   @IsIn(APP_ROLE_NAMES, { each: true })
   APP_ROLES: AppRole[] = [...DEFAULT_APP_ROLES];
+
+  /** Most data rows one import file may hold; a larger file is refused whole (413), before anything is written. */
+  @IntegerSetting(1, 10_000_000)
+  IMPORT_MAX_ROWS: number = 200_000;
+
+  /** Most bytes one uploaded import file may have. */
+  @IntegerSetting(1024, Number.MAX_SAFE_INTEGER)
+  IMPORT_MAX_BYTES: number = 64 * 1024 * 1024;
+
+  /** Most bytes an XLSX workbook may inflate to (its parts together): above it, a zip bomb or too large. */
+  @IntegerSetting(1024, Number.MAX_SAFE_INTEGER)
+  IMPORT_MAX_INFLATED_BYTES: number = 512 * 1024 * 1024;
 
   /** How long a query with ?minPosition= waits for its read model before answering 503. */
   @IntegerSetting(0, 60_000)

@@ -23,8 +23,8 @@ const JWT_ALGORITHMS = [
 const jwt = (config: SecurityConfig): boolean => config.AUTH_MODE === 'jwt';
 
 /**
- * Authentication, authorisation and HTTP hardening settings (README,
- * "Authentication and roles"). AppConfig extends this class so every setting
+ * Authentication, authorisation and HTTP hardening settings
+ * (docs/operations/authentication.md). AppConfig extends this class so every setting
  * is still named after its environment variable.
  */
 export class SecurityConfig {

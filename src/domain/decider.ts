@@ -7,6 +7,13 @@ export interface Decider<Command, Event, State> {
   initialState: () => State;
   decide: (command: Command, state: State) => Event[];
   evolve: (state: State, event: Event) => State;
+  /**
+   * Optional, for a caller folding many events into a state of its own:
+   * `copy` gives a state nothing else refers to, which `evolve` may then
+   * change in place, with the pure evolve's results. For a state whose pure
+   * evolve copies what grows with the stream (a measure's series).
+   */
+  owned?: { copy: (state: State) => State; evolve: (state: State, event: Event) => State };
 }
 
 /** Folds events into state with a decider's evolve. */

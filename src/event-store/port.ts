@@ -78,7 +78,7 @@ export interface AllSubscription extends AsyncIterable<SubscriptionMessage> {
 }
 
 /**
- * The one event-store port (DESIGN.md §3); every adapter passes test/event-store's conformance suite.
+ * The one event-store port (docs/architecture/event-store.md); every adapter passes test/event-store's conformance suite.
  *
  * Deleted streams, as EventStoreDB has them (every adapter behaves alike):
  * - A soft-deleted stream (`deleteStream`) reads as missing: no events,

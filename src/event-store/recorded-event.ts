@@ -11,7 +11,7 @@ export interface AppendMetadata {
   [extra: string]: unknown;
 }
 
-/** Metadata every stored event carries (DESIGN.md §3). */
+/** Metadata every stored event carries (docs/architecture/domain-model.md, "Event metadata"). */
 export interface EventMetadata extends AppendMetadata {
   /** Server time the store wrote it (ISO 8601); set by the store. */
   recordedAt: string;

@@ -1,6 +1,6 @@
 /**
  * What the service needs from Kafka, independent of the client library
- * (DESIGN.md §2: adapters sit behind ports defined by the application). The
+ * (docs/architecture/overview.md: adapters sit behind ports defined by the application). The
  * kafkajs adapter is in kafkajs/; another client (e.g. @platformatic/kafka)
  * would be a second folder implementing the same interfaces.
  */

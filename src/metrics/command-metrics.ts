@@ -71,6 +71,20 @@ export class CommandMetrics {
     }
   }
 
+  /** One command of a batch: counted, not timed (a batch's time is not any one command's). */
+  count(
+    command: string,
+    transport: string,
+    outcome: { ok: true; result: { replayed: boolean } } | { ok: false; error: unknown },
+  ): void {
+    const counted = outcome.ok
+      ? outcome.result.replayed
+        ? 'replayed'
+        : 'accepted'
+      : outcomeOfError(outcome.error);
+    this.commands.inc({ command, transport, outcome: counted });
+  }
+
   async timeAppend<T>(command: string, append: () => Promise<T>): Promise<T> {
     const stop = this.append.startTimer({ command });
     try {

@@ -182,7 +182,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             flags: {
               items: { type: 'string' },
               description:
-                'research/domain.md §9.3: gaps an evaluator should see at a glance once a statement is agreed.',
+                'Gaps an evaluator should see at a glance once a statement is agreed (docs/analysts/read-models.md).',
               type: 'array',
             },
           },
@@ -449,7 +449,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       flags: {
         items: { type: 'string' },
         description:
-          'research/domain.md §9.3: gaps an evaluator should see at a glance once a statement is agreed.',
+          'Gaps an evaluator should see at a glance once a statement is agreed (docs/analysts/read-models.md).',
         type: 'array',
       },
     },
@@ -474,6 +474,84 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'statement',
       'theme',
     ],
+    type: 'object',
+  },
+  AlwaysEventsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            alwaysEventId: { type: 'string' },
+            odsCode: { type: 'string' },
+            organisation: { type: 'string', nullable: true },
+            region: { type: 'string', nullable: true },
+            unit: { type: 'string' },
+            setting: { type: 'string' },
+            state: { type: 'string' },
+            vision: { type: 'string', nullable: true },
+            theme: { type: 'string', nullable: true },
+            initiatedOn: { type: 'string', nullable: true },
+            latestProgressScore: { type: 'number', nullable: true },
+            measures: { description: 'How many measures it has.', type: 'number' },
+          },
+          required: [
+            'alwaysEventId',
+            'odsCode',
+            'organisation',
+            'region',
+            'unit',
+            'setting',
+            'state',
+            'vision',
+            'theme',
+            'initiatedOn',
+            'latestProgressScore',
+            'measures',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+    },
+    required: ['items', 'knowledge', 'page'],
+    description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
     type: 'object',
   },
   ChangesResponse: {
@@ -591,6 +669,13 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             alwaysEventId: { type: 'string' },
             programmeSlug: { type: 'string' },
             odsCode: { type: 'string' },
+            organisationName: {
+              description:
+                "The organisation's name as registered at the bounds, and the Always Event's home unit: what a chart labels.",
+              type: 'string',
+              nullable: true,
+            },
+            homeUnitName: { type: 'string', nullable: true },
             agreedOn: { type: 'string', nullable: true },
             teamAtAgreement: { additionalProperties: { type: 'number' }, type: 'object', nullable: true },
             patientCarerSharePercent: { type: 'number', nullable: true },
@@ -631,6 +716,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'alwaysEventId',
             'programmeSlug',
             'odsCode',
+            'organisationName',
+            'homeUnitName',
             'agreedOn',
             'teamAtAgreement',
             'patientCarerSharePercent',
@@ -680,6 +767,107 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
     required: ['date', 'overall', 'items', 'page', 'knowledge'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  ContactsResponse: {
+    properties: {
+      items: {
+        items: {
+          properties: {
+            programmeSlug: { type: 'string' },
+            odsCode: { type: 'string' },
+            sponsor: {
+              additionalProperties: false,
+              properties: {
+                title: { type: 'string' },
+                isBoardLevel: { type: 'boolean' },
+                personId: { type: 'string' },
+                name: { type: 'string', nullable: true },
+                since: { type: 'string' },
+              },
+              required: ['isBoardLevel', 'name', 'personId', 'since', 'title'],
+              type: 'object',
+              nullable: true,
+            },
+            localLead: {
+              additionalProperties: false,
+              properties: {
+                role: { type: 'string' },
+                personId: { type: 'string' },
+                name: { type: 'string', nullable: true },
+                since: { type: 'string' },
+              },
+              required: ['name', 'personId', 'role', 'since'],
+              type: 'object',
+              nullable: true,
+            },
+            oversightTeam: {
+              properties: {
+                chairPersonId: { type: 'string' },
+                since: { type: 'string' },
+                members: {
+                  items: {
+                    additionalProperties: false,
+                    properties: {
+                      role: { type: 'string' },
+                      personId: { type: 'string' },
+                      name: { type: 'string', nullable: true },
+                    },
+                    required: ['name', 'personId', 'role'],
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+              },
+              required: ['chairPersonId', 'since', 'members'],
+              additionalProperties: false,
+              type: 'object',
+              nullable: true,
+            },
+          },
+          required: ['programmeSlug', 'odsCode', 'sponsor', 'localLead', 'oversightTeam'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          offset: { type: 'number' },
+          limit: { type: 'number' },
+          total: { description: 'Rows in all, before paging.', type: 'number' },
+        },
+        required: ['offset', 'limit', 'total'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+    },
+    required: ['items', 'page', 'knowledge'],
     additionalProperties: false,
     type: 'object',
   },
@@ -741,7 +929,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         additionalProperties: false,
         description:
-          'Bitemporal bounds of a read-model query (DESIGN.md §7): `asOf` bounds business time (events whose occurredAt ≤ asOf count), `asKnownAt` bounds knowledge (events recorded at or before it), or `atPosition` bounds it by global position. Unset means "now".',
+          'Bitemporal bounds of a read-model query (docs/evaluators/time-travel.md): `asOf` bounds business time (events whose occurredAt ≤ asOf count), `asKnownAt` bounds knowledge (events recorded at or before it), or `atPosition` bounds it by global position. Unset means "now".',
         type: 'object',
       },
       match: { description: 'Every read model matches.', type: 'boolean' },
@@ -764,6 +952,286 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     },
     required: ['dataCutId', 'evaluationId', 'bounds', 'match', 'readModels'],
     additionalProperties: false,
+    type: 'object',
+  },
+  DataCutsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            dataCutId: { type: 'string' },
+            evaluationId: { type: 'string' },
+            evaluator: { type: 'string' },
+            asOf: { type: 'string' },
+            asKnownAt: { type: 'string' },
+            globalPosition: { type: 'number' },
+            takenAt: { type: 'string' },
+            checksums: { additionalProperties: { type: 'string' }, type: 'object' },
+          },
+          required: [
+            'dataCutId',
+            'evaluationId',
+            'evaluator',
+            'asOf',
+            'asKnownAt',
+            'globalPosition',
+            'takenAt',
+            'checksums',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+    },
+    required: ['items', 'knowledge', 'page'],
+    description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
+    type: 'object',
+  },
+  EvaluationReportsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            evaluationId: { type: 'string' },
+            evaluator: { type: 'string' },
+            title: { type: 'string' },
+            publishedOn: { type: 'string' },
+            url: { type: 'string' },
+            findingCount: { type: 'number' },
+            dataCutIds: { items: { type: 'string' }, type: 'array' },
+          },
+          required: [
+            'evaluationId',
+            'evaluator',
+            'title',
+            'publishedOn',
+            'url',
+            'findingCount',
+            'dataCutIds',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+    },
+    required: ['items', 'knowledge', 'page'],
+    description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
+    type: 'object',
+  },
+  EvaluationsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            evaluationId: { type: 'string' },
+            title: { type: 'string' },
+            evaluator: { type: 'string' },
+            commissioner: { type: 'string' },
+            scope: {},
+            commissionedAt: { type: 'string' },
+            dataCuts: { type: 'number' },
+            findings: { type: 'number' },
+            reportPublishedOn: { type: 'string', nullable: true },
+          },
+          required: [
+            'evaluationId',
+            'title',
+            'evaluator',
+            'commissioner',
+            'scope',
+            'commissionedAt',
+            'dataCuts',
+            'findings',
+            'reportPublishedOn',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+    },
+    required: ['items', 'knowledge', 'page'],
+    description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
+    type: 'object',
+  },
+  FindingsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            findingId: { type: 'string' },
+            evaluationId: { type: 'string' },
+            evaluator: { type: 'string' },
+            kind: { type: 'string' },
+            text: { type: 'string' },
+            dataCutIds: { items: { type: 'string' }, type: 'array' },
+            alwaysEventIds: { items: { type: 'string' }, type: 'array' },
+            recordedAt: { type: 'string' },
+          },
+          required: [
+            'findingId',
+            'evaluationId',
+            'evaluator',
+            'kind',
+            'text',
+            'dataCutIds',
+            'alwaysEventIds',
+            'recordedAt',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+    },
+    required: ['items', 'knowledge', 'page'],
+    description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
     type: 'object',
   },
   FunnelResponse: {
@@ -982,6 +1450,83 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['byCohort', 'date', 'knowledge', 'overall', 'programme', 'stages'],
     type: 'object',
   },
+  ImportReportResponse: {
+    properties: {
+      importId: { type: 'string' },
+      file: {
+        properties: {
+          format: { enum: ['csv', 'xlsx'], type: 'string' },
+          sha256: { type: 'string' },
+          bytes: { type: 'number' },
+          rows: { type: 'number' },
+        },
+        required: ['format', 'sha256', 'bytes', 'rows'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      entries: {
+        items: {
+          properties: {
+            row: { type: 'number' },
+            record: { enum: ['measurement', 'return', null], type: 'string', nullable: true },
+            outcome: { enum: ['written', 'replayed', 'refused', 'failed'], type: 'string' },
+            field: {
+              enum: [
+                'record',
+                'ods_code',
+                'always_event_id',
+                'measure_id',
+                'unit_id',
+                'period',
+                'numerator',
+                'denominator',
+                'always',
+                'usually',
+                'sometimes',
+                'never',
+                'reported_on',
+                'note',
+                'submitted_on',
+                'measures_reported',
+                null,
+              ],
+              type: 'string',
+              nullable: true,
+            },
+            rule: { type: 'string', nullable: true },
+            message: { type: 'string', nullable: true },
+            streamId: {
+              description: 'The stream the row wrote to (or would have), when it got that far.',
+              type: 'string',
+              nullable: true,
+            },
+          },
+          required: ['row', 'record', 'outcome', 'field', 'rule', 'message', 'streamId'],
+          additionalProperties: false,
+          description: "One line of an import's report: a row's outcome, or one of its problems.",
+          type: 'object',
+        },
+        description: "The refused and failed rows' problems, or (`report=all`) every row's outcome.",
+        type: 'array',
+      },
+      totals: {
+        properties: {
+          rows: { type: 'number' },
+          written: { type: 'number' },
+          replayed: { type: 'number' },
+          refused: { type: 'number' },
+          failed: { type: 'number' },
+        },
+        required: ['rows', 'written', 'replayed', 'refused', 'failed'],
+        additionalProperties: false,
+        type: 'object',
+      },
+    },
+    required: ['importId', 'file', 'entries', 'totals'],
+    additionalProperties: false,
+    description: "An import's report (streamed: `totals` come last, once every row is done).",
+    type: 'object',
+  },
   MeasureChartResponse: {
     additionalProperties: false,
     properties: {
@@ -1093,6 +1638,11 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                 description: 'Warn about phases with fewer usable points than this (0: never).',
                 type: 'number',
               },
+              minimumBaselinePoints: {
+                description:
+                  'Warn about a baseline (lines fixed after n points) with fewer usable points than this (0: never).',
+                type: 'number',
+              },
               icons: {
                 description: 'Whether the reference shows the variation and assurance icons at all.',
                 type: 'boolean',
@@ -1126,6 +1676,21 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               recalculateAt: { items: { type: 'number' }, type: 'array' },
               exclude: { items: { type: 'number' }, type: 'array' },
               multiply: { type: 'number' },
+              phaseBaselinePoints: {
+                items: { type: 'number', nullable: true },
+                description: 'Present only when the request gave phase baselines.',
+                type: 'array',
+              },
+              valueRange: {
+                properties: {
+                  lower: { type: 'number', nullable: true },
+                  upper: { type: 'number', nullable: true },
+                },
+                required: ['lower', 'upper'],
+                additionalProperties: false,
+                description: 'Present only when the request gave a value range.',
+                type: 'object',
+              },
             },
             required: [
               'assuranceOnLimit',
@@ -1138,6 +1703,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               'icons',
               'improvementDirection',
               'individualsSigma',
+              'minimumBaselinePoints',
               'minimumPoints',
               'movingRangeScreening',
               'multiply',
@@ -1291,6 +1857,32 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: "The engine's result; null while the unit has no measurements.",
         nullable: true,
       },
+      limitDecisions: {
+        items: {
+          properties: {
+            kind: { enum: ['recalculation', 'baseline'], type: 'string' },
+            period: {
+              description: "The recalculation's first period, or the baseline's last.",
+              type: 'string',
+            },
+            n: {
+              description:
+                "The point it falls on (the first on or after a recalculation's period, the last up to a baseline's); null if none.",
+              type: 'number',
+              nullable: true,
+            },
+            reason: { type: 'string' },
+            decidedAt: { type: 'string' },
+          },
+          required: ['kind', 'period', 'n', 'reason', 'decidedAt'],
+          additionalProperties: false,
+          description:
+            "A decision on the unit's limits, placed on the chart: a phase break or a baseline, with its reason.",
+          type: 'object',
+        },
+        description: "The unit's recorded recalculations and baselines, with their reasons.",
+        type: 'array',
+      },
       annotations: {
         items: {
           properties: {
@@ -1329,6 +1921,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'frequency',
       'improvementDirection',
       'knowledge',
+      'limitDecisions',
       'measureId',
       'name',
       'pdsaStarts',
@@ -1337,6 +1930,405 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'unitId',
       'units',
     ],
+    type: 'object',
+  },
+  OrganisationPageResponse: {
+    properties: {
+      programme: { type: 'string' },
+      date: { type: 'string' },
+      organisation: {
+        description:
+          'The register entry on the date; only the ODS code for one known from its history alone.',
+        anyOf: [
+          {
+            properties: {
+              odsCode: { type: 'string' },
+              name: { type: 'string' },
+              regionCode: { type: 'string' },
+              region: { type: 'string' },
+              isNhsTrust: { type: 'boolean' },
+              openDate: { type: 'string' },
+              closeDate: { type: 'string', nullable: true },
+              successorOdsCode: { type: 'string', nullable: true },
+              status: {
+                enum: ['enrolled', 'paused', 'withdrawn', 'completed', 'interested', 'not-participating'],
+                type: 'string',
+              },
+              enrolledOn: { type: 'string', nullable: true },
+              phaseId: { type: 'string', nullable: true },
+              cohortId: { type: 'string', nullable: true },
+              cohort: { type: 'string', nullable: true },
+              seniorSupport: { type: 'boolean' },
+              monthlyReturns: { type: 'number' },
+              type: { type: 'string' },
+            },
+            required: [
+              'odsCode',
+              'name',
+              'type',
+              'regionCode',
+              'region',
+              'isNhsTrust',
+              'openDate',
+              'closeDate',
+              'successorOdsCode',
+              'status',
+              'enrolledOn',
+              'phaseId',
+              'cohortId',
+              'cohort',
+              'seniorSupport',
+              'monthlyReturns',
+            ],
+            additionalProperties: false,
+            type: 'object',
+          },
+          {
+            properties: { odsCode: { type: 'string' } },
+            required: ['odsCode'],
+            additionalProperties: false,
+            type: 'object',
+          },
+        ],
+      },
+      history: {
+        items: {
+          properties: {
+            on: { type: 'string' },
+            change: {
+              enum: ['registered', 'renamed', 'reclassified', 'merged-into', 'absorbed', 'dissolved'],
+              type: 'string',
+            },
+            detail: { type: 'string' },
+          },
+          required: ['on', 'change', 'detail'],
+          additionalProperties: false,
+          description: "One dated change of an organisation's register entry.",
+          type: 'object',
+        },
+        type: 'array',
+      },
+      participation: {
+        properties: {
+          steps: {
+            items: {
+              properties: {
+                on: { type: 'string' },
+                step: { type: 'string' },
+                detail: { type: 'string', nullable: true },
+              },
+              required: ['on', 'step', 'detail'],
+              additionalProperties: false,
+              description:
+                'One dated step of a participation: status, cohort, or its executive sponsor (no names: posts and dates).',
+              type: 'object',
+            },
+            type: 'array',
+          },
+          sponsor: {
+            items: {
+              properties: {
+                on: { type: 'string' },
+                change: { enum: ['confirmed', 'changed', 'vacated'], type: 'string' },
+                isBoardLevel: { type: 'boolean', nullable: true },
+                seniorSupport: { type: 'boolean' },
+              },
+              required: ['on', 'change', 'isBoardLevel', 'seniorSupport'],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['steps', 'sponsor'],
+        additionalProperties: false,
+        type: 'object',
+        nullable: true,
+      },
+      alwaysEvents: {
+        items: {
+          properties: {
+            alwaysEventId: { type: 'string' },
+            unit: {
+              properties: {
+                unitId: { type: 'string' },
+                name: { type: 'string' },
+                setting: { type: 'string' },
+              },
+              required: ['unitId', 'name', 'setting'],
+              additionalProperties: false,
+              type: 'object',
+            },
+            vision: { type: 'string', nullable: true },
+            theme: { type: 'string', nullable: true },
+            state: { type: 'string' },
+            latestProgressScore: {
+              properties: { period: { type: 'string' }, score: { type: 'number' } },
+              required: ['period', 'score'],
+              additionalProperties: false,
+              type: 'object',
+              nullable: true,
+            },
+            keyDates: {
+              properties: {
+                initiated: { type: 'string', nullable: true },
+                statementAgreed: { type: 'string', nullable: true },
+                firstPdsaStarted: { type: 'string', nullable: true },
+                testingStarted: { type: 'string', nullable: true },
+                implementationStarted: { type: 'string', nullable: true },
+                aimAchieved: { type: 'string', nullable: true },
+                sustained: { type: 'string', nullable: true },
+                closed: { type: 'string', nullable: true },
+              },
+              required: [
+                'initiated',
+                'statementAgreed',
+                'firstPdsaStarted',
+                'testingStarted',
+                'implementationStarted',
+                'aimAchieved',
+                'sustained',
+                'closed',
+              ],
+              additionalProperties: false,
+              description: 'Calendar dates (YYYY-MM-DD) each stage was first reached.',
+              type: 'object',
+            },
+            measures: {
+              items: {
+                additionalProperties: false,
+                properties: {
+                  chart: { type: 'string' },
+                  measureId: { type: 'string' },
+                  name: { type: 'string', nullable: true },
+                  role: { enum: ['Outcome', 'Process', 'Balancing'], type: 'string' },
+                  latest: {
+                    items: {
+                      properties: {
+                        unitId: { type: 'string' },
+                        period: { type: 'string' },
+                        numerator: { type: 'number' },
+                        denominator: { type: 'number' },
+                        percent: { type: 'number', nullable: true },
+                      },
+                      required: ['unitId', 'period', 'numerator', 'denominator', 'percent'],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    type: 'array',
+                  },
+                },
+                required: ['chart', 'latest', 'measureId', 'name', 'role'],
+                type: 'object',
+              },
+              description: 'Each measure with its latest values and the path of its chart.',
+              type: 'array',
+            },
+          },
+          required: [
+            'alwaysEventId',
+            'unit',
+            'vision',
+            'theme',
+            'state',
+            'latestProgressScore',
+            'keyDates',
+            'measures',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      returns: {
+        properties: {
+          window: {
+            properties: {
+              endsOn: {
+                description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+                type: 'string',
+                nullable: true,
+              },
+              source: {
+                enum: ['reporting-window', 'programme-closed', null],
+                type: 'string',
+                nullable: true,
+              },
+              applied: {
+                description:
+                  'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+                type: 'boolean',
+              },
+            },
+            required: ['endsOn', 'source', 'applied'],
+            additionalProperties: false,
+            type: 'object',
+          },
+          compliance: {
+            properties: {
+              odsCode: { type: 'string' },
+              name: { type: 'string' },
+              expected: { type: 'number' },
+              submitted: { type: 'number' },
+              onTime: { type: 'number' },
+              late: { type: 'number' },
+              missing: { type: 'number' },
+              compliancePercent: { type: 'number', nullable: true },
+            },
+            required: [
+              'odsCode',
+              'name',
+              'expected',
+              'submitted',
+              'onTime',
+              'late',
+              'missing',
+              'compliancePercent',
+            ],
+            additionalProperties: false,
+            type: 'object',
+            nullable: true,
+          },
+          submitted: {
+            items: {
+              properties: { period: { type: 'string' }, submittedOn: { type: 'string' } },
+              required: ['period', 'submittedOn'],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['window', 'compliance', 'submitted'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+    },
+    required: [
+      'programme',
+      'date',
+      'organisation',
+      'history',
+      'participation',
+      'alwaysEvents',
+      'returns',
+      'knowledge',
+    ],
+    additionalProperties: false,
+    type: 'object',
+  },
+  OrganisationsResponse: {
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            odsCode: { type: 'string' },
+            name: { type: 'string' },
+            regionCode: { type: 'string' },
+            region: { type: 'string' },
+            isNhsTrust: { type: 'boolean' },
+            openDate: { type: 'string' },
+            closeDate: { type: 'string', nullable: true },
+            successorOdsCode: { type: 'string', nullable: true },
+            status: {
+              enum: ['enrolled', 'paused', 'withdrawn', 'completed', 'interested', 'not-participating'],
+              type: 'string',
+            },
+            enrolledOn: { type: 'string', nullable: true },
+            phaseId: { type: 'string', nullable: true },
+            cohortId: { type: 'string', nullable: true },
+            cohort: { type: 'string', nullable: true },
+            seniorSupport: { type: 'boolean' },
+            monthlyReturns: { type: 'number' },
+            type: { type: 'string' },
+          },
+          required: [
+            'odsCode',
+            'name',
+            'type',
+            'regionCode',
+            'region',
+            'isNhsTrust',
+            'openDate',
+            'closeDate',
+            'successorOdsCode',
+            'status',
+            'enrolledOn',
+            'phaseId',
+            'cohortId',
+            'cohort',
+            'seniorSupport',
+            'monthlyReturns',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      programme: { type: 'string' },
+      date: { type: 'string' },
+    },
+    required: ['date', 'items', 'knowledge', 'page', 'programme'],
+    additionalProperties: false,
     type: 'object',
   },
   PdsaLearningResponse: {
@@ -1520,7 +2512,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                       ],
                       additionalProperties: false,
                       description:
-                        'The PDSA learning log (research/domain.md §9.5):\n- chains: per change idea, its cycles in order (cycle number, then plan   date), each prediction beside its outcome, and the decision;\n- decision mix: completed cycles by decision (adopt / adapt / abandon);\n- velocity: cycles completed while the Always Event was in Testing, per 30   days of Testing. Testing runs from TestingStarted to the first of   ImplementationStarted, closure or the reporting date (pauses are not   subtracted); a window under a day counts as one day. Cycles completed   before testing (during co-design) or after it (scale-up tests) are in the   chains and the mix, not in velocity. Null until testing has started.',
+                        'The PDSA learning log (docs/analysts/read-models.md):\n- chains: per change idea, its cycles in order (cycle number, then plan   date), each prediction beside its outcome, and the decision;\n- decision mix: completed cycles by decision (adopt / adapt / abandon);\n- velocity: cycles completed while the Always Event was in Testing, per 30   days of Testing. Testing runs from TestingStarted to the first of   ImplementationStarted, closure or the reporting date (pauses are not   subtracted); a window under a day counts as one day. Cycles completed   before testing (during co-design) or after it (scale-up tests) are in the   chains and the mix, not in velocity. Null until testing has started.',
                       type: 'object',
                     },
                     type: 'array',
@@ -1594,6 +2586,358 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     type: 'object',
   },
+  ProgrammeReportResponse: {
+    properties: {
+      programme: {
+        properties: { slug: { type: 'string' }, name: { type: 'string', nullable: true } },
+        required: ['slug', 'name'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      bounds: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+        },
+        required: ['asOf', 'asKnownAt'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      date: { type: 'string' },
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      generated: {
+        properties: { at: { type: 'string' }, by: { type: 'string' } },
+        required: ['at', 'by'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      source: {
+        properties: {
+          dataCutId: { type: 'string', nullable: true },
+          globalPosition: { type: 'number' },
+          checksums: { additionalProperties: { type: 'string' }, type: 'object' },
+          checksum: {
+            description: 'SHA-256 over the read-model checksums: one figure to quote.',
+            type: 'string',
+          },
+        },
+        required: ['dataCutId', 'globalPosition', 'checksums', 'checksum'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      summary: {
+        properties: {
+          programme: { type: 'string' },
+          date: { type: 'string' },
+          enrolled: { type: 'number' },
+          enrolledWithSeniorSupport: { type: 'number' },
+          target: {
+            properties: {
+              threshold: { type: 'number' },
+              deadline: { type: 'string' },
+              metric: { type: 'string' },
+              source: { type: 'string' },
+              denominatorDefinition: { type: 'string' },
+            },
+            required: ['threshold', 'deadline', 'metric', 'source', 'denominatorDefinition'],
+            additionalProperties: false,
+            type: 'object',
+            nullable: true,
+          },
+          daysToDeadline: {
+            description: 'Days from the date to the deadline: positive = days left, negative = days overdue.',
+            type: 'number',
+            nullable: true,
+          },
+          targetMet: { type: 'boolean', nullable: true },
+          nhsTrusts: {
+            properties: {
+              openOnDate: { type: 'number' },
+              enrolledWithSeniorSupport: { type: 'number' },
+              sharePercent: { type: 'number', nullable: true },
+              register: { type: 'string' },
+            },
+            required: ['openOnDate', 'enrolledWithSeniorSupport', 'sharePercent', 'register'],
+            additionalProperties: false,
+            type: 'object',
+          },
+        },
+        required: [
+          'programme',
+          'date',
+          'enrolled',
+          'enrolledWithSeniorSupport',
+          'target',
+          'daysToDeadline',
+          'targetMet',
+          'nhsTrusts',
+        ],
+        additionalProperties: false,
+        type: 'object',
+      },
+      compliance: {
+        properties: {
+          expected: { type: 'number' },
+          onTime: { type: 'number' },
+          late: { type: 'number' },
+          missing: { type: 'number' },
+          compliancePercent: { type: 'number', nullable: true },
+        },
+        required: ['expected', 'onTime', 'late', 'missing', 'compliancePercent'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      timeline: {
+        items: {
+          properties: {
+            month: { type: 'string' },
+            date: { type: 'string' },
+            enrolled: { type: 'number' },
+            enrolledWithSeniorSupport: { type: 'number' },
+            nhsTrustsOpen: { type: 'number' },
+            nhsTrustsEnrolledWithSeniorSupport: { type: 'number' },
+            sharePercent: { type: 'number', nullable: true },
+            targetThreshold: { type: 'number', nullable: true },
+          },
+          required: [
+            'month',
+            'date',
+            'enrolled',
+            'enrolledWithSeniorSupport',
+            'nhsTrustsOpen',
+            'nhsTrustsEnrolledWithSeniorSupport',
+            'sharePercent',
+            'targetThreshold',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      breakdowns: {
+        properties: {
+          region: {
+            items: {
+              properties: {
+                key: { type: 'string' },
+                label: { type: 'string' },
+                enrolled: { type: 'number' },
+                enrolledWithSeniorSupport: { type: 'number' },
+                nhsTrustsOpen: {
+                  description:
+                    'For region and organisation type: NHS trusts open in the group on the date, and the share enrolled with senior support.',
+                  type: 'number',
+                  nullable: true,
+                },
+                sharePercent: { type: 'number', nullable: true },
+              },
+              required: [
+                'key',
+                'label',
+                'enrolled',
+                'enrolledWithSeniorSupport',
+                'nhsTrustsOpen',
+                'sharePercent',
+              ],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+          organisationType: {
+            items: {
+              properties: {
+                key: { type: 'string' },
+                label: { type: 'string' },
+                enrolled: { type: 'number' },
+                enrolledWithSeniorSupport: { type: 'number' },
+                nhsTrustsOpen: {
+                  description:
+                    'For region and organisation type: NHS trusts open in the group on the date, and the share enrolled with senior support.',
+                  type: 'number',
+                  nullable: true,
+                },
+                sharePercent: { type: 'number', nullable: true },
+              },
+              required: [
+                'key',
+                'label',
+                'enrolled',
+                'enrolledWithSeniorSupport',
+                'nhsTrustsOpen',
+                'sharePercent',
+              ],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+          cohort: {
+            items: {
+              properties: {
+                key: { type: 'string' },
+                label: { type: 'string' },
+                enrolled: { type: 'number' },
+                enrolledWithSeniorSupport: { type: 'number' },
+                nhsTrustsOpen: {
+                  description:
+                    'For region and organisation type: NHS trusts open in the group on the date, and the share enrolled with senior support.',
+                  type: 'number',
+                  nullable: true,
+                },
+                sharePercent: { type: 'number', nullable: true },
+              },
+              required: [
+                'key',
+                'label',
+                'enrolled',
+                'enrolledWithSeniorSupport',
+                'nhsTrustsOpen',
+                'sharePercent',
+              ],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+          phase: {
+            items: {
+              properties: {
+                key: { type: 'string' },
+                label: { type: 'string' },
+                enrolled: { type: 'number' },
+                enrolledWithSeniorSupport: { type: 'number' },
+                nhsTrustsOpen: {
+                  description:
+                    'For region and organisation type: NHS trusts open in the group on the date, and the share enrolled with senior support.',
+                  type: 'number',
+                  nullable: true,
+                },
+                sharePercent: { type: 'number', nullable: true },
+              },
+              required: [
+                'key',
+                'label',
+                'enrolled',
+                'enrolledWithSeniorSupport',
+                'nhsTrustsOpen',
+                'sharePercent',
+              ],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['region', 'organisationType', 'cohort', 'phase'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      alwaysEvents: {
+        items: {
+          properties: {
+            alwaysEventId: { type: 'string' },
+            odsCode: { type: 'string' },
+            organisation: { type: 'string', nullable: true },
+            vision: { type: 'string', nullable: true },
+            state: { type: 'string' },
+            latestProgressScore: {
+              properties: { period: { type: 'string' }, score: { type: 'number' } },
+              required: ['period', 'score'],
+              additionalProperties: false,
+              type: 'object',
+              nullable: true,
+            },
+            charts: {
+              items: {
+                properties: {
+                  measureId: { type: 'string' },
+                  name: { type: 'string', nullable: true },
+                  role: { type: 'string' },
+                  unitId: { type: 'string', nullable: true },
+                  targetPct: { type: 'number', nullable: true },
+                  points: {
+                    items: {
+                      properties: {
+                        period: { type: 'string' },
+                        y: { type: 'number', nullable: true },
+                        centre: { type: 'number', nullable: true },
+                        lower: { type: 'number', nullable: true },
+                        upper: { type: 'number', nullable: true },
+                        variation: { type: 'string' },
+                      },
+                      required: ['period', 'y', 'centre', 'lower', 'upper', 'variation'],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    type: 'array',
+                  },
+                  icons: {
+                    properties: {
+                      variation: { type: 'string', nullable: true },
+                      assurance: { type: 'string', nullable: true },
+                    },
+                    required: ['variation', 'assurance'],
+                    additionalProperties: false,
+                    type: 'object',
+                  },
+                },
+                required: ['measureId', 'name', 'role', 'unitId', 'targetPct', 'points', 'icons'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: [
+            'alwaysEventId',
+            'odsCode',
+            'organisation',
+            'vision',
+            'state',
+            'latestProgressScore',
+            'charts',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: [
+      'programme',
+      'bounds',
+      'date',
+      'window',
+      'generated',
+      'source',
+      'summary',
+      'compliance',
+      'timeline',
+      'breakdowns',
+      'alwaysEvents',
+    ],
+    additionalProperties: false,
+    description: "The board pack's figures (`format=json`), as the PDF and XLSX show them.",
+    type: 'object',
+  },
   ProgressScoresResponse: {
     additionalProperties: false,
     properties: {
@@ -1623,6 +2967,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
       date: { type: 'string' },
       programme: { type: 'string', nullable: true },
+      organisation: { type: 'string', nullable: true },
+      alwaysEvent: { type: 'string', nullable: true },
       overall: {
         items: {
           properties: {
@@ -1709,8 +3055,42 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         type: 'array',
       },
+      alwaysEvents: {
+        items: {
+          properties: {
+            alwaysEventId: { type: 'string' },
+            odsCode: { type: 'string' },
+            organisationName: { type: 'string', nullable: true },
+            homeUnitName: { type: 'string', nullable: true },
+            scores: {
+              items: {
+                properties: { month: { type: 'string' }, score: { type: 'number' } },
+                required: ['month', 'score'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['alwaysEventId', 'odsCode', 'organisationName', 'homeUnitName', 'scores'],
+          additionalProperties: false,
+          description:
+            "One Always Event's scores month by month (only months it was scored), for its own line.",
+          type: 'object',
+        },
+        type: 'array',
+      },
     },
-    required: ['byCohort', 'date', 'knowledge', 'overall', 'programme'],
+    required: [
+      'alwaysEvent',
+      'alwaysEvents',
+      'byCohort',
+      'date',
+      'knowledge',
+      'organisation',
+      'overall',
+      'programme',
+    ],
     type: 'object',
   },
   ReadModelsResponse: {
@@ -1785,6 +3165,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   ReturnComplianceResponse: {
     properties: {
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: {
         description: 'The calendar date the figures are for: the asOf date, or today.',
@@ -1820,8 +3218,9 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           onTime: { type: 'number' },
           late: { type: 'number' },
           missing: { type: 'number' },
+          compliancePercent: { type: 'number', nullable: true },
         },
-        required: ['expected', 'onTime', 'late', 'missing'],
+        required: ['expected', 'onTime', 'late', 'missing', 'compliancePercent'],
         additionalProperties: false,
         type: 'object',
       },
@@ -1863,7 +3262,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
       },
     },
-    required: ['date', 'items', 'knowledge', 'page', 'programme', 'totals'],
+    required: ['date', 'items', 'knowledge', 'page', 'programme', 'totals', 'window'],
     additionalProperties: false,
     type: 'object',
   },
@@ -1986,6 +3385,11 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             description: 'Warn about phases with fewer usable points than this (0: never).',
             type: 'number',
           },
+          minimumBaselinePoints: {
+            description:
+              'Warn about a baseline (lines fixed after n points) with fewer usable points than this (0: never).',
+            type: 'number',
+          },
           icons: {
             description: 'Whether the reference shows the variation and assurance icons at all.',
             type: 'boolean',
@@ -2019,6 +3423,21 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           recalculateAt: { items: { type: 'number' }, type: 'array' },
           exclude: { items: { type: 'number' }, type: 'array' },
           multiply: { type: 'number' },
+          phaseBaselinePoints: {
+            items: { type: 'number', nullable: true },
+            description: 'Present only when the request gave phase baselines.',
+            type: 'array',
+          },
+          valueRange: {
+            properties: {
+              lower: { type: 'number', nullable: true },
+              upper: { type: 'number', nullable: true },
+            },
+            required: ['lower', 'upper'],
+            additionalProperties: false,
+            description: 'Present only when the request gave a value range.',
+            type: 'object',
+          },
         },
         required: [
           'assuranceOnLimit',
@@ -2031,6 +3450,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'icons',
           'improvementDirection',
           'individualsSigma',
+          'minimumBaselinePoints',
           'minimumPoints',
           'movingRangeScreening',
           'multiply',
@@ -2171,6 +3591,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   SpreadBreakdownResponse: {
     properties: {
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: {
         description: 'The calendar date the figures are for: the asOf date, or today.',
@@ -2230,7 +3668,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'array',
       },
     },
-    required: ['by', 'date', 'items', 'knowledge', 'programme'],
+    required: ['by', 'date', 'items', 'knowledge', 'programme', 'window'],
     additionalProperties: false,
     type: 'object',
   },
@@ -2342,6 +3780,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
         type: 'object',
       },
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: { type: 'string' },
       enrolled: { type: 'number' },
@@ -2387,11 +3843,30 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'programme',
       'target',
       'targetMet',
+      'window',
     ],
     type: 'object',
   },
   SpreadTimelineResponse: {
     properties: {
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       programme: { type: 'string' },
       date: {
         description: 'The calendar date the figures are for: the asOf date, or today.',
@@ -2449,7 +3924,160 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'array',
       },
     },
-    required: ['date', 'items', 'knowledge', 'programme'],
+    required: ['date', 'items', 'knowledge', 'programme', 'window'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  WorklistResponse: {
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            itemId: {
+              description: 'Stable for as long as the item is open: the rule and what it is about.',
+              type: 'string',
+            },
+            rule: {
+              enum: [
+                'return-overdue',
+                'sponsor-vacant',
+                'pdsa-quiet',
+                'statement-awaiting-agreement',
+                'no-sustainment-plan',
+              ],
+              type: 'string',
+            },
+            programmeSlug: { type: 'string' },
+            odsCode: { type: 'string' },
+            organisation: { type: 'string' },
+            alwaysEventId: {
+              description: 'The Always Event or the month the item is about, when there is one.',
+              type: 'string',
+              nullable: true,
+            },
+            period: { type: 'string', nullable: true },
+            since: {
+              description: 'The day the threshold was crossed: the item has been open since.',
+              type: 'string',
+            },
+            detail: { type: 'string' },
+          },
+          required: [
+            'itemId',
+            'rule',
+            'programmeSlug',
+            'odsCode',
+            'organisation',
+            'alwaysEventId',
+            'period',
+            'since',
+            'detail',
+          ],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      page: {
+        properties: {
+          limit: { type: 'number' },
+          total: { type: 'number' },
+          nextCursor: { type: 'string', nullable: true },
+          sort: { type: 'string' },
+        },
+        required: ['limit', 'total', 'nextCursor', 'sort'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      programme: { type: 'string' },
+      date: { type: 'string' },
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      thresholds: {
+        properties: {
+          returnOverdueDays: {
+            description: 'A monthly return overdue by more than this many days after its due date.',
+            type: 'number',
+          },
+          pdsaQuietWeeks: {
+            description: 'An active Always Event with no PDSA cycle planned for this many weeks.',
+            type: 'number',
+          },
+          statementAwaitingWeeks: {
+            description: 'A statement drafted and not agreed for this many weeks.',
+            type: 'number',
+          },
+          sustainmentPlanWeeks: {
+            description: 'An aim achieved with no sustainment confirmed for this many weeks.',
+            type: 'number',
+          },
+        },
+        required: ['returnOverdueDays', 'pdsaQuietWeeks', 'statementAwaitingWeeks', 'sustainmentPlanWeeks'],
+        additionalProperties: false,
+        description: 'Thresholds the worklist raises items by: days and weeks, whole numbers.',
+        type: 'object',
+      },
+      counts: {
+        properties: {
+          'return-overdue': { type: 'number' },
+          'sponsor-vacant': { type: 'number' },
+          'pdsa-quiet': { type: 'number' },
+          'statement-awaiting-agreement': { type: 'number' },
+          'no-sustainment-plan': { type: 'number' },
+        },
+        required: [
+          'return-overdue',
+          'sponsor-vacant',
+          'pdsa-quiet',
+          'statement-awaiting-agreement',
+          'no-sustainment-plan',
+        ],
+        additionalProperties: false,
+        description: 'Open items by rule, before `rule` and `q` filter the list.',
+        type: 'object',
+      },
+    },
+    required: ['counts', 'date', 'items', 'knowledge', 'page', 'programme', 'thresholds', 'window'],
     additionalProperties: false,
     type: 'object',
   },

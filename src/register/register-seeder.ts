@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
 import type { Principal } from '../auth/principal';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandResult } from '../commands/execute-command';
 import { DomainError } from '../domain/shared';
 import { IdempotencyKeyReusedError } from '../event-store/errors';
-import { parseTrustRegister, TrustRecord } from '../trust-register/trust-register';
+import { loadTrustRegister, TrustRecord } from '../trust-register/trust-register';
 
 /** The service itself, registering the trusts of the register it ships with. */
 const REGISTER_SEED: Principal = {
@@ -38,7 +37,10 @@ export interface SeedSummary {
 
 /**
  * Registers every trust of the ODS register through the public commands
- * (RegisterOrganisation, DissolveOrganisation), as an upstream system would.
+ * (RegisterOrganisation, RenameOrganisation, DissolveOrganisation), as an
+ * upstream system would: under its first known name from the day it opened,
+ * renamed on the day each later name took effect, so every read model shows
+ * the name a trust had on the date asked.
  * Idempotency keys derive from the ODS code, so running it again writes
  * nothing new.
  */
@@ -49,7 +51,7 @@ export class RegisterSeeder {
   constructor(private readonly gateway: CommandGateway) {}
 
   async seed(csvPath = REGISTER_CSV): Promise<SeedSummary> {
-    const trusts = parseTrustRegister(readFileSync(csvPath, 'utf8'));
+    const trusts = loadTrustRegister(csvPath);
     const summary: SeedSummary = { organisations: trusts.length, written: 0, alreadyThere: 0, differing: [] };
     for (const trust of trusts) {
       try {
@@ -77,7 +79,7 @@ export class RegisterSeeder {
     const results = [
       await this.run('RegisterOrganisation', `ods-register:${trust.odsCode}:register`, trust.openDate, {
         odsCode: trust.odsCode,
-        name: trust.name,
+        name: trust.earlierNames[0]?.name ?? trust.name,
         type: trust.type,
         regionCode: trust.regionCode,
         // The register lists NHS trusts only; Welsh ones are trusts too, and read models filter by region.
@@ -85,6 +87,18 @@ export class RegisterSeeder {
         openDate: trust.openDate,
       }),
     ];
+    const renames = trust.earlierNames.map(
+      (earlier, i) => [earlier.until, trust.earlierNames[i + 1]?.name ?? trust.name] as const,
+    );
+    for (const [on, newName] of renames) {
+      results.push(
+        await this.run('RenameOrganisation', `ods-register:${trust.odsCode}:rename:${on}`, on, {
+          odsCode: trust.odsCode,
+          newName,
+          effectiveDate: on,
+        }),
+      );
+    }
     if (trust.closeDate) {
       results.push(
         await this.run('DissolveOrganisation', `ods-register:${trust.odsCode}:dissolve`, trust.closeDate, {

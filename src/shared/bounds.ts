@@ -1,5 +1,5 @@
 /**
- * Bitemporal bounds of a read-model query (DESIGN.md §7): `asOf` bounds
+ * Bitemporal bounds of a read-model query (docs/evaluators/time-travel.md): `asOf` bounds
  * business time (events whose occurredAt ≤ asOf count), `asKnownAt` bounds
  * knowledge (events recorded at or before it), or `atPosition` bounds it by
  * global position. Unset means "now".

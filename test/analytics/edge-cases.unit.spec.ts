@@ -1,5 +1,5 @@
 /**
- * The edge cases research/spc.md lists: points on the centre line, ties, too few points,
+ * The edge cases the references leave open (docs/analysts/spc-rules.md): points on the centre line, ties, too few points,
  * zero denominators, all-equal values, exclusions and rules crossing a recalculation.
  */
 import { computeChart } from '../../src/analytics';

@@ -74,6 +74,26 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
     path: `/v1/measures/${NO_SUCH_ID}/chart`,
     absent: true,
   }),
+  'GET /v1/measures/:measureId/chart.svg': () => ({
+    method: 'GET',
+    path: `/v1/measures/${NO_SUCH_ID}/chart.svg`,
+    absent: true,
+  }),
+  'GET /v1/measures/:measureId/chart.png': () => ({
+    method: 'GET',
+    path: `/v1/measures/${NO_SUCH_ID}/chart.png`,
+    absent: true,
+  }),
+  'GET /v1/measures/:measureId/recalculation-proposals': () => ({
+    method: 'GET',
+    path: `/v1/measures/${NO_SUCH_ID}/recalculation-proposals`,
+    absent: true,
+  }),
+  'GET /v1/evaluation/always-events/:alwaysEventId/driver-diagram': () => ({
+    method: 'GET',
+    path: `/v1/evaluation/always-events/${NO_SUCH_ID}/driver-diagram`,
+    absent: true,
+  }),
   'GET /v1/evaluation/data-cuts/:dataCutId': () => ({
     method: 'GET',
     path: `/v1/evaluation/data-cuts/${NO_SUCH_ID}`,

@@ -13,7 +13,7 @@ const national: Principal = { id: 'nhse', role: 'programme-admin', organisations
 
 /**
  * Organisation scoping through the Always Event, PDSA cycle and measure
- * streams, by the event names and payload fields of DESIGN.md §4, written
+ * streams, by the event names and payload fields of docs/architecture/domain-model.md, written
  * straight to a real store (those aggregates' commands land separately).
  */
 describe('organisation scoping through aggregate streams [sqlite]', () => {

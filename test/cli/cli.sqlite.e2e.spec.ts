@@ -14,6 +14,10 @@ import { parse } from 'csv-parse/sync';
 import { runSimulation } from '../../scripts/simulator/run/run-simulation';
 import { testKey } from '../support/credentials';
 import { ServiceProcess, serviceOnFreshStore } from '../support/service-process';
+import { READ_MODELS } from '../../src/projections/catalogue';
+
+/** The choices the CLI offers, in the catalogue's order. */
+const READ_MODEL_NAMES = READ_MODELS.map((model) => model.name).join(', ');
 
 const root = join(__dirname, '../..');
 
@@ -137,7 +141,9 @@ describe('npm run cli [sqlite: embedded file store, real process]', () => {
         'an unknown read model, listing the read models',
         ['replay', 'nope'],
         2,
-        /^error: command-argument value 'nope' is invalid for argument 'readModel'\. Allowed choices are spread, measures, always-event-register, pdsa-learning\.$/,
+        new RegExp(
+          `^error: command-argument value 'nope' is invalid for argument 'readModel'\\. Allowed choices are ${READ_MODEL_NAMES}\\.$`,
+        ),
       ],
       [
         'a date that does not exist',
@@ -299,7 +305,7 @@ describe('the read-only commands while the service runs [sqlite: embedded file s
     expect(run.status).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      "error: command-argument value 'nope' is invalid for argument 'readModel'. Allowed choices are spread, measures, always-event-register, pdsa-learning.",
+      `error: command-argument value 'nope' is invalid for argument 'readModel'. Allowed choices are ${READ_MODEL_NAMES}.`,
     ]);
   });
 });

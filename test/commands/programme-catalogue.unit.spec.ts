@@ -1,6 +1,6 @@
 import { AGGREGATES } from '../../src/commands/catalogue';
 
-/** The command names are the public contract (DESIGN.md §4): a rename here breaks every client. */
+/** The command names are the public contract (docs/architecture/domain-model.md): a rename here breaks every client. */
 describe('the programme commands in the catalogue', () => {
   const names = (category: string) =>
     AGGREGATES.find((aggregate) => aggregate.category === category)?.commands.map((c) => c.name);
@@ -32,6 +32,10 @@ describe('the programme commands in the catalogue', () => {
       'PauseAlwaysEvent',
       'ResumeAlwaysEvent',
       'CloseAlwaysEvent',
+      'AddDriver',
+      'RewordDriverDiagramItem',
+      'RetireDriverDiagramItem',
+      'LinkDriverDiagramItem',
     ]);
   });
   it('offers the PDSA cycle commands', () => {
@@ -54,6 +58,8 @@ describe('the programme commands in the catalogue', () => {
       'EstablishBaseline',
       'AnnotateChart',
       'RetireMeasure',
+      'RecalculateLimits',
+      'SetBaseline',
     ]);
   });
   it('offers the evaluation commands, TakeDataCut with its bounds computed by the service', () => {

@@ -2,7 +2,8 @@ import {
   REFERENCE_COLOURS,
   SERIES_COLOURS,
   SPC_LINE_COLOURS,
-  VARIATION_COLOURS,
+  VARIATION_FILLS,
+  VARIATION_OUTLINES,
 } from '../../web/src/charts/palette';
 import { ciede2000, contrastRatio, differenceSeen, Vision } from './support/colour-vision';
 
@@ -36,8 +37,21 @@ describe('the dashboard palettes for colour-blind readers', () => {
     for (const [lab1, lab2, expected] of pairs) expect(ciede2000(lab1, lab2)).toBeCloseTo(expected, 4);
   });
 
-  it('keeps the SPC variation colours (MDC meanings) far apart for every kind of vision', () => {
-    expect(closePairs(VARIATION_COLOURS)).toEqual([]);
+  it('fills SPC points with Making Data Count’s own colours, far apart for every kind of vision', () => {
+    expect(VARIATION_FILLS).toEqual({
+      improvement: '#00B0F0',
+      concern: '#E46C0A',
+      neither: '#490092',
+      'common-cause': '#A6A6A6',
+    });
+    expect(closePairs(VARIATION_FILLS)).toEqual([]);
+  });
+
+  it('outlines each point in a darker shade of its own hue (the outline carries the contrast)', () => {
+    for (const [variation, outline] of Object.entries(VARIATION_OUTLINES)) {
+      const fill = VARIATION_FILLS[variation as keyof typeof VARIATION_FILLS];
+      expect(contrastRatio(outline, PAGE)).toBeGreaterThanOrEqual(contrastRatio(fill, PAGE));
+    }
   });
 
   it('keeps the series colours far apart for every kind of vision', () => {
@@ -46,7 +60,7 @@ describe('the dashboard palettes for colour-blind readers', () => {
 
   it('gives every colour drawn on the page at least 3:1 against it (WCAG non-text contrast)', () => {
     const all = {
-      ...VARIATION_COLOURS,
+      ...VARIATION_OUTLINES,
       ...Object.fromEntries(SERIES_COLOURS.map((c, i) => [`series ${i + 1}`, c])),
       ...REFERENCE_COLOURS,
       ...SPC_LINE_COLOURS,

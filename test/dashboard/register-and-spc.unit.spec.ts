@@ -1,8 +1,9 @@
 import type { MeasureChart } from '../../web/src/api/types';
 import type { RegisterRow } from '../../src/projections/evaluation/register-rows';
 import { applyFilters, choicesOf, sortRows } from '../../web/src/pages/register-table';
-import { isSpecialCause, spcOption } from '../../web/src/charts/spc-option';
-import { VARIATION_COLOURS } from '../../web/src/charts/palette';
+import { isSpecialCause } from '../../web/src/charts/spc-labels';
+import { VARIATION_FILLS } from '../../web/src/charts/palette';
+import { renderSpcChartSvg } from '../../src/chart-images/spc-chart-svg';
 
 const row = (ods: string, setting: string, state: string, score: number | null): RegisterRow =>
   ({
@@ -39,7 +40,7 @@ describe('the register table', () => {
   });
 });
 
-describe('the SPC chart option', () => {
+describe('the SPC chart the dashboard draws (the service’s renderer)', () => {
   const point = (n: number, y: number | null, variation: string, phase = 1) => ({
     n,
     date: `2018-0${n}`,
@@ -57,6 +58,13 @@ describe('the SPC chart option', () => {
   });
   const chart = {
     measureId: 'm',
+    name: 'Measure',
+    unitId: 'home',
+    frequency: 'Monthly',
+    definitionPhases: [{ definitionVersion: 1, effectiveFromPeriod: null, targetPct: 55 }],
+    limitDecisions: [
+      { kind: 'recalculation', period: '2018-03', n: 3, reason: 'Form adopted', decidedAt: '2018-04-01' },
+    ],
     chart: {
       chart: 'xmr',
       profile: 'mdc',
@@ -73,39 +81,27 @@ describe('the SPC chart option', () => {
     annotations: [{ n: 3, period: '2018-03', text: 'New form', pdsaCycleId: null }],
     pdsaStarts: [{ n: 2, period: '2018-02', pdsaCycleId: 'c', cycleNumber: 1, startedOn: '2018-02-03' }],
   } as unknown as MeasureChart;
+  const svg = renderSpcChartSvg(chart, { title: null, footnotes: false, idPrefix: 't' });
 
-  it('colours each point by its variation and counts the special causes the API flagged', () => {
-    const option = spcOption(chart) as {
-      series: Array<{
-        name: string;
-        data: Array<{ itemStyle?: { color: string } } | number | null>;
-        markLine?: { data: Array<{ xAxis?: string; yAxis?: number }> };
-      }>;
-    };
-    const values = option.series[0];
-    expect(values.data.map((d) => (d as { itemStyle: { color: string } }).itemStyle.color)).toEqual([
-      VARIATION_COLOURS['common-cause'],
-      VARIATION_COLOURS.improvement,
-      VARIATION_COLOURS.concern,
-      VARIATION_COLOURS.neither,
+  it('fills each point with MDC’s colour for its variation and counts the special causes the API flagged', () => {
+    const fills = [...svg.matchAll(/<circle [^>]*fill="([^"]+)"[^>]*data-n=/g)].map((m) => m[1]);
+    expect(fills).toEqual([
+      VARIATION_FILLS['common-cause'],
+      VARIATION_FILLS.improvement,
+      VARIATION_FILLS.concern,
     ]);
     expect(chart.chart?.points.filter(isSpecialCause)).toHaveLength(2);
-    // The recalculation, the PDSA start, the annotation and the target.
-    expect(values.markLine?.data.map((m) => m.xAxis ?? m.yAxis)).toEqual([
-      '2018-03',
-      '2018-02',
-      '2018-03',
-      55,
+    // The recalculation (with its reason), the PDSA start and the note.
+    expect([...svg.matchAll(/data-label="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'pdsa',
+      'phase-break',
+      'note',
     ]);
+    expect(svg).toContain('Recalculated: Form adopted');
+    expect(svg).toContain('data-line="target"');
   });
 
-  it('draws each phase’s lines apart, and no line the profile leaves empty', () => {
-    const option = spcOption(chart) as { series: Array<{ name: string; data: Array<number | null> }> };
-    const centre = option.series.filter((s) => s.name === 'Centre line');
-    expect(centre.map((s) => s.data)).toEqual([
-      [50, 50, null, null],
-      [null, null, 50, 50],
-    ]);
-    expect(option.series.some((s) => s.name === 'Two-sigma lines')).toBe(false);
+  it('draws each phase’s lines apart', () => {
+    expect([...svg.matchAll(/data-line="centre" data-phase="(\d)"/g)].map((m) => m[1])).toEqual(['1', '2']);
   });
 });

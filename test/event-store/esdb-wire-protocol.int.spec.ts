@@ -23,7 +23,7 @@ import { newEvent } from '../support/new-event';
 
 /*
  * What the real client sees from the double, for the server behaviours the
- * adapter relies on (research/infra.md §1.2 and the KurrentDB sources).
+ * adapter relies on (docs/architecture/event-store.md, from the client's and the KurrentDB server's sources).
  */
 for (const batchAppend of [true, false]) {
   const path = batchAppend ? 'BatchAppend' : 'Append';

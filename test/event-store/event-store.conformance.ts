@@ -80,7 +80,7 @@ async function expectDeleted(promise: Promise<unknown>, stream: string, tombston
   expect(error).toMatchObject({ stream, tombstoned });
 }
 
-/** The one suite every adapter of the EventStore port must pass (DESIGN.md §3). */
+/** The one suite every adapter of the EventStore port must pass (docs/architecture/event-store.md). */
 export function describeEventStoreConformance(target: ConformanceTarget): void {
   describe(`EventStore conformance [${target.name}]`, () => {
     let store: EventStore;

@@ -21,7 +21,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
 }
 
 /**
- * Evidence that kafkajs 2.2.4 works with Kafka 4.4 (research/infra.md §3):
+ * Evidence that kafkajs 2.2.4 works with Kafka 4.4 (docs/architecture/decisions.md, "Kafka"):
  * admin, idempotent producer and consumer groups through our port, checked by
  * independent readers.
  */

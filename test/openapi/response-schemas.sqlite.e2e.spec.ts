@@ -36,6 +36,21 @@ describe('the answers the API document describes [sqlite: embedded file store, r
       asOf: '2018-03-31',
     });
     expect(cut.status).toBe(201);
+    const finding = await postCommand(t.url, 'RecordFinding', {
+      evaluationId: data.evaluationId,
+      findingId: randomUUID(),
+      kind: 'Facilitator',
+      text: 'Senior support gave teams permission to start from a blank canvas',
+      evidence: { dataCutIds: [dataCutId], alwaysEventIds: [data.longSeries.alwaysEventId] },
+    });
+    expect(finding.status).toBe(201);
+    const report = await postCommand(t.url, 'PublishReport', {
+      evaluationId: data.evaluationId,
+      title: 'Always Events: what have we learned?',
+      publishedOn: '2018-03-30',
+      url: 'https://www.picker.org/research-library/evaluation-always-eventsr-programme',
+    });
+    expect(report.status).toBe(201);
     document = (await (await fetch(`${t.url}/openapi.json`)).json()) as Document;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -72,8 +87,17 @@ describe('the answers the API document describes [sqlite: embedded file store, r
     expect(bare).toEqual([]);
   });
 
+  /** A file as the body: its content type and text. */
+  interface Upload {
+    contentType: string;
+    text: string;
+  }
+  const upload = (value: unknown): value is Upload =>
+    typeof value === 'object' && value !== null && 'contentType' in value;
+
   const samples = (): Array<[string, string, string, unknown?]> => {
     const { alwaysEventId, measureId } = data.longSeries;
+    const odsCode = 'RA1';
     return [
       ['GET /v1/spread/summary', 'GET', '/v1/spread/summary'],
       ['GET /v1/spread/summary', 'GET', '/v1/spread/summary?asOf=2018-03-31'],
@@ -107,6 +131,7 @@ describe('the answers the API document describes [sqlite: embedded file store, r
         `/v1/evaluation/data-cuts/${dataCutId}/read-models/always-event-register`,
       ],
       ['GET /v1/history/changes', 'GET', '/v1/history/changes?since=2000-01-01&limit=50'],
+      ['GET /v1/participation/contacts', 'GET', '/v1/participation/contacts'],
       ['GET /v1/admin/read-models', 'GET', '/v1/admin/read-models'],
       [
         'POST /v1/analytics/spc',
@@ -122,6 +147,28 @@ describe('the answers the API document describes [sqlite: embedded file store, r
           })),
         },
       ],
+      ['GET /v1/organisations', 'GET', '/v1/organisations?limit=5'],
+      ['GET /v1/organisations', 'GET', '/v1/organisations?q=demonstration&sort=-enrolledOn&status=enrolled'],
+      ['GET /v1/organisations/{odsCode}', 'GET', `/v1/organisations/${odsCode}`],
+      ['GET /v1/organisations/{odsCode}', 'GET', '/v1/organisations/D000?asOf=2018-03-31&window=none'],
+      ['GET /v1/always-events', 'GET', '/v1/always-events?sort=-progressScore'],
+      ['GET /v1/evaluations', 'GET', '/v1/evaluations'],
+      ['GET /v1/evaluations/data-cuts', 'GET', `/v1/evaluations/data-cuts?evaluationId=${data.evaluationId}`],
+      ['GET /v1/evaluations/findings', 'GET', '/v1/evaluations/findings?q=senior'],
+      ['GET /v1/evaluations/reports', 'GET', '/v1/evaluations/reports'],
+      ['GET /v1/worklist', 'GET', '/v1/worklist?window=none'],
+      ['GET /v1/worklist', 'GET', '/v1/worklist?rule=return-overdue&limit=3'],
+      ['GET /v1/reports/programme', 'GET', '/v1/reports/programme?format=json'],
+      ['GET /v1/reports/programme', 'GET', `/v1/reports/programme?format=json&dataCutId=${dataCutId}`],
+      [
+        'POST /v1/imports',
+        'POST',
+        '/v1/imports?report=all',
+        {
+          contentType: 'text/csv',
+          text: `ods_code,period,submitted_on,measures_reported\n${odsCode},2017-10,2017-11-20,1\n${odsCode},13/2017,2017-11-20,1\n`,
+        } satisfies Upload,
+      ],
       ['POST /v1/admin/read-models/{name}/rebuild', 'POST', '/v1/admin/read-models/spread/rebuild'],
     ];
   };
@@ -129,11 +176,13 @@ describe('the answers the API document describes [sqlite: embedded file store, r
   it('gets answers from every route that its schema accepts, field for field', async () => {
     const failures: unknown[] = [];
     const covered = new Set<string>();
+    const empty: string[] = [];
     for (const [route, method, path, body] of samples()) {
+      const contentType = upload(body) ? body.contentType : 'application/json';
       const response = await fetch(`${t.url}${path}`, {
         method,
-        headers: { ...t.auth, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
+        headers: { ...t.auth, ...(body ? { 'content-type': contentType } : {}) },
+        body: upload(body) ? body.text : body ? JSON.stringify(body) : undefined,
       });
       const expected = RESPONSE_OF_ROUTE[route];
       const answer = (await response.json()) as unknown;
@@ -141,9 +190,13 @@ describe('the answers the API document describes [sqlite: embedded file store, r
       if (response.status !== expected.status || !validate(answer)) {
         failures.push({ path, status: response.status, errors: validate.errors?.slice(0, 5) });
       }
+      // A list answering no rows would check only its envelope.
+      const { items, entries } = answer as { items?: unknown[]; entries?: unknown[] };
+      if ((items ?? entries)?.length === 0) empty.push(path);
       covered.add(route);
     }
     expect(failures).toEqual([]);
+    expect(empty).toEqual([]);
     expect([...covered].sort()).toEqual(Object.keys(RESPONSE_OF_ROUTE).sort());
   }, 120_000);
 });

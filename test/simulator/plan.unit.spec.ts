@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { AGGREGATES } from '../../src/commands/catalogue';
 import { CARE_SETTINGS } from '../../src/domain/always-event';
 import { validateDto } from '../../src/shared/validation/validate-dto';
 import { screen } from '../../src/privacy/screening';
 import { canonicalJson, sha256Hex } from '../../src/shared/canonical-json';
-import { parseTrustRegister } from '../../src/trust-register/trust-register';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { PlannedCommand } from '../../scripts/simulator/commands';
 import { CASE_STUDIES } from '../../scripts/simulator/data/case-studies';
 import { buildPlan, SimulationPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
 
-const register = parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8'));
+const register = loadTrustRegister(REGISTER_CSV);
 const definitions = new Map(AGGREGATES.flatMap((a) => a.commands).map((c) => [c.name, c]));
 const commandsOf = (plan: SimulationPlan) =>
   plan.tasks.flatMap((t) => t.commands().map((c) => ({ task: t.id, ...c })));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTrustRegister } from '../../src/trust-register/trust-register';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
 import { getJson } from '../support/http';
@@ -10,9 +10,10 @@ import { startTestApp, TestApp } from '../support/test-app';
 const ROOT = join(__dirname, '..', '..');
 const credentialOf = (t: TestApp): string | undefined =>
   'adminKey' in t && typeof t.adminKey === 'string' ? t.adminKey : undefined;
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+// The walkthrough moved from the README to its own page; the names below still call it the README's.
+const README = readFileSync(join(ROOT, 'docs', 'evaluators', 'walkthrough.md'), 'utf8');
 
-/** The README's fenced bash blocks between the walkthrough markers, as written. */
+/** The walkthrough page's fenced bash blocks between the walkthrough markers, as written. */
 function walkthroughBlocks(): string[] {
   const begin = README.indexOf('<!-- walkthrough:begin -->');
   const end = README.indexOf('<!-- walkthrough:end -->');
@@ -21,7 +22,7 @@ function walkthroughBlocks(): string[] {
   return [...README.slice(begin, end).matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-/** Runs README lines in bash against the test service: only the base URL is swapped. */
+/** Runs the walkthrough's lines in bash against the test service: only the base URL is swapped. */
 function bash(script: string, t: TestApp): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -29,7 +30,7 @@ function bash(script: string, t: TestApp): Promise<{ code: number | null; stdout
       ['-c', `set -euo pipefail\n${script.replaceAll('http://127.0.0.1:3000', t.url)}`],
       {
         cwd: ROOT,
-        // The README's lines read the development key the service prints as AET_API_KEY.
+        // The walkthrough's lines read the development key the service prints as AET_API_KEY.
         env: {
           ...process.env,
           SIMULATOR_URL: t.url,
@@ -55,7 +56,7 @@ interface Summary {
 }
 
 /**
- * The README's walkthrough, run as written on a fresh service: the scale-1
+ * The walkthrough (docs/evaluators/walkthrough.md), run as written on a fresh service: the scale-1
  * simulation (seed 42) it starts with is also where the programme's headline
  * figures are checked against the sources.
  */
@@ -124,7 +125,7 @@ describe('the README walkthrough on the simulated programme, seed 42, scale 1 [s
   });
 
   it('holds the case studies with their published statements, at their real trusts', async () => {
-    const register = parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8'));
+    const register = loadTrustRegister(REGISTER_CSV);
     const plan = buildPlan({ seed: '42', scale: 1, register });
     for (const ref of plan.caseStudies) {
       const stream = await getJson<{

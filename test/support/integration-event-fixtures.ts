@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../src/event-store/port';
 import type { NewEvent } from '../../src/event-store/recorded-event';
 
-/** One stream per aggregate type, as the domain names them (DESIGN.md §4). */
+/** One stream per aggregate type, as the domain names them (docs/architecture/domain-model.md). */
 export const AGGREGATE_STREAMS = [
   'programme-always-events-england',
   'organisation-RYX',

@@ -1,7 +1,7 @@
 import type { RegionCode } from '../../../src/domain/organisation';
 import type { RoleCategory } from '../../../src/domain/participation';
 
-/** Posts that held the executive sponsorship (§3: identified Board-level leadership). Posts, never names. */
+/** Posts that held the executive sponsorship (identified Board-level leadership). Posts, never names. */
 export const BOARD_SPONSOR_POSTS = [
   'Chief Nurse',
   'Director of Nursing and Quality',
@@ -23,7 +23,7 @@ export const LOCAL_LEAD_ROLES: readonly RoleCategory[] = [
   'ClinicalLead',
 ];
 
-/** §3: an oversight team with senior support, QI, patient experience and patient partners. */
+/** An oversight team with senior support, QI, patient experience and patient partners. */
 export const OVERSIGHT_TEAM_ROLES: readonly RoleCategory[] = [
   'BoardExecutive',
   'SeniorLeader',
@@ -76,7 +76,7 @@ export const PRACTICE_NAME_SUFFIXES = [
   'Family Practice',
 ] as const;
 
-/** Titles of learning an organisation shared (§5.2: willingness to share with other providers). */
+/** Titles of learning an organisation shared (a commitment: willingness to share with other providers). */
 export const LEARNING_TITLES = [
   'What we learnt co-designing with patients',
   'Starting from a blank canvas',

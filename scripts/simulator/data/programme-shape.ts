@@ -1,21 +1,21 @@
 import type { CohortFormat, PhaseName } from '../../../src/domain/programme';
 
 /**
- * The national programme as the sources describe it (shared/research/domain.md
- * Part A). Where a source gives no day, the day here is the simulator's
+ * The national programme as the sources describe it
+ * (docs/architecture/improvement-method.md, "The national programme"). Where a source gives no day, the day here is the simulator's
  * choice and says so.
  */
 export const PROGRAMME = {
   programmeSlug: 'always-events-england',
   name: 'NHS England Always Events programme',
-  // §5.4 and §3: NHS England leads, IHI owns the method, Picker evaluates, NHS Improvement partners.
+  // NHS England leads, IHI owns the method, Picker evaluates, NHS Improvement partners.
   sponsors: [
     'NHS England',
     'Institute for Healthcare Improvement',
     'Picker Institute Europe',
     'NHS Improvement',
   ],
-  // §2.4: first tested in 2015; the sources give no day, 1 April 2015 is the simulator's choice.
+  // First tested in 2015; the sources give no day, 1 April 2015 is the simulator's choice.
   startDate: '2015-04-01',
 } as const;
 
@@ -32,7 +32,7 @@ export interface PhaseShape {
   endDate?: string;
 }
 
-/** §2.4: pilot with three organisations in 2015, toolkit testing from November 2015, spread, further spread. */
+/** Pilot with three organisations in 2015, toolkit testing from November 2015, spread, further spread. */
 export const PHASES: readonly PhaseShape[] = [
   {
     definedOn: '2015-04-01',
@@ -68,7 +68,7 @@ export const PHASES: readonly PhaseShape[] = [
   },
 ];
 
-/** §5.1: the NHS Mandate 2017-18 deliverable, published 20 March 2017. */
+/** The NHS Mandate 2017-18 deliverable, published 20 March 2017. */
 export const MANDATE_TARGET = {
   targetId: 'mandate-2017-18',
   metric: 'EnrolledWithSeniorSupport',
@@ -93,7 +93,7 @@ export interface CohortShape {
 }
 
 /**
- * Face-to-face cohort launches (§2.3); the January 2018 Central London and
+ * Face-to-face cohort launches; the January 2018 Central London and
  * March 2018 (location to be confirmed) cohorts are sourced, the earlier
  * dates are the simulator's choice within the phases.
  */

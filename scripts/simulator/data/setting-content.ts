@@ -14,7 +14,7 @@ export interface MeasureWording {
 /**
  * One Always Event a team might co-design: the theme heard, the vision in the
  * patient's words and the measures. Wording is modelled on the published
- * examples and topics (domain.md §4.2, §5.1: flexible visiting, communication
+ * examples and topics (docs/architecture/improvement-method.md: flexible visiting, communication
  * at discharge, involvement in care planning, support moving on in care);
  * these statements are illustrative, not any real team's.
  */
@@ -80,7 +80,7 @@ export const MIXED_SETTINGS: ReadonlyArray<readonly [CareSetting, number]> = [
   ['SecureMentalHealth', 5],
 ];
 
-/** Balancing measures: checks that the change costs nothing elsewhere (domain.md §6.2). */
+/** Balancing measures: checks that the change costs nothing elsewhere (docs/architecture/improvement-method.md, "Measures"). */
 export const BALANCING_MEASURES: readonly MeasureWording[] = [
   {
     name: 'Shifts where the change delayed other care',

@@ -11,7 +11,7 @@ import { engagementCommands } from './engagement';
 import { idFactory } from './ids';
 import { chooseOrganisations, OrganisationPlan } from './organisations';
 import { changeCommands, enrolmentCommands } from './participation';
-import { cohortClosingCommands, programmeCommands } from './programme';
+import { cohortClosingCommands, programmeClosingCommands, programmeCommands } from './programme';
 
 /**
  * A run of commands for streams no other unfinished task touches, sent in
@@ -132,6 +132,14 @@ export function buildPlan(options: {
       'programme/cohort-closures',
       organisations.map((o) => `organisation/${o.odsCode}/enrolment`),
       cohortClosingCommands,
+    ),
+  );
+  tasks.push(
+    task(
+      seed,
+      'programme/close',
+      tasks.map((t) => t.id),
+      programmeClosingCommands,
     ),
   );
   const caseStudies = CASE_STUDIES.flatMap((c) => {

@@ -11,7 +11,7 @@ import { cohortLaunchOf } from './participation';
 import { Timeline } from './timeline';
 
 /**
- * The national team's support and the organisation's monthly returns (§5.2):
+ * The national team's support and the organisation's monthly returns:
  * coaching calls, a site visit, leadership and all-site calls; one return a
  * month while enrolled (most on time, some late, a few missing or amended);
  * learning shared with other providers.

@@ -18,7 +18,7 @@ export interface OrganisationPlan {
   enrolledOn: string;
 }
 
-/** Trusts that can take part: in England, not ambulance services (no Always Events source names one, §5.3). */
+/** Trusts that can take part: in England, not ambulance services (no Always Events source names one). */
 function eligible(trust: TrustRecord): boolean {
   return trust.regionCode !== 'W00' && trust.type !== 'AmbulanceTrust';
 }

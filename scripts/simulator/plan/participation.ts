@@ -14,7 +14,7 @@ import { ParticipationChanges } from './changes-of-heart';
 import { OrganisationPlan } from './organisations';
 import { Timeline } from './timeline';
 
-/** §5.2: every commitment NHS England asked for; enrolment needs them all. */
+/** Every commitment NHS England asked for; enrolment needs them all. */
 export const ALL_COMMITMENTS = Object.fromEntries(COMMITMENT_NAMES.map((name) => [name, true])) as Record<
   (typeof COMMITMENT_NAMES)[number],
   boolean
@@ -26,7 +26,7 @@ function sponsorOf(prng: Prng, organisation: OrganisationPlan, id: (label: strin
 }
 
 /**
- * From interest to enrolment (§5.2: a Board-level sponsor and every
+ * From interest to enrolment (a Board-level sponsor and every
  * commitment), then a local lead and, for most, an oversight team. GP
  * practices are registered first: the trust register does not hold them.
  */

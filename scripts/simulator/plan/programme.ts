@@ -1,4 +1,4 @@
-import { COHORTS, MANDATE_TARGET, PHASES, PROGRAMME } from '../data/programme-shape';
+import { COHORTS, MANDATE_TARGET, PHASES, PROGRAMME, SIMULATION_END } from '../data/programme-shape';
 import { DraftCommand } from '../commands';
 import { Timeline } from './timeline';
 
@@ -45,5 +45,19 @@ export function cohortClosingCommands(): DraftCommand[] {
         closedOn: cohort.closedOn,
       });
   }
+  return timeline.commands();
+}
+
+/**
+ * The programme closes when the simulation ends, after everything else, so
+ * its reports (return compliance, curves) end there rather than today.
+ */
+export function programmeClosingCommands(): DraftCommand[] {
+  const timeline = new Timeline();
+  timeline.add(SIMULATION_END, 'CloseProgramme', {
+    ...slug,
+    closedOn: SIMULATION_END,
+    reason: 'The national programme ended; organisations carry on their Always Events as usual practice',
+  });
   return timeline.commands();
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Progress } from '../../../src/cli/progress';
 import { REGISTER_CSV } from '../../../src/trust-register/register-csv';
-import { parseTrustRegister } from '../../../src/trust-register/trust-register';
+import { loadTrustRegister } from '../../../src/trust-register/trust-register';
 import { PlannedCommand } from '../commands';
 import { buildPlan, CaseStudyRef, SimulationPlan } from '../plan/build-plan';
 import { AuthHeader, authHeaders, httpSender, SendOutcome } from './http-sender';
@@ -23,6 +22,8 @@ export interface SimulationOptions {
   send?: (command: PlannedCommand) => Promise<SendOutcome>;
   /** Skip the register check (a sender that is not HTTP checks nothing over HTTP). */
   skipPreflight?: boolean;
+  /** Send only the commands this accepts (a phase of the programme, see returns-file.ts); all by default. */
+  include?: (command: PlannedCommand, index: number, task: readonly PlannedCommand[]) => boolean;
 }
 
 export interface SimulationSummary {
@@ -72,7 +73,7 @@ async function checkRegister(plan: SimulationPlan, options: SimulationOptions): 
  */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationSummary> {
   const started = performance.now();
-  const register = parseTrustRegister(readFileSync(options.registerCsv ?? REGISTER_CSV, 'utf8'));
+  const register = loadTrustRegister(options.registerCsv ?? REGISTER_CSV);
   const plan = buildPlan({ seed: options.seed, scale: options.scale, register });
   if (!options.skipPreflight) await checkRegister(plan, options);
   const send =
@@ -91,9 +92,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     seconds: 0,
     caseStudies: plan.caseStudies,
   };
+  const include = options.include;
+  const tasks = include
+    ? plan.tasks.map((t) => ({ ...t, commands: () => t.commands().filter(include) }))
+    : plan.tasks;
   try {
     await runTasks(
-      plan.tasks,
+      tasks,
       async (command) => {
         summary.commands++;
         let outcome: SendOutcome;

@@ -1,5 +1,10 @@
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import type { Principal } from '../../auth/principal';
+import { ImportEntry, ImportTotals, REPORT_COLUMNS } from '../../imports/import-report';
+import { ImportService } from '../../imports/import.service';
+import { toCsv } from '../../projections/http/respond';
+import { DEFAULT_PROGRAMME } from '../../projections/spread/spread.query';
 import { apiKeysFilePath } from '../../auth/api-key-store';
 import { addApiKey, revokeApiKey } from '../../auth/key-file';
 import { parseOrganisationScope } from '../../auth/principal';
@@ -13,6 +18,9 @@ import { readModelArgument, roleOption } from '../arguments';
 import { cliConfig, withApp, withStore } from '../cli-context';
 import { CliError, usageError } from '../cli-errors';
 import { progress } from '../progress';
+
+/** The operator at the console, importing through the gateway like any programme-admin. */
+const CLI_IMPORT: Principal = { id: 'cli', role: 'programme-admin', organisations: '*', strategy: 'service' };
 
 /** Commands that write: through the command pipeline (seed-register), the state database (rebuild), the key file. */
 export function registerWriteCommands(program: Command): void {
@@ -66,6 +74,48 @@ export function registerWriteCommands(program: Command): void {
       process.stdout.write(
         `${JSON.stringify({ name, version: projection.version, position: result.position, eventsFolded: result.eventsFolded })}\n`,
       );
+    });
+
+  program
+    .command('import')
+    .argument(
+      '<file>',
+      'a CSV or XLSX file of measurements and monthly returns (docs/integrators/imports.md)',
+    )
+    .option('--programme <slug>', 'the programme monthly returns are for', DEFAULT_PROGRAMME)
+    .option('--report <file.csv>', 'write the report as CSV here (default: refused rows to stderr)')
+    .option('--all', "every row's outcome in the report, not only refused rows")
+    .description('Import a file through the command gateway, as POST /v1/imports does, with a progress bar')
+    .action(async (file: string, options: { programme: string; report?: string; all?: boolean }) => {
+      if (!existsSync(file)) throw usageError(`import ${file}: no such file`);
+      await withApp(async (app) => {
+        const service = app.get(ImportService);
+        const checked = await service.check(file, statSync(file).size);
+        const bar = progress('import');
+        const totals: ImportTotals = { rows: 0, written: 0, replayed: 0, refused: 0, failed: 0 };
+        const kept: ImportEntry[] = [];
+        const rows = service.run(
+          CLI_IMPORT,
+          file,
+          checked,
+          {
+            programmeSlug: options.programme,
+            sourceSystem: 'cli-import',
+            onProgress: (done, total) => bar.update(done, total),
+          },
+          totals,
+        );
+        for await (const entry of rows) {
+          if (options.all || entry.outcome === 'refused' || entry.outcome === 'failed') kept.push(entry);
+        }
+        bar.stop();
+        const csv = toCsv(kept.map((e) => Object.fromEntries(REPORT_COLUMNS.map((c) => [c, e[c] ?? '']))));
+        if (options.report) writeFileSync(options.report, csv);
+        else if (kept.length > 0) process.stderr.write(csv);
+        const file_ = { format: checked.format, sha256: checked.sha256, rows: checked.rows };
+        process.stdout.write(`${JSON.stringify({ importId: checked.importId, file: file_, totals })}\n`);
+        if (totals.refused + totals.failed > 0) process.exitCode = 2;
+      });
     });
 
   program

@@ -1,7 +1,8 @@
-import { alwaysEventDecider, alwaysEventStreamId, Aim, CriterionAssessment } from '../../domain/always-event';
+import { Aim, CriterionAssessment } from '../../domain/always-event';
 import { AggregateDefinition } from '../command-definition';
-import { commandsOf } from '../commands-of';
+import { alwaysEvent } from './always-event-commands-of';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
+import { driverDiagramCommands } from './driver-diagram.commands';
 import {
   aimEvidenceFacts,
   derivedFromFact,
@@ -44,10 +45,6 @@ import {
   StartImplementationDto,
   StartTestingDto,
 } from './testing.dtos';
-
-const alwaysEvent = commandsOf(alwaysEventDecider, (dto: AlwaysEventCommandDto) =>
-  alwaysEventStreamId(dto.alwaysEventId),
-);
 
 const id = (dto: AlwaysEventCommandDto) => ({ alwaysEventId: dto.alwaysEventId });
 const unit = ({ unitId, name, setting }: CareUnitDto) => ({ unitId, name, setting });
@@ -286,4 +283,5 @@ export const alwaysEventAggregate: AggregateDefinition = alwaysEvent.aggregate('
   ...statement,
   ...testing,
   ...outcomes,
+  ...driverDiagramCommands,
 ]);

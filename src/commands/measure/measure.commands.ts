@@ -1,8 +1,9 @@
 import { alwaysEventDecider, alwaysEventStreamId, unitIdsOf } from '../../domain/always-event';
 import { AlwaysEventForMeasure, CategoryCounts, measureDecider, measureStreamId } from '../../domain/measure';
 import { AggregateDefinition } from '../command-definition';
-import { commandsOf } from '../commands-of';
 import type { FactLookups } from '../fact-lookups';
+import { limitDecisionCommands } from './limits.commands';
+import { measure } from './measure-commands-of';
 import {
   AnnotateChartDto,
   CategoryCountsDto,
@@ -16,7 +17,6 @@ import {
   ReviseMeasureDefinitionDto,
 } from './measure.dtos';
 
-const measure = commandsOf(measureDecider, (dto: MeasureCommandDto) => measureStreamId(dto.measureId));
 const id = (dto: MeasureCommandDto) => ({ measureId: dto.measureId });
 
 async function alwaysEventForMeasure(
@@ -138,4 +138,5 @@ export const measureAggregate: AggregateDefinition = measure.aggregate('measure'
     dto: RetireMeasureDto,
     data: (dto) => ({ ...id(dto), reason: dto.reason }),
   }),
+  ...limitDecisionCommands,
 ]);

@@ -11,6 +11,7 @@ import {
   SetEnrolmentTargetDto,
 } from './programme.dtos';
 import { ProgrammeCommandDto } from './programme-keys';
+import { ClosePhaseDto, SetReportingWindowDto, SetWorklistThresholdsDto } from './reporting.dtos';
 
 const programme = commandsOf(programmeDecider, (dto: ProgrammeCommandDto) =>
   programmeStreamId(dto.programmeSlug),
@@ -58,6 +59,25 @@ export const programmeAggregate: AggregateDefinition = programme.aggregate('prog
     name: 'CloseProgramme',
     summary: 'Close the programme',
     dto: CloseProgrammeDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'SetReportingWindow',
+    summary:
+      'Give the programme or a phase a reporting window: compliance, curves and funnels end there unless asked otherwise',
+    dto: SetReportingWindowDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'ClosePhase',
+    summary: 'Close a programme phase; its reports end on that date',
+    dto: ClosePhaseDto,
+    data: dataOf,
+  }),
+  programme.command({
+    name: 'SetWorklistThresholds',
+    summary: "Set the thresholds the programme team's worklist raises items by",
+    dto: SetWorklistThresholdsDto,
     data: dataOf,
   }),
 ]);

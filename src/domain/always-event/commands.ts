@@ -11,6 +11,7 @@ import {
   ListeningParticipants,
   VisionVoice,
 } from './values';
+import type { DriverDiagramCommand } from './driver-diagram';
 
 interface Target {
   alwaysEventId: string;
@@ -156,4 +157,5 @@ export type AlwaysEventCommand =
   | RecordProgressScore
   | PauseAlwaysEvent
   | ResumeAlwaysEvent
-  | CloseAlwaysEvent;
+  | CloseAlwaysEvent
+  | DriverDiagramCommand;

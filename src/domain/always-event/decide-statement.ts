@@ -90,7 +90,7 @@ export function assessCriteria(
   ];
 }
 
-/** Pioneer trusts aimed for half the room to be patients and carers (research/domain.md §3); flagged, not refused. */
+/** Pioneer trusts aimed for half the room to be patients and carers (docs/architecture/improvement-method.md, "Roles"); flagged, not refused. */
 const PATIENT_SHARE_AIM = 0.5;
 
 export function agreeStatement(

@@ -7,7 +7,7 @@ import { CareUnit, CO_DESIGNED_ORIGINS } from './values';
 
 export function proposeChangeIdea(command: ProposeChangeIdea, state: AlwaysEventState): ChangeIdeaProposed[] {
   const subject = ensureOpen(state);
-  // Blank canvas (research/domain.md §2.5): no solutions before the team has listened and started co-design.
+  // Blank canvas (docs/architecture/improvement-method.md): no solutions before the team has listened and started co-design.
   ensurePhase(state, FROM_CO_DESIGN, 'change-idea-before-co-design', 'ProposeChangeIdea');
   const { changeIdeaId, description, origin, originatingSessionId } = command.data;
   ensure(

@@ -8,6 +8,12 @@ import {
   recordProgressScore,
   resumeAlwaysEvent,
 } from './decide-oversight';
+import {
+  addDriver,
+  linkDriverDiagramItem,
+  retireDriverDiagramItem,
+  rewordDriverDiagramItem,
+} from './decide-driver-diagram';
 import { addScaleUpUnit, recordUnitGoLive, stopUnit } from './decide-scale-up';
 import {
   addCoDesignTeamMember,
@@ -75,6 +81,14 @@ export function decide(command: AlwaysEventCommand, state: AlwaysEventState): Al
       return resumeAlwaysEvent(command, state);
     case 'CloseAlwaysEvent':
       return closeAlwaysEvent(command, state);
+    case 'AddDriver':
+      return addDriver(command, state);
+    case 'RewordDriverDiagramItem':
+      return rewordDriverDiagramItem(command, state);
+    case 'RetireDriverDiagramItem':
+      return retireDriverDiagramItem(command, state);
+    case 'LinkDriverDiagramItem':
+      return linkDriverDiagramItem(command, state);
     default:
       throw new DomainError(
         'unknown-command',

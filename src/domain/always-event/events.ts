@@ -16,6 +16,7 @@ import {
   ListeningParticipants,
   VisionVoice,
 } from './values';
+import type { DriverDiagramEvent } from './driver-diagram';
 
 /** On every event, so read models slice by programme and organisation without re-reading the stream. */
 export interface AlwaysEventSubject {
@@ -87,7 +88,7 @@ export type AlwaysEventStatementAgreed = Event<
     /** Team make-up at agreement, for the co-production index. */
     agreedByCategories: Partial<Record<CoDesignMemberCategory, number>>;
     patientOrCarerShare: number;
-    /** Rules flagged but not refused (research/domain.md §8 "warn"). */
+    /** Rules flagged but not refused (docs/architecture/domain-model.md, "Flagged, not refused"). */
     warnings: string[];
     agreedAt: IsoDateTime;
   }
@@ -208,4 +209,5 @@ export type AlwaysEventEvent =
   | ProgressScoreAmended
   | AlwaysEventPaused
   | AlwaysEventResumed
-  | AlwaysEventClosed;
+  | AlwaysEventClosed
+  | DriverDiagramEvent;

@@ -3,3 +3,5 @@ export * from './decider';
 export * from './events';
 export * from './state';
 export * from './values';
+export * from './driver-diagram';
+export * from './driver-diagram-state';

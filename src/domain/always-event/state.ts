@@ -1,5 +1,7 @@
 import { MeasureRole } from '../measure';
 import { IsoDate, IsoDateTime } from '../shared';
+import { DriverDiagram } from './driver-diagram';
+import { evolveDiagram } from './driver-diagram-state';
 import { AlwaysEventEvent, AlwaysEventSubject } from './events';
 import {
   Aim,
@@ -49,6 +51,8 @@ export interface AlwaysEventState {
   units: Record<string, ScaleUpUnit>;
   progressScores: Record<string, number>;
   closure: { reason: ClosureReason; closedAt: IsoDateTime } | null;
+  /** Drivers and change ideas by id: the driver diagram under the statement's aim. */
+  diagram: DriverDiagram;
 }
 
 export const initialState = (): AlwaysEventState => ({
@@ -72,6 +76,7 @@ export const initialState = (): AlwaysEventState => ({
   units: {},
   progressScores: {},
   closure: null,
+  diagram: {},
 });
 
 /** Discovery begins with the first piece of discovery work: a team, a listening activity, a theme. */
@@ -160,7 +165,13 @@ export function evolve(state: AlwaysEventState, event: AlwaysEventEvent): Always
       return {
         ...state,
         changeIdeas: { ...state.changeIdeas, [event.data.changeIdeaId]: event.data.origin },
+        diagram: evolveDiagram(state.diagram, event),
       };
+    case 'DriverAdded':
+    case 'DriverDiagramItemReworded':
+    case 'DriverDiagramItemRetired':
+    case 'DriverDiagramItemRelinked':
+      return { ...state, diagram: evolveDiagram(state.diagram, event) };
     case 'MeasureLinked':
       return { ...state, measures: { ...state.measures, [event.data.measureId]: event.data.role } };
     case 'TestingStarted':

@@ -78,7 +78,7 @@ export interface Aim {
   reviewCadence: ReviewCadence | null;
 }
 
-/** The four criteria every Always Event must meet (research/domain.md §1.2). */
+/** The four criteria every Always Event must meet (docs/architecture/improvement-method.md). */
 export const CRITERIA = ['important', 'evidenceBased', 'measurable', 'affordableSustainable'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 export interface CriterionAssessment {

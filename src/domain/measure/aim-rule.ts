@@ -3,9 +3,9 @@ import { MeasureSeries, SeriesPoint } from './series';
 import { ImprovementDirection } from './values';
 
 /**
- * research/domain.md §9.4 proposes "3 consecutive periods at target and a
- * shift signal"; the shift check comes with the analytics engine, so this is
- * the first half, stated as its own rule so the evidence says which was used.
+ * The aim rule (docs/architecture/domain-model.md, "Aim achieved") is "3
+ * consecutive periods at target and a shift signal"; the shift check comes
+ * with the analytics engine, so this is the first half, stated as its own rule so the evidence says which was used.
  */
 export const CONSECUTIVE_PERIODS_AT_TARGET = 'ConsecutivePeriodsAtTarget';
 export const DEFAULT_REQUIRED_PERIODS = 3;

@@ -79,6 +79,16 @@ export type AnnotateChart = Command<
   }
 >;
 export type RetireMeasure = Command<'RetireMeasure', { measureId: string; reason: string }>;
+/** A decision on the chart: new limits from `period` on, for a stated reason (Making Data Count). */
+export type RecalculateLimits = Command<
+  'RecalculateLimits',
+  { measureId: string; unitId: string; period: string; reason: string }
+>;
+/** A decision on the chart: the phase holding `throughPeriod` takes its lines from its points up to it. */
+export type SetBaseline = Command<
+  'SetBaseline',
+  { measureId: string; unitId: string; throughPeriod: string; reason: string }
+>;
 
 export type MeasureCommand =
   | DefineMeasure
@@ -88,4 +98,6 @@ export type MeasureCommand =
   | RetractMeasurement
   | EstablishBaseline
   | AnnotateChart
-  | RetireMeasure;
+  | RetireMeasure
+  | RecalculateLimits
+  | SetBaseline;

@@ -8,8 +8,10 @@ import {
   reviseMeasureDefinition,
   retireMeasure,
 } from './decide-definition';
+import { recalculateLimits, setBaseline } from './decide-limits';
 import { correctMeasurement, recordMeasurement, retractMeasurement } from './decide-measurements';
 import { MeasureEvent } from './events';
+import { copyMeasureState, evolveMeasureOwned } from './evolve-owned';
 import { evolve, initialState, MeasureState } from './state';
 
 export function decide(command: MeasureCommand, state: MeasureState): MeasureEvent[] {
@@ -30,6 +32,10 @@ export function decide(command: MeasureCommand, state: MeasureState): MeasureEve
       return annotateChart(command, state);
     case 'RetireMeasure':
       return retireMeasure(command, state);
+    case 'RecalculateLimits':
+      return recalculateLimits(command, state);
+    case 'SetBaseline':
+      return setBaseline(command, state);
     default:
       throw new DomainError(
         'unknown-command',
@@ -43,6 +49,7 @@ export const measureDecider: Decider<MeasureCommand, MeasureEvent, MeasureState>
   initialState,
   evolve,
   decide,
+  owned: { copy: copyMeasureState, evolve: evolveMeasureOwned },
 };
 
 export const measureStreamId = (measureId: string): string => `measure-${measureId}`;

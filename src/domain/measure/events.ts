@@ -101,6 +101,32 @@ export type MeasureRetired = DomainEvent<
   MeasureSubject & { reason: string; retiredAt: IsoDateTime }
 >;
 
+export type LimitsRecalculated = DomainEvent<
+  'LimitsRecalculated',
+  MeasureSubject & {
+    unitId: string;
+    /** The first period of the new phase. */
+    period: string;
+    reason: string;
+    /** The unit's phases of limits after this one, counting from 1 (definition revisions aside). */
+    phase: number;
+    recalculatedAt: IsoDateTime;
+  }
+>;
+export type BaselineSet = DomainEvent<
+  'BaselineSet',
+  MeasureSubject & {
+    unitId: string;
+    /** The first period of the phase (null: the unit's first period) and the baseline's last. */
+    fromPeriod: string | null;
+    throughPeriod: string;
+    /** Measured periods in the baseline when it was set. */
+    points: number;
+    reason: string;
+    setAt: IsoDateTime;
+  }
+>;
+
 export type MeasureEvent =
   | MeasureDefined
   | MeasureDefinitionRevised
@@ -109,4 +135,6 @@ export type MeasureEvent =
   | MeasurementRetracted
   | BaselineEstablished
   | ChartAnnotated
-  | MeasureRetired;
+  | MeasureRetired
+  | LimitsRecalculated
+  | BaselineSet;

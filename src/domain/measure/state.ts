@@ -14,6 +14,14 @@ export interface CurrentValue extends MeasuredValue {
   corrections: number;
 }
 
+/** A unit's recorded decisions on its chart's limits, in the order they were taken. */
+export interface UnitLimitDecisions {
+  /** Each starts a phase; at most one per period. */
+  recalculations: Array<{ period: string; reason: string; decidedAt: string }>;
+  /** Each fixes the lines of the phase holding `throughPeriod`; a later one for that phase replaces it. */
+  baselines: Array<{ throughPeriod: string; reason: string; decidedAt: string }>;
+}
+
 export interface MeasureState {
   status: 'Undefined' | 'Defined' | 'Active' | 'Retired';
   measureId: string | null;
@@ -28,6 +36,7 @@ export interface MeasureState {
   /** Current value per unit and period: corrections replace, retractions remove. */
   values: Record<string, Record<string, CurrentValue>>;
   baselines: Record<string, { periods: string[]; medianPct: number }>;
+  limitDecisions: Record<string, UnitLimitDecisions>;
   annotationIds: string[];
 }
 
@@ -44,8 +53,23 @@ export const initialState = (): MeasureState => ({
   phases: [],
   values: {},
   baselines: {},
+  limitDecisions: {},
   annotationIds: [],
 });
+
+function withDecision(
+  state: MeasureState,
+  unitId: string,
+  kind: keyof UnitLimitDecisions,
+  decision: { period: string; reason: string; decidedAt: string },
+): MeasureState['limitDecisions'] {
+  const unit = state.limitDecisions[unitId] ?? { recalculations: [], baselines: [] };
+  const entry =
+    kind === 'recalculations'
+      ? decision
+      : { throughPeriod: decision.period, reason: decision.reason, decidedAt: decision.decidedAt };
+  return { ...state.limitDecisions, [unitId]: { ...unit, [kind]: [...unit[kind], entry] } };
+}
 
 function withValue(
   state: MeasureState,
@@ -125,6 +149,30 @@ export function evolve(state: MeasureState, event: MeasureEvent): MeasureState {
           ...state.baselines,
           [event.data.unitId]: { periods: event.data.periods, medianPct: event.data.medianPct },
         },
+        // The chart's first phase rests on it, as on any baseline set later.
+        limitDecisions: withDecision(state, event.data.unitId, 'baselines', {
+          period: event.data.periods.at(-1) as string,
+          reason: `Baseline established over ${event.data.periods.length} periods`,
+          decidedAt: event.data.establishedAt,
+        }),
+      };
+    case 'LimitsRecalculated':
+      return {
+        ...state,
+        limitDecisions: withDecision(state, event.data.unitId, 'recalculations', {
+          period: event.data.period,
+          reason: event.data.reason,
+          decidedAt: event.data.recalculatedAt,
+        }),
+      };
+    case 'BaselineSet':
+      return {
+        ...state,
+        limitDecisions: withDecision(state, event.data.unitId, 'baselines', {
+          period: event.data.throughPeriod,
+          reason: event.data.reason,
+          decidedAt: event.data.setAt,
+        }),
       };
     case 'ChartAnnotated':
       return { ...state, annotationIds: [...state.annotationIds, event.data.annotationId] };

@@ -1,4 +1,4 @@
-/** The family of measures (research/domain.md §6.2): outcome, process, balancing. */
+/** The family of measures (docs/architecture/improvement-method.md, "Measures"): outcome, process, balancing. */
 export const MEASURE_ROLES = ['Outcome', 'Process', 'Balancing'] as const;
 export type MeasureRole = (typeof MEASURE_ROLES)[number];
 

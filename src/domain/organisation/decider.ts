@@ -37,7 +37,13 @@ export function evolve(state: OrganisationState, event: OrganisationEvent): Orga
     case 'OrganisationReclassified':
       return { ...state, type: event.data.toType };
     case 'OrganisationsMerged':
-      return { ...state, status: 'merged', successorOdsCode: event.data.successorOdsCode };
+      // The predecessor closes the day the merger takes effect: it is no longer an open organisation.
+      return {
+        ...state,
+        status: 'merged',
+        successorOdsCode: event.data.successorOdsCode,
+        closeDate: event.data.effectiveDate,
+      };
     case 'OrganisationDissolved':
       return { ...state, status: 'dissolved', closeDate: event.data.effectiveDate };
   }

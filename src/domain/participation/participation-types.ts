@@ -1,4 +1,4 @@
-/** How an organisation came to be enrolled (domain proposal §8.4). */
+/** How an organisation came to be enrolled (docs/architecture/domain-model.md, "Participation"). */
 export const ENROLMENT_ROUTES = ['PilotInvite', 'CohortLaunch', 'Direct'] as const;
 export type EnrolmentRoute = (typeof ENROLMENT_ROUTES)[number];
 

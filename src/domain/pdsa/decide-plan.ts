@@ -4,7 +4,7 @@ import { PdsaCyclePlanned } from './events';
 import { PdsaState } from './state';
 import { PdsaScale, PreviousPdsaCycle } from './values';
 
-/** The Always Event phases in which changes are tested (research/domain.md §8.7). */
+/** The Always Event phases in which changes are tested (docs/architecture/domain-model.md, "PDSA cycle"). */
 export const PHASES_THAT_TEST_CHANGES = [
   'CoDesign',
   'StatementAgreed',

@@ -1,4 +1,4 @@
-/** Act: adopt, adapt or abandon the change (research/domain.md §6.3). */
+/** Act: adopt, adapt or abandon the change (docs/architecture/improvement-method.md, "PDSA cycles"). */
 export const PDSA_DECISIONS = ['Adopt', 'Adapt', 'Abandon'] as const;
 export type PdsaDecision = (typeof PDSA_DECISIONS)[number];
 

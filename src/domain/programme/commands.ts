@@ -54,6 +54,36 @@ export type CloseProgramme = Command<
   { programmeSlug: string; closedOn: IsoDate; reason: string }
 >;
 
+export type SetReportingWindow = Command<
+  'SetReportingWindow',
+  {
+    programmeSlug: string;
+    /** Absent: the programme's window; present: that phase's. */
+    phaseId?: string;
+    startsOn?: IsoDate;
+    endsOn: IsoDate;
+  }
+>;
+export type ClosePhase = Command<
+  'ClosePhase',
+  { programmeSlug: string; phaseId: string; closedOn: IsoDate; reason: string }
+>;
+/** Thresholds the worklist raises items by: days and weeks, whole numbers. */
+export interface WorklistThresholds {
+  /** A monthly return overdue by more than this many days after its due date. */
+  returnOverdueDays: number;
+  /** An active Always Event with no PDSA cycle planned for this many weeks. */
+  pdsaQuietWeeks: number;
+  /** A statement drafted and not agreed for this many weeks. */
+  statementAwaitingWeeks: number;
+  /** An aim achieved with no sustainment confirmed for this many weeks. */
+  sustainmentPlanWeeks: number;
+}
+export type SetWorklistThresholds = Command<
+  'SetWorklistThresholds',
+  { programmeSlug: string } & WorklistThresholds
+>;
+
 export type ProgrammeCommand =
   | LaunchProgramme
   | DefinePhase
@@ -61,4 +91,7 @@ export type ProgrammeCommand =
   | ScheduleCohort
   | LaunchCohort
   | CloseCohort
-  | CloseProgramme;
+  | CloseProgramme
+  | SetReportingWindow
+  | ClosePhase
+  | SetWorklistThresholds;

@@ -6,6 +6,7 @@ import { closeCohort, launchCohort, scheduleCohort } from './cohorts';
 import { EnrolmentTargetSet, ProgrammeClosed, ProgrammeEvent, ProgrammeLaunched } from './events';
 import { ensureProgrammeActive } from './guards';
 import { definePhase } from './phases';
+import { closePhase, setReportingWindow, setWorklistThresholds } from './reporting';
 import { evolve, initialState, ProgrammeState } from './state';
 
 function launchProgramme(command: LaunchProgramme, state: ProgrammeState): ProgrammeLaunched[] {
@@ -76,6 +77,12 @@ export function decide(command: ProgrammeCommand, state: ProgrammeState): Progra
       return closeCohort(command, state);
     case 'CloseProgramme':
       return closeProgramme(command, state);
+    case 'SetReportingWindow':
+      return setReportingWindow(command, state);
+    case 'ClosePhase':
+      return closePhase(command, state);
+    case 'SetWorklistThresholds':
+      return setWorklistThresholds(command, state);
     default:
       throw new DomainError(
         'unknown-command',

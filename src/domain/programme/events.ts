@@ -1,4 +1,5 @@
 import { DomainEvent, IsoDate } from '../shared';
+import type { WorklistThresholds } from './commands';
 import { CohortFormat, EnrolmentMetric, PhaseName } from './programme-types';
 
 export type ProgrammeLaunched = DomainEvent<
@@ -60,6 +61,19 @@ export type ProgrammeClosed = DomainEvent<
   { programmeSlug: string; closedOn: IsoDate; reason: string }
 >;
 
+export type ReportingWindowSet = DomainEvent<
+  'ReportingWindowSet',
+  { programmeSlug: string; phaseId: string | null; startsOn: IsoDate | null; endsOn: IsoDate }
+>;
+export type ProgrammePhaseClosed = DomainEvent<
+  'ProgrammePhaseClosed',
+  { programmeSlug: string; phaseId: string; closedOn: IsoDate; reason: string }
+>;
+export type WorklistThresholdsSet = DomainEvent<
+  'WorklistThresholdsSet',
+  { programmeSlug: string } & WorklistThresholds
+>;
+
 export type ProgrammeEvent =
   | ProgrammeLaunched
   | ProgrammePhaseDefined
@@ -67,4 +81,7 @@ export type ProgrammeEvent =
   | CohortScheduled
   | CohortLaunched
   | CohortClosed
-  | ProgrammeClosed;
+  | ProgrammeClosed
+  | ReportingWindowSet
+  | ProgrammePhaseClosed
+  | WorklistThresholdsSet;

@@ -29,6 +29,8 @@ export interface ProgrammeState {
   phases: Record<string, ProgrammePhase>;
   targets: Record<string, EnrolmentTarget>;
   cohorts: Record<string, Cohort>;
+  /** Phases closed, with the date. */
+  closedPhases: Record<string, IsoDate>;
 }
 
 export const initialState = (): ProgrammeState => ({
@@ -41,6 +43,7 @@ export const initialState = (): ProgrammeState => ({
   phases: {},
   targets: {},
   cohorts: {},
+  closedPhases: {},
 });
 
 function withCohort(state: ProgrammeState, cohortId: string, change: Partial<Cohort>): ProgrammeState {
@@ -79,5 +82,10 @@ export function evolve(state: ProgrammeState, event: ProgrammeEvent): ProgrammeS
       return withCohort(state, event.data.cohortId, { status: 'closed', closedOn: event.data.closedOn });
     case 'ProgrammeClosed':
       return { ...state, status: 'closed', closedOn: event.data.closedOn };
+    case 'ProgrammePhaseClosed':
+      return { ...state, closedPhases: { ...state.closedPhases, [event.data.phaseId]: event.data.closedOn } };
+    case 'ReportingWindowSet':
+    case 'WorklistThresholdsSet':
+      return state;
   }
 }

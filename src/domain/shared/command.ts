@@ -20,7 +20,7 @@ export interface Command<Type extends string, Data, Facts = undefined> {
   facts: Facts;
 }
 
-/** A domain event: its type is its name in the public contract (DESIGN.md §4). */
+/** A domain event: its type is its name in the public contract (docs/architecture/domain-model.md). */
 export interface DomainEvent<Type extends string, Data> {
   type: Type;
   data: Data;

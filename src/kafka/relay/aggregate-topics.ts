@@ -1,5 +1,5 @@
 /**
- * The aggregate types (stream categories, DESIGN.md §4) whose events are
+ * The aggregate types (stream categories, docs/architecture/domain-model.md) whose events are
  * published, one topic each. Fixed here so every topic can be created, or
  * checked, before the first event is sent.
  */

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateDto } from '../../shared/validation/validate-dto';
 import { ReadModelReader } from '../http/read-model-reader';
 import { ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
+import type { ContactsResponse } from '../../openapi/responses/response-types';
 import { knowledge } from '../http/knowledge';
 import { paginate } from '../http/read-model-query';
 import { respond } from '../http/respond';
@@ -18,7 +19,7 @@ export class ContactsController {
   @Get('contacts')
   @ApiOperation({
     summary:
-      "Each participation's executive sponsor, local lead and oversight team, with names and emails where given (`[erased]` after an erasure)",
+      "Each participation's executive sponsor, local lead and oversight team, with names where given (`[erased]` after an erasure)",
   })
   @ApiQueryFrom(ContactsQuery)
   @ApiReadModelOk('The contacts, with the bounds and log position they reflect')
@@ -36,7 +37,7 @@ export class ContactsController {
           (query.odsCode === undefined || p.odsCode === query.odsCode),
       )
       .sort((a, b) => `${a.programmeSlug}.${a.odsCode}`.localeCompare(`${b.programmeSlug}.${b.odsCode}`));
-    const body = { ...paginate(rows, query), knowledge: knowledge(view) };
+    const body: ContactsResponse = { ...paginate(rows, query), knowledge: knowledge(view) };
     return respond(request, reply, body, (b) => b.items);
   }
 }

@@ -12,7 +12,8 @@ export const ALWAYS_EVENT_REGISTER = 'always-event-register';
 export const alwaysEventRegisterProjection: Projection<RegisterState> = {
   name: ALWAYS_EVENT_REGISTER,
   // 2: measures kept as name and current values only (RegisterMeasure).
-  version: 2,
+  // 3: Always Event states hold their driver diagram.
+  version: 3,
   initialState: () => ({
     organisations: {},
     participations: {},

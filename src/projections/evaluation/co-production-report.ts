@@ -3,7 +3,7 @@ import { percent } from '../report-arithmetic';
 import { AlwaysEventRecord, ListeningReach, RegisterState } from './register-state';
 
 /**
- * The co-production index (research/domain.md §9.6), per Always Event and overall:
+ * The co-production index (docs/analysts/read-models.md), per Always Event and overall:
  * - patient/carer share at agreement: patients, service users, families and
  *   carers ÷ the whole co-design team, as the agreement event recorded the team
  *   (later joiners and leavers do not change it); benchmarked against the
@@ -31,6 +31,9 @@ export interface CoProductionRow {
   alwaysEventId: string;
   programmeSlug: string;
   odsCode: string;
+  /** The organisation's name as registered at the bounds, and the Always Event's home unit: what a chart labels. */
+  organisationName: string | null;
+  homeUnitName: string | null;
   agreedOn: string | null;
   teamAtAgreement: Record<string, number> | null;
   patientCarerSharePercent: number | null;
@@ -58,7 +61,7 @@ function ideasOf(total: number, coDesigned: number): IdeaFigures {
   return { total, coDesigned, coDesignedPercent: percent(coDesigned, total) };
 }
 
-function rowOf(entry: AlwaysEventRecord): CoProductionRow | undefined {
+function rowOf(entry: AlwaysEventRecord, state: RegisterState): CoProductionRow | undefined {
   const subject = entry.aggregate.subject;
   if (subject === null) return undefined;
   const agreement = entry.agreement;
@@ -67,6 +70,8 @@ function rowOf(entry: AlwaysEventRecord): CoProductionRow | undefined {
     alwaysEventId: subject.alwaysEventId,
     programmeSlug: subject.programmeSlug,
     odsCode: subject.odsCode,
+    organisationName: state.organisations[subject.odsCode]?.name ?? null,
+    homeUnitName: entry.aggregate.homeUnit?.name ?? null,
     agreedOn: agreement?.agreedOn ?? null,
     teamAtAgreement: agreement && { ...agreement.byCategories },
     patientCarerSharePercent: agreement && Math.round(agreement.patientOrCarerShare * 10_000) / 100,
@@ -82,7 +87,7 @@ export function coProductionRows(
   filters: { programme?: string; organisation?: string } = {},
 ): CoProductionRow[] {
   return Object.values(state.alwaysEvents)
-    .map(rowOf)
+    .map((entry) => rowOf(entry, state))
     .filter((row): row is CoProductionRow => row !== undefined)
     .filter((row) => filters.programme === undefined || row.programmeSlug === filters.programme)
     .filter((row) => filters.organisation === undefined || row.odsCode === filters.organisation)

@@ -19,6 +19,7 @@ import { AlwaysEventRegisterQuery } from './always-event-register.query';
 import { CoProductionQuery } from './co-production.query';
 import { PdsaLearningQuery } from './pdsa-learning.query';
 import { ProgrammeQuery } from './programme.query';
+import { ProgressScoresQuery } from './progress-scores.query';
 import { funnelReport, funnelRows } from './funnel-report';
 import { PDSA_LEARNING } from './pdsa-learning.projection';
 import { cycleCsvRows, pdsaLearningOverall, pdsaLearningRows } from './pdsa-learning-report';
@@ -174,20 +175,19 @@ export class EvaluationController {
   @Get('progress-scores')
   @ApiOperation({
     summary:
-      'Monthly distribution of IHI progress scores across Always Events, with counts at ≥ 3.0 and ≥ 4.0, overall and by cohort',
+      "Monthly distribution of IHI progress scores across Always Events, with counts at ≥ 3.0 and ≥ 4.0, overall and by cohort, and each Always Event's own scores; for the programme, one organisation or one Always Event",
   })
-  @ApiQueryFrom(ProgrammeQuery)
+  @ApiQueryFrom(ProgressScoresQuery)
   async progressScores(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateQuery(ProgrammeQuery, raw);
+    const query = await validateQuery(ProgressScoresQuery, raw);
     const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
-    const body: ProgressScoresResponse = {
-      ...progressScoresReport(view.state, date, query.programme),
-      knowledge: knowledge(view),
-    };
+    const { programme, organisation, alwaysEvent } = query;
+    const report = progressScoresReport(view.state, date, { programme, organisation, alwaysEvent });
+    const body: ProgressScoresResponse = { ...report, knowledge: knowledge(view) };
     return respond(request, reply, body, progressScoreRows);
   }
 }

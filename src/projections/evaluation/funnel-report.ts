@@ -3,12 +3,12 @@ import { cohortName, groupByCohort, KeyDates, ParticipationFacts, RegisterState 
 import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observation } from './time-to';
 
 /**
- * The evaluation funnel (research/domain.md §9.2), one unit per organisation's
+ * The evaluation funnel (docs/analysts/read-models.md), one unit per organisation's
  * enrolment in a programme:
  *   enrolled → first statement agreed → first PDSA cycle started →
  *   implementing → aim achieved → sustained.
  * - A PDSA stage is a cycle *started* (its Do began), not merely planned: a
- *   plan is an intention, a started cycle is a test (§9.2 TimeToFirstTest).
+ *   plan is an intention, a started cycle is a test.
  * - Each later stage is reached on the earliest date any of the organisation's
  *   Always Events in that programme reached it, on or before the reporting date.
  * - The funnel is nested: a stage counts only once every earlier stage has been

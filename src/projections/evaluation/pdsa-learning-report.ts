@@ -3,7 +3,7 @@ import { daysBetween, percent } from '../report-arithmetic';
 import { CycleDates, CycleRecord, PdsaLearningState } from './pdsa-learning-state';
 
 /**
- * The PDSA learning log (research/domain.md §9.5):
+ * The PDSA learning log (docs/analysts/read-models.md):
  * - chains: per change idea, its cycles in order (cycle number, then plan
  *   date), each prediction beside its outcome, and the decision;
  * - decision mix: completed cycles by decision (adopt / adapt / abandon);

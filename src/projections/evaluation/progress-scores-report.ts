@@ -34,15 +34,36 @@ export interface CohortScores {
   months: MonthScores[];
 }
 
+/** One Always Event's scores month by month (only months it was scored), for its own line. */
+export interface AlwaysEventScores {
+  alwaysEventId: string;
+  odsCode: string;
+  organisationName: string | null;
+  homeUnitName: string | null;
+  scores: Array<{ month: string; score: number }>;
+}
+
 export interface ProgressScoresReport {
   date: string;
   programme: string | null;
+  organisation: string | null;
+  alwaysEvent: string | null;
   overall: MonthScores[];
   byCohort: CohortScores[];
+  alwaysEvents: AlwaysEventScores[];
+}
+
+export interface ProgressScoreFilters {
+  programme?: string;
+  organisation?: string;
+  alwaysEvent?: string;
 }
 
 interface Scored {
+  alwaysEventId: string;
   programmeSlug: string;
+  odsCode: string;
+  homeUnitName: string | null;
   cohortId: string | null;
   scores: Record<string, number>;
 }
@@ -68,16 +89,26 @@ function monthScores(month: string, scored: readonly Scored[]): MonthScores {
 export function progressScoresReport(
   state: RegisterState,
   date: string,
-  programme?: string,
+  filters: ProgressScoreFilters = {},
 ): ProgressScoresReport {
   const lastMonth = date.slice(0, 7);
+  const { programme, organisation, alwaysEvent } = filters;
   const scored: Scored[] = Object.values(state.alwaysEvents).flatMap(({ aggregate }) => {
     const subject = aggregate.subject;
-    if (subject === null || (programme !== undefined && subject.programmeSlug !== programme)) return [];
+    if (
+      subject === null ||
+      (programme !== undefined && subject.programmeSlug !== programme) ||
+      (organisation !== undefined && subject.odsCode !== organisation) ||
+      (alwaysEvent !== undefined && subject.alwaysEventId !== alwaysEvent)
+    )
+      return [];
     const participation = state.participations[participationKey(subject.programmeSlug, subject.odsCode)];
     return [
       {
+        alwaysEventId: subject.alwaysEventId,
         programmeSlug: subject.programmeSlug,
+        odsCode: subject.odsCode,
+        homeUnitName: aggregate.homeUnit?.name ?? null,
         cohortId: participation?.cohortId ?? null,
         scores: Object.fromEntries(Object.entries(aggregate.progressScores).filter(([m]) => m <= lastMonth)),
       },
@@ -90,11 +121,22 @@ export function progressScoresReport(
   return {
     date,
     programme: programme ?? null,
+    organisation: organisation ?? null,
+    alwaysEvent: alwaysEvent ?? null,
     overall: months.map((m) => monthScores(m, scored)),
     byCohort: groupByCohort(scored, (s) => s).map(({ key, cohortId, members }) => ({
       cohortId,
       cohortName: cohortName(state, key, cohortId),
       months: months.map((m) => monthScores(m, members)),
+    })),
+    alwaysEvents: scored.map((s) => ({
+      alwaysEventId: s.alwaysEventId,
+      odsCode: s.odsCode,
+      organisationName: state.organisations[s.odsCode]?.name ?? null,
+      homeUnitName: s.homeUnitName,
+      scores: Object.entries(s.scores)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([month, score]) => ({ month, score })),
     })),
   };
 }

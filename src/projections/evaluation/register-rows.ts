@@ -43,7 +43,7 @@ export interface RegisterRow {
   };
   keyDates: KeyDates;
   latestProgressScore: { period: string; score: number } | null;
-  /** research/domain.md §9.3: gaps an evaluator should see at a glance once a statement is agreed. */
+  /** Gaps an evaluator should see at a glance once a statement is agreed (docs/analysts/read-models.md). */
   flags: string[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Time-to-event statistics for the funnel (research/domain.md §9.2). An
+ * Time-to-event statistics for the funnel (docs/analysts/read-models.md, "The funnel"). An
  * observation is one organisation's days from enrolment either to the stage
  * (`reached`) or, when it has not reached it, to the reporting date (censored:
  * it may still get there, so it must not count as a failure).

@@ -1,6 +1,19 @@
-import { ChartType, computeChart, measureChartInput, ProfileName, SpcResult } from '../../analytics';
-import type { MeasureAnnotation } from '../../analytics';
-import { MeasureFrequency, seriesOf } from '../../domain/measure';
+import {
+  ChartType,
+  computeChart,
+  measureChartInput,
+  ProfileName,
+  SpcRequest,
+  SpcResult,
+} from '../../analytics';
+import {
+  limitPhases,
+  MeasureFrequency,
+  MeasureSeries,
+  MeasureState,
+  SeriesPoint,
+  seriesOf,
+} from '../../domain/measure';
 import { MeasuresState } from './measures.projection';
 
 /** The charts NHS teams draw for each profile's reference tool, when the caller does not choose. */
@@ -46,6 +59,8 @@ export interface MeasureChart {
   }>;
   /** The engine's result; null while the unit has no measurements. */
   chart: SpcResult | null;
+  /** The unit's recorded recalculations and baselines, with their reasons. */
+  limitDecisions: LimitDecisionMark[];
   annotations: Array<{ n: number | null; period: string; text: string; pdsaCycleId: string | null }>;
   pdsaStarts: Array<{
     n: number | null;
@@ -56,16 +71,45 @@ export interface MeasureChart {
   }>;
 }
 
+/** A decision on the unit's limits, placed on the chart: a phase break or a baseline, with its reason. */
+export interface LimitDecisionMark {
+  kind: 'recalculation' | 'baseline';
+  /** The recalculation's first period, or the baseline's last. */
+  period: string;
+  /** The point it falls on (the first on or after a recalculation's period, the last up to a baseline's); null if none. */
+  n: number | null;
+  reason: string;
+  decidedAt: string;
+}
+
+type ChartOptions = { profile: ProfileName; chart?: ChartType; unitId?: string };
+
+/** What a chart and its proposals are computed from: the engine's request for one unit. */
+export type MeasureChartRequest =
+  | { kind: 'not-found' }
+  | { kind: 'unit-required'; units: string[] }
+  | { kind: 'unknown-unit'; units: string[] }
+  | {
+      kind: 'request';
+      measure: MeasureState;
+      series: MeasureSeries;
+      units: string[];
+      unitId: string | null;
+      points: SeriesPoint[];
+      request: SpcRequest;
+      decisions: LimitDecisionMark[];
+    };
+
 /**
- * A measure's chart for one unit through the analytics engine: corrected
- * values, retractions gone, definition revisions as new phases, a baseline
- * freezing the limits, and PDSA starts and annotations placed on their periods.
+ * The engine's request for one unit: corrected values, retractions gone,
+ * definition revisions and recorded recalculations as new phases, each
+ * phase's recorded baseline, and the range a percentage can take.
  */
-export function measureChart(
+export function measureChartRequest(
   state: MeasuresState,
   measureId: string,
-  options: { profile: ProfileName; chart?: ChartType; unitId?: string },
-): MeasureChartOutcome {
+  options: ChartOptions,
+): MeasureChartRequest {
   const measure = state.measures[measureId];
   const series = measure && seriesOf(measure);
   if (!measure || !series) return { kind: 'not-found' };
@@ -74,17 +118,11 @@ export function measureChart(
   if (options.unitId === undefined && units.length > 1) return { kind: 'unit-required', units };
   const unitId = options.unitId ?? units[0] ?? null;
   const points = unitId === null ? [] : series.units[unitId];
-  const periodNumber = (period: string): number | null => {
-    const index = points.findIndex((p) => p.period === period);
-    return index === -1 ? null : index + 1;
-  };
   const chart = options.chart ?? DEFAULT_CHART[options.profile];
   const counted = chart === 'p' || chart === 'pprime' || chart === 'u' || chart === 'c';
+  const percentage = chart !== 'c' && chart !== 'u';
   const targetPct = series.phases.at(-1)?.targetPct ?? null;
-  const baseline = unitId === null ? undefined : measure.baselines[unitId];
-  const annotations: MeasureAnnotation[] = baseline
-    ? [{ period: baseline.periods.at(-1) as string, kind: 'baseline-end' }]
-    : [];
+  const decided = unitId === null ? [] : limitPhases(measure.limitDecisions[unitId]);
   const request = measureChartInput(
     {
       periods: points.map((p) =>
@@ -97,7 +135,10 @@ export function measureChart(
       phaseStarts: series.phases.flatMap((phase) =>
         phase.effectiveFromPeriod ? [phase.effectiveFromPeriod] : [],
       ),
-      annotations,
+      decidedPhases: decided.map((phase) => ({
+        from: phase.recalculation?.period ?? null,
+        baselineThrough: phase.baseline?.throughPeriod ?? null,
+      })),
     },
     {
       chart,
@@ -105,8 +146,50 @@ export function measureChart(
       improvementDirection: series.improvementDirection,
       target: chart === 'c' ? null : targetPct,
       multiply: chart === 'p' || chart === 'pprime' ? 100 : null,
+      valueRange: percentage ? { lower: 0, upper: 100 } : { lower: 0, upper: null },
     },
   );
+  const firstFrom = (period: string) => {
+    const index = points.findIndex((p) => p.period >= period);
+    return index === -1 ? null : index + 1;
+  };
+  const lastUpTo = (period: string) => points.filter((p) => p.period <= period).length || null;
+  const decisions: LimitDecisionMark[] = decided.flatMap((phase) => [
+    ...(phase.recalculation
+      ? [{ kind: 'recalculation' as const, ...phase.recalculation, n: firstFrom(phase.recalculation.period) }]
+      : []),
+    ...(phase.baseline
+      ? [
+          {
+            kind: 'baseline' as const,
+            period: phase.baseline.throughPeriod,
+            reason: phase.baseline.reason,
+            decidedAt: phase.baseline.decidedAt,
+            n: lastUpTo(phase.baseline.throughPeriod),
+          },
+        ]
+      : []),
+  ]);
+  return { kind: 'request', measure, series, units, unitId, points, request, decisions };
+}
+
+/**
+ * A measure's chart for one unit through the analytics engine, with PDSA
+ * starts, annotations and the recorded decisions on its limits placed on
+ * their periods.
+ */
+export function measureChart(
+  state: MeasuresState,
+  measureId: string,
+  options: ChartOptions,
+): MeasureChartOutcome {
+  const built = measureChartRequest(state, measureId, options);
+  if (built.kind !== 'request') return built;
+  const { measure, series, units, unitId, points, request, decisions } = built;
+  const periodNumber = (period: string): number | null => {
+    const index = points.findIndex((p) => p.period === period);
+    return index === -1 ? null : index + 1;
+  };
   return {
     kind: 'chart',
     body: {
@@ -118,9 +201,10 @@ export function measureChart(
       units,
       frequency: series.frequency,
       improvementDirection: series.improvementDirection,
-      targetPct,
+      targetPct: series.phases.at(-1)?.targetPct ?? null,
       definitionPhases: series.phases,
       chart: points.length === 0 ? null : computeChart(request),
+      limitDecisions: decisions,
       annotations: (state.annotations[measureId] ?? [])
         .filter((a) => a.unitId === null || a.unitId === unitId)
         .map((a) => ({

@@ -1,8 +1,7 @@
-import { initialState, MeasureState } from '../../domain/measure';
+import { evolveMeasureOwned, initialState, MeasureState } from '../../domain/measure';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
 import { routeEvent } from '../runner/routed-event';
-import { evolveMeasureInPlace } from './evolve-measure-in-place';
 
 export interface ChartAnnotation {
   annotationId: string;
@@ -30,14 +29,15 @@ export interface MeasuresState {
 
 export const measuresProjection: Projection<MeasuresState> = {
   name: 'measures',
-  version: 1,
+  // 2: measures hold their recorded decisions on limits (RecalculateLimits, SetBaseline).
+  version: 2,
   initialState: () => ({ measures: {}, annotations: {}, pdsaStarts: {} }),
   apply(state, event: RecordedEvent) {
     const routed = routeEvent(event);
     if (routed?.category === 'measure') {
       const e = routed.event;
       const id = e.data.measureId;
-      state.measures[id] = evolveMeasureInPlace(state.measures[id] ?? initialState(), e);
+      state.measures[id] = evolveMeasureOwned(state.measures[id] ?? initialState(), e);
       if (e.type === 'ChartAnnotated') {
         const { annotationId, period, unitId, text, pdsaCycleId, changeIdeaId } = e.data;
         (state.annotations[id] ??= []).push({

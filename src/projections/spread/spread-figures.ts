@@ -1,7 +1,7 @@
 import { ParticipationFacts, ParticipationStatus, SpreadState } from './spread-state';
 
 /**
- * Figures "on date D" from the spread state. Definitions (domain.md §9.1):
+ * Figures "on date D" from the spread state. Definitions (docs/analysts/read-models.md, "Spread"):
  * - enrolled on D: enrolled on or before D and not withdrawn by D (paused and
  *   completed participations still count: they joined and did not leave);
  * - with senior support: also had a Board-level sponsor in post on D;

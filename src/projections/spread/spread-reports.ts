@@ -197,6 +197,8 @@ export function returnCompliance(
   state: SpreadState,
   programmeSlug: string,
   date: string,
+  /** The last day of the programme's reporting window: months after it are not expected. */
+  windowEnd: string = date,
 ): ReturnComplianceRow[] {
   const rows: ReturnComplianceRow[] = [];
   for (const p of participationsOf(state, programmeSlug)) {
@@ -211,7 +213,11 @@ export function returnCompliance(
       missing: 0,
       compliancePercent: null,
     };
-    for (let month = p.enrolledOn.slice(0, 7); monthEnd(nextMonth(month)) < date; month = nextMonth(month)) {
+    for (
+      let month = p.enrolledOn.slice(0, 7);
+      monthEnd(nextMonth(month)) < date && monthEnd(month) <= windowEnd;
+      month = nextMonth(month)
+    ) {
       if (valueOn(p.statusHistory, monthEnd(month)) !== 'enrolled') continue;
       row.expected++;
       const submittedOn = p.returns[month];
@@ -225,3 +231,31 @@ export function returnCompliance(
   }
   return rows.sort((a, b) => a.odsCode.localeCompare(b.odsCode));
 }
+
+export interface ReportingWindow {
+  /** The day reports end on, when the programme (or phase) has a window or closed. */
+  endsOn: string | null;
+  source: 'reporting-window' | 'programme-closed' | null;
+  /** Whether this answer ends there (`window=none` asks for the figures to the date instead). */
+  applied: boolean;
+}
+
+/** Where a programme's reports end: its reporting window, else the day it closed. */
+export function reportingWindowOf(
+  state: SpreadState,
+  programmeSlug: string,
+  apply: boolean,
+): ReportingWindow {
+  const programme = state.programmes[programmeSlug];
+  const window = programme?.reportingWindow?.endsOn ?? null;
+  const endsOn = window ?? programme?.closedOn ?? null;
+  return {
+    endsOn,
+    source: window ? 'reporting-window' : endsOn ? 'programme-closed' : null,
+    applied: apply && endsOn !== null,
+  };
+}
+
+/** The date a report is computed at: the reporting date, or the window's end if that came first. */
+export const reportEnd = (date: string, window: ReportingWindow): string =>
+  window.applied && window.endsOn !== null && window.endsOn < date ? window.endsOn : date;

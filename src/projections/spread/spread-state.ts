@@ -28,7 +28,18 @@ export interface ProgrammeShape {
     source: string;
     denominatorDefinition: string;
   } | null;
-  phases: Record<string, { name: string; startDate: string; endDate: string | null }>;
+  phases: Record<
+    string,
+    {
+      name: string;
+      startDate: string;
+      endDate: string | null;
+      closedOn?: string | null;
+      reportingWindow?: { startsOn: string | null; endsOn: string } | null;
+    }
+  >;
+  /** Where the programme's reports end unless asked otherwise (SetReportingWindow). */
+  reportingWindow?: { startsOn: string | null; endsOn: string } | null;
   cohorts: Record<
     string,
     {

@@ -11,7 +11,15 @@ import { paginate } from '../http/read-model-query';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { returnCompliance, spreadBreakdown, spreadSummary, spreadTimeline } from './spread-reports';
+import {
+  reportEnd,
+  ReportingWindow,
+  reportingWindowOf,
+  returnCompliance,
+  spreadBreakdown,
+  spreadSummary,
+  spreadTimeline,
+} from './spread-reports';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { BreakdownQuery } from './breakdown.query';
 import { SpreadListQuery } from './spread-list.query';
@@ -35,9 +43,13 @@ export class SpreadController {
     private readonly clock: Clock,
   ) {}
 
-  private async view(
-    query: SpreadQuery | SpreadListQuery,
-  ): Promise<{ view: ReadModelView<SpreadState>; programme: string; date: string }> {
+  private async view(query: SpreadQuery | SpreadListQuery): Promise<{
+    view: ReadModelView<SpreadState>;
+    programme: string;
+    date: string;
+    end: string;
+    window: ReportingWindow;
+  }> {
     const programme = query.programme ?? DEFAULT_PROGRAMME;
     const view = await this.reader.read<SpreadState>('spread', query);
     // A typo in the slug is an error; a programme that had not begun by asOf is zeros.
@@ -52,7 +64,9 @@ export class SpreadController {
         `No programme ${programme}`,
       );
     }
-    return { view, programme, date: reportingDate(view.bounds, this.clock.now()) };
+    const date = reportingDate(view.bounds, this.clock.now());
+    const window = reportingWindowOf(view.state, programme, query.window !== 'none');
+    return { view, programme, date, end: reportEnd(date, window), window };
   }
 
   @Get('summary')
@@ -68,9 +82,10 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
+    const { view, programme, end, window } = await this.view(await validateQuery(SpreadQuery, raw));
     const body: SpreadSummaryResponse = {
-      ...spreadSummary(view.state, programme, date),
+      ...spreadSummary(view.state, programme, end),
+      window,
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, (b) => [b]);
@@ -89,11 +104,12 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
+    const { view, programme, end, window } = await this.view(await validateQuery(SpreadQuery, raw));
     const body: SpreadTimelineResponse = {
       programme,
-      date,
-      items: spreadTimeline(view.state, programme, date),
+      date: end,
+      window,
+      items: spreadTimeline(view.state, programme, end),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, (b) => b.items);
@@ -110,12 +126,13 @@ export class SpreadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const query = await validateQuery(BreakdownQuery, raw);
-    const { view, programme, date } = await this.view(query);
+    const { view, programme, end, window } = await this.view(query);
     const body: SpreadBreakdownResponse = {
       programme,
-      date,
+      date: end,
+      window,
       by: query.by,
-      items: spreadBreakdown(view.state, programme, date, query.by),
+      items: spreadBreakdown(view.state, programme, end, query.by),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, (b) => b.items);
@@ -181,8 +198,13 @@ export class SpreadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const query = await validateQuery(SpreadListQuery, raw);
-    const { view, programme, date } = await this.view(query);
-    const rows = returnCompliance(view.state, programme, date);
+    const { view, programme, date, window } = await this.view(query);
+    const rows = returnCompliance(
+      view.state,
+      programme,
+      date,
+      window.applied && window.endsOn !== null ? window.endsOn : date,
+    );
     const totals = rows.reduce(
       (t, r) => ({
         expected: t.expected + r.expected,
@@ -195,7 +217,11 @@ export class SpreadController {
     const body: ReturnComplianceResponse = {
       programme,
       date,
-      totals,
+      window,
+      totals: {
+        ...totals,
+        compliancePercent: totals.expected ? Math.round((totals.onTime / totals.expected) * 1000) / 10 : null,
+      },
       ...paginate(rows, query),
       knowledge: knowledge(view),
     };

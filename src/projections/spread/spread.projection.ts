@@ -64,6 +64,8 @@ function applyRegister(state: SpreadState, e: OrganisationEvent): void {
     case 'OrganisationsMerged':
       organisation.successorOdsCode = e.data.successorOdsCode;
       organisation.mergedOn = e.data.effectiveDate;
+      // Merged into its successor, the predecessor closes that day: it leaves the trusts open after it.
+      organisation.closeDate = e.data.effectiveDate;
       return;
     case 'OrganisationDissolved':
       organisation.closeDate = e.data.effectiveDate;
@@ -116,6 +118,15 @@ function applyProgramme(state: SpreadState, e: ProgrammeEvent): void {
       return;
     case 'ProgrammeClosed':
       programme.closedOn = e.data.closedOn;
+      return;
+    case 'ReportingWindowSet': {
+      const window = { startsOn: e.data.startsOn, endsOn: e.data.endsOn };
+      if (e.data.phaseId === null) programme.reportingWindow = window;
+      else if (programme.phases[e.data.phaseId]) programme.phases[e.data.phaseId].reportingWindow = window;
+      return;
+    }
+    case 'ProgrammePhaseClosed':
+      if (programme.phases[e.data.phaseId]) programme.phases[e.data.phaseId].closedOn = e.data.closedOn;
       return;
   }
 }
@@ -184,6 +195,8 @@ const PROGRAMME: readonly ProgrammeEvent['type'][] = [
   'CohortLaunched',
   'CohortClosed',
   'ProgrammeClosed',
+  'ReportingWindowSet',
+  'ProgrammePhaseClosed',
 ];
 const PARTICIPATION: readonly (ParticipationEvent | EngagementEvent)['type'][] = [
   'InterestExpressed',
@@ -201,7 +214,8 @@ const PARTICIPATION: readonly (ParticipationEvent | EngagementEvent)['type'][] =
 
 export const spreadProjection: Projection<SpreadState> = {
   name: 'spread',
-  version: 1,
+  // 2: reporting windows and programme settings; 3: a merger closes its predecessor (closeDate), as the register does.
+  version: 3,
   // Organisations, programmes, participation and returns, and a few facts of Always Events: never measures or PDSA cycles.
   filter: { eventTypes: [...REGISTER, ...PROGRAMME, ...PARTICIPATION, ...ALWAYS_EVENT_FACTS] },
   initialState: () => ({ organisations: {}, programmes: {}, participations: {}, alwaysEvents: {} }),

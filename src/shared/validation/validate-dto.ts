@@ -2,7 +2,10 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldProblem, validationProblem } from '../problem';
 import { valueShapeViolation } from './json-limits';
+import { memoiseValidationMetadata } from '../validation-metadata-memo';
 import { textHygieneProblems } from './text-hygiene-problems';
+
+memoiseValidationMetadata();
 
 /** `maxLength` → `max-length`; unknown properties get a name of their own. */
 function ruleName(constraint: string): string {

@@ -32,7 +32,7 @@ describe('the simulator and the dashboard on one key, with the default limits [C
       launchChromium(),
     ]);
     const tab = await signedInPage(browser, t.url, admin.key);
-    // The README's run, a tenth of it, with its default concurrency, while the page is refreshed throughout.
+    // The walkthrough's run (docs/evaluators/walkthrough.md), a tenth of it, with its default concurrency, while the page is refreshed throughout.
     let running = true;
     const simulation = runSimulation({ url: t.url, seed: '42', scale: 0.1, apiKey: admin.key }).finally(
       () => (running = false),

@@ -1,3 +1,4 @@
+import { stateOf } from '../support/history';
 import {
   OrganisationCommand,
   organisationDecider,
@@ -147,6 +148,17 @@ describe('Organisation decider', () => {
             data: { predecessorOdsCode: 'RV3', successorOdsCode: 'RKL', effectiveDate: '2020-04-01' },
           },
         ]);
+    });
+    it('closes the predecessor on the day the merger takes effect', () => {
+      const merged = [
+        registered,
+        ...organisationDecider.decide(merge('RKL', true), stateOf(organisationDecider, [registered])),
+      ];
+      expect(stateOf(organisationDecider, merged)).toMatchObject({
+        status: 'merged',
+        successorOdsCode: 'RKL',
+        closeDate: '2020-04-01',
+      });
     });
     it('refuses an unregistered successor', () => {
       spec

@@ -66,6 +66,8 @@ describe('co-production index', () => {
       alwaysEventId: 'ae-1',
       programmeSlug: 'always-events-england',
       odsCode: 'RA1',
+      organisationName: null,
+      homeUnitName: 'Home ward',
       agreedOn: '2017-11-01',
       teamAtAgreement: { PatientOrServiceUser: 1, FamilyOrCarer: 1, PointOfCareStaff: 2 },
       patientCarerSharePercent: 50,

@@ -123,4 +123,27 @@ describe('progress scores', () => {
     expect(rows).toHaveLength(9);
     expect(rows[3]).toMatchObject({ group: 'cohort', cohortId: 'cohort-1', month: '2017-11', scored: 2 });
   });
+
+  it('narrows to one organisation or one Always Event, and gives each Always Event’s own scores', () => {
+    const state = fold(scored());
+    const one = progressScoresReport(state, '2018-02-28', { alwaysEvent: 'ae-2' });
+    expect(one.alwaysEvents).toEqual([
+      {
+        alwaysEventId: 'ae-2',
+        odsCode: 'RA2',
+        organisationName: null,
+        homeUnitName: expect.any(String),
+        scores: [
+          { month: '2017-11', score: 1.5 },
+          { month: '2017-12', score: 3 },
+          { month: '2018-01', score: 3.5 },
+        ],
+      },
+    ]);
+    expect(one.overall.map((m) => m.median)).toEqual([1.5, 3, 3.5]);
+    const organisation = progressScoresReport(state, '2018-02-28', { organisation: 'RB1' });
+    expect(organisation.alwaysEvents.map((a) => a.alwaysEventId)).toEqual(['ae-3']);
+    expect(organisation.overall.map((m) => [m.month, m.scored])).toEqual([['2018-01', 1]]);
+    expect(report.alwaysEvents).toHaveLength(3);
+  });
 });

@@ -17,6 +17,12 @@ import type {
 } from '../../../src/projections/evaluation/funnel-report';
 import type { CycleView, PdsaLearningRow } from '../../../src/projections/evaluation/pdsa-learning-report';
 import type { RegisterRow } from '../../../src/projections/evaluation/register-rows';
+import type { ProgressScoresReport } from '../../../src/projections/evaluation/progress-scores-report';
+import type {
+  ChangeIdeaView,
+  DriverDiagramView,
+  DriverView,
+} from '../../../src/projections/driver-diagrams/driver-diagram-view';
 import type { MeasureChart as MeasureChartBody } from '../../../src/projections/measures/measure-chart';
 import type {
   BreakdownRow,
@@ -46,6 +52,9 @@ export interface Knowledge {
 export type SpreadSummary = Summary & { knowledge: Knowledge };
 export type MeasureChart = MeasureChartBody & { knowledge: Knowledge };
 export type Funnel = FunnelReport & { knowledge: Knowledge };
+export type DriverDiagram = DriverDiagramView & { knowledge: Knowledge };
+export type ProgressScores = ProgressScoresReport & { knowledge: Knowledge };
+export type { ChangeIdeaView, DriverView };
 /** Offset pagination of list answers (ListQuery's limit and offset). */
 export interface PageInfo {
   offset: number;

@@ -14,12 +14,32 @@ export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${DECIMAL.format(value)}%`;
 }
 
-/** "MentalHealthTrust" → "Mental health trust": the API's enumerations, spelt for reading. */
+/** Enumerations whose words a rule cannot find. */
+const SPELT: Record<string, string> = {
+  ICS: 'Integrated care system',
+  EBCD: 'Experience-based co-design',
+  FFTReview: 'Friends and Family Test review',
+  OtherSite: 'Another site',
+  ExecSponsor: 'Executive sponsor',
+};
+
+/**
+ * "MentalHealthTrust" → "Mental health trust", "GPPractice" → "GP practice",
+ * "CoDesignSession" → "Co-design session": the API's enumerations, spelt for
+ * reading. Acronyms keep their capitals.
+ */
 export function humanise(value: string | null | undefined): string {
   if (!value) return '—';
+  const spelt = SPELT[value];
+  if (spelt) return spelt;
   const words = value
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/[-_]/g, ' ')
-    .toLowerCase();
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => (/^[A-Z]{2,}$/.test(word) ? word : word.toLowerCase()))
+    .join(' ')
+    .replace(/\bco design\b/g, 'co-design');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

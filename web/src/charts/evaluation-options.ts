@@ -2,7 +2,7 @@ import type { CoProductionRow, Funnel, FunnelGroup } from '../api/types';
 import { humanise } from '../app/format';
 import { baseOption, categoryAxis, valueAxis } from './base-option';
 import type { ChartOption } from './echarts-setup';
-import { REFERENCE_COLOURS, SERIES_COLOURS } from './palette';
+import { INK, REFERENCE_COLOURS, SERIES_COLOURS } from './palette';
 
 const SYMBOLS = ['circle', 'triangle', 'rect', 'diamond', 'pin'] as const;
 const DASHES = ['solid', 'dashed', 'dotted', 'solid', 'dashed'] as const;
@@ -39,22 +39,29 @@ export function funnelOption(group: FunnelGroup): ChartOption {
   });
 }
 
-/** Conversion from enrolment to each stage, one bar per cohort. */
+/**
+ * Conversion from enrolment to each stage, for all organisations and each
+ * cohort: the groups along the axis and one bar per stage, so colours stand
+ * for the five stages (never reused, whatever the number of cohorts) and the
+ * legend sits above the plot with room of its own.
+ */
 export function conversionOption(funnel: Funnel): ChartOption {
   const groups = [funnel.overall, ...funnel.byCohort];
-  const stages = funnel.overall.stages.slice(1);
+  const stages = funnel.overall.stages.slice(1, 1 + SERIES_COLOURS.length);
   return baseOption({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', confine: true },
-    xAxis: categoryAxis(
-      stages.map((s) => stageLabel(s.stage)),
-      { axisLabel: { interval: 0, width: 90, overflow: 'break' } },
-    ),
+    // A scrolling legend keeps one line on a phone too, so it never runs into the plot.
+    legend: { type: 'scroll', top: 0, left: 0, right: 0, textStyle: { color: INK } },
+    grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
+    xAxis: categoryAxis(groups.map(groupName), { axisLabel: { interval: 0, width: 110, overflow: 'break' } }),
     yAxis: valueAxis('% of enrolled', { min: 0, max: 100 }),
-    series: groups.map((group, i) => ({
-      name: groupName(group),
+    series: stages.map((stage, i) => ({
+      name: stageLabel(stage.stage),
       type: 'bar',
-      color: SERIES_COLOURS[i % SERIES_COLOURS.length],
-      data: group.stages.slice(1).map((s) => s.percentOfEnrolled),
+      color: SERIES_COLOURS[i],
+      data: groups.map(
+        (group) => group.stages.find((s) => s.stage === stage.stage)?.percentOfEnrolled ?? null,
+      ),
     })),
   });
 }
@@ -84,13 +91,19 @@ export function timeToOption(group: FunnelGroup): ChartOption {
   });
 }
 
+/** A bar's name: the organisation and the unit, never an opaque id. */
+export const coProductionLabel = (row: CoProductionRow): string =>
+  `${row.organisationName ?? row.odsCode}${row.homeUnitName ? `: ${row.homeUnitName}` : ''}`;
+
 /** Patient and carer share of each co-design team at agreement, against the pioneers' aim of half. */
 export function coProductionOption(rows: readonly CoProductionRow[], aimPercent: number): ChartOption {
   const agreed = rows.filter((r) => r.patientCarerSharePercent !== null);
   return baseOption({
     legend: { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', confine: true },
-    xAxis: categoryAxis(agreed.map((r) => `${r.odsCode} ${r.alwaysEventId.slice(0, 4)}`)),
+    xAxis: categoryAxis(agreed.map(coProductionLabel), {
+      axisLabel: { interval: 0, rotate: 40, width: 160, overflow: 'truncate' },
+    }),
     yAxis: valueAxis('Patients and carers, % of team', { min: 0, max: 100 }),
     series: [
       {

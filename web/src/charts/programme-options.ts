@@ -30,7 +30,8 @@ export function enrolmentCurveOption(rows: readonly TimelineRow[], summary: Spre
     marks.push({
       name: 'Target',
       yAxis: target.threshold,
-      label: { formatter: `Target ${target.threshold}`, position: 'insideEndTop' },
+      // The target's words sit at the left end of its line, the deadline's at the top of its own: they never meet.
+      label: { formatter: `Target ${target.threshold}`, position: 'insideStartTop' },
       lineStyle: { color: REFERENCE_COLOURS.target, type: 'dashed', width: 2 },
     });
     marks.push({

@@ -6,7 +6,9 @@ interface Props {
   title: string;
   /** The chart in one sentence: its accessible name. */
   summary: string;
-  option: ChartOption;
+  /** An ECharts option, or an image drawn elsewhere (the SPC renderer's SVG). */
+  option?: ChartOption;
+  image?: ComponentChildren;
   /** The same figures as a table: the chart's text alternative. */
   table: ComponentChildren;
   testId: string;
@@ -18,7 +20,7 @@ interface Props {
 }
 
 export function ChartFigure(props: Props) {
-  const { title, summary, option, table, testId, size, level = 3, children, attributes } = props;
+  const { title, summary, option, image, table, testId, size, level = 3, children, attributes } = props;
   const Heading = level === 4 ? 'h4' : 'h3';
   return (
     <figure class="figure" data-testid={testId} {...attributes}>
@@ -26,7 +28,7 @@ export function ChartFigure(props: Props) {
         <Heading>{title}</Heading>
         <p class="figure-summary">{summary}</p>
       </figcaption>
-      <EChart option={option} label={`${title}. ${summary}`} size={size} />
+      {image ?? (option && <EChart option={option} label={`${title}. ${summary}`} size={size} />)}
       {children}
       <details class="figure-table">
         <summary>Show the figures as a table</summary>

@@ -1,24 +1,25 @@
-import { VARIATION_COLOURS } from '../charts/palette';
-import { VARIATION_LABELS } from '../charts/spc-option';
+import { VARIATION_FILLS, VARIATION_OUTLINES } from '../charts/palette';
+import { VARIATION_LABELS } from '../charts/spc-labels';
 import type { Variation } from '../api/types';
 
-const SHAPES: Record<Variation, string> = {
-  improvement: 'M6 1 L11 11 L1 11 Z',
-  concern: 'M6 0 L12 6 L6 12 L0 6 Z',
-  neither: 'M1 1 H11 V11 H1 Z',
-  'common-cause': 'M6 1 A5 5 0 1 1 5.99 1 Z',
-};
+const ORDER: Variation[] = ['common-cause', 'improvement', 'concern', 'neither'];
 
-/** What the points' colours and shapes mean. */
+/** A point of one variation, as the chart draws it: MDC's fill, a darker outline. */
+export function VariationDot({ variation }: { variation: Variation }) {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <circle cx="6" cy="6" r="5" fill={VARIATION_FILLS[variation]} stroke={VARIATION_OUTLINES[variation]} />
+    </svg>
+  );
+}
+
+/** What the points' colours mean. */
 export function VariationKey() {
   return (
-    <ul class="variation-key" aria-label="Point colours and shapes">
-      {(Object.keys(SHAPES) as Variation[]).map((v) => (
+    <ul class="variation-key" aria-label="Point colours">
+      {ORDER.map((v) => (
         <li key={v}>
-          <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-            <path d={SHAPES[v]} fill={VARIATION_COLOURS[v]} />
-          </svg>{' '}
-          {VARIATION_LABELS[v]}
+          <VariationDot variation={v} /> {VARIATION_LABELS[v]}
         </li>
       ))}
     </ul>

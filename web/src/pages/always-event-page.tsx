@@ -8,7 +8,9 @@ import { DataTable } from '../components/data-table';
 import { Await } from '../components/status';
 import { MeasurePanel, PROFILE_NAMES, PROFILES } from './measure-panel';
 import type { Profile } from './measure-panel';
+import { DriverDiagramSection } from './driver-diagram-section';
 import { PdsaChains } from './pdsa-chains';
+import { AlwaysEventProgress } from './progress-section';
 
 interface Props {
   id: string;
@@ -48,6 +50,8 @@ export function AlwaysEventPage({ id, query, navigate }: Props) {
             </p>
             <Statement row={row} />
             <Team row={row} />
+            <DriverDiagramSection id={id} />
+            <AlwaysEventProgress id={id} />
             <section aria-labelledby="pdsa-heading">
               <h2 id="pdsa-heading">PDSA cycles</h2>
               <PdsaChains learning={learning} />
@@ -78,7 +82,14 @@ export function AlwaysEventPage({ id, query, navigate }: Props) {
               {row.measures.length === 0 ? (
                 <p>No measure is linked to this Always Event yet.</p>
               ) : (
-                row.measures.map((m) => <MeasurePanel key={m.measureId} measure={m} profile={profile} />)
+                row.measures.map((m) => (
+                  <MeasurePanel
+                    key={m.measureId}
+                    measure={m}
+                    profile={profile}
+                    unitNames={unitNamesOf(row)}
+                  />
+                ))
               )}
             </section>
           </>
@@ -86,6 +97,14 @@ export function AlwaysEventPage({ id, query, navigate }: Props) {
       </Await>
     </>
   );
+}
+
+/** The home unit and each scale-up unit by id, for labels. */
+function unitNamesOf(row: RegisterRow): Record<string, string> {
+  return Object.fromEntries([
+    [row.homeUnit.unitId, row.homeUnit.name],
+    ...row.scaleUpUnits.map((u) => [u.unitId, u.name]),
+  ]);
 }
 
 function Statement({ row }: { row: RegisterRow }) {
@@ -103,8 +122,15 @@ function Statement({ row }: { row: RegisterRow }) {
           <dl class="facts">
             <dt>Aim</dt>
             <dd data-testid="aim">
-              {statement.aim.targetPct}% of {statement.aim.population.toLowerCase()}{' '}
-              {statement.aim.behaviourOrOutcome}, by {formatDay(statement.aim.deadline)}
+              {statement.aim.population} {statement.aim.behaviourOrOutcome}
+            </dd>
+            <dt>Target</dt>
+            <dd data-testid="aim-target">{statement.aim.targetPct}%</dd>
+            <dt>{statement.aim.deadline ? 'By' : 'Reviewed'}</dt>
+            <dd>
+              {statement.aim.deadline
+                ? formatDay(statement.aim.deadline)
+                : humanise(statement.aim.reviewCadence)}
             </dd>
             <dt>Statement version</dt>
             <dd>

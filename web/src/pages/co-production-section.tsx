@@ -55,8 +55,8 @@ export function CoProductionSection() {
                   rows={items}
                   rowKey={(r) => r.alwaysEventId}
                   columns={[
-                    { label: 'Organisation', value: (r) => r.odsCode },
-                    { label: 'Always Event', value: (r) => r.alwaysEventId.slice(0, 8) },
+                    { label: 'Organisation', value: (r) => r.organisationName ?? r.odsCode },
+                    { label: 'Home unit', value: (r) => r.homeUnitName ?? '—' },
                     { label: 'Agreed', value: (r) => formatDay(r.agreedOn) },
                     {
                       label: 'Patient and carer share',

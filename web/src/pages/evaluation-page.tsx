@@ -1,6 +1,7 @@
 import { CoProductionSection } from './co-production-section';
 import { DataCutsSection } from './data-cuts-section';
 import { FunnelSection } from './funnel-section';
+import { ProgressDistributionSection } from './progress-section';
 
 export function EvaluationPage() {
   return (
@@ -8,6 +9,7 @@ export function EvaluationPage() {
       <h1>Evaluation</h1>
       <FunnelSection />
       <CoProductionSection />
+      <ProgressDistributionSection />
       <DataCutsSection />
     </>
   );

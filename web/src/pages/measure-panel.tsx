@@ -4,12 +4,12 @@ import { boundsKey, useSession } from '../app/context';
 import { formatDay } from '../app/dates';
 import { formatNumber, humanise } from '../app/format';
 import { useResource } from '../app/use-resource';
-import { VARIATION_COLOURS } from '../charts/palette';
-import { isSpecialCause, pointLabel, spcOption, VARIATION_LABELS } from '../charts/spc-option';
+import { isSpecialCause, pointLabel, VARIATION_LABELS } from '../charts/spc-labels';
 import { ChartFigure } from '../components/chart-figure';
 import { DataTable } from '../components/data-table';
 import { SpcIcons } from '../components/spc-icons';
-import { VariationKey } from '../components/variation-key';
+import { SpcImage } from '../components/spc-image';
+import { VariationDot, VariationKey } from '../components/variation-key';
 import { Await } from '../components/status';
 
 export const PROFILES = ['mdc', 'ptd', 'ihi', 'qic'] as const;
@@ -34,7 +34,16 @@ const CHART_NAMES: Record<string, string> = {
 type Measure = RegisterRow['measures'][number];
 
 /** One measure's chart for one unit (the home unit first), under the page's rule profile. */
-export function MeasurePanel({ measure, profile }: { measure: Measure; profile: Profile }) {
+export function MeasurePanel({
+  measure,
+  profile,
+  unitNames = {},
+}: {
+  measure: Measure;
+  profile: Profile;
+  /** Unit ids to the names people know them by. */
+  unitNames?: Record<string, string>;
+}) {
   const { api, bounds } = useSession();
   const units = measure.latest
     .map((l) => l.unitId)
@@ -63,7 +72,7 @@ export function MeasurePanel({ measure, profile }: { measure: Measure; profile: 
           >
             {units.map((u) => (
               <option key={u} value={u}>
-                {u}
+                {unitNames[u] ?? u}
               </option>
             ))}
           </select>
@@ -90,13 +99,18 @@ function SpcFigure({ data }: { data: MeasureChart }) {
       title={`${CHART_NAMES[result.chart] ?? result.chart} under ${PROFILE_NAMES[result.profile as Profile] ?? result.profile}`}
       level={4}
       summary={summary}
-      option={spcOption(data)}
+      image={<SpcImage data={data} idPrefix={`spc-${data.measureId}-${data.unitId ?? 'none'}`} />}
       attributes={{ 'data-special-cause-points': special, 'data-profile': result.profile }}
       table={<PointsTable points={result.points} />}
     >
       <VariationKey />
       <SpcIcons variation={result.icons.variation} assurance={result.icons.assurance} />
+      <Decisions data={data} />
       <Markers data={data} />
+      <p class="hint">
+        The same chart for reports: <code>{chartImagePath(data, 'svg')}</code> and{' '}
+        <code>{chartImagePath(data, 'png')}</code> (with your credential).
+      </p>
       {result.warnings.map((w) => (
         <p class="hint" key={w.code}>
           Note: {w.message}
@@ -129,15 +143,34 @@ function PointsTable({ points }: { points: SpcPoint[] }) {
               data-special={isSpecialCause(p) ? 'yes' : 'no'}
               class="variation"
             >
-              <svg width="10" height="10" aria-hidden="true" focusable="false">
-                <rect width="10" height="10" fill={VARIATION_COLOURS[p.variation]} />
-              </svg>{' '}
-              {VARIATION_LABELS[p.variation]}
+              <VariationDot variation={p.variation} /> {VARIATION_LABELS[p.variation]}
             </span>
           ),
         },
       ]}
     />
+  );
+}
+
+/** The API path of the chart's image, for the profile and unit shown. */
+function chartImagePath(data: MeasureChart, format: 'svg' | 'png'): string {
+  const unit = data.unitId ? `&unit=${encodeURIComponent(data.unitId)}` : '';
+  return `/v1/measures/${data.measureId}/chart.${format}?profile=${data.chart?.profile ?? 'mdc'}${unit}`;
+}
+
+/** The recorded decisions on the limits, with their reasons: why the chart has its phases. */
+function Decisions({ data }: { data: MeasureChart }) {
+  if (data.limitDecisions.length === 0) return null;
+  return (
+    <ul class="markers" data-testid="limit-decisions">
+      {data.limitDecisions.map((d) => (
+        <li key={`${d.kind}-${d.period}`}>
+          {d.kind === 'recalculation'
+            ? `Limits recalculated from ${d.period} (decided ${formatDay(d.decidedAt.slice(0, 10))}): ${d.reason}`
+            : `Baseline to ${d.period}: ${d.reason}`}
+        </li>
+      ))}
+    </ul>
   );
 }
 

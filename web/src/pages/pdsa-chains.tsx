@@ -13,7 +13,7 @@ export function PdsaChains({ learning }: { learning: PdsaLearningRow | null }) {
         <article class="chain" key={idea.changeIdeaId} data-testid="pdsa-chain">
           <h3>{idea.description ?? 'Change idea'}</h3>
           <p class="hint">
-            From {humanise(idea.origin)} · where it stands:{' '}
+            Origin: {humanise(idea.origin)} · where it stands:{' '}
             {idea.latestDecision ? humanise(idea.latestDecision) : 'no decision yet'}
           </p>
           <ol class="cycles">

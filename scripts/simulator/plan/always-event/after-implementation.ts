@@ -64,7 +64,7 @@ export function planSustainment(
 }
 
 /**
- * Scale-up within the organisation (§6.4): more units adopt the Always Event
+ * Scale-up within the organisation: more units adopt the Always Event
  * once it is being implemented at home; each reports the outcome measure from
  * the day it goes live, and now and then one stops.
  */

@@ -13,6 +13,8 @@ export interface CoDesignOutcome {
   coDesignOn: string;
   agreedOn: string;
   changeIdeaIds: string[];
+  /** The day each change idea was proposed, in the order of changeIdeaIds. */
+  proposedOn: string[];
 }
 
 const LISTENING_METHODS: ReadonlyArray<readonly [ListeningMethod, number]> = [
@@ -40,7 +42,7 @@ const RATIONALE = {
   affordableSustainable: 'Needs staff time and habits, no building work or new equipment',
 };
 
-/** The co-design team: patients and carers with point-of-care staff, about half each (§3). */
+/** The co-design team: patients and carers with point-of-care staff, about half each. */
 function teamOf(prng: Prng): { patients: CoDesignMember[]; staff: CoDesignMember[] } {
   const members = (prefix: string, count: number, category: CoDesignMember['category']) =>
     Array.from({ length: count }, (_, i) => ({
@@ -132,6 +134,7 @@ export function planCoDesign(
   const coDesignOn = addDays(day, days(3, 14));
   timeline.add(coDesignOn, 'StartCoDesign', { ...ae, selectedThemeId: themeId });
 
+  const proposedOn: string[] = [];
   const changeIdeaIds = spec.changeIdeas.map((description, i) => {
     const changeIdeaId = id(`${spec.label}/idea/${i}`);
     const origin: ChangeIdeaOrigin =
@@ -140,7 +143,8 @@ export function planCoDesign(
         : spec.caseStudy
           ? 'CoDesignSession'
           : prng.weighted(ORIGINS);
-    timeline.add(addDays(coDesignOn, days(5, 40)), 'ProposeChangeIdea', {
+    proposedOn.push(addDays(coDesignOn, days(5, 40)));
+    timeline.add(proposedOn[i], 'ProposeChangeIdea', {
       ...ae,
       changeIdeaId,
       description,
@@ -151,7 +155,7 @@ export function planCoDesign(
   });
 
   const agreedOn = draftAndAgree(spec, prng, timeline, id, addDays(coDesignOn, days(10, 35)), days);
-  return { coDesignOn, agreedOn, changeIdeaIds };
+  return { coDesignOn, agreedOn, changeIdeaIds, proposedOn };
 }
 
 /** One or two drafts (a first draft in staff's words, or one failing a criterion, is redrafted). */

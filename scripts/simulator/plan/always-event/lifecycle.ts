@@ -7,7 +7,9 @@ import { planScaleUp, planSustainment } from './after-implementation';
 import { Correction, firstDayAimAchieved } from './aim-evidence';
 import { planCoDesign } from './co-design';
 import { drawOutcome, emitMeasurements } from './measurements';
+import { planDriverDiagram } from './driver-diagram';
 import { defineMeasures } from './measures';
+import { planRecalculation } from './recalculation';
 import { planPdsaChains } from './pdsa';
 import { planProgressScores, ScoreStep } from './progress-scores';
 import { AlwaysEventFacts, AlwaysEventSpec } from './spec';
@@ -55,7 +57,7 @@ export function planAlwaysEvent(
         measures,
         endOn: spec.endOn,
       })
-    : { adopted: [], firstLearningOn: null, lastPlannedOn: null };
+    : { adopted: [], chains: [], firstLearningOn: null, lastPlannedOn: null };
   if (pdsa.firstLearningOn) steps.push([pdsa.firstLearningOn, 3]);
 
   const firstAdopted = pdsa.adopted[0]?.completedOn;
@@ -98,16 +100,22 @@ export function planAlwaysEvent(
       : null;
   const blocked = (day: string) => pause !== null && day >= pause.from && day <= pause.to;
 
-  const reported = emitMeasurements(timeline, measures, spec, prng.fork('measurements'), {
-    outcome: outcome.points,
-    corrections,
-    definedOn,
-    testingOn,
-    implementedOn,
-    horizon,
-    skip: blocked,
-    retireBalancingOn: declaredOn && prng.chance(0.2) ? addDays(declaredOn, prng.int(30, 120)) : null,
-  });
+  const { reported, baselinePeriods, process, processRevised } = emitMeasurements(
+    timeline,
+    measures,
+    spec,
+    prng.fork('measurements'),
+    {
+      outcome: outcome.points,
+      corrections,
+      definedOn,
+      testingOn,
+      implementedOn,
+      horizon,
+      skip: blocked,
+      retireBalancingOn: declaredOn && prng.chance(0.2) ? addDays(declaredOn, prng.int(30, 120)) : null,
+    },
+  );
   if (declaredOn !== null && declaredOn < horizon) {
     timeline.add(declaredOn, 'DeclareAimAchieved', { ...ae, measureId: measures.outcome });
     steps.push([declaredOn, 4.5]);
@@ -121,6 +129,45 @@ export function planAlwaysEvent(
       }),
     );
   }
+  const idea = adoptedIdea(spec, coDesign.changeIdeaIds, pdsa.adopted[0]?.changeIdeaId);
+  planRecalculation(spec, timeline, {
+    measureId: measures.outcome,
+    points: reported,
+    corrections,
+    baselinePeriods,
+    baselineOn: testingOn,
+    targetPct: spec.aim.targetPct,
+    cause:
+      adoptedOn && idea ? { since: adoptedOn, reason: `Sustained shift after "${idea}" was adopted` } : null,
+    horizon,
+    blocked,
+  });
+  planRecalculation(spec, timeline, {
+    measureId: measures.process,
+    points: process,
+    corrections: [],
+    baselinePeriods: [],
+    baselineOn: testingOn,
+    revised: processRevised,
+    targetPct: 95,
+    cause: implementedOn
+      ? { since: implementedOn, reason: 'Sustained shift since implementation started on the home unit' }
+      : null,
+    horizon,
+    blocked,
+  });
+  planDriverDiagram(spec, prng.fork('driver-diagram'), timeline, id, {
+    agreedOn: coDesign.agreedOn,
+    definedOn,
+    changeIdeas: coDesign.changeIdeaIds.map((changeIdeaId, i) => ({
+      changeIdeaId,
+      proposedOn: coDesign.proposedOn[i],
+    })),
+    chains: pdsa.chains,
+    outcomeMeasureId: measures.outcome,
+    horizon,
+    blocked,
+  });
   if (implementedOn !== null && spec.scaleUpUnits.length > 0) {
     planScaleUp(spec, prng.fork('scale-up'), timeline, {
       implementedOn,
@@ -160,6 +207,16 @@ export function planAlwaysEvent(
       measuresDefinedOn: [definedOn, definedOn, ...(measures.balancing ? [definedOn] : [])],
     },
   };
+}
+
+/** The words of the change idea a chain adopted, for the reason a recalculation gives. */
+function adoptedIdea(
+  spec: AlwaysEventSpec,
+  ids: readonly string[],
+  adopted: string | undefined,
+): string | null {
+  const index = adopted === undefined ? -1 : ids.indexOf(adopted);
+  return index === -1 ? null : spec.changeIdeas[index];
 }
 
 function closureOf(

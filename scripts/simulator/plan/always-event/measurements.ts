@@ -73,7 +73,12 @@ export function emitMeasurements(
     skip: (day: string) => boolean;
     retireBalancingOn: string | null;
   },
-): PlannedPoint[] {
+): {
+  reported: PlannedPoint[];
+  baselinePeriods: string[];
+  process: PlannedPoint[];
+  processRevised: { on: string; period: string } | null;
+} {
   const home = spec.homeUnit.unitId;
   const reported = (point: PlannedPoint) =>
     point.submittedOn <= args.horizon && !args.skip(point.submittedOn);
@@ -90,11 +95,15 @@ export function emitMeasurements(
   const baseline = outcome.filter(
     (p) => p.submittedOn < args.testingOn && periodEnd(p.period) < args.testingOn,
   );
-  if (baseline.length >= 3 && args.testingOn <= args.horizon && !args.skip(args.testingOn)) {
+  const baselinePeriods =
+    baseline.length >= 3 && args.testingOn <= args.horizon && !args.skip(args.testingOn)
+      ? baseline.slice(-104).map((p) => p.period)
+      : [];
+  if (baselinePeriods.length > 0) {
     timeline.add(args.testingOn, 'EstablishBaseline', {
       measureId: measures.outcome,
       unitId: home,
-      periods: baseline.slice(-104).map((p) => p.period),
+      periods: baselinePeriods,
     });
   }
 
@@ -113,10 +122,12 @@ export function emitMeasurements(
   for (const point of process)
     timeline.add(point.submittedOn, 'RecordMeasurement', measurement(measures.process, home, point));
   const reviseOn = addDays(args.testingOn, 50);
+  let processRevised: { on: string; period: string } | null = null;
   if (prng.chance(0.05) && reviseOn < args.horizon && !args.skip(reviseOn)) {
+    processRevised = { on: reviseOn, period: periodOf(addDays(reviseOn, 10), spec.process.frequency) };
     timeline.add(reviseOn, 'ReviseMeasureDefinition', {
       measureId: measures.process,
-      effectiveFromPeriod: periodOf(addDays(reviseOn, 10), spec.process.frequency),
+      effectiveFromPeriod: processRevised.period,
       operationalDefinition: `${spec.process.definition}, night shifts included`,
       reason: 'Audit widened to night shifts',
     });
@@ -144,5 +155,5 @@ export function emitMeasurements(
       });
     }
   }
-  return outcome;
+  return { reported: outcome, baselinePeriods, process, processRevised };
 }

@@ -19,7 +19,7 @@ export interface PlannedPoint {
   submittedOn: string;
 }
 
-/** Defines and links the family of measures (§6.2): outcome, process and, for some, balancing. */
+/** Defines and links the family of measures: outcome, process and, for some, balancing. */
 export function defineMeasures(
   spec: AlwaysEventSpec,
   timeline: Timeline,

@@ -11,8 +11,16 @@ export interface AdoptedCycle {
   completedOn: string;
 }
 
+/** One change idea's chain of cycles, as far as it got, and the day its last cycle finished. */
+export interface PlannedChain {
+  changeIdeaId: string;
+  pdsaCycleIds: string[];
+  endedOn: string;
+}
+
 export interface PdsaOutcome {
   adopted: AdoptedCycle[];
+  chains: PlannedChain[];
   /** The first cycle that completed with Adapt or Adopt: the team has learnt something. */
   firstLearningOn: string | null;
   lastPlannedOn: string | null;
@@ -74,7 +82,7 @@ export function planPdsaChains(
   id: (label: string) => string,
   args: { testingOn: string; changeIdeaIds: string[]; measures: MeasureIds; endOn: string },
 ): PdsaOutcome {
-  const outcome: PdsaOutcome = { adopted: [], firstLearningOn: null, lastPlannedOn: null };
+  const outcome: PdsaOutcome = { adopted: [], chains: [], firstLearningOn: null, lastPlannedOn: null };
   const days = (min: number, max: number) => Math.max(1, Math.round(prng.int(min, max) * spec.pace));
   const chains = Math.min(
     args.changeIdeaIds.length,
@@ -95,6 +103,7 @@ export function planPdsaChains(
     let previousCycleId: string | undefined;
     let scale = { nPatients: prng.int(1, 5), durationDays: prng.int(1, 3) };
     let day = chainStart;
+    const chain: PlannedChain = { changeIdeaId, pdsaCycleIds: [], endedOn: day };
     for (let n = 0; n <= decisions.length; n++) {
       const decision = decisions[n] as PdsaDecision | undefined;
       // A cancelled chain ends with one more cycle planned and then cancelled.
@@ -124,6 +133,7 @@ export function planPdsaChains(
         dataToCollect: ['Patients asked', 'Patients answering Always', 'Minutes of staff time'],
       });
       outcome.lastPlannedOn = day;
+      chain.pdsaCycleIds.push(pdsaCycleId);
       const startOn = addDays(day, 1);
       timeline.add(startOn, 'StartPdsaCycle', { pdsaCycleId });
       if (prng.chance(0.4)) {
@@ -140,7 +150,8 @@ export function planPdsaChains(
         });
       }
       if (decision === undefined) {
-        timeline.add(addDays(startOn, Math.floor(runDays / 2) + 1), 'CancelPdsaCycle', {
+        chain.endedOn = addDays(startOn, Math.floor(runDays / 2) + 1);
+        timeline.add(chain.endedOn, 'CancelPdsaCycle', {
           pdsaCycleId,
           reason: 'The unit closed to admissions during an outbreak',
         });
@@ -157,6 +168,7 @@ export function planPdsaChains(
         learning: LEARNING[decision],
       });
       const completedOn = addDays(studyOn, 2);
+      chain.endedOn = completedOn;
       timeline.add(completedOn, 'CompletePdsaCycle', {
         pdsaCycleId,
         decision,
@@ -181,6 +193,7 @@ export function planPdsaChains(
       };
       day = addDays(completedOn, days(1, 7));
     }
+    if (chain.pdsaCycleIds.length > 0) outcome.chains.push(chain);
     chainStart = addDays(chainStart, days(10, 35));
   }
   return outcome;

@@ -42,7 +42,7 @@ export interface AlwaysEventSpec {
   trajectory: Trajectory;
   /** Multiplies stage durations: below 1 for teams that moved fast. */
   pace: number;
-  /** A published example (domain.md §4): kept on its published course. */
+  /** A published example (docs/architecture/improvement-method.md): kept on its published course. */
   caseStudy: string | null;
 }
 

@@ -61,8 +61,8 @@ export function caseStudySpec(caseStudy: CaseStudy, context: AlwaysEventContext)
     trajectory: {
       improves: true,
       baselinePct: 0.5,
-      finalPct: target >= 100 ? 1 : Math.min(0.99, target / 100 + 0.05),
-      denominator: weekly ? 12 : 30,
+      finalPct: caseStudy.settlesAt?.finalPct ?? (target >= 100 ? 1 : Math.min(0.99, target / 100 + 0.05)),
+      denominator: caseStudy.settlesAt?.denominator ?? (weekly ? 12 : 30),
     },
     pace: caseStudy.pace ?? 1,
     caseStudy: caseStudy.caseId,
@@ -105,7 +105,7 @@ export function syntheticSpec(
   const reviewCadence: ReviewCadence | null = prng.chance(0.15)
     ? prng.pick(['Quarterly', 'SixMonthly'] as const)
     : null;
-  // The programme asked for monthly data (§6.1); a few teams tracked their outcome weekly while testing.
+  // The programme asked for monthly data; a few teams tracked their outcome weekly while testing.
   const frequency = prng.chance(0.12) ? 'Weekly' : 'Monthly';
   const improves = prng.chance(0.8);
   const baselinePct = prng.int(35, Math.min(70, targetPct - 15)) / 100;

@@ -1,0 +1,33 @@
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+const MEMOISED = Symbol('validation metadata memoised');
+
+/**
+ * class-validator derives a class's rules afresh on every validate, by
+ * scanning every class it knows (some two hundred DTOs here): most of the
+ * cost of validating a small body, paid for every row of an import. A
+ * class's rules change only when a decorator registers another, which
+ * empties the memo, so the memo always answers what the scan would.
+ */
+export function memoiseValidationMetadata(): void {
+  const storage = getMetadataStorage() as ReturnType<typeof getMetadataStorage> & { [MEMOISED]?: true };
+  if (storage[MEMOISED]) return;
+  storage[MEMOISED] = true;
+  const derive = storage.getTargetValidationMetadatas.bind(storage);
+  const register = storage.addValidationMetadata.bind(storage);
+  type Target = Parameters<typeof derive>[0];
+  let memo = new Map<Target, Map<string, ValidationMetadata[]>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const query = `${schema}\n${always}\n${strictGroups}\n${(groups ?? []).join('\n')}`;
+    let byQuery = memo.get(target);
+    if (!byQuery) memo.set(target, (byQuery = new Map()));
+    let metadata = byQuery.get(query);
+    if (!metadata) byQuery.set(query, (metadata = derive(target, schema, always, strictGroups, groups)));
+    return metadata;
+  };
+  storage.addValidationMetadata = (metadata) => {
+    memo = new Map();
+    register(metadata);
+  };
+}
