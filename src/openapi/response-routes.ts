@@ -11,6 +11,10 @@ export const RESPONSE_OF_ROUTE: Readonly<Record<string, { status: number; schema
   'GET /v1/spread/lineage': { status: 200, schema: 'SpreadLineageResponse' },
   'GET /v1/spread/return-compliance': { status: 200, schema: 'ReturnComplianceResponse' },
   'GET /v1/measures/{measureId}/chart': { status: 200, schema: 'MeasureChartResponse' },
+  'GET /v1/measures/{measureId}/recalculation-proposals': {
+    status: 200,
+    schema: 'RecalculationProposalsResponse',
+  },
   'GET /v1/evaluation/always-events': { status: 200, schema: 'AlwaysEventRegisterResponse' },
   'GET /v1/evaluation/always-events/{alwaysEventId}': { status: 200, schema: 'AlwaysEventResponse' },
   'GET /v1/evaluation/funnel': { status: 200, schema: 'FunnelResponse' },

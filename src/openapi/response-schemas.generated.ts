@@ -3163,6 +3163,89 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     type: 'object',
   },
+  RecalculationProposalsResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      measureId: { type: 'string' },
+      unitId: { type: 'string', nullable: true },
+      profile: { enum: ['mdc', 'mdc-sql', 'ptd', 'ihi', 'qic'], type: 'string' },
+      chart: { type: 'string' },
+      rule: {
+        properties: {
+          shiftPoints: {
+            description: 'The shift: this many useful points in a row on one side of the centre line.',
+            type: 'number',
+          },
+          sustainedPoints: {
+            description:
+              "Sustained: the run has lasted this many points (the profile's minimum baseline, at least the shift).",
+            type: 'number',
+          },
+          description: { type: 'string' },
+          confirm: {
+            items: { type: 'string' },
+            description: 'What a person confirms before recording the recalculation (Making Data Count).',
+            type: 'array',
+          },
+        },
+        required: ['shiftPoints', 'sustainedPoints', 'description', 'confirm'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      proposals: {
+        items: {
+          properties: {
+            period: {
+              description: 'The first period of the proposed phase, and its point on the chart.',
+              type: 'string',
+            },
+            n: { type: 'number' },
+            phase: {
+              description:
+                "The phase the run breaks away from, and where it sits against that phase's centre line.",
+              type: 'number',
+            },
+            side: { enum: ['above', 'below'], type: 'string' },
+            variation: { type: 'string' },
+            runLength: { type: 'number' },
+            centre: { type: 'number' },
+          },
+          required: ['period', 'n', 'phase', 'side', 'variation', 'runLength', 'centre'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description: 'In time order; each assumes the ones before it were recorded.',
+        type: 'array',
+      },
+    },
+    required: ['chart', 'knowledge', 'measureId', 'profile', 'proposals', 'rule', 'unitId'],
+    description: 'GET /v1/measures/{measureId}/recalculation-proposals',
+    type: 'object',
+  },
   ReturnComplianceResponse: {
     properties: {
       window: {

@@ -109,6 +109,11 @@ describe('the answers the API document describes [sqlite: embedded file store, r
       ['GET /v1/spread/return-compliance', 'GET', '/v1/spread/return-compliance'],
       ['GET /v1/measures/{measureId}/chart', 'GET', `/v1/measures/${measureId}/chart`],
       ['GET /v1/measures/{measureId}/chart', 'GET', `/v1/measures/${measureId}/chart?profile=qic&chart=run`],
+      [
+        'GET /v1/measures/{measureId}/recalculation-proposals',
+        'GET',
+        `/v1/measures/${measureId}/recalculation-proposals`,
+      ],
       ['GET /v1/evaluation/always-events', 'GET', '/v1/evaluation/always-events'],
       [
         'GET /v1/evaluation/always-events/{alwaysEventId}',

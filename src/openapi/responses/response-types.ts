@@ -16,6 +16,7 @@ import type { PdsaLearningOverall, PdsaLearningRow } from '../../projections/eva
 import type { ProgressScoresReport } from '../../projections/evaluation/progress-scores-report';
 import type { RegisterRow } from '../../projections/evaluation/register-rows';
 import type { MeasureChart } from '../../projections/measures/measure-chart';
+import type { RecalculationProposalsBody } from '../../projections/measures/recalculation-proposals';
 import type { ProjectionHealth } from '../../projections/runner/projection-runner';
 import type {
   Breakdown,
@@ -103,6 +104,9 @@ export interface AlwaysEventRegisterResponse {
 }
 
 export type AlwaysEventResponse = RegisterRow & { date: string; knowledge: Knowledge };
+
+/** GET /v1/measures/{measureId}/recalculation-proposals */
+export type RecalculationProposalsResponse = RecalculationProposalsBody & { knowledge: Knowledge };
 
 export type FunnelResponse = FunnelReport & { knowledge: Knowledge };
 

@@ -12,7 +12,10 @@ import { measureChart, MeasureChartOutcome, MeasureChartRequest, measureChartReq
 import { MeasureChartQuery } from './measure-chart.query';
 import { recalculationProposals } from './recalculation-proposals';
 import { MeasuresState } from './measures.projection';
-import type { MeasureChartResponse } from '../../openapi/responses/response-types';
+import type {
+  MeasureChartResponse,
+  RecalculationProposalsResponse,
+} from '../../openapi/responses/response-types';
 
 @ApiTags('measures')
 @Controller('v1/measures')
@@ -95,7 +98,7 @@ export class MeasuresController {
     const query = await validateQuery(MeasureChartQuery, raw);
     const view = await this.reader.read<MeasuresState>('measures', query);
     const built = measureChartRequest(view.state, measureId, this.options(query));
-    const body = {
+    const body: RecalculationProposalsResponse = {
       ...recalculationProposals(measureId, query.profile ?? 'mdc', chartRequest(built, measureId)),
       knowledge: knowledge(view),
     };
