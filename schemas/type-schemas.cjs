@@ -29,19 +29,26 @@ function decode(ref) {
   return decodeURIComponent(ref.replace(/^#\/definitions\//, ''));
 }
 
-function inline(node, definitions, formats = {}, seen = []) {
-  if (Array.isArray(node)) return node.map((item) => inline(item, definitions, formats, seen));
+/**
+ * `recursive(name)`, when given, answers what a recursive type's inner
+ * reference becomes (a tree's children: a reference to a shared schema);
+ * without it a recursive type is refused.
+ */
+function inline(node, definitions, formats = {}, seen = [], recursive = undefined) {
+  const again = (value, names) => inline(value, definitions, formats, names, recursive);
+  if (Array.isArray(node)) return node.map((item) => again(item, seen));
   if (node === null || typeof node !== 'object') return node;
   if (typeof node.$ref === 'string') {
     const name = decode(node.$ref);
-    if (seen.includes(name)) throw new Error(`Recursive type ${name}: schemas must be inlinable`);
+    if (seen.includes(name)) {
+      if (!recursive) throw new Error(`Recursive type ${name}: schemas must be inlinable`);
+      return recursive(name);
+    }
     const { $ref: _ref, ...rest } = node;
-    const target = inline(definitions[name], definitions, formats, [...seen, name]);
-    return { ...target, ...(formats[name] ?? {}), ...inline(rest, definitions, formats, seen) };
+    const target = again(definitions[name], [...seen, name]);
+    return { ...target, ...(formats[name] ?? {}), ...again(rest, seen) };
   }
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, inline(value, definitions, formats, seen)]),
-  );
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, again(value, seen)]));
 }
 
 module.exports = { inline, typeSchemas };

@@ -48,18 +48,34 @@ function toOpenApi(node) {
   return out;
 }
 
-/** Every response schema, by type name. */
+/**
+ * Every response schema, by type name; and each recursive type they hold (a
+ * driver diagram's drivers under drivers) once, as a schema of its own that
+ * its inner references point to.
+ */
 function generate() {
   const generator = typeSchemas('src/openapi/responses/response-types.ts');
-  const names = [...readFileSync(TYPES, 'utf8').matchAll(/^export (?:type|interface) ([A-Za-z]+Response)\b/gm)]
+  const names = [
+    ...readFileSync(TYPES, 'utf8').matchAll(/^export (?:type|interface) ([A-Za-z]+Response)\b/gm),
+  ]
     .map((match) => match[1])
     .sort();
-  return Object.fromEntries(
-    names.map((name) => {
-      const { definitions = {}, ...root } = generator.createSchema(name);
-      return [name, toOpenApi(inline(root, definitions, FORMATS))];
-    }),
-  );
+  const shared = {};
+  const schemas = names.map((name) => {
+    const { definitions = {}, ...root } = generator.createSchema(name);
+    const recursive = (type) => {
+      if (!(type in shared)) {
+        shared[type] = null;
+        shared[type] = toOpenApi(inline(definitions[type], definitions, FORMATS, [type], recursive));
+      }
+      return { $ref: `#/components/schemas/${type}` };
+    };
+    return [name, toOpenApi(inline(root, definitions, FORMATS, [], recursive))];
+  });
+  const sorted = Object.keys(shared)
+    .sort()
+    .map((type) => [type, shared[type]]);
+  return Object.fromEntries([...schemas, ...sorted]);
 }
 
 async function render(schemas) {

@@ -22,6 +22,8 @@ export const RETURN_COMMANDS: ReadonlySet<string> = new Set(['RecordMeasurement'
 
 export const AFTER_RETURNS: ReadonlySet<string> = new Set([
   'EstablishBaseline',
+  'SetBaseline',
+  'RecalculateLimits',
   'CorrectMeasurement',
   'AmendMonthlyReturn',
   'RetireMeasure',

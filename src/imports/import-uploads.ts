@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ProblemException } from '../shared/problem';
 
@@ -95,7 +95,16 @@ export async function saveUpload(request: FastifyRequest, limit: number): Promis
           'Send the file as the body, or as multipart/form-data',
         );
       }
-      source = request.body as Readable;
+      // A body of another type (JSON, say) was parsed by its own parser: not a file.
+      if (!(request.body instanceof Readable)) {
+        throw new ProblemException(
+          415,
+          'unsupported-media-type',
+          'Unsupported Media Type',
+          `An import is CSV or XLSX: send it as ${IMPORT_BODY_TYPES.join(', ')}, or as multipart/form-data`,
+        );
+      }
+      source = request.body;
     }
     let bytes = 0;
     await pipeline(

@@ -15,6 +15,10 @@ export const RESPONSE_OF_ROUTE: Readonly<Record<string, { status: number; schema
     status: 200,
     schema: 'RecalculationProposalsResponse',
   },
+  'GET /v1/evaluation/always-events/{alwaysEventId}/driver-diagram': {
+    status: 200,
+    schema: 'DriverDiagramResponse',
+  },
   'GET /v1/evaluation/always-events': { status: 200, schema: 'AlwaysEventRegisterResponse' },
   'GET /v1/evaluation/always-events/{alwaysEventId}': { status: 200, schema: 'AlwaysEventResponse' },
   'GET /v1/evaluation/funnel': { status: 200, schema: 'FunnelResponse' },

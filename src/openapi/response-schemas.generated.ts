@@ -1024,6 +1024,286 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     description: "A cursor-paginated list's page: `nextCursor` is null on the last page.",
     type: 'object',
   },
+  DriverDiagramResponse: {
+    additionalProperties: false,
+    properties: {
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      alwaysEventId: { type: 'string' },
+      programmeSlug: { type: 'string' },
+      odsCode: { type: 'string' },
+      aim: {
+        properties: {
+          population: { type: 'string' },
+          behaviourOrOutcome: { type: 'string' },
+          targetPct: { type: 'number' },
+          deadline: {
+            description: 'A calendar date, YYYY-MM-DD.',
+            format: 'date',
+            type: 'string',
+            nullable: true,
+          },
+          reviewCadence: {
+            enum: ['Monthly', 'Quarterly', 'SixMonthly', 'Annually', null],
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['population', 'behaviourOrOutcome', 'targetPct', 'deadline', 'reviewCadence'],
+        additionalProperties: false,
+        description:
+          'An aim statement: population, behaviour or outcome, target % and a deadline or review cadence.',
+        type: 'object',
+        nullable: true,
+      },
+      statementVersion: { type: 'number', nullable: true },
+      primaryDrivers: {
+        items: {
+          properties: {
+            driverId: { type: 'string' },
+            text: { type: 'string' },
+            drivers: {
+              items: { $ref: '#/components/schemas/DriverView' },
+              description: 'Drivers under it (secondary drivers, and any under those).',
+              type: 'array',
+            },
+            changeIdeas: {
+              items: {
+                properties: {
+                  changeIdeaId: { type: 'string' },
+                  text: { type: 'string' },
+                  origin: { type: 'string', nullable: true },
+                  pdsaCycles: {
+                    items: {
+                      properties: {
+                        pdsaCycleId: { type: 'string' },
+                        cycleNumber: { type: 'number' },
+                        status: {
+                          enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                          type: 'string',
+                        },
+                        decision: { type: 'string', nullable: true },
+                        plannedOn: { type: 'string' },
+                        completedOn: { type: 'string', nullable: true },
+                      },
+                      required: [
+                        'pdsaCycleId',
+                        'cycleNumber',
+                        'status',
+                        'decision',
+                        'plannedOn',
+                        'completedOn',
+                      ],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    description:
+                      'The PDSA cycles linked to it, in chain order (cycle number, then plan date).',
+                    type: 'array',
+                  },
+                  unlinkedCycles: {
+                    items: {
+                      properties: {
+                        pdsaCycleId: { type: 'string' },
+                        cycleNumber: { type: 'number' },
+                        status: {
+                          enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                          type: 'string',
+                        },
+                        decision: { type: 'string', nullable: true },
+                        plannedOn: { type: 'string' },
+                        completedOn: { type: 'string', nullable: true },
+                      },
+                      required: [
+                        'pdsaCycleId',
+                        'cycleNumber',
+                        'status',
+                        'decision',
+                        'plannedOn',
+                        'completedOn',
+                      ],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    description: 'Cycles that test it but are not linked in the diagram yet.',
+                    type: 'array',
+                  },
+                  outcome: {
+                    description: 'The decision of its last completed linked cycle: where the idea stands.',
+                    type: 'string',
+                    nullable: true,
+                  },
+                  measures: {
+                    items: {
+                      properties: {
+                        measureId: { type: 'string' },
+                        name: { type: 'string', nullable: true },
+                        role: { type: 'string', nullable: true },
+                      },
+                      required: ['measureId', 'name', 'role'],
+                      additionalProperties: false,
+                      type: 'object',
+                    },
+                    type: 'array',
+                  },
+                },
+                required: [
+                  'changeIdeaId',
+                  'text',
+                  'origin',
+                  'pdsaCycles',
+                  'unlinkedCycles',
+                  'outcome',
+                  'measures',
+                ],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['driverId', 'text', 'drivers', 'changeIdeas'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      unplacedChangeIdeas: {
+        items: {
+          properties: {
+            changeIdeaId: { type: 'string' },
+            text: { type: 'string' },
+            origin: { type: 'string', nullable: true },
+            pdsaCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'The PDSA cycles linked to it, in chain order (cycle number, then plan date).',
+              type: 'array',
+            },
+            unlinkedCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'Cycles that test it but are not linked in the diagram yet.',
+              type: 'array',
+            },
+            outcome: {
+              description: 'The decision of its last completed linked cycle: where the idea stands.',
+              type: 'string',
+              nullable: true,
+            },
+            measures: {
+              items: {
+                properties: {
+                  measureId: { type: 'string' },
+                  name: { type: 'string', nullable: true },
+                  role: { type: 'string', nullable: true },
+                },
+                required: ['measureId', 'name', 'role'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['changeIdeaId', 'text', 'origin', 'pdsaCycles', 'unlinkedCycles', 'outcome', 'measures'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description: 'Change ideas not placed under any current driver yet.',
+        type: 'array',
+      },
+      retired: {
+        items: {
+          properties: { itemId: { type: 'string' }, kind: { type: 'string' }, text: { type: 'string' } },
+          required: ['itemId', 'kind', 'text'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      revisions: {
+        items: {
+          properties: {
+            on: { type: 'string' },
+            itemId: { type: 'string' },
+            kind: { enum: ['PrimaryDriver', 'SecondaryDriver', 'ChangeIdea'], type: 'string' },
+            change: { enum: ['added', 'reworded', 'retired', 'relinked'], type: 'string' },
+            text: { type: 'string', nullable: true },
+            reason: { type: 'string', nullable: true },
+          },
+          required: ['on', 'itemId', 'kind', 'change', 'text', 'reason'],
+          additionalProperties: false,
+          description:
+            "Driver diagrams: per Always Event its aim, its drivers and change ideas as the aggregate folds them (the decider's own evolveDiagram), and every revision dated; with the PDSA cycles and measure names the diagram shows beside each change idea. Folded at any bounds like every read model.",
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: [
+      'aim',
+      'alwaysEventId',
+      'knowledge',
+      'odsCode',
+      'primaryDrivers',
+      'programmeSlug',
+      'retired',
+      'revisions',
+      'statementVersion',
+      'unplacedChangeIdeas',
+    ],
+    type: 'object',
+  },
   EvaluationReportsResponse: {
     additionalProperties: false,
     properties: {
@@ -3243,7 +3523,6 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
     required: ['chart', 'knowledge', 'measureId', 'profile', 'proposals', 'rule', 'unitId'],
-    description: 'GET /v1/measures/{measureId}/recalculation-proposals',
     type: 'object',
   },
   ReturnComplianceResponse: {
@@ -4161,6 +4440,91 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
     required: ['counts', 'date', 'items', 'knowledge', 'page', 'programme', 'thresholds', 'window'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  DriverView: {
+    properties: {
+      driverId: { type: 'string' },
+      text: { type: 'string' },
+      drivers: {
+        items: { $ref: '#/components/schemas/DriverView' },
+        description: 'Drivers under it (secondary drivers, and any under those).',
+        type: 'array',
+      },
+      changeIdeas: {
+        items: {
+          properties: {
+            changeIdeaId: { type: 'string' },
+            text: { type: 'string' },
+            origin: { type: 'string', nullable: true },
+            pdsaCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'The PDSA cycles linked to it, in chain order (cycle number, then plan date).',
+              type: 'array',
+            },
+            unlinkedCycles: {
+              items: {
+                properties: {
+                  pdsaCycleId: { type: 'string' },
+                  cycleNumber: { type: 'number' },
+                  status: {
+                    enum: ['Planned', 'Running', 'Studied', 'Completed', 'Cancelled'],
+                    type: 'string',
+                  },
+                  decision: { type: 'string', nullable: true },
+                  plannedOn: { type: 'string' },
+                  completedOn: { type: 'string', nullable: true },
+                },
+                required: ['pdsaCycleId', 'cycleNumber', 'status', 'decision', 'plannedOn', 'completedOn'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              description: 'Cycles that test it but are not linked in the diagram yet.',
+              type: 'array',
+            },
+            outcome: {
+              description: 'The decision of its last completed linked cycle: where the idea stands.',
+              type: 'string',
+              nullable: true,
+            },
+            measures: {
+              items: {
+                properties: {
+                  measureId: { type: 'string' },
+                  name: { type: 'string', nullable: true },
+                  role: { type: 'string', nullable: true },
+                },
+                required: ['measureId', 'name', 'role'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['changeIdeaId', 'text', 'origin', 'pdsaCycles', 'unlinkedCycles', 'outcome', 'measures'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: ['driverId', 'text', 'drivers', 'changeIdeas'],
     additionalProperties: false,
     type: 'object',
   },

@@ -1,4 +1,5 @@
 import type { Role } from '../../src/auth/principal';
+import { IMPORT_COLUMNS } from '../../src/imports/import-columns';
 import { testKey, TestKey } from '../support/credentials';
 
 export const PROGRAMME = 'always-events-england';
@@ -34,6 +35,10 @@ export interface Sample {
   body?: unknown;
   /** The sample names something that does not exist: an authorised caller gets exactly 404. */
   absent?: boolean;
+  /** It names what the test registered today: as known at a date in 2018 it did not exist (404). */
+  unknownBefore2018?: boolean;
+  /** A body sent as is with this content type, not as JSON. */
+  raw?: { contentType: string; text: string };
 }
 
 const series = Array.from({ length: 12 }, (_, i) => ({ value: (i * 37) % 11 }));
@@ -134,6 +139,26 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
   'GET /v1/evaluation/pdsa-learning': () => ({ method: 'GET', path: '/v1/evaluation/pdsa-learning' }),
   'GET /v1/evaluation/co-production': () => ({ method: 'GET', path: '/v1/evaluation/co-production' }),
   'GET /v1/evaluation/progress-scores': () => ({ method: 'GET', path: '/v1/evaluation/progress-scores' }),
+  'POST /v1/imports': () => ({
+    method: 'POST',
+    path: '/v1/imports',
+    // The template's header and no rows: a file every caller allowed to import may send.
+    raw: { contentType: 'text/csv', text: `${IMPORT_COLUMNS.join(',')}\n` },
+  }),
+  'GET /v1/imports/template': () => ({ method: 'GET', path: '/v1/imports/template' }),
+  'GET /v1/organisations': () => ({ method: 'GET', path: '/v1/organisations' }),
+  'GET /v1/organisations/:odsCode': (ods) => ({
+    method: 'GET',
+    path: `/v1/organisations/${ods}`,
+    unknownBefore2018: true,
+  }),
+  'GET /v1/always-events': () => ({ method: 'GET', path: '/v1/always-events' }),
+  'GET /v1/evaluations': () => ({ method: 'GET', path: '/v1/evaluations' }),
+  'GET /v1/evaluations/data-cuts': () => ({ method: 'GET', path: '/v1/evaluations/data-cuts' }),
+  'GET /v1/evaluations/findings': () => ({ method: 'GET', path: '/v1/evaluations/findings' }),
+  'GET /v1/evaluations/reports': () => ({ method: 'GET', path: '/v1/evaluations/reports' }),
+  'GET /v1/worklist': () => ({ method: 'GET', path: '/v1/worklist' }),
+  'GET /v1/reports/programme': () => ({ method: 'GET', path: '/v1/reports/programme' }),
   'POST /v1/admin/read-models/:name/rebuild': () => ({
     method: 'POST',
     path: '/v1/admin/read-models/no-such-model/rebuild',
@@ -151,10 +176,11 @@ export async function send(url: string, sample: Sample, key?: string): Promise<R
   const response = await fetch(`${url}${sample.path}`, {
     method: sample.method,
     headers: {
+      ...(sample.raw ? { 'content-type': sample.raw.contentType } : {}),
       ...(sample.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     },
-    body: sample.body === undefined ? undefined : JSON.stringify(sample.body),
+    body: sample.raw ? sample.raw.text : sample.body === undefined ? undefined : JSON.stringify(sample.body),
   });
   return {
     status: response.status,

@@ -105,6 +105,15 @@ describe('bad import files [real HTTP]', () => {
     });
   });
 
+  it('refuses a JSON body with 415 problem+json naming the types it takes, and writes nothing', async () => {
+    await unchanged(async () => {
+      const answer = await importFile(t.url, t.auth, Buffer.from('{"rows":[]}'), 'application/json');
+      expect(answer.status).toBe(415);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.text).toContain('text/csv');
+    });
+  });
+
   it('refuses missing and unknown columns with 422 naming them', async () => {
     await unchanged(async () => {
       const answer = await importFile(

@@ -14,7 +14,7 @@ export async function importFile(
   body: Buffer,
   contentType: string,
   query = '',
-): Promise<{ status: number; json: ImportAnswerBody; text: string }> {
+): Promise<{ status: number; json: ImportAnswerBody; text: string; contentType: string }> {
   const response = await fetch(`${url}/v1/imports${query}`, {
     method: 'POST',
     headers: { ...auth, 'content-type': contentType },
@@ -27,7 +27,7 @@ export async function importFile(
   } catch {
     // A CSV report: the tests read `text`.
   }
-  return { status: response.status, json, text };
+  return { status: response.status, json, text, contentType: response.headers.get('content-type') ?? '' };
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

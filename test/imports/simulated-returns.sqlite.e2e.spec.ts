@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
-import { parseTrustRegister } from '../../src/trust-register/trust-register';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { REGISTER_CSV } from '../../src/trust-register/register-csv';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { runSimulation } from '../../scripts/simulator/run/run-simulation';
@@ -45,7 +45,8 @@ describe('importing the simulated programme’s returns [sqlite: embedded file s
     const plan = buildPlan({
       seed: '42',
       scale: SCALE,
-      register: parseTrustRegister(readFileSync(REGISTER_CSV, 'utf8')),
+      // The register exactly as the simulator plans from it (types and overrides applied).
+      register: loadTrustRegister(REGISTER_CSV),
     });
     const good = [...returnRows(plan, everyReturn.inFile)];
     // Every 400th row spoiled; row numbers in the file count the header as row 1.

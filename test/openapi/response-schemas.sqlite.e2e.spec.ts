@@ -114,6 +114,11 @@ describe('the answers the API document describes [sqlite: embedded file store, r
         'GET',
         `/v1/measures/${measureId}/recalculation-proposals`,
       ],
+      [
+        'GET /v1/evaluation/always-events/{alwaysEventId}/driver-diagram',
+        'GET',
+        `/v1/evaluation/always-events/${alwaysEventId}/driver-diagram`,
+      ],
       ['GET /v1/evaluation/always-events', 'GET', '/v1/evaluation/always-events'],
       [
         'GET /v1/evaluation/always-events/{alwaysEventId}',

@@ -21,7 +21,7 @@ describe('the simulation plan', () => {
   const bodies = (name: string) => commands.filter((c) => c.name === name).map((c) => c.body);
 
   it('is the same for the same seed and scale, and differs for another seed', () => {
-    const small = (seed: string) => digest(commandsOf(buildPlan({ seed, scale: 0.25, register })));
+    const small = (seed: string) => digest(commandsOf(buildPlan({ seed, scale: 0.1, register })));
     expect(small('42')).toBe(small('42'));
     expect(small('7')).not.toBe(small('42'));
     expect(plan.commandCount).toBe(commands.length);
@@ -128,11 +128,11 @@ describe('the simulation plan', () => {
   });
 
   it('multiplies Always Events, not organisations, with the scale', () => {
-    const doubled = buildPlan({ seed: '42', scale: 2, register });
-    expect(doubled.organisations.map((o) => o.odsCode)).toEqual(plan.organisations.map((o) => o.odsCode));
+    const half = buildPlan({ seed: '42', scale: 0.5, register });
+    expect(half.organisations.map((o) => o.odsCode)).toEqual(plan.organisations.map((o) => o.odsCode));
     const synthetic = (p: SimulationPlan) => p.alwaysEvents.length - p.caseStudies.length;
-    expect(synthetic(doubled) / synthetic(plan)).toBeGreaterThan(1.8);
-    expect(synthetic(doubled) / synthetic(plan)).toBeLessThan(2.2);
+    expect(synthetic(plan) / synthetic(half)).toBeGreaterThan(1.8);
+    expect(synthetic(plan) / synthetic(half)).toBeLessThan(2.2);
   });
 });
 
@@ -140,12 +140,25 @@ describe('a smaller plan, command by command', () => {
   const commands = commandsOf(buildPlan({ seed: '42', scale: 0.25, register }));
 
   it('passes every DTO validation of the public command API', async () => {
+    // Collected, then asserted once: an expect per command is most of this test's time.
+    const failures: Array<{ name: string; key: string; problem: unknown }> = [];
     for (const command of commands) {
       const definition = definitions.get(command.name);
-      expect(definition).toBeDefined();
-      expect(screen(command.body)).toEqual([]);
-      await expect(validateDto(definition!.dto, command.body)).resolves.toBeDefined();
+      const screened = screen(command.body);
+      if (!definition || screened.length > 0) {
+        failures.push({
+          name: command.name,
+          key: command.idempotencyKey,
+          problem: definition ? screened : 'unknown',
+        });
+        continue;
+      }
+      await validateDto(definition.dto, command.body).catch((error: unknown) =>
+        failures.push({ name: command.name, key: command.idempotencyKey, problem: String(error) }),
+      );
     }
+    expect(commands.length).toBeGreaterThan(1000);
+    expect(failures.slice(0, 5)).toEqual([]);
   });
 
   it('writes each stream from one task only, or from tasks that run one after another', async () => {
@@ -165,12 +178,15 @@ describe('a smaller plan, command by command', () => {
       const { streamId: stream } = await definition.accept(command.body);
       writers.set(stream, (writers.get(stream) ?? new Set()).add(command.task));
     }
-    for (const [, tasks] of writers) {
+    const unordered: string[] = [];
+    for (const [stream, tasks] of writers) {
       const list = [...tasks];
       for (let i = 1; i < list.length; i++) {
         const ordered = ancestorsOf(list[i]).has(list[i - 1]) || ancestorsOf(list[i - 1]).has(list[i]);
-        expect(ordered).toBe(true);
+        if (!ordered) unordered.push(`${stream}: ${list[i - 1]} and ${list[i]}`);
       }
     }
+    expect(writers.size).toBeGreaterThan(100);
+    expect(unordered).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ export function expressInterest(command: ExpressInterest, state: ParticipationSt
     `${odsCode} already takes part in ${programmeSlug} (${state.status})`,
   );
   ensureNotInFuture(expressedOn, command.context, 'expressedOn');
-  ensureProgrammeOpen(command.facts.programme, programmeSlug);
+  ensureProgrammeOpen(command.facts.programme, programmeSlug, expressedOn);
   ensureOrganisationOpenOn(command.facts.organisation, expressedOn, odsCode);
   return [
     {
@@ -128,7 +128,7 @@ export function enrolOrganisation(
   ensureCommitmentComplete(state);
   ensureNotInFuture(enrolledOn, command.context, 'enrolledOn');
   const { programme, organisation } = command.facts;
-  ensureProgrammeOpen(programme, programmeSlug);
+  ensureProgrammeOpen(programme, programmeSlug, enrolledOn);
   ensurePhaseDefined(programme, phaseId);
   if (command.data.cohortId !== undefined) ensureCohortFitsPhase(programme, command.data.cohortId, phaseId);
   const cohortId = command.data.cohortId ?? state.cohortId;

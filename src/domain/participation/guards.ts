@@ -58,7 +58,12 @@ export function ensureOrganisationOpenOn(
   );
 }
 
-export function ensureProgrammeOpen(programme: ProgrammeFacts, programmeSlug: string): void {
+/**
+ * A fact dated before the programme closed may still be reported after it
+ * closed (returns and back-filled enrolments arrive late): what matters is
+ * the fact's own date, not the day it reaches us.
+ */
+export function ensureProgrammeOpen(programme: ProgrammeFacts, programmeSlug: string, on: string): void {
   ensure(
     programme.status !== 'draft',
     'programme-not-launched',
@@ -67,8 +72,8 @@ export function ensureProgrammeOpen(programme: ProgrammeFacts, programmeSlug: st
     'programmeSlug',
   );
   ensure(
-    programme.status !== 'closed',
+    programme.status !== 'closed' || programme.closedOn === null || on < programme.closedOn,
     'programme-closed',
-    `Programme ${programmeSlug} closed on ${programme.closedOn}`,
+    `Programme ${programmeSlug} closed on ${programme.closedOn}; ${on} is not before it`,
   );
 }

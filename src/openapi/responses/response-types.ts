@@ -17,6 +17,7 @@ import type { ProgressScoresReport } from '../../projections/evaluation/progress
 import type { RegisterRow } from '../../projections/evaluation/register-rows';
 import type { MeasureChart } from '../../projections/measures/measure-chart';
 import type { RecalculationProposalsBody } from '../../projections/measures/recalculation-proposals';
+import type { DriverDiagramView } from '../../projections/driver-diagrams/driver-diagram-view';
 import type { ProjectionHealth } from '../../projections/runner/projection-runner';
 import type {
   Breakdown,
@@ -96,6 +97,10 @@ export type MeasureChartResponse = MeasureChart & {
   knowledge: Pick<Knowledge, 'position' | 'source' | 'status'>;
 };
 
+export type RecalculationProposalsResponse = RecalculationProposalsBody & { knowledge: Knowledge };
+
+export type DriverDiagramResponse = DriverDiagramView & { knowledge: Knowledge };
+
 export interface AlwaysEventRegisterResponse {
   date: string;
   items: RegisterRow[];
@@ -104,9 +109,6 @@ export interface AlwaysEventRegisterResponse {
 }
 
 export type AlwaysEventResponse = RegisterRow & { date: string; knowledge: Knowledge };
-
-/** GET /v1/measures/{measureId}/recalculation-proposals */
-export type RecalculationProposalsResponse = RecalculationProposalsBody & { knowledge: Knowledge };
 
 export type FunnelResponse = FunnelReport & { knowledge: Knowledge };
 

@@ -106,6 +106,22 @@ describe('Participation decider: interest, sponsor, commitment, enrolment', () =
         .when(express({ ...world, programme: closedProgramme }))
         .thenThrows('programme-closed', 'conflict');
     });
+    it('accepts interest dated before the programme closed, reported after it', () => {
+      spec
+        .given([])
+        .when(express({ ...world, programme: closedProgramme }, { expressedOn: '2017-06-29' }))
+        .then([
+          {
+            type: 'InterestExpressed',
+            data: {
+              ...key,
+              expressedOn: '2017-06-29',
+              channel: 'NationalTeam',
+              contactRole: 'PatientExperienceLead',
+            },
+          },
+        ]);
+    });
     it('refuses a date in the future', () => {
       spec
         .given([])
