@@ -22,6 +22,8 @@ module.exports = {
   testTimeout: 30_000,
   // Most suites wait on HTTP, child processes or the broker: two workers keep both cores busy.
   maxWorkers: 2,
+  // The suites that take minutes start first, so neither worker ends the run alone.
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.cjs',
   // Every test name says which store it ran against; CI logs should show them.
   verbose: true,
   // And a JUnit report for CI tools that read one (test-artifacts/ is not committed).
