@@ -4,9 +4,14 @@ import { ApiError, explain } from '../../web/src/api/problem';
 
 /** A fetch that answers from a list and records what it was asked. */
 function fakeFetch(answers: Array<{ status: number; body: unknown; headers?: Record<string, string> }>) {
-  const asked: Array<{ url: string; headers: Record<string, string> }> = [];
+  const asked: Array<{ url: string; headers: Record<string, string>; method?: string; body?: unknown }> = [];
   const fetchImpl = (async (url: string, init: RequestInit) => {
-    asked.push({ url, headers: init.headers as Record<string, string> });
+    asked.push({
+      url,
+      headers: init.headers as Record<string, string>,
+      method: init.method,
+      body: init.body,
+    });
     const answer = answers.shift() ?? { status: 500, body: {} };
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,
@@ -126,5 +131,71 @@ describe('the dashboard’s API client', () => {
     const api = createApi('aek_key', () => undefined, fetchImpl, pause);
     await expect(api.get('/v1/spread/summary')).rejects.toMatchObject({ status: 429 });
     expect(asked).toHaveLength(4);
+  });
+
+  it('uploads a file as the body with its content type, and sends the same file again after a 429', async () => {
+    const report = { importId: 'i-1', entries: [], totals: { rows: 1, written: 1 } };
+    const { asked, fetchImpl } = fakeFetch([
+      { status: 429, body: { title: 'Too many requests', detail: 'x' }, headers: { 'retry-after': '0' } },
+      { status: 200, body: report },
+    ]);
+    let now = 0;
+    const waited: number[] = [];
+    const pause = new RequestPause(
+      () => now,
+      async (ms) => {
+        waited.push(ms);
+        now += ms;
+      },
+    );
+    const api = createApi('aek_key', () => undefined, fetchImpl, pause);
+    const file = new Blob(['ods_code,period\nRX1,2019-10\n'], { type: 'text/csv' });
+    await expect(api.upload('/v1/imports', file, 'text/csv', { report: 'all' })).resolves.toEqual(report);
+    expect(asked.map((a) => [a.method, a.url, a.headers['content-type'], a.body])).toEqual([
+      ['POST', '/v1/imports?report=all', 'text/csv', file],
+      ['POST', '/v1/imports?report=all', 'text/csv', file],
+    ]);
+    expect(asked[1].headers.authorization).toBe('Bearer aek_key');
+    // No Retry-After: the client's own five seconds.
+    expect(waited).toEqual([5000]);
+  });
+
+  it('downloads a file as the Accept header asks, under the name the service gives it', async () => {
+    const { asked, fetchImpl } = fakeFetch([
+      {
+        status: 200,
+        body: '%PDF-1.7',
+        headers: { 'content-disposition': 'attachment; filename="board-pack-2018-06-30.pdf"' },
+      },
+      { status: 200, body: 'x' },
+    ]);
+    const api = createApi('aek_key', () => undefined, fetchImpl);
+    const pack = await api.file(
+      '/v1/reports/programme',
+      { asOf: '2018-06-30', format: 'pdf' },
+      'application/pdf',
+    );
+    expect(pack.fileName).toBe('board-pack-2018-06-30.pdf');
+    expect(await pack.blob.text()).toBe('"%PDF-1.7"');
+    expect(asked[0]).toMatchObject({
+      url: '/v1/reports/programme?asOf=2018-06-30&format=pdf',
+      headers: { accept: 'application/pdf' },
+    });
+    expect((await api.file('/v1/imports/template')).fileName).toBeNull();
+  });
+
+  it('keeps the fields and rules a refusal names, for the page to list', async () => {
+    const problem = {
+      title: 'Validation failed',
+      detail: 'The file’s columns are not the template’s',
+      errors: [{ field: 'column 3', rule: 'unknown-column', message: 'Column 3 is not a template column' }],
+    };
+    const { fetchImpl } = fakeFetch([
+      { status: 422, body: problem },
+      { status: 400, body: { detail: 'x' } },
+    ]);
+    const api = createApi('aek_key', () => undefined, fetchImpl);
+    await expect(api.get('/v1/imports')).rejects.toMatchObject({ status: 422, errors: problem.errors });
+    await expect(api.get('/v1/imports')).rejects.toMatchObject({ status: 400, errors: [] });
   });
 });

@@ -36,6 +36,11 @@ describe('pages in the URL fragment', () => {
     const id = '0b6f3c52-4c1e-4f0e-9a55-2d1f3b7e8a01';
     expect(parseHash(`#/always-events/${id}?profile=ihi`).route).toEqual({ page: 'always-event', id });
     expect(parseHash('#/evaluation/').route).toEqual({ page: 'evaluation' });
+    expect(parseHash('#/organisations?q=leeds').route).toEqual({ page: 'organisations' });
+    expect(parseHash('#/organisations/RR8').route).toEqual({ page: 'organisation', odsCode: 'RR8' });
+    expect(parseHash('#/organisations/rr8').route).toEqual({ page: 'not-found', path: '/organisations/rr8' });
+    expect(parseHash('#/worklist').route).toEqual({ page: 'worklist' });
+    expect(parseHash('#/imports').route).toEqual({ page: 'imports' });
     expect(parseHash('#/always-events/not-an-id').route).toEqual({
       page: 'not-found',
       path: '/always-events/not-an-id',

@@ -137,7 +137,7 @@ describe('the README walkthrough on the simulated programme, seed 42, scale 1 [s
     }
     const humber = plan.caseStudies.find((c) => c.caseId === 'humber-townend-court');
     expect(README).toContain(`always-event-${humber?.alwaysEventId}`);
-  });
+  }, 300_000);
 
   it("charts Humber's weekly outcome measure the README names, with SPC signals", async () => {
     const measureId = /measures\/([0-9a-f-]{36})\/chart\?profile=mdc/.exec(README)?.[1];

@@ -10,8 +10,12 @@ import { Login } from './components/login';
 import { ThrottleNotice } from './components/throttle-notice';
 import { AlwaysEventPage } from './pages/always-event-page';
 import { EvaluationPage } from './pages/evaluation-page';
+import { ImportsPage } from './pages/imports-page';
+import { OrganisationPage } from './pages/organisation-page';
+import { OrganisationsPage } from './pages/organisations-page';
 import { ProgrammePage } from './pages/programme-page';
 import { RegisterPage } from './pages/register-page';
+import { WorklistPage } from './pages/worklist-page';
 
 function usePlace(): [Place, (href: string) => void] {
   const [place, setPlace] = useState(() => parseHash(location.hash));
@@ -56,8 +60,17 @@ export function App() {
 const PAGES = [
   { path: '/', label: 'Programme', page: 'programme' },
   { path: '/always-events', label: 'Always Events', page: 'register' },
+  { path: '/organisations', label: 'Organisations', page: 'organisations' },
+  { path: '/worklist', label: 'Worklist', page: 'worklist' },
+  { path: '/imports', label: 'Imports', page: 'imports' },
   { path: '/evaluation', label: 'Evaluation', page: 'evaluation' },
 ] as const;
+
+/** The page a detail page belongs to, for the menu and the title. */
+const PARENT: Partial<Record<Place['route']['page'], string>> = {
+  'always-event': 'register',
+  organisation: 'organisations',
+};
 
 function Shell({ api, onSignOut }: { api: ReturnType<typeof createApi>; onSignOut: () => void }) {
   const [place, navigate] = usePlace();
@@ -68,7 +81,7 @@ function Shell({ api, onSignOut }: { api: ReturnType<typeof createApi>; onSignOu
     () => ({ api, bounds: { asOf: asOf || undefined, asKnownAt: asKnownAt || undefined } }),
     [api, asOf, asKnownAt],
   );
-  const current = place.route.page === 'always-event' ? 'register' : place.route.page;
+  const current = PARENT[place.route.page] ?? place.route.page;
   useEffect(() => {
     document.title = `${PAGES.find((p) => p.page === current)?.label ?? 'Not found'} · Always Events dashboard`;
   }, [current]);
@@ -140,6 +153,14 @@ function Page({ place, navigate }: { place: Place; navigate: (href: string) => v
       return <AlwaysEventPage id={route.id} query={query} navigate={navigate} />;
     case 'evaluation':
       return <EvaluationPage />;
+    case 'organisations':
+      return <OrganisationsPage query={query} navigate={navigate} />;
+    case 'organisation':
+      return <OrganisationPage odsCode={route.odsCode} query={query} />;
+    case 'worklist':
+      return <WorklistPage query={query} navigate={navigate} />;
+    case 'imports':
+      return <ImportsPage />;
     case 'not-found':
       return (
         <>

@@ -24,6 +24,10 @@ describe('the dashboard pages [Chromium, sqlite: embedded file store]', () => {
     ['register', '/always-events', 'Always Events register'],
     ['always-event', `/always-events/${app.data.longSeries.alwaysEventId}`, 'Demonstration NHS Trust'],
     ['evaluation', '/evaluation', 'Evaluation'],
+    ['organisations', '/organisations', 'Organisations'],
+    ['organisation', '/organisations/D000', 'Demonstration NHS Trust D000'],
+    ['worklist', '/worklist', 'Worklist'],
+    ['imports', '/imports', 'Import returns and measurements'],
   ];
 
   it('loads every page without console errors or serious accessibility violations, at 1280×800 and on a phone', async () => {

@@ -7,6 +7,10 @@ export interface Api {
   get<T>(path: string, params?: Params): Promise<T>;
   /** The same query as CSV (`Accept: text/csv`), for download. */
   csv(path: string, params?: Params): Promise<Blob>;
+  /** A file the API serves (a template, a board pack, a chart image), as `accept` asks, for download. */
+  file(path: string, params?: Params, accept?: string): Promise<{ blob: Blob; fileName: string | null }>;
+  /** POST a file as the body, with its content type; the JSON answer. */
+  upload<T>(path: string, body: Blob, contentType: string, params?: Params): Promise<T>;
   /** POST /v1/commands/{name}; the key makes a retry after a lost answer harmless. */
   command<T>(name: string, body: object, idempotencyKey: string): Promise<T>;
   /** The wait the service asked for after a 429, which every request honours. */
@@ -83,6 +87,22 @@ export function createApi(
     async csv(path: string, params: Params = {}): Promise<Blob> {
       const response = await send(urlOf(path, params), { headers: { accept: 'text/csv' } });
       return response.blob();
+    },
+
+    async file(path: string, params: Params = {}, accept = '*/*') {
+      const response = await send(urlOf(path, params), { headers: { accept } });
+      const disposition = response.headers.get('content-disposition') ?? '';
+      return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+    },
+
+    // A 429 sends the same file again: rows are keyed by what they are, so a repeat writes nothing twice.
+    async upload<T>(path: string, body: Blob, contentType: string, params: Params = {}): Promise<T> {
+      const response = await send(urlOf(path, params), {
+        method: 'POST',
+        headers: { 'content-type': contentType, accept: 'application/json' },
+        body,
+      });
+      return (await response.json()) as T;
     },
 
     async command<T>(name: string, body: object, idempotencyKey: string): Promise<T> {

@@ -2,6 +2,13 @@
  * An API refusal (RFC 9457 problem+json) or a failure to reach the API, in
  * the words a person at the dashboard needs: what happened and what to do.
  */
+/** One thing a refusal names: the field, the rule it broke, and why (RFC 9457 extension `errors`). */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when the service could not be reached at all. */
@@ -10,6 +17,7 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly retryAfterSeconds: number | null = null,
     readonly correlationId: string | null = null,
+    readonly errors: readonly FieldProblem[] = [],
   ) {
     super(`${status} ${title}: ${detail}`);
     this.name = 'ApiError';
@@ -19,7 +27,19 @@ export class ApiError extends Error {
 interface ProblemBody {
   title?: unknown;
   detail?: unknown;
+  errors?: unknown;
 }
+
+const fieldProblems = (errors: unknown): FieldProblem[] =>
+  Array.isArray(errors)
+    ? errors
+        .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+        .map((e) => ({
+          field: String(e.field ?? ''),
+          rule: String(e.rule ?? ''),
+          message: String(e.message ?? ''),
+        }))
+    : [];
 
 export async function errorFrom(response: Response): Promise<ApiError> {
   const text = await response.text();
@@ -36,6 +56,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
     typeof problem.detail === 'string' ? problem.detail : text.slice(0, 300),
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     response.headers.get('x-correlation-id'),
+    fieldProblems(problem.errors),
   );
 }
 

@@ -8,6 +8,10 @@ export type Route =
   | { page: 'register' }
   | { page: 'always-event'; id: string }
   | { page: 'evaluation' }
+  | { page: 'organisations' }
+  | { page: 'organisation'; odsCode: string }
+  | { page: 'worklist' }
+  | { page: 'imports' }
   | { page: 'not-found'; path: string };
 
 export interface Place {
@@ -31,6 +35,11 @@ function routeOf(path: string): Route {
   if (path === '/' || path === '/programme') return { page: 'programme' };
   if (path === '/always-events') return { page: 'register' };
   if (path === '/evaluation') return { page: 'evaluation' };
+  if (path === '/organisations') return { page: 'organisations' };
+  if (path === '/worklist') return { page: 'worklist' };
+  if (path === '/imports') return { page: 'imports' };
+  const organisation = /^\/organisations\/([A-Z0-9]{3,10})$/.exec(path);
+  if (organisation) return { page: 'organisation', odsCode: organisation[1] as string };
   const match = /^\/always-events\/([0-9a-fA-F-]{36})$/.exec(path);
   if (match) return { page: 'always-event', id: match[1] as string };
   return { page: 'not-found', path };

@@ -19,6 +19,15 @@ export function ErrorPanel({ error, retry, what }: { error: ApiError; retry?: ()
         {heading} <span class="error-context">({what})</span>
       </h3>
       <p>{message}</p>
+      {error.errors.length > 0 && (
+        <ul data-testid="error-fields">
+          {error.errors.map((e, i) => (
+            <li key={i}>
+              {e.field && <code>{e.field}</code>} {e.rule && <span class="hint">({e.rule})</span>} {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {error.correlationId && <p class="hint">Reference for support: {error.correlationId}</p>}
       {action === 'retry' && retry && (
         <button type="button" onClick={retry}>

@@ -8,6 +8,7 @@ import { ChartFigure } from '../components/chart-figure';
 import { DataTable } from '../components/data-table';
 import { Await } from '../components/status';
 import { Tile } from '../components/tile';
+import { BoardPackSection } from './board-pack-section';
 
 interface Programme {
   summary: SpreadSummary;
@@ -34,6 +35,7 @@ export function ProgrammePage() {
   return (
     <>
       <h1>Programme</h1>
+      <BoardPackSection />
       <Await resource={programme} retry={retry} what="the programme's figures">
         {({ summary, timeline }) => (
           <>

@@ -1,45 +1,36 @@
-import type { Api, Params } from '../api/client';
-import type { PageInfo, RegisterRow } from '../api/types';
-import { boundsKey, useSession } from '../app/context';
+import type { AlwaysEventListRow, CursorList } from '../api/programme-types';
+import { useSession } from '../app/context';
+import { REGISTER_STATES, SETTINGS } from '../app/choices';
 import { formatDay } from '../app/dates';
-import { humanise } from '../app/format';
+import { formatCount, formatNumber, humanise } from '../app/format';
 import { hrefOf, sharedParams } from '../app/route';
+import { useListQuery } from '../app/use-list-query';
 import { useResource } from '../app/use-resource';
+import { choicesOf, SearchBox, SelectFilter } from '../components/list-controls';
+import { Pager } from '../components/pager';
 import { Await } from '../components/status';
-import { applyFilters, choicesOf, FILTERS, sortRows, SORTS } from './register-table';
-import type { Filter, Filters, Sort } from './register-table';
 
-const PAGE = 1000;
+/** Rows per page: a screenful or two, not the whole register (the first is the default). */
+const PAGE_SIZES = ['25', '10', '50', '100'] as const;
 
-/** Every row of the register at the bounds, page by page. */
-export async function wholeRegister(api: Api, bounds: Params): Promise<RegisterRow[]> {
-  const rows: RegisterRow[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await api.get<{ items: RegisterRow[]; page: PageInfo }>('/v1/evaluation/always-events', {
-      ...bounds,
-      limit: String(PAGE),
-      offset: String(offset),
-    });
-    rows.push(...page.items);
-    if (offset + PAGE >= page.page.total) return rows;
-  }
-}
+/** The list's own query parameters, as the URL carries them (the API's names). */
+const PARAMS = ['setting', 'state', 'q', 'sort', 'limit'] as const;
 
-const FILTER_LABELS: Record<Filter, string> = {
-  setting: 'Setting',
-  state: 'State',
-  region: 'Region',
-  organisation: 'Organisation',
-};
-
-const COLUMNS: Array<{ sort: Sort | null; label: string }> = [
+const COLUMNS: Array<{ sort: string | null; label: string }> = [
   { sort: 'organisation', label: 'Organisation' },
-  { sort: 'setting', label: 'Setting' },
+  { sort: null, label: 'Region' },
+  { sort: null, label: 'Setting' },
   { sort: 'state', label: 'State' },
   { sort: null, label: 'Vision statement' },
-  { sort: 'agreed', label: 'Statement agreed' },
-  { sort: 'score', label: 'Progress score' },
+  { sort: 'initiatedOn', label: 'Initiated' },
+  { sort: 'progressScore', label: 'Progress score' },
 ];
+
+interface Register {
+  list: CursorList<AlwaysEventListRow>;
+  /** Always Events at these bounds before filters and search. */
+  all: number;
+}
 
 export function RegisterPage({
   query,
@@ -49,110 +40,139 @@ export function RegisterPage({
   navigate: (href: string) => void;
 }) {
   const { api, bounds } = useSession();
-  const [register, retry] = useResource(() => wholeRegister(api, bounds), boundsKey(bounds));
-  const filters: Filters = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? undefined]));
-  const sort = (SORTS as readonly string[]).includes(query.get('sort') ?? '')
-    ? (query.get('sort') as Sort)
-    : 'organisation';
-  const descending = query.get('order') === 'desc';
-  const go = (changes: Record<string, string | undefined>) =>
-    navigate(
-      hrefOf('/always-events', {
-        ...sharedParams(query),
-        ...filters,
-        sort,
-        order: descending ? 'desc' : undefined,
-        ...changes,
+  const { params, pages, request, key, go } = useListQuery('/always-events', PARAMS, query, navigate);
+  const [register, retry] = useResource<Register>(async () => {
+    const filtered = Boolean(params.setting || params.state || params.q);
+    const [list, whole] = await Promise.all([
+      api.get<CursorList<AlwaysEventListRow>>('/v1/always-events', {
+        ...request,
+        limit: params.limit ?? PAGE_SIZES[0],
       }),
-    );
+      filtered
+        ? api.get<CursorList<AlwaysEventListRow>>('/v1/always-events', { ...bounds, limit: '1' })
+        : null,
+    ]);
+    return { list, all: whole?.page.total ?? list.page.total };
+  }, key);
+  const sort = params.sort ?? 'organisation';
 
   return (
     <>
       <h1>Always Events register</h1>
-      <Await resource={register} retry={retry} what="the register">
-        {(rows) => {
-          const shown = sortRows(applyFilters(rows, filters), sort, descending);
-          return (
-            <>
-              <form class="filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
-                {FILTERS.map((filter) => (
-                  <div class="field" key={filter}>
-                    <label for={`filter-${filter}`}>{FILTER_LABELS[filter]}</label>
-                    <select
-                      id={`filter-${filter}`}
-                      value={filters[filter] ?? ''}
-                      onChange={(e) =>
-                        go({ [filter]: (e.currentTarget as HTMLSelectElement).value || undefined })
-                      }
-                    >
-                      <option value="">All</option>
-                      {choicesOf(rows, filter).map((c) => (
-                        <option key={c.value} value={c.value}>
-                          {filter === 'setting' || filter === 'state' ? humanise(c.label) : c.label}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+      <div class="filters">
+        <SearchBox
+          id="register-q"
+          label="Search"
+          hint="Organisation name or ODS code, vision statement or theme"
+          value={params.q}
+          onSearch={(q) => go({ q })}
+        />
+        <form class="filters-selects" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
+          <SelectFilter
+            id="filter-setting"
+            label="Setting"
+            value={params.setting}
+            choices={choicesOf(SETTINGS, humanise)}
+            onChange={(setting) => go({ setting })}
+          />
+          <SelectFilter
+            id="filter-state"
+            label="State"
+            value={params.state}
+            choices={choicesOf(REGISTER_STATES, humanise)}
+            onChange={(state) => go({ state })}
+          />
+          <div class="field">
+            <label for="register-limit">Rows per page</label>
+            <select
+              id="register-limit"
+              value={params.limit ?? PAGE_SIZES[0]}
+              onChange={(e) => {
+                const limit = (e.currentTarget as HTMLSelectElement).value;
+                go({ limit: limit === PAGE_SIZES[0] ? undefined : limit });
+              }}
+            >
+              {[...PAGE_SIZES]
+                .sort((a, b) => Number(a) - Number(b))
+                .map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
                 ))}
-              </form>
-              <p role="status" data-testid="register-count">
-                {shown.length} of {rows.length} Always Events
-              </p>
-              <div class="table-scroll" role="region" aria-label="Always Events register" tabIndex={0}>
-                <table data-testid="register-table">
-                  <caption>
-                    Always Events at these bounds; open one for its statement, cycles and measures
-                  </caption>
-                  <thead>
-                    <tr>
-                      {COLUMNS.map((column) => (
-                        <th
-                          scope="col"
-                          key={column.label}
-                          aria-sort={
-                            column.sort === sort ? (descending ? 'descending' : 'ascending') : undefined
-                          }
-                        >
-                          {column.sort ? (
-                            <button
-                              type="button"
-                              class="sort"
-                              onClick={() =>
-                                go({
-                                  sort: column.sort ?? undefined,
-                                  order: column.sort === sort && !descending ? 'desc' : undefined,
-                                })
-                              }
-                            >
-                              {column.label}
-                              <span aria-hidden="true">
-                                {column.sort === sort ? (descending ? ' ▼' : ' ▲') : ' ↕'}
-                              </span>
-                            </button>
-                          ) : (
-                            column.label
-                          )}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((row) => (
-                      <RegisterLine key={row.alwaysEventId} row={row} query={query} navigate={navigate} />
+            </select>
+          </div>
+        </form>
+      </div>
+      <Await resource={register} retry={retry} what="the register">
+        {({ list, all }) => (
+          <>
+            <p role="status" data-testid="register-count">
+              {formatCount(list.page.total)} of {formatCount(all)} Always Events
+            </p>
+            <div class="table-scroll" role="region" aria-label="Always Events register" tabIndex={0}>
+              <table data-testid="register-table">
+                <caption>
+                  Always Events at these bounds; open one for its statement, cycles and measures
+                </caption>
+                <thead>
+                  <tr>
+                    {COLUMNS.map((column) => (
+                      <SortHeader
+                        key={column.label}
+                        {...column}
+                        current={sort}
+                        onSort={(s) => go({ sort: s })}
+                      />
                     ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          );
-        }}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((row) => (
+                    <RegisterLine key={row.alwaysEventId} row={row} query={query} navigate={navigate} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager pages={pages} info={list.page} shown={list.items.length} what="Always Events" />
+          </>
+        )}
       </Await>
     </>
   );
 }
 
+/** A column the API can sort by: ascending first, then descending (`-key`). */
+function SortHeader({
+  sort,
+  label,
+  current,
+  onSort,
+}: {
+  sort: string | null;
+  label: string;
+  current: string;
+  onSort: (sort: string) => void;
+}) {
+  if (!sort) return <th scope="col">{label}</th>;
+  const direction = current === sort ? 'ascending' : current === `-${sort}` ? 'descending' : undefined;
+  return (
+    <th scope="col" aria-sort={direction}>
+      <button
+        type="button"
+        class="sort"
+        onClick={() => onSort(direction === 'ascending' ? `-${sort}` : sort)}
+      >
+        {label}
+        <span aria-hidden="true">
+          {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 interface LineProps {
-  row: RegisterRow;
+  row: AlwaysEventListRow;
   query: URLSearchParams;
   navigate: (href: string) => void;
 }
@@ -169,18 +189,15 @@ function RegisterLine({ row, query, navigate }: LineProps) {
       }}
     >
       <td>
-        <a href={href}>{row.organisation.name ?? row.organisation.odsCode}</a>
-        <span class="hint"> {row.organisation.odsCode}</span>
+        <a href={href}>{row.organisation ?? row.odsCode}</a>
+        <span class="hint"> {row.odsCode}</span>
       </td>
-      <td>{humanise(row.homeUnit.setting)}</td>
+      <td>{row.region ?? '—'}</td>
+      <td>{humanise(row.setting)}</td>
       <td>{humanise(row.state)}</td>
-      <td class="statement">{row.statement?.visionStatement ?? <span class="hint">Not agreed yet</span>}</td>
-      <td>{formatDay(row.keyDates.statementAgreed)}</td>
-      <td class="numeric">
-        {row.latestProgressScore
-          ? `${row.latestProgressScore.score} (${row.latestProgressScore.period})`
-          : '—'}
-      </td>
+      <td class="statement">{row.vision ?? <span class="hint">Not agreed yet</span>}</td>
+      <td>{formatDay(row.initiatedOn)}</td>
+      <td class="numeric">{formatNumber(row.latestProgressScore)}</td>
     </tr>
   );
 }

@@ -1,44 +1,7 @@
 import type { MeasureChart } from '../../web/src/api/types';
-import type { RegisterRow } from '../../src/projections/evaluation/register-rows';
-import { applyFilters, choicesOf, sortRows } from '../../web/src/pages/register-table';
 import { isSpecialCause } from '../../web/src/charts/spc-labels';
 import { VARIATION_FILLS } from '../../web/src/charts/palette';
 import { renderSpcChartSvg } from '../../src/chart-images/spc-chart-svg';
-
-const row = (ods: string, setting: string, state: string, score: number | null): RegisterRow =>
-  ({
-    alwaysEventId: `${ods}-${setting}`,
-    organisation: { odsCode: ods, name: `Trust ${ods}`, regionCode: 'Y56', region: 'London' },
-    homeUnit: { unitId: 'home', name: 'Ward', setting },
-    state,
-    keyDates: { statementAgreed: null },
-    latestProgressScore: score === null ? null : { period: '2018-01', score },
-  }) as unknown as RegisterRow;
-
-describe('the register table', () => {
-  const rows = [
-    row('RB1', 'Maternity', 'Testing', 2),
-    row('RA1', 'Children', 'Initiated', null),
-    row('RA2', 'Maternity', 'Testing', 4),
-  ];
-
-  it('offers only the values present, and filters on them together', () => {
-    expect(choicesOf(rows, 'setting').map((c) => c.value)).toEqual(['Children', 'Maternity']);
-    expect(choicesOf(rows, 'region')).toEqual([{ value: 'Y56', label: 'London (Y56)' }]);
-    expect(
-      applyFilters(rows, { setting: 'Maternity', organisation: 'RA2' }).map((r) => r.organisation.odsCode),
-    ).toEqual(['RA2']);
-  });
-
-  it('sorts either way, keeping the register’s order between ties', () => {
-    expect(sortRows(rows, 'score', true).map((r) => r.organisation.odsCode)).toEqual(['RA2', 'RB1', 'RA1']);
-    expect(sortRows(rows, 'setting', false).map((r) => r.organisation.odsCode)).toEqual([
-      'RA1',
-      'RB1',
-      'RA2',
-    ]);
-  });
-});
 
 describe('the SPC chart the dashboard draws (the service’s renderer)', () => {
   const point = (n: number, y: number | null, variation: string, phase = 1) => ({
