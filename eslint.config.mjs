@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import { boundaryElements, boundaryPolicies } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'web/dist/**', 'test-artifacts/**', 'bench/.work/**', '.venv*/**', '.test-build*/**'] },
@@ -21,6 +23,20 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['@nestjs/*', 'node:*', 'fs', 'better-sqlite3', 'kafkajs', '@eventstore/*'], message: 'The domain and analytics are pure: no framework or I/O imports.' }] },
       ],
+    },
+  },
+  {
+    // The import boundaries between layers (eslint.boundaries.mjs, docs/architecture/layout.md).
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': boundaryElements,
+      'boundaries/include': ['src/**/*.ts'],
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: boundaryPolicies }],
+      'boundaries/no-unknown-files': 'error',
     },
   },
   {

@@ -5,7 +5,7 @@
  * grows linearly (64 KiB against 1 MiB of the same pattern: 16 × is linear).
  */
 import { screen } from '../src/privacy/screening';
-import { jsonShapeViolation } from '../src/security/json-limits';
+import { jsonShapeViolation } from '../src/shared/validation/json-limits';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');

@@ -2,16 +2,18 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import { FunctionClock, SystemClock } from './commands/clock';
+import { FunctionClock, SystemClock } from './shared/clock';
 import { authenticationHook } from './auth/authentication-hook';
 import { clientIpHasher } from './auth/client-ip';
 import { createAuthenticator } from './auth/create-authenticator';
 import { CatalogueService } from './commands/catalogue.service';
 import { buildOpenApiDocument } from './openapi/openapi-document';
-import { ProblemException } from './http/problem';
+import { ProblemException } from './shared/problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AppConfig } from './config/app-config';
-import { openEventStore } from './event-store/event-store.module';
+import { UPCASTERS } from './domain/upcasters';
+import { openEventStore } from './event-store/wiring/event-store.module';
+import { UpcasterRegistry } from './event-store/upcasting/upcaster-registry';
 import { openStateDatabase } from './state/state-database';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { startupLogger } from './logging/logging.module';
@@ -36,6 +38,9 @@ function bodyLimitFor(url: string, config: AppConfig): number {
   if (url.split('?')[0] === IMPORTS_PATH) return config.IMPORT_MAX_BYTES;
   return url.startsWith('/v1/analytics/') ? ANALYTICS_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
 }
+
+/** The domain's upcasters, registered with the store here: the store itself knows no aggregate. */
+export const eventUpcasters = (): UpcasterRegistry => new UpcasterRegistry(UPCASTERS);
 
 /** Builds the application (used by main and by the e2e tests, so both run the same wiring). */
 export interface AppOptions {
@@ -99,7 +104,7 @@ export async function createApp(
   // way; an fsync per command there would double the cost of every write for nothing.
   const state = openStateDatabase(config.STATE_SQLITE_PATH, 'NORMAL');
   const clock = options.now ? new FunctionClock(options.now) : new SystemClock();
-  const store = await openEventStore(config, options.now).catch((error: unknown) => {
+  const store = await openEventStore(config, eventUpcasters(), options.now).catch((error: unknown) => {
     state.close();
     throw error;
   });

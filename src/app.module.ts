@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { Clock } from './commands/clock';
+import { Clock } from './shared/clock';
 import { CommandsModule } from './commands/commands.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { AnalyticsApiModule } from './analytics-api/analytics-api.module';
@@ -11,7 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './projections/contacts/contacts.module';
 import { RedactionModule } from './personal-data/redaction/redaction.module';
 import { EvaluationModule } from './projections/evaluation/evaluation.module';
-import { EventStoreModule } from './event-store/event-store.module';
+import { EventStoreModule } from './event-store/wiring/event-store.module';
 import type { EventStore } from './event-store/port';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
@@ -57,6 +58,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(infrastructure.clock),
+        // The CommandBus and QueryBus, for every module: the write side's handler, the read side's query handlers.
+        CqrsModule.forRoot(),
         LoggingModule.forRoot(config),
         EventStoreModule.forRoot(infrastructure.store),
         CoordinationModule,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
-import { parseTrustRegister } from '../../src/register/trust-register';
+import { parseTrustRegister } from '../../src/trust-register/trust-register';
 import { Progress } from '../../src/cli/progress';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV, runSimulation, SimulationSummary } from '../../scripts/simulator/run/run-simulation';

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiOk, ApiProblems } from '../openapi/api-docs';
+import { ApiOk, ApiProblems } from '../http/api-docs';
 import { computeChart, MAX_POINTS, validateSpcRequest } from '../analytics';
 import { spcRequestSchema } from '../analytics/spc-request-schema';
 import type { SpcResult } from '../analytics';
-import { validationProblem } from '../http/problem';
+import { validationProblem } from '../shared/problem';
 
 /** Thin HTTP shell around the pure analytics engine: evaluators bring their own series too. */
 @ApiTags('analytics')

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
-import { OncePerTurn } from '../support/once-per-turn';
+import { OncePerTurn } from '../shared/once-per-turn';
 import { ApiKeyConfigError, ApiKeyEntry, assertUniqueIds, parseApiKeys } from './api-keys';
 
 /** Where the key file is: API_KEYS_FILE, else `api-keys.json` beside the embedded store (./data on a fresh clone). */

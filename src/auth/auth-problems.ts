@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import type { AuthFailure } from './principal';
 
 const REALM = 'always-events';

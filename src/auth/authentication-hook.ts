@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import type { RateLimiter } from '../security/rate-limits';
 import { unauthorised } from './auth-problems';

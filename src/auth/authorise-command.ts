@@ -1,4 +1,3 @@
-import type { CommandDefinition } from '../commands/command-definition';
 import { forbidden } from './auth-problems';
 import type { OrganisationResolver } from './organisation-resolver';
 import { COMMAND_POLICIES, CommandPolicy } from './policy';
@@ -27,7 +26,7 @@ export const needsOrganisationCheck = (principal: Principal, policy: CommandPoli
  */
 export async function authoriseCommand(
   principal: Principal,
-  definition: Pick<CommandDefinition, 'name'>,
+  definition: { name: string },
   dto: object,
   resolver: Pick<OrganisationResolver, 'organisationsOfCommand'>,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import { Argument, InvalidArgumentError, Option } from 'commander';
 import { ROLES } from '../auth/principal';
-import { isIsoDate, isIsoDateTime } from '../commands/validation/validators';
+import { isIsoDate, isIsoDateTime } from '../shared/validation/validators';
 import { READ_MODELS } from '../projections/catalogue';
 
 /** commander parsers and declarations shared by the commands; a refusal is commander's own one-line error. */

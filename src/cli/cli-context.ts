@@ -1,11 +1,11 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
-import { createApp } from '../app.factory';
+import { createApp, eventUpcasters } from '../app.factory';
 import type { AppConfig } from '../config/app-config';
 import { LOG_LEVELS } from '../config/app-config';
 import { loadConfig } from '../config/load-config';
-import { openEventStore } from '../event-store/event-store.module';
+import { openEventStore } from '../event-store/wiring/event-store.module';
 import type { EventStore } from '../event-store/port';
 import { CliError } from './cli-errors';
 
@@ -58,7 +58,7 @@ export async function withStore<T>(task: (store: EventStore) => Promise<T>): Pro
       `SQLITE_PATH=${config.SQLITE_PATH}: there is no event store there (the service creates it on its first start)`,
     );
   }
-  const store = await openEventStore(config);
+  const store = await openEventStore(config, eventUpcasters());
   try {
     return await task(store);
   } finally {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { categoryOf } from '../domain/stream-names';
-import { CURRENT_SCHEMA_VERSIONS } from '../event-store/upcasting/upcasters';
+import { CURRENT_SCHEMA_VERSIONS } from '../domain/upcasters';
 import { AggregateDefinition, CommandDefinition } from './command-definition';
 
 /** Looks up commands by name and aggregates by stream, over the catalogue it is given. */

@@ -1,55 +1,61 @@
-import { Decider } from '../domain/decider';
-import { CommandContext } from '../domain/shared';
-import { StreamCategory } from '../domain/stream-names';
-import { CommandDto } from './validation/command-dto';
+import type { CommandContext } from '../domain/shared';
+import type { StreamCategory } from '../domain/stream-names';
+import type { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
+import type { CommandDto } from './command-dto';
 import type { FactLookups } from './fact-lookups';
+import type { KnownEvent, StreamStates } from './stream-state-cache';
 
+/** A domain event as the handler passes it on: its type names it in the public contract. */
 export interface AnyDomainEvent {
   type: string;
   data: unknown;
 }
 
 /**
- * Everything the gateway needs to run one command: how to validate its body,
- * which stream it targets, which facts from other aggregates its rules need,
- * and how to build the domain command. The HTTP path, the Kafka message name
- * and the OpenAPI entry all come from `name`.
+ * One command of the public contract, as the catalogue, the gateway, the
+ * OpenAPI document and the Kafka schemas see it. Its DTO, domain command,
+ * facts, state and events are typed where it is defined (`commandsOf`) and
+ * closed over here, so commands of every aggregate sit in one list without
+ * a cast. The HTTP path, the Kafka message name and the OpenAPI entry come
+ * from `name`.
  */
-export interface CommandDefinition<
-  Dto extends CommandDto = CommandDto,
-  Command = unknown,
-  State = unknown,
-  Facts = unknown,
-  Event extends AnyDomainEvent = AnyDomainEvent,
-> {
-  name: string;
-  summary: string;
-  description?: string;
-  dto: new () => Dto;
-  decider: Decider<Command, Event, State>;
-  streamId(dto: Dto): string;
-  /** When the recorded fact happened (ISO), when the body's date fields do not say it plainly (see fact-date.ts). */
-  occurredAt?(dto: Dto): string | undefined;
-  facts?(dto: Dto, lookups: FactLookups, context: CommandContext): Promise<Facts>;
-  toCommand(dto: Dto, context: CommandContext, facts: Facts): Command;
+export interface CommandDefinition {
+  readonly name: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly dto: new () => CommandDto;
+  /** Validates a body against the DTO: the command ready to run, or a 400 problem naming each field. */
+  accept(body: unknown): Promise<AcceptedCommand>;
 }
 
-/** Identity helper that keeps the definition's types tied together. */
-export function defineCommand<
-  Dto extends CommandDto,
-  Command,
-  State,
-  Facts = undefined,
-  Event extends AnyDomainEvent = AnyDomainEvent,
->(definition: CommandDefinition<Dto, Command, State, Facts, Event>): CommandDefinition {
-  return definition as unknown as CommandDefinition;
+/** A validated command, bound to its target stream. */
+export interface AcceptedCommand {
+  readonly name: string;
+  /** The validated body: what scope checks read and the idempotency hash covers. */
+  readonly dto: CommandDto;
+  readonly streamId: string;
+  /** Folds the target stream (through the cache): a decision bound to the state it read. */
+  load(streams: StreamStates, lookups: FactLookups): Promise<StreamDecision>;
 }
 
-/** One aggregate: its stream category, decider (for reads) and commands. */
+/** The target stream as folded, and the command's decision on it. */
+export interface StreamDecision {
+  /** The stream's revision the state reflects; -1 for no stream. */
+  readonly revision: number;
+  /** Every event id in the stream, for idempotent retries. */
+  readonly known: ReadonlyMap<string, KnownEvent>;
+  /** Looks up the command's facts and runs the pure decider on the folded state. */
+  decide(context: CommandContext): Promise<readonly AnyDomainEvent[]>;
+  /** Folds what the decision appended into the cached state, so the next command reads nothing new. */
+  appended(events: readonly NewEvent[], result: AppendResult): void;
+}
+
+/** One aggregate: its stream category, its commands, and its state folded from a stream's events. */
 export interface AggregateDefinition {
-  category: StreamCategory;
-  decider: Decider<never, AnyDomainEvent, unknown>;
-  commands: CommandDefinition[];
+  readonly category: StreamCategory;
+  readonly commands: readonly CommandDefinition[];
+  /** The state its decider folds from these events (the streams endpoint shows it). */
+  stateOf(events: readonly Pick<RecordedEvent, 'type' | 'data'>[]): unknown;
   /** Event payload schema versions that differ from 1. */
-  schemaVersions?: Record<string, number>;
+  readonly schemaVersions?: Readonly<Record<string, number>>;
 }

@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { authoriseCommand, commandPolicyFor, needsOrganisationCheck } from '../auth/authorise-command';
 import { OrganisationResolver } from '../auth/organisation-resolver';
 import type { Principal } from '../auth/principal';
-import { patientDataProblem } from '../http/patient-data-problem';
-import { ProblemException, validationProblem } from '../http/problem';
+import { patientDataProblem } from '../shared/patient-data-problem';
+import { ProblemException, validationProblem } from '../shared/problem';
 import { screen } from '../privacy/screening';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -15,7 +15,6 @@ import {
   ExecuteCommand,
   ExecuteCommandBatch,
 } from './execute-command';
-import { validateDto } from './validation/validate-dto';
 
 /** How a command arrived, apart from who sent it: becomes the events' metadata. */
 export interface Submission {
@@ -128,7 +127,8 @@ export class CommandGateway {
         await authoriseCommand(principal, definition, body, this.resolver);
       }
     }
-    const dto = await validateDto(definition.dto, body);
+    const command = await definition.accept(body);
+    const { dto } = command;
     await authoriseCommand(principal, definition, dto, this.resolver);
     const key = submission.idempotencyKey;
     if (key !== undefined && dto.commandId !== undefined && dto.commandId !== key) {
@@ -138,8 +138,7 @@ export class CommandGateway {
       ]);
     }
     return new ExecuteCommand(
-      definition,
-      dto,
+      command,
       commandOrigin(principal, { ...submission, idempotencyKey: key ?? dto.commandId }),
     );
   }

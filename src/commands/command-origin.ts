@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
-import { validationProblem } from '../http/problem';
+import { validationProblem } from '../shared/problem';
 import type { Submission } from './command-gateway';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;

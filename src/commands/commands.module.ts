@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { OrganisationResolver } from '../auth/organisation-resolver';
 import { CatalogueService } from './catalogue.service';
 import { CommandGateway } from './command-gateway';
@@ -9,13 +8,20 @@ import { ExecuteCommandHandler } from './execute-command.handler';
 import { ExecuteCommandBatchHandler } from './execute-command-batch.handler';
 import { FactLookups } from './fact-lookups';
 import { ConflictRetry } from './conflict-retry';
+import { StreamStateCache } from './stream-state-cache';
 import { StreamsController } from './streams.controller';
+import { EVENT_STORE } from '../event-store/port';
+import type { EventStore } from '../event-store/port';
 
 @Module({
-  imports: [CqrsModule.forRoot()],
   controllers: [CommandsController, StreamsController],
   providers: [
     { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
+    {
+      provide: StreamStateCache,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new StreamStateCache(store),
+    },
     FactLookups,
     OrganisationResolver,
     CommandGateway,
@@ -23,6 +29,7 @@ import { StreamsController } from './streams.controller';
     ExecuteCommandHandler,
     ExecuteCommandBatchHandler,
   ],
-  exports: [CatalogueService, FactLookups, CommandGateway, CqrsModule],
+  // FactLookups: the import path reads a measure's Always Event to check a row before it is sent.
+  exports: [CatalogueService, CommandGateway, FactLookups],
 })
 export class CommandsModule {}

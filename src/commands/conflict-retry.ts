@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 
 export interface ConflictRetryOptions {
   /** How long a command may keep deciding again after conflicts before it gives up with 409. */

@@ -9,16 +9,14 @@ import {
 import { IdempotencyClaim, idempotencyFingerprint } from '../event-store/idempotency-claim';
 import type { EventStore } from '../event-store/port';
 import { NewEvent } from '../event-store/recorded-event';
-import { ProblemException } from '../http/problem';
-import { canonicalJson, sha256Hex } from '../support/canonical-json';
+import { canonicalJson, sha256Hex } from '../shared/canonical-json';
+import type { Clock } from '../shared/clock';
+import { ProblemException } from '../shared/problem';
 import type { CatalogueService } from './catalogue.service';
-import type { Clock } from './clock';
-import type { AnyDomainEvent } from './command-definition';
+import type { StreamDecision } from './command-definition';
 import { derivedEventId, findRetried, RetriedResult } from './event-ids';
 import { CommandOrigin, ExecuteCommand } from './execute-command';
 import { occurredAtOf } from './fact-date';
-import type { FactLookups } from './fact-lookups';
-import type { KnownEvent } from './stream-state-cache';
 
 export const preconditionFailed = (expected: number, actual: number): ProblemException =>
   new ProblemException(
@@ -42,17 +40,17 @@ export interface PreparedCommand {
 }
 
 export function prepareCommand(command: ExecuteCommand): PreparedCommand {
-  const { definition, dto, origin } = command;
-  const streamId = definition.streamId(dto);
+  const { name, dto, streamId } = command.command;
+  const { origin } = command;
   // The key itself is not part of the request: sending it as a header or as commandId is the same request.
   // canonicalJson reads the DTO's own fields at every level, as instanceToPlain would give them (tested).
   const { commandId: _key, ...body } = dto;
   const requestHash = sha256Hex(
-    canonicalJson({ command: definition.name, body, ifMatch: origin.expectedRevision ?? null }),
+    canonicalJson({ command: name, body, ifMatch: origin.expectedRevision ?? null }),
   );
   const key = origin.idempotencyKey;
   const claim = key
-    ? { key, fingerprint: idempotencyFingerprint(streamId, requestHash), command: definition.name }
+    ? { key, fingerprint: idempotencyFingerprint(streamId, requestHash), command: name }
     : undefined;
   return { command, streamId, requestHash, claim };
 }
@@ -65,20 +63,10 @@ export async function refuseReusedKey(store: EventStore, claim: IdempotencyClaim
     throw new IdempotencyKeyReusedError(claim.key, first.command);
 }
 
-/** The stream as a command is decided on. */
-export interface StreamView {
-  state: unknown;
-  revision: number;
-  known: ReadonlyMap<string, KnownEvent>;
-}
-
 export type Decision =
-  | { kind: 'retried'; retried: RetriedResult }
-  | { kind: 'nothing' }
-  | { kind: 'append'; decided: AnyDomainEvent[]; events: NewEvent[] };
+  { kind: 'retried'; retried: RetriedResult } | { kind: 'nothing' } | { kind: 'append'; events: NewEvent[] };
 
 export interface DecisionDependencies {
-  lookups: FactLookups;
   clock: Clock;
   catalogue: CatalogueService;
 }
@@ -87,47 +75,36 @@ export interface DecisionDependencies {
  * One attempt at a command on the stream as given: a retry of a keyed request
  * finds its own events; If-Match must name the revision; then the facts, the
  * decision and the events with their ids and metadata. Throws the decider's
- * refusal.
+ * refusal. The stream's `decide` looks up the facts with the lookups it was loaded with.
  */
 export async function decideCommand(
   deps: DecisionDependencies,
   prepared: PreparedCommand,
-  stream: StreamView,
+  stream: StreamDecision,
 ): Promise<Decision> {
-  const { definition, dto, origin } = prepared.command;
+  const { name, dto } = prepared.command.command;
+  const { origin } = prepared.command;
   const { streamId, requestHash, claim } = prepared;
   const key = claim?.key;
   if (key) {
-    const retried = findRetried(stream.known, { command: definition.name, streamId, key, requestHash });
+    const retried = findRetried(stream.known, { command: name, streamId, key, requestHash });
     if (retried) return { kind: 'retried', retried };
   }
   if (origin.expectedRevision !== undefined && origin.expectedRevision !== stream.revision) {
     throw preconditionFailed(origin.expectedRevision, stream.revision);
   }
   const now = deps.clock.now().toISOString();
-  const context: CommandContext = { now, occurredAt: occurredAtOf(definition, dto, now) };
-  const facts = definition.facts ? await definition.facts(dto, deps.lookups, context) : undefined;
-  const decided = definition.decider.decide(
-    definition.toCommand(dto, context, facts),
-    stream.state,
-  ) as AnyDomainEvent[];
+  const context: CommandContext = { now, occurredAt: occurredAtOf(dto, now) };
+  const decided = await stream.decide(context);
   if (decided.length === 0) return { kind: 'nothing' };
   const causationId = key ?? randomUUID();
   const events: NewEvent[] = decided.map((event, i) => ({
-    id: key ? derivedEventId(definition.name, streamId, key, i) : randomUUID(),
+    id: key ? derivedEventId(name, streamId, key, i) : randomUUID(),
     type: event.type,
     data: event.data,
-    metadata: eventMetadata(
-      deps.catalogue,
-      definition.name,
-      event.type,
-      context,
-      origin,
-      causationId,
-      requestHash,
-    ),
+    metadata: eventMetadata(deps.catalogue, name, event.type, context, origin, causationId, requestHash),
   }));
-  return { kind: 'append', decided, events };
+  return { kind: 'append', events };
 }
 
 function eventMetadata(

@@ -1,5 +1,5 @@
 import { IdempotencyKeyReusedError } from '../event-store/errors';
-import { uuidV5 } from '../support/uuid-v5';
+import { uuidV5 } from '../shared/uuid-v5';
 import type { KnownEvent } from './stream-state-cache';
 
 /** Namespace for event ids derived from idempotency keys (a fixed, random UUID). */

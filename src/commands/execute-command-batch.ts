@@ -2,20 +2,23 @@ import { IdempotencyKeyReusedError } from '../event-store/errors';
 import type { EventStore } from '../event-store/port';
 import { AppendResult, NewEvent } from '../event-store/recorded-event';
 import type { CommandMetrics } from '../metrics/command-metrics';
-import type { KeyedQueue } from '../support/keyed-queue';
+import type { KeyedQueue } from '../shared/keyed-queue';
 import {
   decideCommand,
   DecisionDependencies,
   isRace,
   PreparedCommand,
   prepareCommand,
-  StreamView,
 } from './decide-command';
 import { BatchOutcome, CommandResult, ExecuteCommand } from './execute-command';
 import type { FactLookups } from './fact-lookups';
+import type { StreamStateCache } from './stream-state-cache';
+import { WorkingStreams } from './working-streams';
 
 export interface BatchDependencies extends DecisionDependencies {
   store: EventStore;
+  streams: StreamStateCache;
+  lookups: FactLookups;
   /** The single path's per-stream queue: a batch holds its streams while it decides and appends. */
   queue: KeyedQueue;
   metrics: CommandMetrics;
@@ -28,15 +31,6 @@ interface Pending {
   prepared: PreparedCommand;
   decidedOn: number;
   events: NewEvent[];
-}
-
-interface Working extends StreamView {
-  /** The decider the stream folds with (every command of one stream shares it). */
-  folder: ExecuteCommand['definition']['decider'];
-  /** The cached revision the batch's decisions on the stream start from. */
-  from: number;
-  /** Whether `state` is the batch's own copy, which the decider's owned evolve may change in place. */
-  owns: boolean;
 }
 
 /**
@@ -95,7 +89,7 @@ export async function runBatch(
   }
   for (const [i, outcome] of outcomes.entries()) {
     deps.metrics.count(
-      commands[i].definition.name,
+      commands[i].command.name,
       commands[i].origin.transport ?? 'internal',
       outcome as BatchOutcome,
     );
@@ -158,14 +152,13 @@ async function decideAll(
   outcomes: Array<BatchOutcome | undefined>,
   followers: ReadonlyMap<number, number>,
   deferred: number[],
-): Promise<{ pending: Pending[]; working: Map<string, Working> }> {
-  const working = new Map<string, Working>();
+): Promise<{ pending: Pending[]; working: WorkingStreams }> {
+  const working = new WorkingStreams(deps.streams);
   const written = new Set<string>();
   const deferredStreams = new Set<string>();
   const pending: Pending[] = [];
   const read = new Set<string>();
   const lookups = recordingLookups(deps.lookups, read);
-  const decisions = { ...deps, lookups };
   for (const [index, p] of prepared.entries()) {
     if (!p || outcomes[index] || followers.has(index)) continue;
     const { streamId } = p;
@@ -173,16 +166,10 @@ async function decideAll(
       deferred.push(index);
       continue;
     }
-    let stream = working.get(streamId);
-    if (!stream) {
-      const folder = p.command.definition.decider;
-      const cached = await deps.lookups.streams.load(folder, streamId);
-      stream = { ...cached, folder, from: cached.revision, owns: false };
-      working.set(streamId, stream);
-    }
     read.clear();
     try {
-      const decision = await decideCommand(decisions, p, stream);
+      const stream = await p.command.command.load(working, lookups);
+      const decision = await decideCommand(deps, p, stream);
       if ([...read].some((other) => other !== streamId && written.has(other))) {
         deferredStreams.add(streamId);
         deferred.push(index);
@@ -197,34 +184,17 @@ async function decideAll(
           result: { streamId, revision: stream.revision, position, eventIds: [], replayed: false },
         };
       } else {
-        pending.push({ index, prepared: p, decidedOn: stream.revision, events: decision.events });
+        const { events } = decision;
+        pending.push({ index, prepared: p, decidedOn: stream.revision, events });
         written.add(streamId);
-        foldDecided(stream, decision.decided);
-        stream.revision += decision.events.length;
+        // The working copy takes the decided events: the stream's next command is decided on them.
+        stream.appended(events, { nextRevision: stream.revision + events.length, position: -1 });
       }
     } catch (error) {
       outcomes[index] = { ok: false, error };
     }
   }
   return { pending, working };
-}
-
-/**
- * The decided events folded into the stream's working state, through JSON as
- * the store keeps them (the state the next command sees is what a read would
- * fold). A decider that can fold into a state of its own does so on a copy
- * made once per batch, instead of copying on every event.
- */
-function foldDecided(stream: Working, decided: readonly unknown[]): void {
-  const { owned } = stream.folder;
-  if (owned && !stream.owns) {
-    stream.state = owned.copy(stream.state as never);
-    stream.owns = true;
-  }
-  const evolve = (owned ?? stream.folder).evolve;
-  let state = stream.state;
-  for (const event of decided) state = evolve(state as never, JSON.parse(JSON.stringify(event)) as never);
-  stream.state = state;
 }
 
 /** A FactLookups that notes every stream a command's facts read. */
@@ -240,7 +210,7 @@ function recordingLookups(lookups: FactLookups, read: Set<string>): FactLookups 
 async function appendAll(
   deps: BatchDependencies,
   pending: readonly Pending[],
-  working: ReadonlyMap<string, Working>,
+  working: WorkingStreams,
   outcomes: Array<BatchOutcome | undefined>,
   deferred: number[],
 ): Promise<void> {
@@ -289,8 +259,7 @@ async function appendAll(
   }
   // The working state is the cached one with every append of the stream: the cache takes it as it is.
   for (const [streamId, appends] of appended) {
-    const stream = working.get(streamId);
-    if (stream && !broken.has(streamId) && !unadoptable.has(streamId))
-      deps.lookups.streams.adopt(stream.folder, streamId, stream.from, stream.state, appends);
+    if (!broken.has(streamId) && !unadoptable.has(streamId))
+      working.adoptInto(deps.streams, streamId, appends);
   }
 }

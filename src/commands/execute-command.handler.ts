@@ -4,9 +4,9 @@ import { WrongExpectedRevisionError } from '../event-store/errors';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { CommandMetrics } from '../metrics/command-metrics';
-import { KeyedQueue } from '../support/keyed-queue';
+import { Clock } from '../shared/clock';
+import { KeyedQueue } from '../shared/keyed-queue';
 import { CatalogueService } from './catalogue.service';
-import { Clock } from './clock';
 import { ConflictRetry } from './conflict-retry';
 import {
   decideCommand,
@@ -20,6 +20,7 @@ import {
 import { BatchOutcome, CommandResult, ExecuteCommand } from './execute-command';
 import { runBatch } from './execute-command-batch';
 import { FactLookups } from './fact-lookups';
+import { StreamStateCache } from './stream-state-cache';
 
 /**
  * Load the stream, fold, decide, append with the revision it was decided on.
@@ -45,18 +46,19 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streamStates: StreamStateCache,
     private readonly lookups: FactLookups,
     catalogue: CatalogueService,
     clock: Clock,
     private readonly metrics: CommandMetrics,
     private readonly conflicts: ConflictRetry,
   ) {
-    this.decisions = { lookups, clock, catalogue };
+    this.decisions = { clock, catalogue };
   }
 
   execute(command: ExecuteCommand): Promise<CommandResult> {
-    const { definition, origin } = command;
-    return this.metrics.observe(definition.name, origin.transport ?? 'internal', () => this.run(command));
+    const { command: accepted, origin } = command;
+    return this.metrics.observe(accepted.name, origin.transport ?? 'internal', () => this.run(command));
   }
 
   executeBatch(commands: readonly ExecuteCommand[]): Promise<BatchOutcome[]> {
@@ -64,6 +66,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       {
         ...this.decisions,
         store: this.store,
+        streams: this.streamStates,
+        lookups: this.lookups,
         queue: this.streams,
         metrics: this.metrics,
         single: (command) => this.execute(command),
@@ -79,12 +83,12 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
   }
 
   private async decideAndAppend(prepared: PreparedCommand): Promise<CommandResult> {
-    const { definition, origin } = prepared.command;
+    const { command, origin } = prepared.command;
     const { streamId, claim } = prepared;
     const retry = this.conflicts.start();
 
     for (;;) {
-      const stream = await this.lookups.streams.load(definition.decider, streamId);
+      const stream = await command.load(this.streamStates, this.lookups);
       const revision = stream.revision;
       const decision = await decideCommand(this.decisions, prepared, stream);
       if (decision.kind === 'retried') return { streamId, ...decision.retried, replayed: true };
@@ -99,12 +103,11 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       }
       const { events } = decision;
       try {
-        const result = await this.metrics.timeAppend(definition.name, () =>
+        const result = await this.metrics.timeAppend(command.name, () =>
           this.store.appendToStream(streamId, events, { expectedRevision: revision, idempotency: claim }),
         );
         // Only events the store says it wrote: a replay's stored events may differ from these.
-        if (result.replayed === false)
-          this.lookups.streams.appended(definition.decider, streamId, revision, events, result);
+        if (result.replayed === false) stream.appended(events, result);
         return {
           streamId,
           revision: result.nextRevision,

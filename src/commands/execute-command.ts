@@ -1,5 +1,4 @@
-import type { CommandDefinition } from './command-definition';
-import type { CommandDto } from './validation/command-dto';
+import type { AcceptedCommand } from './command-definition';
 
 /** What brought a command: the command metrics count by it. */
 export type CommandTransport = 'http' | 'kafka' | 'import' | 'internal';
@@ -30,11 +29,10 @@ export interface CommandResult {
   replayed: boolean;
 }
 
-/** The one command the CommandBus carries: a validated DTO for a definition. */
+/** The one command the CommandBus carries: a validated command and who sent it. */
 export class ExecuteCommand {
   constructor(
-    readonly definition: CommandDefinition,
-    readonly dto: CommandDto,
+    readonly command: AcceptedCommand,
     readonly origin: CommandOrigin,
   ) {}
 }

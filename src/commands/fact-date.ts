@@ -1,19 +1,16 @@
-import { isIsoDate } from './validation/validators';
-import type { CommandDefinition } from './command-definition';
-import type { CommandDto } from './validation/command-dto';
+import { isIsoDate } from '../shared/validation/validators';
+import type { CommandDto } from './command-dto';
 
 const NAMED_DATES = new Set(['effectiveDate', 'openDate', 'startDate', 'setDate']);
 
 /**
- * When the fact a command records happened, if its body says: the date
- * field the definition names, else the first field that dates the fact
+ * When the fact a command records happened, if its body says: the first
+ * field that dates the fact
  * (`…On`, `effectiveDate`, `openDate`, `startDate`, `setDate`). It becomes the
  * events' `occurredAt` (unless the caller sent one), so `asOf` bounds a
  * backfilled enrolment by its enrolment date, not by the day it was typed in.
  */
-export function factDateOf(definition: CommandDefinition, dto: CommandDto): string | undefined {
-  const explicit = definition.occurredAt?.(dto);
-  if (explicit) return explicit;
+export function factDateOf(dto: CommandDto): string | undefined {
   // The DTO's own fields (no decorator renames one), as instanceToPlain would list them, without its copy.
   for (const [field, value] of Object.entries(dto)) {
     if ((field.endsWith('On') || NAMED_DATES.has(field)) && isIsoDate(value)) return `${value}T00:00:00.000Z`;
@@ -22,7 +19,7 @@ export function factDateOf(definition: CommandDefinition, dto: CommandDto): stri
 }
 
 /** The business time of a command's events: given, else its fact's date, never after now. */
-export function occurredAtOf(definition: CommandDefinition, dto: CommandDto, now: string): string {
-  const chosen = dto.occurredAt ?? factDateOf(definition, dto) ?? now;
+export function occurredAtOf(dto: CommandDto, now: string): string {
+  const chosen = dto.occurredAt ?? factDateOf(dto) ?? now;
   return Date.parse(chosen) > Date.parse(now) ? now : chosen;
 }

@@ -1,17 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Decider } from '../domain/decider';
-import { EVENT_STORE } from '../event-store/port';
-import type { EventStore } from '../event-store/port';
-import { Bounds } from '../history/bounds';
-import { readModelChecksums, ReadModelChecksums } from '../history/data-cut-checksums';
+import { QueryBus } from '@nestjs/cqrs';
 import { PERSONAL_DATA } from '../personal-data/personal-data-event-store';
 import type {
   PersonalDataEventStore,
   PersonalDataHoldingStatus,
 } from '../personal-data/personal-data-event-store';
-import { READ_MODELS } from '../projections/catalogue';
-import { StreamStateCache } from './stream-state-cache';
+import type { Bounds } from '../shared/bounds';
+import { ReadModelChecksums, ReadModelChecksumsQuery } from '../shared/read-model-checksums.query';
 import type { AnyDomainEvent } from './command-definition';
+import { Folder, StreamStateCache } from './stream-state-cache';
 
 /**
  * What command definitions may read from other aggregates to check a
@@ -21,33 +18,28 @@ import type { AnyDomainEvent } from './command-definition';
  */
 @Injectable()
 export class FactLookups {
-  readonly streams: StreamStateCache;
-
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: StreamStateCache,
+    private readonly queries: QueryBus,
     @Optional() @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataEventStore | null = null,
-  ) {
-    this.streams = new StreamStateCache(store);
-  }
+  ) {}
 
   /** Whether personal data is held for a person (a key was issued), or was erased. */
   async personalDataHolding(personId: string): Promise<PersonalDataHoldingStatus> {
     return this.personalData ? this.personalData.holdingStatus(personId) : 'none';
   }
 
-  /** Checksums of every read model folded inside the bounds (for data cuts). */
+  /** Checksums of every read model folded inside the bounds (for data cuts): asked of the read side. */
   readModelChecksums(bounds: Bounds): Promise<ReadModelChecksums> {
-    return readModelChecksums(this.store, READ_MODELS, bounds);
+    return this.queries.execute(new ReadModelChecksumsQuery(bounds));
   }
 
-  async load<S>(
-    decider: Pick<Decider<never, never, S>, 'initialState' | 'evolve'>,
+  /** Another aggregate's state, folded from its stream. */
+  async load<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
     streamId: string,
   ): Promise<{ state: S; revision: number }> {
-    const { state, revision } = await this.streams.load(
-      decider as Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve'>,
-      streamId,
-    );
+    const { state, revision } = await this.streams.load(folder, streamId);
     return { state, revision };
   }
 }

@@ -2,9 +2,13 @@ import { Decider } from '../domain/decider';
 import type { EventStore } from '../event-store/port';
 import { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
-import { toDomainEvent } from './domain-events';
+import { fromLog } from './domain-events';
 
-type Folder<S> = Pick<Decider<never, AnyDomainEvent, S>, 'initialState' | 'evolve' | 'owned'>;
+/** An aggregate's fold: what the cache keeps states by. */
+export type Folder<S, E extends AnyDomainEvent> = Pick<
+  Decider<never, E, S>,
+  'initialState' | 'evolve' | 'owned'
+>;
 
 /** What a retry needs to know of an event already in the stream. */
 export interface KnownEvent {
@@ -37,6 +41,21 @@ interface Entry<S> {
 }
 
 /**
+ * What a command's decision reads its stream through and tells what it
+ * appended: the cache, or a batch's working copies (execute-command-batch.ts).
+ */
+export interface StreamStates {
+  load<S, E extends AnyDomainEvent>(folder: Folder<S, E>, streamId: string): Promise<StreamSnapshot<S>>;
+  appended<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+    decidedOn: number,
+    events: readonly NewEvent[],
+    result: AppendResult,
+  ): void;
+}
+
+/**
  * Folded aggregate states, kept between commands so each command reads only
  * the events appended since (`readStream` from the cached revision + 1)
  * instead of its whole stream, and its facts' streams, every time. Exact,
@@ -44,7 +63,7 @@ interface Entry<S> {
  * writes by other processes are folded in too. States are never mutated
  * (deciders' evolve returns new state), so a cached one can be shared.
  */
-export class StreamStateCache {
+export class StreamStateCache implements StreamStates {
   private readonly byFolder = new WeakMap<object, Map<string, Entry<unknown>>>();
   private uses = 0;
   private size = 0;
@@ -54,7 +73,10 @@ export class StreamStateCache {
     private readonly maxStreams = 5_000,
   ) {}
 
-  async load<S>(folder: Folder<S>, streamId: string): Promise<StreamSnapshot<S>> {
+  async load<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+  ): Promise<StreamSnapshot<S>> {
     let entries = this.byFolder.get(folder);
     if (!entries) {
       entries = new Map();
@@ -81,8 +103,8 @@ export class StreamStateCache {
    * the tail as usual. The data goes through JSON as the store keeps it, so
    * the state is what a read would have folded.
    */
-  appended<S>(
-    folder: Folder<S>,
+  appended<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
     streamId: string,
     decidedOn: number,
     events: readonly NewEvent[],
@@ -122,8 +144,8 @@ export class StreamStateCache {
    * folded twice. Only when the cache is still at `from`; the state must be
    * the batch's own, which no one changes after.
    */
-  adopt<S>(
-    folder: Folder<S>,
+  adopt<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
     streamId: string,
     from: number,
     state: S,
@@ -149,11 +171,15 @@ export class StreamStateCache {
     entries.set(streamId, { state, revision, known: cached.known, used: ++this.uses });
   }
 
-  private extend<S>(folder: Folder<S>, base: Entry<S> | undefined, events: readonly FoldedEvent[]): Entry<S> {
+  private extend<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    base: Entry<S> | undefined,
+    events: readonly FoldedEvent[],
+  ): Entry<S> {
     let state = base ? base.state : folder.initialState();
     const known = base ? base.known : new Map<string, KnownEvent>();
     for (const event of events) {
-      state = folder.evolve(state, toDomainEvent(event));
+      state = folder.evolve(state, fromLog<E>(event));
       known.set(event.id, {
         id: event.id,
         revision: event.revision,

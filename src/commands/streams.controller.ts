@@ -1,14 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiOk, ApiProblems } from '../openapi/api-docs';
+import { ApiOk, ApiProblems } from '../http/api-docs';
 import type { FastifyReply } from 'fastify';
-import { fold } from '../domain/decider';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
-import { ProblemException, validationProblem } from '../http/problem';
+import { ProblemException, validationProblem } from '../shared/problem';
 import { CatalogueService } from './catalogue.service';
-import { toDomainEvent } from './domain-events';
 
 const notFound = (streamId: string): ProblemException =>
   new ProblemException(
@@ -95,7 +93,7 @@ export class StreamsController {
       streamId,
       category: aggregate.category,
       revision,
-      state: fold(aggregate.decider, events.map(toDomainEvent)),
+      state: aggregate.stateOf(events),
     };
   }
 

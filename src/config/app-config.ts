@@ -3,7 +3,7 @@ import { booleanFlag, list, trimmed } from './env-transforms';
 import { IntegerSetting } from './integer-setting';
 import { accessSync, constants } from 'node:fs';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateBy, ValidateIf } from 'class-validator';
-import { REGISTER_CSV } from '../register/register-csv';
+import { REGISTER_CSV } from '../trust-register/register-csv';
 import { SecurityConfig } from './security-config';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'esdb'] as const;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { KafkaCommandsHealthIndicator } from './kafka-commands.health';
 import { KafkaRelayHealthIndicator } from './kafka-relay.health';

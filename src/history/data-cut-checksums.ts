@@ -4,16 +4,9 @@ import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { holdsPersonalData, maskPersonalData } from '../personal-data/personal-fields';
 import { applyProjection, Projection } from '../projections/runner/projection';
-import { canonicalJson, sha256Hex } from '../support/canonical-json';
-import { Bounds, withinBounds } from './bounds';
-
-export interface ReadModelChecksums {
-  /** Highest global position inside the bounds (0 when none): the cut's knowledge bound as a position. */
-  globalPosition: number;
-  projectionVersions: Record<string, number>;
-  /** Read model → SHA-256 of the canonical JSON of its state at the bounds. */
-  checksums: Record<string, string>;
-}
+import { canonicalJson, sha256Hex } from '../shared/canonical-json';
+import { Bounds, withinBounds } from '../shared/bounds';
+import type { ReadModelChecksums } from '../shared/read-model-checksums.query';
 
 /**
  * What checksums fold: staff personal values masked by one constant, so that

@@ -3,7 +3,7 @@ import { pageAll } from '../event-store/page-all';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { READ_MODELS } from '../projections/catalogue';
-import { Bounds } from './bounds';
+import { Bounds } from '../shared/bounds';
 import { readModelChecksums } from './data-cut-checksums';
 
 export type DataCut = DataCutTaken['data'] & { recordedAt: string };

@@ -3,14 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import { READ_MODELS } from '../projections/catalogue';
 import { respond } from '../projections/http/respond';
-import { canonicalJson, sha256Hex } from '../support/canonical-json';
+import { canonicalJson, sha256Hex } from '../shared/canonical-json';
 import { readModelChecksums } from './data-cut-checksums';
 import { boundsOfCut, DataCut, findDataCut, verifyDataCut } from './data-cut-verification';
-import { replay } from './replay';
-import type { DataCutReadModelResponse, DataCutResponse } from '../openapi/response-types';
+import { replay } from '../projections/runner/replay';
+import type { DataCutReadModelResponse, DataCutResponse } from '../openapi/responses/response-types';
 
 /** Data cuts: fixed bounds and checksums in an evaluation; verified by replaying the log under them. */
 @ApiTags('evaluation: data cuts')

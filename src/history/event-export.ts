@@ -1,7 +1,7 @@
 import { pageAll, pageAllSerialized } from '../event-store/page-all';
 import type { EventStore } from '../event-store/port';
 import { parseSerializedEvent, RecordedEvent, serializeEvent } from '../event-store/recorded-event';
-import { Bounds, withinBounds } from './bounds';
+import { Bounds, withinBounds } from '../shared/bounds';
 
 export interface ExportFilter {
   categories?: string[];

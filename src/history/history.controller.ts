@@ -1,20 +1,21 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiOk, ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
+import { ApiOk, ApiProblems, ApiQueryFrom } from '../http/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { validateQuery } from '../http/validate-query';
+import { validateQuery } from '../shared/validation/validate-query';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
-import { validationProblem } from '../http/problem';
+import { validationProblem } from '../shared/problem';
 import { paginate } from '../projections/http/read-model-query';
 import { respond } from '../projections/http/respond';
-import { afterLowerBound, lowerBound } from './bounds';
+import { afterLowerBound, lowerBound } from '../shared/bounds';
 import { exportEvents, exportNdjson } from './event-export';
-import { ChangesQuery, ExportQuery } from './history.queries';
-import { parseBounds } from './read-model-reader';
-import type { ChangeRow, ChangesResponse } from '../openapi/response-types';
+import { ChangesQuery } from './changes.query';
+import { ExportQuery } from './export.query';
+import { parseBounds } from '../projections/http/read-model-reader';
+import type { ChangeRow, ChangesResponse } from '../openapi/responses/response-types';
 
 /** The start of the period a payload reports on (a month or ISO week), if it names one. */
 function periodStartOf(data: unknown): string | undefined {

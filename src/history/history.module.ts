@@ -1,14 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module';
 import { DataCutsController } from './data-cuts.controller';
 import { HistoryController } from './history.controller';
-import { ReadModelReader } from './read-model-reader';
+import { ReadModelChecksumsHandler } from './read-model-checksums.handler';
 
 @Global()
 @Module({
-  imports: [CommandsModule],
   controllers: [HistoryController, DataCutsController],
-  providers: [ReadModelReader],
-  exports: [ReadModelReader],
+  providers: [ReadModelChecksumsHandler],
 })
 export class HistoryModule {}

@@ -10,7 +10,7 @@ import {
   StreamDeletedError,
   WrongExpectedRevisionError,
 } from '../event-store/errors';
-import { ProblemBody, ProblemException, problemType } from './problem';
+import { ProblemBody, ProblemException, problemType } from '../shared/problem';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/shared';
 import { IdempotencyKeyReusedError } from '../event-store/errors';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import type { ImportColumn, RecordKind } from './import-columns';
 import { columnOfField, RowProblem } from './import-rows';
 

@@ -1,5 +1,5 @@
-import { uuidV5 } from '../support/uuid-v5';
-import { sha256Hex } from '../support/canonical-json';
+import { uuidV5 } from '../shared/uuid-v5';
+import { sha256Hex } from '../shared/canonical-json';
 import { screen } from '../privacy/screening';
 import { ALLOWED, ImportColumn, RecordKind, REQUIRED } from './import-columns';
 import { Cell, CellProblem, isBlank, readDate, readInteger, readPeriod, readText } from './import-cells';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 
 export const IMPORTS_PATH = '/v1/imports';
 

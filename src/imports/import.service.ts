@@ -7,7 +7,7 @@ import { FactLookups } from '../commands/fact-lookups';
 import { AppConfig } from '../config/app-config';
 import { alwaysEventDecider, alwaysEventStreamId } from '../domain/always-event';
 import { measureDecider, measureStreamId } from '../domain/measure';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import { ImportColumn, isImportColumn, normaliseHeader } from './import-columns';
 import type { Cell } from './import-cells';
 import { ImportEntry, ImportTotals, problemsOfError } from './import-report';

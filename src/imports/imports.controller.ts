@@ -1,38 +1,21 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { unauthorised } from '../auth/auth-problems';
 import '../auth/principal';
-import { validateDto } from '../commands/validation/validate-dto';
+import { validateDto } from '../shared/validation/validate-dto';
 import { AppConfig } from '../config/app-config';
-import { ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
-import type { ImportReportResponse } from '../openapi/response-types';
+import { ApiProblems, ApiQueryFrom } from '../http/api-docs';
+import type { ImportReportResponse } from '../openapi/responses/response-types';
 import { toCsv, wantsCsv } from '../projections/http/respond';
-import { DEFAULT_PROGRAMME } from '../projections/spread/spread.queries';
+import { DEFAULT_PROGRAMME } from '../projections/spread/spread.query';
 import { ImportEntry, ImportTotals, REPORT_COLUMNS } from './import-report';
 import { csvTemplate, xlsxTemplate } from './import-template';
 import { saveUpload } from './import-uploads';
 import { CheckedFile, ImportService } from './import.service';
-
-export class ImportQuery {
-  /** The programme monthly returns are for (default always-events-england). */
-  @IsOptional()
-  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'programme must be a programme slug' })
-  programme?: string;
-
-  /** `problems` (default): the refused rows only; `all`: every row's outcome. */
-  @IsOptional()
-  @IsIn(['problems', 'all'])
-  report?: 'problems' | 'all';
-}
-
-export class TemplateQuery {
-  @IsOptional()
-  @IsIn(['csv', 'xlsx'])
-  format?: 'csv' | 'xlsx';
-}
+import { ImportQuery } from './import.query';
+import { TemplateQuery } from './template.query';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { DomainError } from '../domain/shared';
 import { EventStoreUnavailableError, StreamDeletedError } from '../event-store/errors';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 
 export type CommandOutcome = 'accepted' | 'replayed' | 'rejected' | 'failed';
 

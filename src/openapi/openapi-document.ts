@@ -5,7 +5,7 @@ import { CatalogueService } from '../commands/catalogue.service';
 import { CommandDefinition } from '../commands/command-definition';
 import { RESPONSE_OF_ROUTE } from './response-routes';
 import { RESPONSE_SCHEMAS } from './response-schemas.generated';
-import { SCHEMA_OPTIONS } from './schema-options';
+import { SCHEMA_OPTIONS } from '../shared/validation/schema-options';
 import { documentSecurity } from './security-document';
 
 type Schema = Record<string, unknown>;

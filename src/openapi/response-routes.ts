@@ -1,5 +1,5 @@
 /**
- * Which generated response schema (src/openapi/response-types.ts) each query
+ * Which generated response schema (src/openapi/responses/response-types.ts) each query
  * route answers with, by its OpenAPI path. test/openapi/response-schemas.e2e.spec.ts
  * checks every route has one and that real answers conform.
  */

@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { routePolicy } from '../auth/policy';
-import { PROBLEM_CONTENT } from './api-docs';
+import { PROBLEM_CONTENT } from '../http/api-docs';
 
 type Operation = {
   responses: Record<string, unknown>;

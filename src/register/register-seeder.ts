@@ -4,7 +4,7 @@ import { CommandGateway } from '../commands/command-gateway';
 import { CommandResult } from '../commands/execute-command';
 import { DomainError } from '../domain/shared';
 import { IdempotencyKeyReusedError } from '../event-store/errors';
-import { loadTrustRegister, TrustRecord } from './trust-register';
+import { loadTrustRegister, TrustRecord } from '../trust-register/trust-register';
 
 /** The service itself, registering the trusts of the register it ships with. */
 const REGISTER_SEED: Principal = {
@@ -23,7 +23,7 @@ function isAlreadyDifferent(error: unknown): boolean {
   );
 }
 
-import { REGISTER_CSV } from './register-csv';
+import { REGISTER_CSV } from '../trust-register/register-csv';
 
 export { REGISTER_CSV };
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../commands/clock';
+import { Clock } from '../shared/clock';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { readModelChecksums } from '../history/data-cut-checksums';
-import { Bounds, reportingDate } from '../history/bounds';
-import { ReadModelReader } from '../history/read-model-reader';
+import { Bounds, reportingDate } from '../shared/bounds';
+import { ReadModelReader } from '../projections/http/read-model-reader';
 import {
   ALWAYS_EVENT_REGISTER,
   alwaysEventRegisterProjection,
@@ -30,7 +30,7 @@ import {
 import { SpreadState } from '../projections/spread/spread-state';
 import { spreadProjection } from '../projections/spread/spread.projection';
 import { Projection } from '../projections/runner/projection';
-import { canonicalJson, sha256Hex } from '../support/canonical-json';
+import { canonicalJson, sha256Hex } from '../shared/canonical-json';
 
 export const PACK_BREAKDOWNS = ['region', 'organisationType', 'cohort', 'phase'] as const;
 

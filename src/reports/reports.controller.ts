@@ -1,42 +1,18 @@
 import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateDto } from '../commands/validation/validate-dto';
-import { parseBounds } from '../history/read-model-reader';
-import { ProblemException } from '../http/problem';
-import { ApiProblems, ApiQueryFrom } from '../openapi/api-docs';
-import type { ProgrammeReportResponse } from '../openapi/response-types';
+import { validateDto } from '../shared/validation/validate-dto';
+import { parseBounds } from '../projections/http/read-model-reader';
+import { ProblemException } from '../shared/problem';
+import { ApiProblems, ApiQueryFrom } from '../http/api-docs';
+import type { ProgrammeReportResponse } from '../openapi/responses/response-types';
 import { ReadModelQuery } from '../projections/http/read-model-query';
-import { IsSlug } from '../commands/validation/validators';
-import { DEFAULT_PROGRAMME } from '../projections/spread/spread.queries';
+import { DEFAULT_PROGRAMME } from '../projections/spread/spread.query';
 import { simpleChartRenderer } from './chart-renderer';
 import { programmePdf } from './programme-pdf';
 import { ProgrammeReportService } from './programme-report';
 import { programmeXlsx } from './programme-xlsx';
-
-export class ProgrammeReportQuery extends ReadModelQuery {
-  @IsOptional()
-  @IsSlug()
-  programme?: string;
-
-  /** `pdf` (default) or `xlsx`; `Accept` may say the same. */
-  @IsOptional()
-  @IsIn(['pdf', 'xlsx', 'json'])
-  format?: 'pdf' | 'xlsx' | 'json';
-
-  /** Build from a recorded data cut: its bounds replace asOf and asKnownAt. */
-  @IsOptional()
-  @IsUUID()
-  dataCutId?: string;
-
-  /** Always Events to give a page each, comma-separated ids (default: three with measurements). */
-  @IsOptional()
-  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,19}$/, {
-    message: 'alwaysEvents must be up to 20 Always Event ids, comma-separated',
-  })
-  alwaysEvents?: string;
-}
+import { ProgrammeReportQuery } from './programme-report.query';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

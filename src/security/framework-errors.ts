@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import type { ProblemDetailsFilter } from '../http/problem-details.filter';
 
 interface FrameworkError {

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 
 /** The answer to a request whose route took too long to start answering. */
 export const handlerTimedOut = (): ProblemException =>

@@ -5,7 +5,7 @@ import type { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
 import type { AppConfig } from '../config/app-config';
-import { problemType } from '../http/problem';
+import { problemType } from '../shared/problem';
 
 const CLIENT_ERRORS: Record<string, [status: number, detail: string]> = {
   HPE_HEADER_OVERFLOW: [431, 'The request headers are larger than the server accepts'],

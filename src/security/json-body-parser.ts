@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { validationProblem } from '../http/problem';
-import { jsonShapeViolation } from './json-limits';
+import { validationProblem } from '../shared/problem';
+import { jsonShapeViolation } from '../shared/validation/json-limits';
 
 /**
  * The JSON body parser: Fastify's own (which keeps its prototype-poisoning

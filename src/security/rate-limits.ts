@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Principal, Role } from '../auth/principal';
 import type { SecurityConfig } from '../config/security-config';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '../shared/problem';
 import { WindowCounterStorage } from './window-counter-storage';
 
 /**

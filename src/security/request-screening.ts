@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { patientDataProblem } from '../http/patient-data-problem';
-import { FieldProblem, ProblemException, validationProblem } from '../http/problem';
+import { patientDataProblem } from '../shared/patient-data-problem';
+import { FieldProblem, ProblemException, validationProblem } from '../shared/problem';
 import type { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { MAX_FINDINGS, screen, ScreeningFinding } from '../privacy/screening';
-import { PROTOTYPE_KEYS } from './json-limits';
-import { describeViolation, hygieneViolation } from './text-hygiene';
+import { PROTOTYPE_KEYS } from '../shared/validation/json-limits';
+import { describeViolation, hygieneViolation } from '../shared/validation/text-hygiene';
 
 /**
  * The headers the service records on events (Idempotency-Key as causationId,

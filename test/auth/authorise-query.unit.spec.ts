@@ -1,7 +1,7 @@
 import { authoriseQuery } from '../../src/auth/authorise-query';
 import { READ_MODEL_ROUTE, ROUTE_POLICIES } from '../../src/auth/policy';
 import type { Principal, Role } from '../../src/auth/principal';
-import { ProblemException } from '../../src/http/problem';
+import { ProblemException } from '../../src/shared/problem';
 
 const principal = (role: Role, organisations: Principal['organisations'] = '*'): Principal => ({
   id: role,

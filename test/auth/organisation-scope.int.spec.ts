@@ -6,7 +6,7 @@ import { authoriseCommand } from '../../src/auth/authorise-command';
 import { OrganisationResolver } from '../../src/auth/organisation-resolver';
 import type { Principal } from '../../src/auth/principal';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { ProblemException } from '../../src/http/problem';
+import { ProblemException } from '../../src/shared/problem';
 
 const trust: Principal = { id: 'trust-rin', role: 'submitter', organisations: ['RIN'], strategy: 'api-key' };
 const national: Principal = { id: 'nhse', role: 'programme-admin', organisations: '*', strategy: 'api-key' };

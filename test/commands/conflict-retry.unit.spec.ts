@@ -1,5 +1,5 @@
 import { ConflictRetry } from '../../src/commands/conflict-retry';
-import { ProblemException } from '../../src/http/problem';
+import { ProblemException } from '../../src/shared/problem';
 
 describe('deciding again after a lost race', () => {
   it('pauses a random time up to a cap that doubles, then gives up with 409 and Retry-After at the deadline', async () => {

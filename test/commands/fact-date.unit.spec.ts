@@ -1,6 +1,6 @@
 import { AGGREGATES } from '../../src/commands/catalogue';
 import { factDateOf, occurredAtOf } from '../../src/commands/fact-date';
-import { validateDto } from '../../src/commands/validation/validate-dto';
+import { validateDto } from '../../src/shared/validation/validate-dto';
 
 const definition = (name: string) => {
   const found = AGGREGATES.flatMap((a) => a.commands).find((c) => c.name === name);
@@ -18,8 +18,8 @@ describe('the business time of a command', () => {
       phaseId: 'spread',
       enrolmentRoute: 'Direct',
     });
-    expect(factDateOf(enrol, dto)).toBe('2017-10-01T00:00:00.000Z');
-    expect(occurredAtOf(enrol, dto, '2026-01-01T00:00:00.000Z')).toBe('2017-10-01T00:00:00.000Z');
+    expect(factDateOf(dto)).toBe('2017-10-01T00:00:00.000Z');
+    expect(occurredAtOf(dto, '2026-01-01T00:00:00.000Z')).toBe('2017-10-01T00:00:00.000Z');
   });
 
   it('is what the caller says when it sends occurredAt, and never after now', async () => {
@@ -30,12 +30,12 @@ describe('the business time of a command', () => {
       effectiveDate: '2019-01-01',
       occurredAt: '2019-02-01T10:00:00Z',
     });
-    expect(occurredAtOf(rename, dto, '2026-01-01T00:00:00.000Z')).toBe('2019-02-01T10:00:00Z');
+    expect(occurredAtOf(dto, '2026-01-01T00:00:00.000Z')).toBe('2019-02-01T10:00:00Z');
     const future = await validateDto(rename.dto, {
       odsCode: 'RYX',
       newName: 'X',
       effectiveDate: '2030-01-01',
     });
-    expect(occurredAtOf(rename, future, '2026-01-01T00:00:00.000Z')).toBe('2026-01-01T00:00:00.000Z');
+    expect(occurredAtOf(future, '2026-01-01T00:00:00.000Z')).toBe('2026-01-01T00:00:00.000Z');
   });
 });

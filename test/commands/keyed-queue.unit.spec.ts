@@ -1,4 +1,4 @@
-import { KeyedQueue } from '../../src/support/keyed-queue';
+import { KeyedQueue } from '../../src/shared/keyed-queue';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

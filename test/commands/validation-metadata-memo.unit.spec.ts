@@ -1,5 +1,5 @@
 import { IsInt, IsPositive, IsString, validate } from 'class-validator';
-import { memoiseValidationMetadata } from '../../src/support/validation-metadata-memo';
+import { memoiseValidationMetadata } from '../../src/shared/validation-metadata-memo';
 
 const rulesBroken = async (value: object) =>
   (await validate(value)).flatMap((error) =>

@@ -4,7 +4,7 @@ import type {
   OrganisationPageResponse,
   OrganisationsResponse,
   WorklistResponse,
-} from '../../src/openapi/response-types';
+} from '../../src/openapi/responses/response-types';
 import type {
   AlwaysEventListRow,
   CursorList,

@@ -8,7 +8,7 @@ import { fold } from '../../src/domain/decider';
 import { measureDecider, MeasureEvent, seriesOf } from '../../src/domain/measure';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../../src/event-store/upcasting/upcaster-registry';
-import { upcasterRegistry } from '../../src/event-store/upcasting/upcasters';
+import { eventUpcasters } from '../../src/app.factory';
 import { UpcastingEventStore } from '../../src/event-store/upcasting/upcasting-event-store';
 import { NewEvent } from '../../src/event-store';
 
@@ -59,7 +59,7 @@ describe('upcasting old event versions on read [sqlite: embedded file store]', (
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'aet-upcast-'));
     inner = SqliteEventStore.open({ path: join(folder, 'events.sqlite') });
-    store = new UpcastingEventStore(inner, upcasterRegistry());
+    store = new UpcastingEventStore(inner, eventUpcasters());
     await store.appendToStream('measure-m-1', [defined, v1]);
   });
   afterEach(async () => {

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { upcasterRegistry } from '../../src/event-store/upcasting/upcasters';
+import { eventUpcasters } from '../../src/app.factory';
 import { UpcastingEventStore } from '../../src/event-store/upcasting/upcasting-event-store';
-import { Bounds } from '../../src/history/bounds';
+import { Bounds } from '../../src/shared/bounds';
 import { exportEvents, ExportFilter, exportNdjson, toNdjsonLine } from '../../src/history/event-export';
 
 const day = (n: number) => new Date(Date.UTC(2017, 0, 1) + n * 86_400_000).toISOString();
@@ -54,7 +54,7 @@ describe('NDJSON export from the JSON text the store hands out [sqlite: embedded
         let recordedAt = day(0);
         const store = new UpcastingEventStore(
           SqliteEventStore.open({ path: join(folder, 'events.sqlite'), now: () => new Date(recordedAt) }),
-          upcasterRegistry(),
+          eventUpcasters(),
         );
         try {
           for (const f of facts) {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NewEvent, RecordedEvent } from '../../src/event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { Bounds, withinBounds } from '../../src/history/bounds';
-import { replay } from '../../src/history/replay';
+import { Bounds, withinBounds } from '../../src/shared/bounds';
+import { replay } from '../../src/projections/runner/replay';
 import { foldProjection } from '../../src/projections/runner/projection';
 import { spreadProjection } from '../../src/projections/spread/spread.projection';
 

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
-import { loadTrustRegister } from '../../src/register/trust-register';
-import { REGISTER_CSV } from '../../src/register/register-csv';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
+import { REGISTER_CSV } from '../../src/trust-register/register-csv';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { runSimulation } from '../../scripts/simulator/run/run-simulation';
 import {

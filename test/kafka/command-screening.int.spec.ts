@@ -10,7 +10,7 @@ import {
   commandsTopic,
   MAX_COMMAND_BYTES,
 } from '../../src/kafka/commands/command-topics';
-import { JSON_LIMITS } from '../../src/security/json-limits';
+import { JSON_LIMITS } from '../../src/shared/validation/json-limits';
 import type { Delivered } from '../support/delivery-check';
 import {
   consumeWithKcat,

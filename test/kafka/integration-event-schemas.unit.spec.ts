@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { AGGREGATES } from '../../src/commands/catalogue';
 import { CatalogueService } from '../../src/commands/catalogue.service';
 import type { RecordedEvent } from '../../src/event-store';
-import { upcasterRegistry } from '../../src/event-store/upcasting/upcasters';
+import { eventUpcasters } from '../../src/app.factory';
 import { toIntegrationEvent } from '../../src/kafka/relay/integration-event';
 import { INTEGRATION_EVENTS } from '../../src/kafka/relay/integration-event-registry';
 import { DATA_SCHEMA_VERSIONS, DomainEventType } from '../../src/kafka/relay/integration-event-types';
@@ -123,7 +123,7 @@ describe('integration event data schemas (schemas/integration-events/data)', () 
     const asStored = toIntegrationEvent(stored, INTEGRATION_EVENTS.definitionOf(stored.type));
     expect(schemaErrors(asStored)).toContainEqual(expect.stringMatching(/additional properties/));
     expect(schemaErrors(asStored)).toContainEqual(expect.stringMatching(/numerator/));
-    const upcast = upcasterRegistry().upcast(stored);
+    const upcast = eventUpcasters().upcast(stored);
     const published = toIntegrationEvent(upcast, INTEGRATION_EVENTS.definitionOf(upcast.type));
     expect(published).toMatchObject({
       schemaVersion: 2,

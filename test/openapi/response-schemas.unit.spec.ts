@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { RESPONSE_SCHEMAS } from '../../src/openapi/response-schemas.generated';
 
 describe('the response schemas of /openapi.json', () => {
-  it('are generated from src/openapi/response-types.ts as they stand (npm run schemas:api)', () => {
+  it('are generated from src/openapi/responses/response-types.ts as they stand (npm run schemas:api)', () => {
     // A process of its own: prettier, which formats the file, cannot load inside jest's module system.
     const check = spawnSync(process.execPath, ['schemas/api/generate.cjs', '--check'], {
       cwd: join(__dirname, '../..'),

@@ -12,6 +12,7 @@ import {
   saltedHash,
   fingerprint,
 } from '../../src/personal-data/redaction/redact-fields';
+import { personalDataStreamId } from '../../src/domain/personal-data/commands';
 import { contactsProjection } from '../../src/projections/contacts/contacts.projection';
 import { foldProjection } from '../../src/projections/runner/projection';
 import type { RecordedEvent } from '../../src/event-store/recorded-event';
@@ -28,10 +29,15 @@ const team = {
   chairPersonId: A,
   establishedOn: '2017-10-01',
 };
-const recorded = (type: string, data: unknown, position: number): RecordedEvent => ({
+const recorded = (
+  type: string,
+  data: unknown,
+  position: number,
+  streamId = 'participation-always-events-england.RYX',
+): RecordedEvent => ({
   id: randomUUID(),
   type,
-  streamId: 'participation-always-events-england.RYX',
+  streamId,
   revision: position - 1,
   position,
   data,
@@ -124,6 +130,7 @@ describe('contacts read model (unit)', () => {
         'PersonalDataErased',
         { personId: A, reason: 'case', erasedAt: '2018-01-01T00:00:00.000Z' },
         3,
+        personalDataStreamId(A),
       ),
     ]);
     const contacts = state.participations['always-events-england.RYX'];

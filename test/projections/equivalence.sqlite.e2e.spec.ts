@@ -8,7 +8,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-stor
 import { pageAll } from '../../src/event-store/page-all';
 import type { RecordedEvent } from '../../src/event-store/recorded-event';
 import { READ_MODELS } from '../../src/projections/catalogue';
-import { canonicalJson, sha256Hex } from '../../src/support/canonical-json';
+import { canonicalJson, sha256Hex } from '../../src/shared/canonical-json';
 import { httpSender } from '../../scripts/simulator/run/http-sender';
 import { runSimulation, SimulationSummary } from '../../scripts/simulator/run/run-simulation';
 import { testKey } from '../support/credentials';

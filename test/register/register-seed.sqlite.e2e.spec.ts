@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { REGISTER_CSV, RegisterSeeder } from '../../src/register/register-seeder';
-import { loadTrustRegister } from '../../src/register/trust-register';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { startTestApp } from '../support/test-app';
 
 describe('organisation register seed on an empty embedded store [sqlite: embedded file store, through the commands]', () => {

@@ -3,9 +3,9 @@ import {
   decideOrganisationType,
   parseEarlierNames,
   parseTypeOverrides,
-} from '../../src/register/organisation-type-rules';
-import { EARLIER_NAMES_CSV, TYPE_OVERRIDES_CSV } from '../../src/register/register-csv';
-import { loadTrustRegister, parseTrustRegister, typeCoverage } from '../../src/register/trust-register';
+} from '../../src/trust-register/organisation-type-rules';
+import { EARLIER_NAMES_CSV, TYPE_OVERRIDES_CSV } from '../../src/trust-register/register-csv';
+import { loadTrustRegister, parseTrustRegister, typeCoverage } from '../../src/trust-register/trust-register';
 import { REGISTER_CSV } from '../../src/register/register-seeder';
 
 const decide = (name: string, addressLines: string[] = [], odsCode = 'XXX') =>

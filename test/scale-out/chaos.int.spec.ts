@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
-import { openEventStore } from '../../src/event-store/event-store.module';
+import { eventUpcasters } from '../../src/app.factory';
+import { openEventStore } from '../../src/event-store/wiring/event-store.module';
 import type { EventStore } from '../../src/event-store/port';
 import type { RecordedEvent } from '../../src/event-store/recorded-event';
 import { pageAll } from '../../src/event-store/page-all';
 import { relayTopics } from '../../src/kafka/relay/aggregate-topics';
 import { READ_MODELS } from '../../src/projections/catalogue';
 import { applyProjection } from '../../src/projections/runner/projection';
-import { canonicalJson, sha256Hex } from '../../src/support/canonical-json';
+import { canonicalJson, sha256Hex } from '../../src/shared/canonical-json';
 import { ChaosRequest, sendUntilAnswered } from '../support/chaos-client';
 import { rememberCredential, testKey } from '../support/credentials';
 import { EsdbDouble, startEsdbDouble } from '../support/esdb-double';
@@ -159,6 +160,7 @@ for (const kind of ['sqlite', 'esdb'] as const) {
     async function openStore(): Promise<EventStore> {
       return openEventStore(
         loadConfig({ ...storeEnv(), STATE_SQLITE_PATH: join(folder, 'verify-state.sqlite') }),
+        eventUpcasters(),
       );
     }
 

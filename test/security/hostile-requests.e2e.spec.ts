@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
-import { JSON_LIMITS } from '../../src/security/json-limits';
+import { JSON_LIMITS } from '../../src/shared/validation/json-limits';
 import { authHeaders } from '../support/credentials';
 import { RawAnswer, sendRaw } from '../support/http';
 import { storeUnderTest } from '../support/store-under-test';

@@ -1,4 +1,4 @@
-import { OncePerTurn } from '../../src/support/once-per-turn';
+import { OncePerTurn } from '../../src/shared/once-per-turn';
 
 describe('once per turn of the event loop', () => {
   it('answers true once in a turn, and again in the next', async () => {

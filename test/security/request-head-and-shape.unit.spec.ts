@@ -1,4 +1,8 @@
-import { jsonShapeViolation, JSON_LIMITS, valueShapeViolation } from '../../src/security/json-limits';
+import {
+  jsonShapeViolation,
+  JSON_LIMITS,
+  valueShapeViolation,
+} from '../../src/shared/validation/json-limits';
 import { screenRequestHead } from '../../src/security/request-screening';
 
 /** A header as Node hands it over: each byte of the request as one Latin-1 code unit. */

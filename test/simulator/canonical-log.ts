@@ -1,5 +1,5 @@
 import { EVENT_STORE, EventStore } from '../../src/event-store';
-import { canonicalJson, sha256Hex } from '../../src/support/canonical-json';
+import { canonicalJson, sha256Hex } from '../../src/shared/canonical-json';
 import { TestApp } from '../support/test-app';
 
 export interface CanonicalLog {

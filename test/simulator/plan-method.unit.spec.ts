@@ -1,4 +1,4 @@
-import { loadTrustRegister } from '../../src/register/trust-register';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
 

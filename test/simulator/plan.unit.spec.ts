@@ -1,9 +1,9 @@
 import { AGGREGATES } from '../../src/commands/catalogue';
 import { CARE_SETTINGS } from '../../src/domain/always-event';
-import { validateDto } from '../../src/commands/validation/validate-dto';
+import { validateDto } from '../../src/shared/validation/validate-dto';
 import { screen } from '../../src/privacy/screening';
-import { canonicalJson, sha256Hex } from '../../src/support/canonical-json';
-import { loadTrustRegister } from '../../src/register/trust-register';
+import { canonicalJson, sha256Hex } from '../../src/shared/canonical-json';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { PlannedCommand } from '../../scripts/simulator/commands';
 import { CASE_STUDIES } from '../../scripts/simulator/data/case-studies';
 import { buildPlan, SimulationPlan } from '../../scripts/simulator/plan/build-plan';
@@ -175,7 +175,7 @@ describe('a smaller plan, command by command', () => {
     const writers = new Map<string, Set<string>>();
     for (const command of commands) {
       const definition = definitions.get(command.name)!;
-      const stream = definition.streamId(await validateDto(definition.dto, command.body));
+      const { streamId: stream } = await definition.accept(command.body);
       writers.set(stream, (writers.get(stream) ?? new Set()).add(command.task));
     }
     const unordered: string[] = [];

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTrustRegister } from '../../src/register/trust-register';
+import { loadTrustRegister } from '../../src/trust-register/trust-register';
 import { buildPlan } from '../../scripts/simulator/plan/build-plan';
 import { REGISTER_CSV } from '../../scripts/simulator/run/run-simulation';
 import { getJson } from '../support/http';

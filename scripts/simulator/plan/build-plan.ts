@@ -1,5 +1,5 @@
-import type { TrustRecord } from '../../../src/register/trust-register';
-import { canonicalJson, sha256Hex } from '../../../src/support/canonical-json';
+import type { TrustRecord } from '../../../src/trust-register/trust-register';
+import { canonicalJson, sha256Hex } from '../../../src/shared/canonical-json';
 import { CASE_STUDIES } from '../data/case-studies';
 import { DraftCommand, PlannedCommand } from '../commands';
 import { Prng } from '../prng';

@@ -1,5 +1,5 @@
 import type { OrganisationType, RegionCode } from '../../../src/domain/organisation';
-import type { TrustRecord } from '../../../src/register/trust-register';
+import type { TrustRecord } from '../../../src/trust-register/trust-register';
 import { CASE_STUDY_ENROLMENTS } from '../data/case-studies';
 import { ENROLMENT_WAVES, EnrolmentWave } from '../data/enrolment-waves';
 import { PRACTICE_CODE_LETTERS, PRACTICE_NAME_STEMS, PRACTICE_NAME_SUFFIXES } from '../data/people';

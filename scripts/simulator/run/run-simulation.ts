@@ -1,6 +1,6 @@
 import { Progress } from '../../../src/cli/progress';
-import { REGISTER_CSV } from '../../../src/register/register-csv';
-import { loadTrustRegister } from '../../../src/register/trust-register';
+import { REGISTER_CSV } from '../../../src/trust-register/register-csv';
+import { loadTrustRegister } from '../../../src/trust-register/trust-register';
 import { PlannedCommand } from '../commands';
 import { buildPlan, CaseStudyRef, SimulationPlan } from '../plan/build-plan';
 import { AuthHeader, authHeaders, httpSender, SendOutcome } from './http-sender';

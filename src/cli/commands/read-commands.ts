@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import { STREAM_CATEGORIES } from '../../domain/stream-names';
-import { afterLowerBound, Bounds, endOfDayIfDate, lowerBound } from '../../history/bounds';
+import { afterLowerBound, Bounds, endOfDayIfDate, lowerBound } from '../../shared/bounds';
 import { findDataCut, verifyDataCut } from '../../history/data-cut-verification';
 import { exportEvents, toNdjsonLine } from '../../history/event-export';
-import { replay } from '../../history/replay';
+import { replay } from '../../projections/runner/replay';
 import { READ_MODELS } from '../../projections/catalogue';
 import { Projection } from '../../projections/runner/projection';
 import { toCsv } from '../../projections/http/respond';
-import { canonicalJson, sha256Hex } from '../../support/canonical-json';
+import { canonicalJson, sha256Hex } from '../../shared/canonical-json';
 import { dateOrDateTime, outputOption, position, readModelArgument } from '../arguments';
 import { withStore } from '../cli-context';
 import { EXIT, usageError } from '../cli-errors';

@@ -1,6 +1,6 @@
-import { alwaysEventDecider, alwaysEventStreamId, Aim, CriterionAssessment } from '../../domain/always-event';
-import { aggregateCommand } from '../aggregate-command';
+import { Aim, CriterionAssessment } from '../../domain/always-event';
 import { AggregateDefinition } from '../command-definition';
+import { alwaysEvent } from './always-event-commands-of';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
 import { driverDiagramCommands } from './driver-diagram.commands';
 import {
@@ -46,10 +46,6 @@ import {
   StartTestingDto,
 } from './testing.dtos';
 
-const command = aggregateCommand(alwaysEventDecider, (dto: AlwaysEventCommandDto) =>
-  alwaysEventStreamId(dto.alwaysEventId),
-);
-
 const id = (dto: AlwaysEventCommandDto) => ({ alwaysEventId: dto.alwaysEventId });
 const unit = ({ unitId, name, setting }: CareUnitDto) => ({ unitId, name, setting });
 const aim = (dto: AimDto): Aim => ({
@@ -62,7 +58,7 @@ const aim = (dto: AimDto): Aim => ({
 const criterion = ({ met, rationale }: CriterionAssessment): CriterionAssessment => ({ met, rationale });
 
 const setUp = [
-  command({
+  alwaysEvent.commandWithFacts({
     name: 'InitiateAlwaysEvent',
     summary:
       'Start an Always Event in a home unit of an enrolled organisation, optionally derived from another',
@@ -80,7 +76,7 @@ const setUp = [
       derivedFrom: await derivedFromFact(lookups, dto.derivedFromAlwaysEventId),
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'FormCoDesignTeam',
     summary: 'Form the co-design team: pseudonymous members with their category',
     dto: FormCoDesignTeamDto,
@@ -89,19 +85,19 @@ const setUp = [
       members: dto.members.map(({ memberId, category }) => ({ memberId, category })),
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'AddCoDesignTeamMember',
     summary: 'Add a pseudonymous member to the co-design team',
     dto: AddCoDesignTeamMemberDto,
     data: (dto) => ({ ...id(dto), memberId: dto.memberId, category: dto.category }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'RemoveCoDesignTeamMember',
     summary: 'Record that a member left the co-design team',
     dto: RemoveCoDesignTeamMemberDto,
     data: (dto) => ({ ...id(dto), memberId: dto.memberId, reason: dto.reason ?? null }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'RecordListeningActivity',
     summary: 'Record a listening activity (conversation, focus group, survey...) with participant counts',
     dto: RecordListeningActivityDto,
@@ -119,7 +115,7 @@ const setUp = [
       summary: dto.summary,
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'IdentifyWhatMattersTheme',
     summary: 'Record a theme of what matters, drawn from listening activities',
     dto: IdentifyWhatMattersThemeDto,
@@ -130,7 +126,7 @@ const setUp = [
       sourceActivityIds: dto.sourceActivityIds,
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'StartCoDesign',
     summary: 'Start co-design on a selected theme, once patients or carers have been heard',
     dto: StartCoDesignDto,
@@ -139,7 +135,7 @@ const setUp = [
 ];
 
 const statement = [
-  command({
+  alwaysEvent.command({
     name: 'DraftStatement',
     summary: "Draft the vision (in the patient's words) and aim statement",
     dto: DraftStatementDto,
@@ -151,7 +147,7 @@ const statement = [
       aim: aim(dto.aim),
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'AssessCriteria',
     summary: 'Assess a draft against the four criteria: important, evidence-based, measurable, affordable',
     dto: AssessCriteriaDto,
@@ -164,13 +160,13 @@ const statement = [
       affordableSustainable: criterion(dto.affordableSustainable),
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'AgreeStatement',
     summary: 'Agree a draft statement: needs patients or carers and point-of-care staff, all criteria met',
     dto: AgreeStatementDto,
     data: (dto) => ({ ...id(dto), draftId: dto.draftId }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'ReviseAim',
     summary: 'Revise the aim of an agreed statement (a new statement version)',
     dto: ReviseAimDto,
@@ -179,7 +175,7 @@ const statement = [
 ];
 
 const testing = [
-  command({
+  alwaysEvent.command({
     name: 'ProposeChangeIdea',
     summary: 'Propose a change idea and say where it came from',
     dto: ProposeChangeIdeaDto,
@@ -191,20 +187,20 @@ const testing = [
       originatingSessionId: dto.originatingSessionId ?? null,
     }),
   }),
-  command({
+  alwaysEvent.commandWithFacts({
     name: 'LinkMeasure',
     summary: 'Link a defined measure as an outcome, process or balancing measure',
     dto: LinkMeasureDto,
     data: (dto) => ({ ...id(dto), measureId: dto.measureId, role: dto.role }),
     facts: async (dto, lookups) => ({ measure: await measureToLink(lookups, dto.measureId) }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'StartTesting',
     summary: 'Start testing changes: needs the agreed statement and an outcome and a process measure',
     dto: StartTestingDto,
     data: id,
   }),
-  command({
+  alwaysEvent.commandWithFacts({
     name: 'StartImplementation',
     summary: 'Start implementing, naming the completed PDSA cycles that adopted a change',
     dto: StartImplementationDto,
@@ -214,14 +210,14 @@ const testing = [
 ];
 
 const outcomes = [
-  command({
+  alwaysEvent.commandWithFacts({
     name: 'DeclareAimAchieved',
     summary: "Declare the aim achieved: the evidence is recomputed from the outcome measure's data",
     dto: DeclareAimAchievedDto,
     data: (dto) => ({ ...id(dto), measureId: dto.measureId, unitId: dto.unitId ?? null }),
     facts: (dto, lookups) => aimEvidenceFacts(lookups, dto.measureId),
   }),
-  command({
+  alwaysEvent.command({
     name: 'ConfirmSustainment',
     summary: 'Confirm, at a review, that the achieved aim is sustained',
     dto: ConfirmSustainmentDto,
@@ -232,49 +228,49 @@ const outcomes = [
       periodsAtTarget: dto.periodsAtTarget,
     }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'RecordSustainmentLoss',
     summary: 'Record that an achieved aim is no longer sustained',
     dto: RecordSustainmentLossDto,
     data: (dto) => ({ ...id(dto), measureId: dto.measureId, detectedOn: dto.detectedOn, reason: dto.reason }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'AddScaleUpUnit',
     summary: 'Add a unit the Always Event scales up to, once it is being implemented',
     dto: AddScaleUpUnitDto,
     data: (dto) => ({ ...id(dto), unit: unit(dto.unit), plannedGoLive: dto.plannedGoLive ?? null }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'RecordUnitGoLive',
     summary: 'Record the date a scale-up unit went live',
     dto: RecordUnitGoLiveDto,
     data: (dto) => ({ ...id(dto), unitId: dto.unitId, goLiveDate: dto.goLiveDate }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'StopUnit',
     summary: 'Record that a scale-up unit stopped running the Always Event',
     dto: StopUnitDto,
     data: (dto) => ({ ...id(dto), unitId: dto.unitId, stoppedOn: dto.stoppedOn, reason: dto.reason }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'RecordProgressScore',
     summary: 'Record the monthly IHI progress score (0.5-5.0); a second score for a month amends it',
     dto: RecordProgressScoreDto,
     data: (dto) => ({ ...id(dto), period: dto.period, score: dto.score, note: dto.note ?? null }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'PauseAlwaysEvent',
     summary: 'Pause the Always Event',
     dto: PauseAlwaysEventDto,
     data: (dto) => ({ ...id(dto), reason: dto.reason, expectedResumeDate: dto.expectedResumeDate ?? null }),
   }),
-  command({
+  alwaysEvent.command({
     name: 'ResumeAlwaysEvent',
     summary: 'Resume a paused Always Event where it left off',
     dto: ResumeAlwaysEventDto,
     data: id,
   }),
-  command({
+  alwaysEvent.command({
     name: 'CloseAlwaysEvent',
     summary: 'Close the Always Event for good, with a reason',
     dto: CloseAlwaysEventDto,
@@ -282,8 +278,10 @@ const outcomes = [
   }),
 ];
 
-export const alwaysEventAggregate: AggregateDefinition = {
-  category: 'always-event',
-  decider: alwaysEventDecider as AggregateDefinition['decider'],
-  commands: [...setUp, ...statement, ...testing, ...outcomes, ...driverDiagramCommands],
-};
+export const alwaysEventAggregate: AggregateDefinition = alwaysEvent.aggregate('always-event', [
+  ...setUp,
+  ...statement,
+  ...testing,
+  ...outcomes,
+  ...driverDiagramCommands,
+]);

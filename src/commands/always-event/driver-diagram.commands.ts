@@ -1,18 +1,14 @@
 import { alwaysEventDecider, alwaysEventStreamId, PdsaCycleLinkFact } from '../../domain/always-event';
 import { pdsaDecider, pdsaStreamId } from '../../domain/pdsa';
-import { commandsFor } from '../aggregate-commands';
+import { dataOf } from '../commands-of';
 import type { FactLookups } from '../fact-lookups';
-import { AlwaysEventCommandDto } from './always-event-command.dto';
+import { alwaysEvent } from './always-event-commands-of';
 import {
   AddDriverDto,
   LinkDriverDiagramItemDto,
   RetireDriverDiagramItemDto,
   RewordDriverDiagramItemDto,
 } from './driver-diagram.dtos';
-
-const alwaysEventCommand = commandsFor(alwaysEventDecider, (dto: AlwaysEventCommandDto) =>
-  alwaysEventStreamId(dto.alwaysEventId),
-);
 
 /** Each PDSA cycle named in a link, with the Always Event and organisation it belongs to. */
 function pdsaCyclesToLink(lookups: FactLookups, pdsaCycleIds: string[]): Promise<PdsaCycleLinkFact[]> {
@@ -34,28 +30,32 @@ function pdsaCyclesToLink(lookups: FactLookups, pdsaCycleIds: string[]): Promise
 
 /** The driver diagram: drivers added, items reworded, retired and relinked, each an event. */
 export const driverDiagramCommands = [
-  alwaysEventCommand({
+  alwaysEvent.command({
     name: 'AddDriver',
     summary: "Add a primary driver (under the statement's aim) or a secondary driver (under drivers)",
     dto: AddDriverDto,
+    data: dataOf,
   }),
-  alwaysEventCommand({
+  alwaysEvent.command({
     name: 'RewordDriverDiagramItem',
     summary: 'Reword a driver or a change idea of the driver diagram, with the reason',
     dto: RewordDriverDiagramItemDto,
+    data: dataOf,
   }),
-  alwaysEventCommand({
+  alwaysEvent.command({
     name: 'RetireDriverDiagramItem',
     summary: 'Retire a driver or a change idea from the driver diagram (it stays in its history)',
     dto: RetireDriverDiagramItemDto,
+    data: dataOf,
   }),
-  alwaysEventCommand({
+  alwaysEvent.commandWithFacts({
     name: 'LinkDriverDiagramItem',
     summary:
       'Place a driver or change idea under drivers; link a change idea to the PDSA cycles that test it and the measures that show it',
     description:
       'The links given replace the item’s links; every change is an event (DriverDiagramItemRelinked).',
     dto: LinkDriverDiagramItemDto,
+    data: dataOf,
     facts: async (dto, lookups) => ({ pdsaCycles: await pdsaCyclesToLink(lookups, dto.pdsaCycleIds) }),
   }),
 ];

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsUUID } from 'class-validator';
 import { DRIVER_LEVELS } from '../../domain/always-event';
 import type { DriverLevel } from '../../domain/always-event';
-import { IsText } from '../validation/text';
+import { IsText } from '../../shared/validation/text';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
 
 /** A bounded list of distinct ids (uuids), empty allowed. */

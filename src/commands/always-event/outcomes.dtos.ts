@@ -13,11 +13,11 @@ import {
 import { CLOSURE_REASONS } from '../../domain/always-event';
 import type { ClosureReason } from '../../domain/always-event';
 import { IsMonthPeriod } from '../measure/periods.validator';
-import { IsIsoDate } from '../validation/validators';
+import { IsIsoDate } from '../../shared/validation/validators';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
 import { IsUnitId } from './identifiers';
 import { CareUnitDto } from './set-up.dtos';
-import { IsText } from '../validation/text';
+import { IsText } from '../../shared/validation/text';
 
 export class DeclareAimAchievedDto extends AlwaysEventCommandDto {
   /** An Outcome measure linked to the Always Event; its data is read here, never sent. */

@@ -14,10 +14,10 @@ import {
 } from 'class-validator';
 import { CARE_SETTINGS, CO_DESIGN_MEMBER_CATEGORIES, LISTENING_METHODS } from '../../domain/always-event';
 import type { CareSetting, CoDesignMemberCategory, ListeningMethod } from '../../domain/always-event';
-import { IsIsoDate, IsOdsCode, IsSlug } from '../validation/validators';
+import { IsIsoDate, IsOdsCode, IsSlug } from '../../shared/validation/validators';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
 import { IsPseudonymousId, IsUnitId } from './identifiers';
-import { IsText } from '../validation/text';
+import { IsText } from '../../shared/validation/text';
 
 export class CareUnitDto {
   @IsUnitId()

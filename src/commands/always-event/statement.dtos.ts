@@ -12,9 +12,9 @@ import {
 } from 'class-validator';
 import { REVIEW_CADENCES, VISION_VOICES } from '../../domain/always-event';
 import type { ReviewCadence, VisionVoice } from '../../domain/always-event';
-import { IsIsoDate } from '../validation/validators';
+import { IsIsoDate } from '../../shared/validation/validators';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
-import { IsText } from '../validation/text';
+import { IsText } from '../../shared/validation/text';
 
 export class AimDto {
   /** May be empty in a draft: agreement refuses it then, naming the rule. */

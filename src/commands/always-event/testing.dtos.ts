@@ -4,7 +4,7 @@ import type { ChangeIdeaOrigin } from '../../domain/always-event';
 import { MEASURE_ROLES } from '../../domain/measure';
 import type { MeasureRole } from '../../domain/measure';
 import { AlwaysEventCommandDto } from './always-event-command.dto';
-import { IsText } from '../validation/text';
+import { IsText } from '../../shared/validation/text';
 
 export class ProposeChangeIdeaDto extends AlwaysEventCommandDto {
   @IsUUID()

@@ -1,7 +1,7 @@
 import { engagementDecider, EngagementFacts, engagementStreamId } from '../../domain/engagement';
 import { participationDecider, participationStreamId } from '../../domain/participation';
-import { commandsFor } from '../aggregate-commands';
 import { AggregateDefinition } from '../command-definition';
+import { commandsOf, dataOf } from '../commands-of';
 import type { FactLookups } from '../fact-lookups';
 import { ParticipationCommandDto } from '../participation/participation-command.dto';
 import {
@@ -11,7 +11,7 @@ import {
   SubmitMonthlyReturnDto,
 } from './engagement.dtos';
 
-const engagementCommand = commandsFor(engagementDecider, (dto: ParticipationCommandDto) =>
+const engagement = commandsOf(engagementDecider, (dto: ParticipationCommandDto) =>
   engagementStreamId(dto.programmeSlug, dto.odsCode),
 );
 
@@ -25,33 +25,33 @@ const participationFacts = async (
   ).state,
 });
 
-export const engagementAggregate: AggregateDefinition = {
-  category: 'engagement',
-  decider: engagementDecider as AggregateDefinition['decider'],
-  commands: [
-    engagementCommand({
-      name: 'RecordSupportContact',
-      summary: 'Record a site visit, coaching, leadership or all-site call, webinar or cohort launch event',
-      dto: RecordSupportContactDto,
-      facts: participationFacts,
-    }),
-    engagementCommand({
-      name: 'SubmitMonthlyReturn',
-      summary: "Submit a month's data return (once per period; late returns are normal)",
-      dto: SubmitMonthlyReturnDto,
-      facts: participationFacts,
-    }),
-    engagementCommand({
-      name: 'AmendMonthlyReturn',
-      summary: 'Correct a submitted monthly return',
-      dto: AmendMonthlyReturnDto,
-      facts: participationFacts,
-    }),
-    engagementCommand({
-      name: 'RecordLearningShared',
-      summary: 'Record learning the organisation shared with other providers',
-      dto: RecordLearningSharedDto,
-      facts: participationFacts,
-    }),
-  ],
-};
+export const engagementAggregate: AggregateDefinition = engagement.aggregate('engagement', [
+  engagement.commandWithFacts({
+    name: 'RecordSupportContact',
+    summary: 'Record a site visit, coaching, leadership or all-site call, webinar or cohort launch event',
+    dto: RecordSupportContactDto,
+    data: dataOf,
+    facts: participationFacts,
+  }),
+  engagement.commandWithFacts({
+    name: 'SubmitMonthlyReturn',
+    summary: "Submit a month's data return (once per period; late returns are normal)",
+    dto: SubmitMonthlyReturnDto,
+    data: dataOf,
+    facts: participationFacts,
+  }),
+  engagement.commandWithFacts({
+    name: 'AmendMonthlyReturn',
+    summary: 'Correct a submitted monthly return',
+    dto: AmendMonthlyReturnDto,
+    data: dataOf,
+    facts: participationFacts,
+  }),
+  engagement.commandWithFacts({
+    name: 'RecordLearningShared',
+    summary: 'Record learning the organisation shared with other providers',
+    dto: RecordLearningSharedDto,
+    data: dataOf,
+    facts: participationFacts,
+  }),
+]);

@@ -16,7 +16,7 @@ import {
 import { LEARNING_CHANNELS, SUPPORT_CONTACT_TYPES } from '../../domain/engagement';
 import type { LearningChannel, SupportContactType } from '../../domain/engagement';
 import { ParticipationCommandDto } from '../participation/participation-command.dto';
-import { IsIsoDate } from '../validation/validators';
+import { IsIsoDate } from '../../shared/validation/validators';
 
 export class RecordSupportContactDto extends ParticipationCommandDto {
   @IsIn(SUPPORT_CONTACT_TYPES)

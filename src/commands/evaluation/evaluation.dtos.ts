@@ -14,9 +14,9 @@ import {
 } from 'class-validator';
 import { EVALUATION_SCOPES, FINDING_KINDS, RESPONDENT_ROLES } from '../../domain/evaluation';
 import type { EvaluationScope, FindingKind, RespondentRole } from '../../domain/evaluation';
-import { CommandDto } from '../validation/command-dto';
-import { IsText, IsTextList } from '../validation/text';
-import { IsIsoDate } from '../validation/validators';
+import { CommandDto } from '../command-dto';
+import { IsText, IsTextList } from '../../shared/validation/text';
+import { IsIsoDate } from '../../shared/validation/validators';
 
 /** Every evaluation command names the evaluation: its stream is `evaluation-<evaluationId>`. */
 export abstract class EvaluationCommandDto extends CommandDto {

@@ -1,15 +1,7 @@
 import { IsOptional, IsUUID, ValidateBy } from 'class-validator';
-import {
-  evaluationDecider,
-  EvaluationEvent,
-  EvaluationState,
-  evaluationStreamId,
-  TakeDataCut,
-} from '../../domain/evaluation';
-import { endOfDayIfDate } from '../../history/bounds';
-import { ReadModelChecksums } from '../../history/data-cut-checksums';
-import { defineCommand } from '../command-definition';
-import { isIsoDate, isIsoDateTime } from '../validation/validators';
+import type { CommandContext } from '../../domain/shared';
+import { endOfDayIfDate } from '../../shared/bounds';
+import { isIsoDate, isIsoDateTime } from '../../shared/validation/validators';
 import { EvaluationCommandDto } from './evaluation.dtos';
 
 const IsDateOrDateTime = (): PropertyDecorator =>
@@ -40,44 +32,13 @@ export class TakeDataCutDto extends EvaluationCommandDto {
 const notAfter = (bound: string, now: string): string =>
   Date.parse(bound) > Date.parse(now) ? now : new Date(bound).toISOString();
 
-/**
- * TakeDataCut: the caller names the bounds; the service folds every read
- * model inside them and records the global position, projection versions and
- * checksums, so the cut can be verified (GET /v1/evaluation/data-cuts/{id}/verify).
- */
-export const takeDataCut = defineCommand<
-  TakeDataCutDto,
-  TakeDataCut,
-  EvaluationState,
-  ReadModelChecksums & { asOf: string; asKnownAt: string },
-  EvaluationEvent
->({
-  name: 'TakeDataCut',
-  summary:
-    'Take a reproducible data cut: bounds, read-model versions and SHA-256 checksums, fixed in the evaluation',
+/** The bounds a TakeDataCut body names, as instants no later than now (a date means the end of that day). */
+export function requestedCutBounds(
   dto: TakeDataCutDto,
-  decider: evaluationDecider,
-  streamId: (dto) => evaluationStreamId(dto.evaluationId),
-  facts: async (dto, lookups, context) => {
-    const asOf = notAfter(endOfDayIfDate(dto.asOf), context.now);
-    const asKnownAt = notAfter(
-      dto.asKnownAt === undefined ? context.now : endOfDayIfDate(dto.asKnownAt),
-      context.now,
-    );
-    return { asOf, asKnownAt, ...(await lookups.readModelChecksums({ asOf, asKnownAt })) };
-  },
-  toCommand: (dto, context, facts) => ({
-    type: 'TakeDataCut',
-    data: {
-      evaluationId: dto.evaluationId,
-      dataCutId: dto.dataCutId,
-      asOf: facts.asOf,
-      asKnownAt: facts.asKnownAt,
-      globalPosition: facts.globalPosition,
-      projectionVersions: facts.projectionVersions,
-      checksums: facts.checksums,
-    },
-    context,
-    facts: undefined,
-  }),
-});
+  { now }: CommandContext,
+): { asOf: string; asKnownAt: string } {
+  return {
+    asOf: notAfter(endOfDayIfDate(dto.asOf), now),
+    asKnownAt: notAfter(dto.asKnownAt === undefined ? now : endOfDayIfDate(dto.asKnownAt), now),
+  };
+}

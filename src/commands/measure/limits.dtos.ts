@@ -1,5 +1,5 @@
 import { IsUnitId } from '../always-event/identifiers';
-import { IsText } from '../validation/text';
+import { IsText } from '../../shared/validation/text';
 import { MeasureCommandDto } from './measure.dtos';
 import { IsPeriod } from './periods.validator';
 

@@ -1,9 +1,9 @@
 import { alwaysEventDecider, alwaysEventStreamId, unitIdsOf } from '../../domain/always-event';
 import { AlwaysEventForMeasure, CategoryCounts, measureDecider, measureStreamId } from '../../domain/measure';
-import { aggregateCommand } from '../aggregate-command';
 import { AggregateDefinition } from '../command-definition';
 import type { FactLookups } from '../fact-lookups';
 import { limitDecisionCommands } from './limits.commands';
+import { measure } from './measure-commands-of';
 import {
   AnnotateChartDto,
   CategoryCountsDto,
@@ -17,7 +17,6 @@ import {
   ReviseMeasureDefinitionDto,
 } from './measure.dtos';
 
-const command = aggregateCommand(measureDecider, (dto: MeasureCommandDto) => measureStreamId(dto.measureId));
 const id = (dto: MeasureCommandDto) => ({ measureId: dto.measureId });
 
 async function alwaysEventForMeasure(
@@ -54,94 +53,90 @@ const measurement = (dto: RecordMeasurementDto) => ({
   categoryCounts: counts(dto.categoryCounts),
 });
 
-export const measureAggregate: AggregateDefinition = {
-  category: 'measure',
-  decider: measureDecider as AggregateDefinition['decider'],
-  commands: [
-    command({
-      name: 'DefineMeasure',
-      summary: 'Define an outcome, process or balancing measure of an Always Event',
-      dto: DefineMeasureDto,
-      data: (dto) => ({
-        ...id(dto),
-        alwaysEventId: dto.alwaysEventId,
-        role: dto.role,
-        name: dto.name,
-        operationalDefinition: dto.operationalDefinition,
-        numeratorDefinition: dto.numeratorDefinition,
-        denominatorDefinition: dto.denominatorDefinition,
-        dataSource: dto.dataSource,
-        responseScale: dto.responseScale ?? null,
-        countsAsSuccess: dto.countsAsSuccess ?? null,
-        frequency: dto.frequency,
-        targetPct: dto.targetPct,
-        improvementDirection: dto.improvementDirection,
-      }),
-      facts: async (dto, lookups) => ({
-        alwaysEvent: await alwaysEventForMeasure(lookups, dto.alwaysEventId),
-      }),
+export const measureAggregate: AggregateDefinition = measure.aggregate('measure', [
+  measure.commandWithFacts({
+    name: 'DefineMeasure',
+    summary: 'Define an outcome, process or balancing measure of an Always Event',
+    dto: DefineMeasureDto,
+    data: (dto) => ({
+      ...id(dto),
+      alwaysEventId: dto.alwaysEventId,
+      role: dto.role,
+      name: dto.name,
+      operationalDefinition: dto.operationalDefinition,
+      numeratorDefinition: dto.numeratorDefinition,
+      denominatorDefinition: dto.denominatorDefinition,
+      dataSource: dto.dataSource,
+      responseScale: dto.responseScale ?? null,
+      countsAsSuccess: dto.countsAsSuccess ?? null,
+      frequency: dto.frequency,
+      targetPct: dto.targetPct,
+      improvementDirection: dto.improvementDirection,
     }),
-    command({
-      name: 'ReviseMeasureDefinition',
-      summary: "Revise a measure's definition from a stated period on",
-      dto: ReviseMeasureDefinitionDto,
-      data: (dto) => ({
-        ...id(dto),
-        effectiveFromPeriod: dto.effectiveFromPeriod,
-        reason: dto.reason,
-        name: dto.name,
-        operationalDefinition: dto.operationalDefinition,
-        numeratorDefinition: dto.numeratorDefinition,
-        denominatorDefinition: dto.denominatorDefinition,
-        dataSource: dto.dataSource,
-        targetPct: dto.targetPct,
-      }),
+    facts: async (dto, lookups) => ({
+      alwaysEvent: await alwaysEventForMeasure(lookups, dto.alwaysEventId),
     }),
-    command({
-      name: 'RecordMeasurement',
-      summary: "Record a unit's numerator and denominator for a period (once; correct it afterwards)",
-      dto: RecordMeasurementDto,
-      data: measurement,
-      facts: async (dto, lookups) => ({ alwaysEvent: await alwaysEventOfMeasure(lookups, dto.measureId) }),
+  }),
+  measure.command({
+    name: 'ReviseMeasureDefinition',
+    summary: "Revise a measure's definition from a stated period on",
+    dto: ReviseMeasureDefinitionDto,
+    data: (dto) => ({
+      ...id(dto),
+      effectiveFromPeriod: dto.effectiveFromPeriod,
+      reason: dto.reason,
+      name: dto.name,
+      operationalDefinition: dto.operationalDefinition,
+      numeratorDefinition: dto.numeratorDefinition,
+      denominatorDefinition: dto.denominatorDefinition,
+      dataSource: dto.dataSource,
+      targetPct: dto.targetPct,
     }),
-    command({
-      name: 'CorrectMeasurement',
-      summary: 'Correct a recorded measurement, keeping the values it replaces',
-      dto: CorrectMeasurementDto,
-      data: (dto) => ({ ...measurement(dto), reason: dto.reason }),
+  }),
+  measure.commandWithFacts({
+    name: 'RecordMeasurement',
+    summary: "Record a unit's numerator and denominator for a period (once; correct it afterwards)",
+    dto: RecordMeasurementDto,
+    data: measurement,
+    facts: async (dto, lookups) => ({ alwaysEvent: await alwaysEventOfMeasure(lookups, dto.measureId) }),
+  }),
+  measure.command({
+    name: 'CorrectMeasurement',
+    summary: 'Correct a recorded measurement, keeping the values it replaces',
+    dto: CorrectMeasurementDto,
+    data: (dto) => ({ ...measurement(dto), reason: dto.reason }),
+  }),
+  measure.command({
+    name: 'RetractMeasurement',
+    summary: 'Withdraw a recorded measurement that should not count',
+    dto: RetractMeasurementDto,
+    data: (dto) => ({ ...id(dto), period: dto.period, unitId: dto.unitId, reason: dto.reason }),
+  }),
+  measure.command({
+    name: 'EstablishBaseline',
+    summary: "Freeze a unit's baseline median over stated periods",
+    dto: EstablishBaselineDto,
+    data: (dto) => ({ ...id(dto), unitId: dto.unitId, periods: dto.periods }),
+  }),
+  measure.command({
+    name: 'AnnotateChart',
+    summary: 'Annotate a period on the run chart, e.g. with the change tested',
+    dto: AnnotateChartDto,
+    data: (dto) => ({
+      ...id(dto),
+      annotationId: dto.annotationId,
+      period: dto.period,
+      unitId: dto.unitId ?? null,
+      text: dto.text,
+      pdsaCycleId: dto.pdsaCycleId ?? null,
+      changeIdeaId: dto.changeIdeaId ?? null,
     }),
-    command({
-      name: 'RetractMeasurement',
-      summary: 'Withdraw a recorded measurement that should not count',
-      dto: RetractMeasurementDto,
-      data: (dto) => ({ ...id(dto), period: dto.period, unitId: dto.unitId, reason: dto.reason }),
-    }),
-    command({
-      name: 'EstablishBaseline',
-      summary: "Freeze a unit's baseline median over stated periods",
-      dto: EstablishBaselineDto,
-      data: (dto) => ({ ...id(dto), unitId: dto.unitId, periods: dto.periods }),
-    }),
-    command({
-      name: 'AnnotateChart',
-      summary: 'Annotate a period on the run chart, e.g. with the change tested',
-      dto: AnnotateChartDto,
-      data: (dto) => ({
-        ...id(dto),
-        annotationId: dto.annotationId,
-        period: dto.period,
-        unitId: dto.unitId ?? null,
-        text: dto.text,
-        pdsaCycleId: dto.pdsaCycleId ?? null,
-        changeIdeaId: dto.changeIdeaId ?? null,
-      }),
-    }),
-    command({
-      name: 'RetireMeasure',
-      summary: 'Retire a measure: it takes no more data',
-      dto: RetireMeasureDto,
-      data: (dto) => ({ ...id(dto), reason: dto.reason }),
-    }),
-    ...limitDecisionCommands,
-  ],
-};
+  }),
+  measure.command({
+    name: 'RetireMeasure',
+    summary: 'Retire a measure: it takes no more data',
+    dto: RetireMeasureDto,
+    data: (dto) => ({ ...id(dto), reason: dto.reason }),
+  }),
+  ...limitDecisionCommands,
+]);

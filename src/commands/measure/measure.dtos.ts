@@ -29,8 +29,8 @@ import type {
   ResponseScale,
 } from '../../domain/measure';
 import { IsUnitId } from '../always-event/identifiers';
-import { CommandDto } from '../validation/command-dto';
-import { IsText } from '../validation/text';
+import { CommandDto } from '../command-dto';
+import { IsText } from '../../shared/validation/text';
 import { IsPeriod } from './periods.validator';
 
 /** Every measure command names the measure: its stream is `measure-<measureId>`. */

@@ -1,8 +1,8 @@
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ORGANISATION_TYPES, REGION_CODES } from '../../domain/organisation';
 import type { OrganisationType, RegionCode } from '../../domain/organisation';
-import { CommandDto } from '../validation/command-dto';
-import { IsIsoDate, IsOdsCode } from '../validation/validators';
+import { CommandDto } from '../command-dto';
+import { IsIsoDate, IsOdsCode } from '../../shared/validation/validators';
 
 export class RegisterOrganisationDto extends CommandDto {
   @IsOdsCode()

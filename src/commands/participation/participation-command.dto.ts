@@ -1,5 +1,5 @@
-import { CommandDto } from '../validation/command-dto';
-import { IsOdsCode } from '../validation/validators';
+import { CommandDto } from '../command-dto';
+import { IsOdsCode } from '../../shared/validation/validators';
 import { IsProgrammeKey } from '../programme/programme-keys';
 
 /**

@@ -24,7 +24,7 @@ import type {
   StepBackReason,
 } from '../../domain/participation';
 import { IsProgrammeKey } from '../programme/programme-keys';
-import { IsIsoDate } from '../validation/validators';
+import { IsIsoDate } from '../../shared/validation/validators';
 import { ParticipationCommandDto } from './participation-command.dto';
 import {
   ExecutiveSponsorDto,

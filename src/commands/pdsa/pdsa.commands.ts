@@ -6,8 +6,8 @@ import {
   PdsaScale,
   PreviousPdsaCycle,
 } from '../../domain/pdsa';
-import { aggregateCommand } from '../aggregate-command';
 import { AggregateDefinition } from '../command-definition';
+import { commandsOf } from '../commands-of';
 import type { FactLookups } from '../fact-lookups';
 import {
   CancelPdsaCycleDto,
@@ -19,7 +19,7 @@ import {
   StartPdsaCycleDto,
 } from './pdsa.dtos';
 
-const command = aggregateCommand(pdsaDecider, (dto: PdsaCommandDto) => pdsaStreamId(dto.pdsaCycleId));
+const pdsa = commandsOf(pdsaDecider, (dto: PdsaCommandDto) => pdsaStreamId(dto.pdsaCycleId));
 const id = (dto: PdsaCommandDto) => ({ pdsaCycleId: dto.pdsaCycleId });
 
 async function alwaysEventForPdsa(
@@ -53,80 +53,76 @@ async function previousCycle(
   };
 }
 
-export const pdsaAggregate: AggregateDefinition = {
-  category: 'pdsa',
-  decider: pdsaDecider as AggregateDefinition['decider'],
-  commands: [
-    command({
-      name: 'PlanPdsaCycle',
-      summary: 'Plan a PDSA cycle testing a change idea: objective, predictions, who/what/where/when, scale',
-      dto: PlanPdsaCycleDto,
-      data: (dto) => ({
-        ...id(dto),
-        alwaysEventId: dto.alwaysEventId,
-        changeIdeaId: dto.changeIdeaId,
-        cycleNumber: dto.cycleNumber,
-        previousCycleId: dto.previousCycleId ?? null,
-        objective: dto.objective,
-        questions: dto.questions,
-        predictions: dto.predictions,
-        plan: { who: dto.plan.who, what: dto.plan.what, where: dto.plan.where, when: dto.plan.when },
-        scale: {
-          unit: dto.scale.unit,
-          nPatients: dto.scale.nPatients ?? null,
-          durationDays: dto.scale.durationDays,
-        },
-        dataToCollect: dto.dataToCollect ?? [],
-      }),
-      facts: async (dto, lookups) => ({
-        alwaysEvent: await alwaysEventForPdsa(lookups, dto.alwaysEventId),
-        previousCycle: await previousCycle(lookups, dto.previousCycleId),
-      }),
+export const pdsaAggregate: AggregateDefinition = pdsa.aggregate('pdsa', [
+  pdsa.commandWithFacts({
+    name: 'PlanPdsaCycle',
+    summary: 'Plan a PDSA cycle testing a change idea: objective, predictions, who/what/where/when, scale',
+    dto: PlanPdsaCycleDto,
+    data: (dto) => ({
+      ...id(dto),
+      alwaysEventId: dto.alwaysEventId,
+      changeIdeaId: dto.changeIdeaId,
+      cycleNumber: dto.cycleNumber,
+      previousCycleId: dto.previousCycleId ?? null,
+      objective: dto.objective,
+      questions: dto.questions,
+      predictions: dto.predictions,
+      plan: { who: dto.plan.who, what: dto.plan.what, where: dto.plan.where, when: dto.plan.when },
+      scale: {
+        unit: dto.scale.unit,
+        nPatients: dto.scale.nPatients ?? null,
+        durationDays: dto.scale.durationDays,
+      },
+      dataToCollect: dto.dataToCollect ?? [],
     }),
-    command({
-      name: 'StartPdsaCycle',
-      summary: 'Start (Do) a planned PDSA cycle',
-      dto: StartPdsaCycleDto,
-      data: id,
+    facts: async (dto, lookups) => ({
+      alwaysEvent: await alwaysEventForPdsa(lookups, dto.alwaysEventId),
+      previousCycle: await previousCycle(lookups, dto.previousCycleId),
     }),
-    command({
-      name: 'RecordObservation',
-      summary: 'Record a problem, surprise or data point while the cycle runs',
-      dto: RecordObservationDto,
-      data: (dto) => ({
-        ...id(dto),
-        observationId: dto.observationId,
-        kind: dto.kind,
-        text: dto.text,
-        observedOn: dto.observedOn,
-      }),
+  }),
+  pdsa.command({
+    name: 'StartPdsaCycle',
+    summary: 'Start (Do) a planned PDSA cycle',
+    dto: StartPdsaCycleDto,
+    data: id,
+  }),
+  pdsa.command({
+    name: 'RecordObservation',
+    summary: 'Record a problem, surprise or data point while the cycle runs',
+    dto: RecordObservationDto,
+    data: (dto) => ({
+      ...id(dto),
+      observationId: dto.observationId,
+      kind: dto.kind,
+      text: dto.text,
+      observedOn: dto.observedOn,
     }),
-    command({
-      name: 'RecordStudy',
-      summary: 'Study the results: compare them with every prediction',
-      dto: RecordStudyDto,
-      data: (dto) => ({
-        ...id(dto),
-        resultsSummary: dto.resultsSummary,
-        predictionOutcomes: dto.predictionOutcomes.map((o) => ({
-          predictionIndex: o.predictionIndex,
-          outcome: o.outcome,
-          note: o.note ?? null,
-        })),
-        learning: dto.learning,
-      }),
+  }),
+  pdsa.command({
+    name: 'RecordStudy',
+    summary: 'Study the results: compare them with every prediction',
+    dto: RecordStudyDto,
+    data: (dto) => ({
+      ...id(dto),
+      resultsSummary: dto.resultsSummary,
+      predictionOutcomes: dto.predictionOutcomes.map((o) => ({
+        predictionIndex: o.predictionIndex,
+        outcome: o.outcome,
+        note: o.note ?? null,
+      })),
+      learning: dto.learning,
     }),
-    command({
-      name: 'CompletePdsaCycle',
-      summary: 'Act: adopt, adapt or abandon the change, with next steps',
-      dto: CompletePdsaCycleDto,
-      data: (dto) => ({ ...id(dto), decision: dto.decision, nextSteps: dto.nextSteps }),
-    }),
-    command({
-      name: 'CancelPdsaCycle',
-      summary: 'Cancel a cycle that will not be completed',
-      dto: CancelPdsaCycleDto,
-      data: (dto) => ({ ...id(dto), reason: dto.reason }),
-    }),
-  ],
-};
+  }),
+  pdsa.command({
+    name: 'CompletePdsaCycle',
+    summary: 'Act: adopt, adapt or abandon the change, with next steps',
+    dto: CompletePdsaCycleDto,
+    data: (dto) => ({ ...id(dto), decision: dto.decision, nextSteps: dto.nextSteps }),
+  }),
+  pdsa.command({
+    name: 'CancelPdsaCycle',
+    summary: 'Cancel a cycle that will not be completed',
+    dto: CancelPdsaCycleDto,
+    data: (dto) => ({ ...id(dto), reason: dto.reason }),
+  }),
+]);

@@ -13,9 +13,9 @@ import {
 } from 'class-validator';
 import { OBSERVATION_KINDS, PDSA_DECISIONS, PREDICTION_OUTCOMES } from '../../domain/pdsa';
 import type { ObservationKind, PdsaDecision, PredictionOutcome } from '../../domain/pdsa';
-import { CommandDto } from '../validation/command-dto';
-import { IsText, IsTextList } from '../validation/text';
-import { IsIsoDate } from '../validation/validators';
+import { CommandDto } from '../command-dto';
+import { IsText, IsTextList } from '../../shared/validation/text';
+import { IsIsoDate } from '../../shared/validation/validators';
 
 /** Every PDSA command names its cycle: its stream is `pdsa-<pdsaCycleId>`. */
 export abstract class PdsaCommandDto extends CommandDto {

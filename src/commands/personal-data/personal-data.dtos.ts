@@ -1,6 +1,6 @@
 import { IsUUID } from 'class-validator';
-import { CommandDto } from '../validation/command-dto';
-import { IsText } from '../validation/text';
+import { CommandDto } from '../command-dto';
+import { IsText } from '../../shared/validation/text';
 
 export class ErasePersonalDataDto extends CommandDto {
   /** The person's pseudonymous id, as given when their name or post was recorded. */

@@ -1,6 +1,6 @@
 import { MaxLength } from 'class-validator';
-import { CommandDto } from '../validation/command-dto';
-import { IsSlug } from '../validation/validators';
+import { CommandDto } from '../command-dto';
+import { IsSlug } from '../../shared/validation/validators';
 
 /** Keys within the programme (its slug; phase, target and cohort ids): lower-case slugs of bounded length. */
 export const IsProgrammeKey =

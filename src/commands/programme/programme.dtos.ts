@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { COHORT_FORMATS, ENROLMENT_METRICS, PHASE_NAMES } from '../../domain/programme';
 import type { CohortFormat, EnrolmentMetric, PhaseName } from '../../domain/programme';
-import { IsIsoDate } from '../validation/validators';
+import { IsIsoDate } from '../../shared/validation/validators';
 import { IsProgrammeKey, ProgrammeCommandDto } from './programme-keys';
 
 export class LaunchProgrammeDto extends ProgrammeCommandDto {

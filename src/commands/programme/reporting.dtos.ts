@@ -1,5 +1,5 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIsoDate } from '../validation/validators';
+import { IsIsoDate } from '../../shared/validation/validators';
 import { IsProgrammeKey, ProgrammeCommandDto } from './programme-keys';
 
 export class SetReportingWindowDto extends ProgrammeCommandDto {

@@ -20,17 +20,17 @@ export type CommissionEvaluation = Command<
  * (a later piece of work) and arrive here as data; the decider checks their
  * shape and records them, immutably.
  */
+/** What the read side says of every read model folded inside a cut's bounds. */
+export interface DataCutFacts {
+  globalPosition: number;
+  projectionVersions: Record<string, number>;
+  /** Read model name → sha256 of its canonical content, lower-case hex. */
+  checksums: Record<string, string>;
+}
 export type TakeDataCut = Command<
   'TakeDataCut',
-  Target & {
-    dataCutId: string;
-    asOf: IsoDateTime;
-    asKnownAt: IsoDateTime;
-    globalPosition: number;
-    projectionVersions: Record<string, number>;
-    /** Read model name → sha256 of its canonical content, lower-case hex. */
-    checksums: Record<string, string>;
-  }
+  Target & { dataCutId: string; asOf: IsoDateTime; asKnownAt: IsoDateTime },
+  DataCutFacts
 >;
 export type RecordSurveyWave = Command<
   'RecordSurveyWave',

@@ -43,7 +43,8 @@ function ensureRoleCounts(roles: RoleCount[], total: number, rule: string, field
 
 export function takeDataCut(command: TakeDataCut, state: EvaluationState): DataCutTaken[] {
   const ref = ensureInProgress(state);
-  const { dataCutId, asOf, asKnownAt, globalPosition, projectionVersions, checksums } = command.data;
+  const { dataCutId, asOf, asKnownAt } = command.data;
+  const { globalPosition, projectionVersions, checksums } = command.facts;
   const now = command.context.now;
   ensure(
     !state.dataCutIds.includes(dataCutId),

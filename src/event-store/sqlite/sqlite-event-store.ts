@@ -21,7 +21,7 @@ import {
   SubscribeToAllOptions,
 } from '../port';
 import { AppendResult, EventMetadata, NewEvent, RecordedEvent, SerializedEvent } from '../recorded-event';
-import { OncePerTurn } from '../../support/once-per-turn';
+import { OncePerTurn } from '../../shared/once-per-turn';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION, SchemaUpgradeReport, upgradeSchema } from './schema';
 import { SqliteAllSubscription } from './sqlite-all-subscription';

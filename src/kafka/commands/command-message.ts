@@ -1,5 +1,5 @@
 import { screen, ScreeningFinding, screenEach } from '../../privacy/screening';
-import { jsonShapeViolation } from '../../security/json-limits';
+import { jsonShapeViolation } from '../../shared/validation/json-limits';
 import type { ConsumedMessage } from '../kafka-port';
 import { MAX_COMMAND_BYTES } from './command-topics';
 

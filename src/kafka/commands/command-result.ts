@@ -1,4 +1,4 @@
-import type { ProblemBody } from '../../http/problem';
+import type { ProblemBody } from '../../shared/problem';
 import type { ConsumedMessage, OutgoingMessage } from '../kafka-port';
 import type { DeadLetterReason } from './command-message';
 

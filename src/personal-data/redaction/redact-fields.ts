@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { canonicalJson } from '../../support/canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 
 /** What a redacted field reads as, everywhere, from then on. */
 export const REDACTED = '[redacted]';

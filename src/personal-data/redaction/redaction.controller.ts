@@ -4,8 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { unauthorised } from '../../auth/auth-problems';
 import { commandOrigin } from '../../commands/command-gateway';
 import { httpSubmission } from '../../commands/command-origin';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { ApiProblems } from '../../openapi/api-docs';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { ApiProblems } from '../../http/api-docs';
 import { RedactEventFieldsDto } from './redaction.dto';
 import { RedactionService } from './redaction.service';
 

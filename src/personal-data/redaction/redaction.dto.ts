@@ -8,7 +8,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsText } from '../../commands/validation/text';
+import { IsText } from '../../shared/validation/text';
 
 /** POST /v1/admin/redactions: which fields of which stored event to remove, and why. */
 export class RedactEventFieldsDto {

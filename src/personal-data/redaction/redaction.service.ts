@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock } from '../../commands/clock';
+import { Clock } from '../../shared/clock';
 import type { CommandOrigin } from '../../commands/execute-command';
 import { EventNotFoundError, WrongExpectedRevisionError } from '../../event-store/errors';
 import { EsdbEventStore } from '../../event-store/esdb/esdb-event-store';
@@ -7,8 +7,8 @@ import { matchesFilter } from '../../event-store/event-filter';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException } from '../../http/problem';
+import { ReadModelReader } from '../../projections/http/read-model-reader';
+import { ProblemException } from '../../shared/problem';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { redactInEsdb } from './esdb-redaction';
 import type { RedactEventFieldsDto } from './redaction.dto';

@@ -1,26 +1,15 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { IsOdsCode, IsSlug } from '../../commands/validation/validators';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
-import type { ContactsResponse } from '../../openapi/response-types';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
+import type { ContactsResponse } from '../../openapi/responses/response-types';
 import { knowledge } from '../http/knowledge';
-import { ListQuery, paginate } from '../http/read-model-query';
+import { paginate } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { ContactsState } from './contacts.projection';
-
-export class ContactsQuery extends ListQuery {
-  @IsOptional()
-  @IsSlug()
-  programme?: string;
-
-  @IsOptional()
-  @IsOdsCode()
-  odsCode?: string;
-}
+import { ContactsQuery } from './contacts.query';
 
 @ApiTags('participation contacts (programme team)')
 @Controller('v1/participation')

@@ -3,6 +3,7 @@ import type { PersonalDataErased } from '../../domain/personal-data/events';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { ERASED } from '../../personal-data/personal-fields';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 
 interface Contact {
   personId: string;
@@ -26,16 +27,14 @@ export interface ContactsState {
   participations: Record<string, ParticipationContacts>;
 }
 
-type ContactsEvent = ParticipationEvent | PersonalDataErased;
-
-const TYPES = [
+const TYPES: readonly (ParticipationEvent | PersonalDataErased)['type'][] = [
   'ExecutiveSponsorConfirmed',
   'ExecutiveSponsorChanged',
   'ExecutiveSponsorVacated',
   'LocalLeadAppointed',
   'OversightTeamEstablished',
   'PersonalDataErased',
-] as const;
+];
 
 function entry(
   state: ContactsState,
@@ -58,6 +57,57 @@ function scrub(person: { personId: string; name: string | null; title?: string }
   if (person.title !== undefined) person.title = ERASED;
 }
 
+/** A participation's sponsor, lead or oversight team. */
+function applyContact(state: ContactsState, e: ParticipationEvent): void {
+  switch (e.type) {
+    case 'ExecutiveSponsorConfirmed':
+    case 'ExecutiveSponsorChanged': {
+      const { sponsor } = e.data;
+      entry(state, e.data).sponsor = {
+        personId: sponsor.personId,
+        name: sponsor.name ?? null,
+        title: sponsor.title,
+        isBoardLevel: sponsor.isBoardLevel,
+        since: e.type === 'ExecutiveSponsorConfirmed' ? e.data.confirmedOn : e.data.changedOn,
+      };
+      return;
+    }
+    case 'ExecutiveSponsorVacated':
+      entry(state, e.data).sponsor = null;
+      return;
+    case 'LocalLeadAppointed': {
+      const { lead } = e.data;
+      entry(state, e.data).localLead = {
+        personId: lead.personId,
+        role: lead.role,
+        name: lead.name ?? null,
+        since: e.data.appointedOn,
+      };
+      return;
+    }
+    case 'OversightTeamEstablished':
+      entry(state, e.data).oversightTeam = {
+        chairPersonId: e.data.chairPersonId,
+        since: e.data.establishedOn,
+        members: e.data.members.map((m) => ({
+          personId: m.personId,
+          role: m.role,
+          name: m.name ?? null,
+        })),
+      };
+      return;
+  }
+}
+
+/** An erased person's values, wherever a model folded before the erasure holds them. */
+function erase(state: ContactsState, id: string): void {
+  for (const p of Object.values(state.participations)) {
+    if (p.sponsor) scrub(p.sponsor, id);
+    if (p.localLead) scrub(p.localLead, id);
+    for (const member of p.oversightTeam?.members ?? []) scrub(member, id);
+  }
+}
+
 /**
  * Who to contact at each participating organisation: its executive sponsor,
  * local lead and oversight team, for the programme team. The one read model
@@ -73,54 +123,10 @@ export const contactsProjection: Projection<ContactsState> = {
   filter: { eventTypes: TYPES },
   initialState: () => ({ participations: {} }),
   apply(state, event: RecordedEvent) {
-    const e = { type: event.type, data: event.data } as ContactsEvent;
-    switch (e.type) {
-      case 'ExecutiveSponsorConfirmed':
-      case 'ExecutiveSponsorChanged': {
-        const { sponsor } = e.data;
-        entry(state, e.data).sponsor = {
-          personId: sponsor.personId,
-          name: sponsor.name ?? null,
-          title: sponsor.title,
-          isBoardLevel: sponsor.isBoardLevel,
-          since: e.type === 'ExecutiveSponsorConfirmed' ? e.data.confirmedOn : e.data.changedOn,
-        };
-        break;
-      }
-      case 'ExecutiveSponsorVacated':
-        entry(state, e.data).sponsor = null;
-        break;
-      case 'LocalLeadAppointed': {
-        const { lead } = e.data;
-        entry(state, e.data).localLead = {
-          personId: lead.personId,
-          role: lead.role,
-          name: lead.name ?? null,
-          since: e.data.appointedOn,
-        };
-        break;
-      }
-      case 'OversightTeamEstablished':
-        entry(state, e.data).oversightTeam = {
-          chairPersonId: e.data.chairPersonId,
-          since: e.data.establishedOn,
-          members: e.data.members.map((m) => ({
-            personId: m.personId,
-            role: m.role,
-            name: m.name ?? null,
-          })),
-        };
-        break;
-      case 'PersonalDataErased': {
-        const id = e.data.personId.toLowerCase();
-        for (const p of Object.values(state.participations)) {
-          if (p.sponsor) scrub(p.sponsor, id);
-          if (p.localLead) scrub(p.localLead, id);
-          for (const member of p.oversightTeam?.members ?? []) scrub(member, id);
-        }
-        break;
-      }
-    }
+    const routed = routeEvent(event);
+    if (routed?.category === 'participation') applyContact(state, routed.event);
+    else if (routed?.category === 'personal-data' && routed.event.type === 'PersonalDataErased')
+      erase(state, routed.event.data.personId.toLowerCase());
     return state;
   },
   table: (state) =>

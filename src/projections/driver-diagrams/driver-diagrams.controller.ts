@@ -1,10 +1,10 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException } from '../../http/problem';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ProblemException } from '../../shared/problem';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import { knowledge } from '../http/knowledge';
 import { ReadModelQuery } from '../http/read-model-query';
 import { respond } from '../http/respond';

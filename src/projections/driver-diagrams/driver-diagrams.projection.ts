@@ -5,11 +5,10 @@ import {
   DriverDiagram,
   evolveDiagram,
 } from '../../domain/always-event';
-import { MeasureEvent } from '../../domain/measure';
 import { PdsaEvent } from '../../domain/pdsa';
-import { categoryOf } from '../../domain/stream-names';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 
 /**
  * Driver diagrams: per Always Event its aim, its drivers and change ideas as
@@ -54,7 +53,7 @@ export interface DriverDiagramsState {
   measures: Record<string, { name: string; role: string }>;
 }
 
-const ALWAYS_EVENT_TYPES = [
+const ALWAYS_EVENT_TYPES: readonly AlwaysEventEvent['type'][] = [
   'AlwaysEventInitiated',
   'AlwaysEventStatementAgreed',
   'AimStatementRevised',
@@ -64,7 +63,7 @@ const ALWAYS_EVENT_TYPES = [
   'DriverDiagramItemRetired',
   'DriverDiagramItemRelinked',
 ];
-const PDSA_TYPES = [
+const PDSA_TYPES: readonly PdsaEvent['type'][] = [
   'PdsaCyclePlanned',
   'PdsaCycleStarted',
   'PdsaCycleStudied',
@@ -180,16 +179,16 @@ export const driverDiagramsProjection: Projection<DriverDiagramsState> = {
   initialState: () => ({ alwaysEvents: {}, cycles: {}, measures: {} }),
   filter: { eventTypes: [...ALWAYS_EVENT_TYPES, ...PDSA_TYPES, 'MeasureDefined'] },
   apply(state, event: RecordedEvent) {
-    const e = { type: event.type, data: event.data };
-    switch (categoryOf(event.streamId)) {
+    const routed = routeEvent(event);
+    switch (routed?.category) {
       case 'always-event':
-        applyAlwaysEvent(state, e as AlwaysEventEvent, day(event));
+        applyAlwaysEvent(state, routed.event, day(event));
         break;
       case 'pdsa':
-        applyCycle(state, e as PdsaEvent, day(event));
+        applyCycle(state, routed.event, day(event));
         break;
       case 'measure': {
-        const m = e as MeasureEvent;
+        const m = routed.event;
         if (m.type === 'MeasureDefined')
           state.measures[m.data.measureId] = { name: m.data.name, role: m.data.role };
         break;

@@ -1,12 +1,6 @@
-import { AlwaysEventEvent } from '../../domain/always-event';
-import { MeasureEvent } from '../../domain/measure';
-import { OrganisationEvent } from '../../domain/organisation';
-import { ParticipationEvent } from '../../domain/participation';
-import { PdsaEvent } from '../../domain/pdsa';
-import { ProgrammeEvent } from '../../domain/programme';
-import { categoryOf } from '../../domain/stream-names';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 import { applyAlwaysEvent, applyMeasure, applyPdsa } from './register-always-events';
 import { applyOrganisation, applyParticipation, applyProgramme } from './register-context';
 import { registerRows } from './register-rows';
@@ -28,25 +22,25 @@ export const alwaysEventRegisterProjection: Projection<RegisterState> = {
     measures: {},
   }),
   apply(state: RegisterState, event: RecordedEvent): RegisterState {
-    const e = { type: event.type, data: event.data };
-    switch (categoryOf(event.streamId)) {
+    const routed = routeEvent(event);
+    switch (routed?.category) {
       case 'organisation':
-        applyOrganisation(state, e as OrganisationEvent);
+        applyOrganisation(state, routed.event);
         break;
       case 'programme':
-        applyProgramme(state, e as ProgrammeEvent);
+        applyProgramme(state, routed.event);
         break;
       case 'participation':
-        applyParticipation(state, e as ParticipationEvent);
+        applyParticipation(state, routed.event);
         break;
       case 'always-event':
-        applyAlwaysEvent(state, e as AlwaysEventEvent);
+        applyAlwaysEvent(state, routed.event);
         break;
       case 'pdsa':
-        applyPdsa(state, e as PdsaEvent);
+        applyPdsa(state, routed.event);
         break;
       case 'measure':
-        applyMeasure(state, e as MeasureEvent);
+        applyMeasure(state, routed.event);
         break;
     }
     return state;

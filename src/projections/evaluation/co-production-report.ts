@@ -1,5 +1,5 @@
 import { CO_DESIGNED_ORIGINS } from '../../domain/always-event';
-import { percent } from '../spread/spread-queries';
+import { percent } from '../report-arithmetic';
 import { AlwaysEventRecord, ListeningReach, RegisterState } from './register-state';
 
 /**

@@ -1,27 +1,25 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../commands/clock';
-import { validateQuery } from '../../http/validate-query';
-import { reportingDate } from '../../history/bounds';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException, validationProblem } from '../../http/problem';
+import { Clock } from '../../shared/clock';
+import { validateQuery } from '../../shared/validation/validate-query';
+import { reportingDate } from '../../shared/bounds';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ProblemException, validationProblem } from '../../shared/problem';
 import { paginate, ReadModelQuery } from '../http/read-model-query';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { ALWAYS_EVENT_REGISTER } from './always-event-register.projection';
 import { coProductionOverall, coProductionRows } from './co-production-report';
-import {
-  AlwaysEventQuery,
-  AlwaysEventRegisterQuery,
-  CoProductionQuery,
-  PdsaLearningQuery,
-  ProgrammeQuery,
-  ProgressScoresQuery,
-} from './evaluation.queries';
+import { AlwaysEventQuery } from './always-event.query';
+import { AlwaysEventRegisterQuery } from './always-event-register.query';
+import { CoProductionQuery } from './co-production.query';
+import { PdsaLearningQuery } from './pdsa-learning.query';
+import { ProgrammeQuery } from './programme.query';
+import { ProgressScoresQuery } from './progress-scores.query';
 import { funnelReport, funnelRows } from './funnel-report';
 import { PDSA_LEARNING } from './pdsa-learning.projection';
 import { cycleCsvRows, pdsaLearningOverall, pdsaLearningRows } from './pdsa-learning-report';
@@ -36,7 +34,7 @@ import type {
   FunnelResponse,
   PdsaLearningResponse,
   ProgressScoresResponse,
-} from '../../openapi/response-types';
+} from '../../openapi/responses/response-types';
 
 @ApiTags('evaluation (evaluators)')
 @Controller('v1/evaluation')

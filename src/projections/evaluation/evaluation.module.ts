@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../../commands/commands.module';
 import { EvaluationController } from './evaluation.controller';
 
-@Module({ imports: [CommandsModule], controllers: [EvaluationController] })
+@Module({ controllers: [EvaluationController] })
 export class EvaluationModule {}

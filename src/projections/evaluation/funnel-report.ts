@@ -1,4 +1,4 @@
-import { daysBetween, percent } from '../spread/spread-queries';
+import { daysBetween, percent } from '../report-arithmetic';
 import { cohortName, groupByCohort, KeyDates, ParticipationFacts, RegisterState } from './register-state';
 import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observation } from './time-to';
 

@@ -1,5 +1,5 @@
 import { PDSA_DECISIONS, PdsaDecision, PdsaScale, PredictionOutcome } from '../../domain/pdsa';
-import { daysBetween, percent } from '../spread/spread-queries';
+import { daysBetween, percent } from '../report-arithmetic';
 import { CycleDates, CycleRecord, PdsaLearningState } from './pdsa-learning-state';
 
 /**

@@ -1,9 +1,9 @@
 import { AlwaysEventEvent } from '../../domain/always-event';
 import { evolve, initialState, PdsaEvent } from '../../domain/pdsa';
 import { dateOf } from '../../domain/shared';
-import { categoryOf } from '../../domain/stream-names';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 import { pdsaCycleRows } from './pdsa-learning-report';
 import { CycleRecord, PdsaLearningState } from './pdsa-learning-state';
 import { earliest } from './register-state';
@@ -89,10 +89,9 @@ export const pdsaLearningProjection: Projection<PdsaLearningState> = {
   version: 1,
   initialState: () => ({ cycles: {}, alwaysEvents: {} }),
   apply(state: PdsaLearningState, event: RecordedEvent): PdsaLearningState {
-    const e = { type: event.type, data: event.data };
-    const category = categoryOf(event.streamId);
-    if (category === 'pdsa') applyCycle(state, e as PdsaEvent);
-    else if (category === 'always-event') applyAlwaysEvent(state, e as AlwaysEventEvent);
+    const routed = routeEvent(event);
+    if (routed?.category === 'pdsa') applyCycle(state, routed.event);
+    else if (routed?.category === 'always-event') applyAlwaysEvent(state, routed.event);
     return state;
   },
   table: (state) => pdsaCycleRows(state),

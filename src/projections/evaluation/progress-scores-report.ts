@@ -1,5 +1,5 @@
 import { PROGRESS_SCORES } from '../../domain/always-event';
-import { nextMonth, percent } from '../spread/spread-queries';
+import { nextMonth, percent } from '../report-arithmetic';
 import { median } from './time-to';
 import { participationKey } from '../spread/spread-state';
 import { cohortName, groupByCohort, RegisterState } from './register-state';

@@ -1,6 +1,6 @@
 import { Aim, AlwaysEventState, CO_DESIGN_MEMBER_CATEGORIES } from '../../domain/always-event';
 import { MeasureRole } from '../../domain/measure';
-import { percent } from '../spread/spread-queries';
+import { percent } from '../report-arithmetic';
 import { AlwaysEventRecord, KeyDates, RegisterState } from './register-state';
 
 export interface LatestValue {

@@ -1,5 +1,7 @@
+import { EvaluationEvent } from '../../domain/evaluation';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 
 export interface EvaluationRecord {
   evaluationId: string;
@@ -52,79 +54,80 @@ export interface EvaluationRecordsState {
   reports: Record<string, ReportRecord>;
 }
 
-type Data = Record<string, unknown> & { evaluationId: string; evaluator: string };
+const EVALUATION: readonly EvaluationEvent['type'][] = [
+  'EvaluationCommissioned',
+  'DataCutTaken',
+  'EvaluationFindingRecorded',
+  'EvaluationReportPublished',
+];
+
+function applyEvaluation(state: EvaluationRecordsState, e: EvaluationEvent, occurredAt: string): void {
+  const d = e.data;
+  const evaluation = state.evaluations[d.evaluationId];
+  switch (e.type) {
+    case 'EvaluationCommissioned':
+      state.evaluations[d.evaluationId] = {
+        evaluationId: d.evaluationId,
+        title: e.data.title,
+        evaluator: d.evaluator,
+        commissioner: e.data.commissioner,
+        scope: d.scope,
+        commissionedAt: e.data.commissionedAt,
+        dataCuts: 0,
+        findings: 0,
+        reportPublishedOn: null,
+      };
+      return;
+    case 'DataCutTaken':
+      state.dataCuts[e.data.dataCutId] = {
+        dataCutId: e.data.dataCutId,
+        evaluationId: d.evaluationId,
+        evaluator: d.evaluator,
+        asOf: e.data.asOf,
+        asKnownAt: e.data.asKnownAt,
+        globalPosition: e.data.globalPosition,
+        takenAt: e.data.takenAt,
+        checksums: e.data.checksums,
+      };
+      if (evaluation) evaluation.dataCuts++;
+      return;
+    case 'EvaluationFindingRecorded':
+      state.findings[e.data.findingId] = {
+        findingId: e.data.findingId,
+        evaluationId: d.evaluationId,
+        evaluator: d.evaluator,
+        kind: e.data.kind,
+        text: e.data.text,
+        dataCutIds: e.data.evidence.dataCutIds,
+        alwaysEventIds: e.data.evidence.alwaysEventIds,
+        recordedAt: occurredAt,
+      };
+      if (evaluation) evaluation.findings++;
+      return;
+    case 'EvaluationReportPublished':
+      state.reports[d.evaluationId] = {
+        evaluationId: d.evaluationId,
+        evaluator: d.evaluator,
+        title: e.data.title,
+        publishedOn: e.data.publishedOn,
+        url: e.data.url,
+        findingCount: e.data.findingCount,
+        dataCutIds: e.data.dataCutIds,
+      };
+      if (evaluation) evaluation.reportPublishedOn = e.data.publishedOn;
+      return;
+  }
+}
 
 /** Evaluations, their data cuts, findings and reports, for the lists evaluators and the team search. */
 export const evaluationRecordsProjection: Projection<EvaluationRecordsState> = {
   name: 'evaluation-records',
   version: 1,
-  filter: {
-    eventTypes: [
-      'EvaluationCommissioned',
-      'DataCutTaken',
-      'EvaluationFindingRecorded',
-      'EvaluationReportPublished',
-    ],
-  },
+  filter: { eventTypes: EVALUATION },
   initialState: () => ({ evaluations: {}, dataCuts: {}, findings: {}, reports: {} }),
   apply(state, event: RecordedEvent) {
-    const d = event.data as Data;
-    const evaluation = state.evaluations[d.evaluationId];
-    switch (event.type) {
-      case 'EvaluationCommissioned':
-        state.evaluations[d.evaluationId] = {
-          evaluationId: d.evaluationId,
-          title: String(d.title),
-          evaluator: d.evaluator,
-          commissioner: String(d.commissioner),
-          scope: d.scope,
-          commissionedAt: String(d.commissionedAt),
-          dataCuts: 0,
-          findings: 0,
-          reportPublishedOn: null,
-        };
-        break;
-      case 'DataCutTaken':
-        state.dataCuts[String(d.dataCutId)] = {
-          dataCutId: String(d.dataCutId),
-          evaluationId: d.evaluationId,
-          evaluator: d.evaluator,
-          asOf: String(d.asOf),
-          asKnownAt: String(d.asKnownAt),
-          globalPosition: Number(d.globalPosition),
-          takenAt: String(d.takenAt),
-          checksums: d.checksums as Record<string, string>,
-        };
-        if (evaluation) evaluation.dataCuts++;
-        break;
-      case 'EvaluationFindingRecorded': {
-        const evidence = d.evidence as { dataCutIds: string[]; alwaysEventIds: string[] };
-        state.findings[String(d.findingId)] = {
-          findingId: String(d.findingId),
-          evaluationId: d.evaluationId,
-          evaluator: d.evaluator,
-          kind: String(d.kind),
-          text: String(d.text),
-          dataCutIds: evidence.dataCutIds,
-          alwaysEventIds: evidence.alwaysEventIds,
-          recordedAt: event.metadata.occurredAt,
-        };
-        if (evaluation) evaluation.findings++;
-        break;
-      }
-      case 'EvaluationReportPublished':
-        state.reports[d.evaluationId] = {
-          evaluationId: d.evaluationId,
-          evaluator: d.evaluator,
-          title: String(d.title),
-          publishedOn: String(d.publishedOn),
-          url: String(d.url),
-          findingCount: Number(d.findingCount),
-          dataCutIds: d.dataCutIds as string[],
-        };
-        if (evaluation) evaluation.reportPublishedOn = String(d.publishedOn);
-        break;
-    }
+    const routed = routeEvent(event);
+    if (routed?.category === 'evaluation') applyEvaluation(state, routed.event, event.metadata.occurredAt);
     return state;
   },
 };

@@ -1,27 +1,20 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import type {
   DataCutsResponse,
   EvaluationReportsResponse,
   EvaluationsResponse,
   FindingsResponse,
-} from '../../openapi/response-types';
-import { CursorListQuery, cursorPage, matchesSearch } from '../http/cursor-page';
+} from '../../openapi/responses/response-types';
+import { cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { EvaluationRecordsState } from './evaluation-records.projection';
-
-export class EvaluationListQuery extends CursorListQuery {
-  /** Only this evaluation's records. */
-  @IsOptional()
-  @IsUUID()
-  evaluationId?: string;
-}
+import { EvaluationListQuery } from './evaluation-list.query';
 
 /**
  * Evaluations and what evaluators record in them, as lists: every list is

@@ -1,5 +1,5 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { validationProblem } from '../../http/problem';
+import { validationProblem } from '../../shared/problem';
 import { ReadModelQuery } from './read-model-query';
 
 /** Cursor-paginated, searchable, sortable lists: `limit`, `cursor` (from the last page), `sort`, `q`. */

@@ -1,4 +1,4 @@
-import type { ReadModelView } from '../../history/read-model-reader';
+import type { ReadModelView } from './read-model-reader';
 
 /** Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status. */
 export interface Knowledge {

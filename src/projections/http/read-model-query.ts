@@ -1,5 +1,5 @@
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
-import { isIsoDate, isIsoDateTime } from '../../commands/validation/validators';
+import { isIsoDate, isIsoDateTime } from '../../shared/validation/validators';
 
 const isDateOrDateTime = (value: unknown): boolean => isIsoDate(value) || isIsoDateTime(value);
 

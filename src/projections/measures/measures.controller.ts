@@ -1,37 +1,21 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CHART_TYPES, PROFILE_NAMES } from '../../analytics';
-import type { ChartType, ProfileName } from '../../analytics';
-import { validateQuery } from '../../http/validate-query';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException, validationProblem } from '../../http/problem';
+import { validateQuery } from '../../shared/validation/validate-query';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ProblemException, validationProblem } from '../../shared/problem';
 import { knowledge } from '../http/knowledge';
-import { ReadModelQuery } from '../http/read-model-query';
 import { respond } from '../http/respond';
 import { renderSpcChartSvg, svgToPng } from '../../chart-images';
 import { measureChart, MeasureChartOutcome, MeasureChartRequest, measureChartRequest } from './measure-chart';
+import { MeasureChartQuery } from './measure-chart.query';
 import { recalculationProposals } from './recalculation-proposals';
 import { MeasuresState } from './measures.projection';
-import type { MeasureChartResponse } from '../../openapi/response-types';
-
-export class MeasureChartQuery extends ReadModelQuery {
-  @IsOptional()
-  @IsIn(PROFILE_NAMES)
-  profile?: ProfileName;
-
-  @IsOptional()
-  @IsIn(CHART_TYPES)
-  chart?: ChartType;
-
-  /** The unit (home unit or a scale-up unit); needed when the measure has several. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  unit?: string;
-}
+import type {
+  MeasureChartResponse,
+  RecalculationProposalsResponse,
+} from '../../openapi/responses/response-types';
 
 @ApiTags('measures')
 @Controller('v1/measures')
@@ -114,7 +98,7 @@ export class MeasuresController {
     const query = await validateQuery(MeasureChartQuery, raw);
     const view = await this.reader.read<MeasuresState>('measures', query);
     const built = measureChartRequest(view.state, measureId, this.options(query));
-    const body = {
+    const body: RecalculationProposalsResponse = {
       ...recalculationProposals(measureId, query.profile ?? 'mdc', chartRequest(built, measureId)),
       knowledge: knowledge(view),
     };

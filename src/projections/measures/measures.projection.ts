@@ -1,7 +1,7 @@
-import { evolveMeasureOwned, initialState, MeasureEvent, MeasureState } from '../../domain/measure';
-import { PdsaEvent } from '../../domain/pdsa';
+import { evolveMeasureOwned, initialState, MeasureState } from '../../domain/measure';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 
 export interface ChartAnnotation {
   annotationId: string;
@@ -33,8 +33,9 @@ export const measuresProjection: Projection<MeasuresState> = {
   version: 2,
   initialState: () => ({ measures: {}, annotations: {}, pdsaStarts: {} }),
   apply(state, event: RecordedEvent) {
-    if (event.streamId.startsWith('measure-')) {
-      const e = { type: event.type, data: event.data } as MeasureEvent;
+    const routed = routeEvent(event);
+    if (routed?.category === 'measure') {
+      const e = routed.event;
       const id = e.data.measureId;
       state.measures[id] = evolveMeasureOwned(state.measures[id] ?? initialState(), e);
       if (e.type === 'ChartAnnotated') {
@@ -48,8 +49,8 @@ export const measuresProjection: Projection<MeasuresState> = {
           changeIdeaId,
         });
       }
-    } else if (event.streamId.startsWith('pdsa-')) {
-      const e = { type: event.type, data: event.data } as PdsaEvent;
+    } else if (routed?.category === 'pdsa') {
+      const e = routed.event;
       if (e.type === 'PdsaCycleStarted') {
         (state.pdsaStarts[e.data.alwaysEventId] ??= []).push({
           pdsaCycleId: e.data.pdsaCycleId,

@@ -1,32 +1,17 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
-import type { AlwaysEventListRow, AlwaysEventsResponse } from '../../openapi/response-types';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
+import type { AlwaysEventListRow, AlwaysEventsResponse } from '../../openapi/responses/response-types';
 import { ALWAYS_EVENT_REGISTER } from '../evaluation/always-event-register.projection';
-import { REGISTER_STATES } from '../evaluation/evaluation.queries';
 import { registerRows } from '../evaluation/register-rows';
 import { RegisterState } from '../evaluation/register-state';
-import { CursorListQuery, cursorPage, matchesSearch } from '../http/cursor-page';
+import { cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
-
-export class AlwaysEventListQuery extends CursorListQuery {
-  @IsOptional()
-  @Matches(/^[A-Z0-9]{3,10}$/, { message: 'odsCode must be an ODS code, e.g. RYX' })
-  odsCode?: string;
-
-  @IsOptional()
-  @IsIn(REGISTER_STATES)
-  state?: (typeof REGISTER_STATES)[number];
-
-  @IsOptional()
-  @Matches(/^[A-Za-z]{1,60}$/, { message: 'setting must be a care setting, e.g. AcuteInpatient' })
-  setting?: string;
-}
+import { AlwaysEventListQuery } from './always-event-list.query';
 
 @ApiTags('organisations (programme team)')
 @Controller('v1/always-events')

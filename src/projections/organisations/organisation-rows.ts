@@ -1,4 +1,4 @@
-import { hasSeniorSupportOn, valueOn } from '../spread/spread-queries';
+import { hasSeniorSupportOn, valueOn } from '../spread/spread-figures';
 import { participationKey, SpreadState } from '../spread/spread-state';
 
 export const ENROLMENT_STATUSES = [

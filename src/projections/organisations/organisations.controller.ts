@@ -1,13 +1,13 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../commands/clock';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { reportingDate } from '../../history/bounds';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ProblemException, validationProblem } from '../../http/problem';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
-import type { OrganisationPageResponse, OrganisationsResponse } from '../../openapi/response-types';
+import { Clock } from '../../shared/clock';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { reportingDate } from '../../shared/bounds';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ProblemException, validationProblem } from '../../shared/problem';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
+import type { OrganisationPageResponse, OrganisationsResponse } from '../../openapi/responses/response-types';
 import { ALWAYS_EVENT_REGISTER } from '../evaluation/always-event-register.projection';
 import { registerRows } from '../evaluation/register-rows';
 import { RegisterState } from '../evaluation/register-state';
@@ -15,11 +15,12 @@ import { cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { reportingWindowOf, returnCompliance } from '../spread/spread-reports';
-import { DEFAULT_PROGRAMME } from '../spread/spread.queries';
+import { DEFAULT_PROGRAMME } from '../spread/spread.query';
 import { participationKey, SpreadState } from '../spread/spread-state';
 import { ORGANISATION_SORTS, organisationRows } from './organisation-rows';
 import { OrganisationsState } from './organisations.projection';
-import { OrganisationPageQuery, OrganisationsQuery } from './organisations.queries';
+import { OrganisationPageQuery } from './organisation-page.query';
+import { OrganisationsQuery } from './organisations.query';
 
 const ODS = /^[A-Z0-9]{3,10}$/;
 

@@ -1,5 +1,8 @@
+import { OrganisationEvent } from '../../domain/organisation';
+import { ParticipationEvent } from '../../domain/participation';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 
 /** One dated change of an organisation's register entry. */
 export interface RegisterChange {
@@ -46,87 +49,130 @@ function insertDated<T extends { on: string }>(list: T[], item: T): void {
   list.splice(i, 0, item);
 }
 
-type Data = Record<string, unknown> & { odsCode: string; programmeSlug: string };
+/** A participation event's step on the organisation's page; null for the sponsor's (kept apart) and the rest. */
+function stepOf(e: ParticipationEvent): ParticipationStep | null {
+  const step = (on: string, name: string, detail: string | null = null) => ({ on, step: name, detail });
+  switch (e.type) {
+    case 'InterestExpressed':
+      return step(e.data.expressedOn, 'interest expressed');
+    case 'ParticipationCommitmentSigned':
+      return step(e.data.signedOn, 'commitment signed', e.data.complete ? 'every commitment' : 'incomplete');
+    case 'OrganisationEnrolled':
+      return step(
+        e.data.enrolledOn,
+        'enrolled',
+        `phase ${e.data.phaseId}${e.data.cohortId ? `, cohort ${e.data.cohortId}` : ''}`,
+      );
+    case 'OrganisationAssignedToCohort':
+      return step(e.data.assignedOn, 'assigned to cohort', e.data.cohortId);
+    case 'LocalLeadAppointed':
+      return step(e.data.appointedOn, 'local lead appointed');
+    case 'OversightTeamEstablished':
+      return step(e.data.establishedOn, 'oversight team established');
+    case 'ParticipationPaused':
+      return step(e.data.pausedOn, 'paused', e.data.reason);
+    case 'ParticipationResumed':
+      return step(e.data.resumedOn, 'resumed');
+    case 'OrganisationWithdrew':
+      return step(e.data.withdrawnOn, 'withdrew', e.data.reason);
+    case 'ParticipationCompleted':
+      return step(e.data.completedOn, 'completed', e.data.reason);
+    default:
+      return null;
+  }
+}
 
-const STEPS: Record<string, [dateField: string, step: string, detail?: (d: Data) => string | null]> = {
-  InterestExpressed: ['expressedOn', 'interest expressed'],
-  ParticipationCommitmentSigned: [
-    'signedOn',
-    'commitment signed',
-    (d) => (d.complete ? 'every commitment' : 'incomplete'),
-  ],
-  OrganisationEnrolled: [
-    'enrolledOn',
-    'enrolled',
-    (d) => `phase ${String(d.phaseId)}${d.cohortId ? `, cohort ${String(d.cohortId)}` : ''}`,
-  ],
-  OrganisationAssignedToCohort: ['assignedOn', 'assigned to cohort', (d) => String(d.cohortId)],
-  LocalLeadAppointed: ['appointedOn', 'local lead appointed'],
-  OversightTeamEstablished: ['establishedOn', 'oversight team established'],
-  ParticipationPaused: ['pausedOn', 'paused', (d) => String(d.reason)],
-  ParticipationResumed: ['resumedOn', 'resumed'],
-  OrganisationWithdrew: ['withdrawnOn', 'withdrew', (d) => String(d.reason)],
-  ParticipationCompleted: ['completedOn', 'completed', (d) => String(d.reason)],
-};
+/** The executive sponsor's post over time (Board-level or not, vacant): never the person's name. */
+function sponsorStepOf(e: ParticipationEvent): SponsorStep | null {
+  switch (e.type) {
+    case 'ExecutiveSponsorConfirmed':
+      return {
+        on: e.data.confirmedOn,
+        change: 'confirmed',
+        isBoardLevel: e.data.sponsor.isBoardLevel,
+        seniorSupport: e.data.seniorSupport,
+      };
+    case 'ExecutiveSponsorChanged':
+      return {
+        on: e.data.changedOn,
+        change: 'changed',
+        isBoardLevel: e.data.sponsor.isBoardLevel,
+        seniorSupport: e.data.seniorSupport,
+      };
+    case 'ExecutiveSponsorVacated':
+      return { on: e.data.vacatedOn, change: 'vacated', isBoardLevel: null, seniorSupport: false };
+    default:
+      return null;
+  }
+}
 
-const SPONSOR: Record<string, [dateField: string, change: SponsorStep['change']]> = {
-  ExecutiveSponsorConfirmed: ['confirmedOn', 'confirmed'],
-  ExecutiveSponsorChanged: ['changedOn', 'changed'],
-  ExecutiveSponsorVacated: ['vacatedOn', 'vacated'],
-};
-
-function applyRegister(state: OrganisationsState, type: string, d: Record<string, unknown>): void {
-  const on = String(d.effectiveDate ?? d.openDate ?? '');
-  switch (type) {
+function applyRegister(state: OrganisationsState, e: OrganisationEvent): void {
+  switch (e.type) {
     case 'OrganisationRegistered':
-      insertDated(profile(state, String(d.odsCode)).history, {
-        on: String(d.openDate),
+      insertDated(profile(state, e.data.odsCode).history, {
+        on: e.data.openDate,
         change: 'registered',
-        detail: `${String(d.name)} (${String(d.type)})`,
+        detail: `${e.data.name} (${e.data.type})`,
       });
       return;
     case 'OrganisationRenamed':
-      insertDated(profile(state, String(d.odsCode)).history, {
-        on,
+      insertDated(profile(state, e.data.odsCode).history, {
+        on: e.data.effectiveDate,
         change: 'renamed',
-        detail: `${String(d.oldName)} → ${String(d.newName)}`,
+        detail: `${e.data.oldName} → ${e.data.newName}`,
       });
       return;
     case 'OrganisationReclassified':
-      insertDated(profile(state, String(d.odsCode)).history, {
-        on,
+      insertDated(profile(state, e.data.odsCode).history, {
+        on: e.data.effectiveDate,
         change: 'reclassified',
-        detail: `${String(d.fromType)} → ${String(d.toType)}`,
+        detail: `${e.data.fromType} → ${e.data.toType}`,
       });
       return;
     case 'OrganisationsMerged':
-      insertDated(profile(state, String(d.predecessorOdsCode)).history, {
-        on,
+      insertDated(profile(state, e.data.predecessorOdsCode).history, {
+        on: e.data.effectiveDate,
         change: 'merged-into',
-        detail: String(d.successorOdsCode),
+        detail: e.data.successorOdsCode,
       });
-      insertDated(profile(state, String(d.successorOdsCode)).history, {
-        on,
+      insertDated(profile(state, e.data.successorOdsCode).history, {
+        on: e.data.effectiveDate,
         change: 'absorbed',
-        detail: String(d.predecessorOdsCode),
+        detail: e.data.predecessorOdsCode,
       });
       return;
     case 'OrganisationDissolved':
-      insertDated(profile(state, String(d.odsCode)).history, {
-        on,
+      insertDated(profile(state, e.data.odsCode).history, {
+        on: e.data.effectiveDate,
         change: 'dissolved',
-        detail: d.reason === null ? null : String(d.reason),
+        detail: e.data.reason,
       } as RegisterChange);
       return;
   }
 }
 
-const REGISTER = [
+/** The events each apply… function takes (the others of their streams change nothing here). */
+const REGISTER: readonly OrganisationEvent['type'][] = [
   'OrganisationRegistered',
   'OrganisationRenamed',
   'OrganisationReclassified',
   'OrganisationsMerged',
   'OrganisationDissolved',
+];
+const PARTICIPATION: readonly ParticipationEvent['type'][] = [
+  'InterestExpressed',
+  'ParticipationCommitmentSigned',
+  'OrganisationEnrolled',
+  'OrganisationAssignedToCohort',
+  'LocalLeadAppointed',
+  'OversightTeamEstablished',
+  'ParticipationPaused',
+  'ParticipationResumed',
+  'OrganisationWithdrew',
+  'ParticipationCompleted',
+  'ExecutiveSponsorConfirmed',
+  'ExecutiveSponsorChanged',
+  'ExecutiveSponsorVacated',
 ];
 
 /**
@@ -138,27 +184,17 @@ const REGISTER = [
 export const organisationsProjection: Projection<OrganisationsState> = {
   name: 'organisations',
   version: 1,
-  filter: { eventTypes: [...REGISTER, ...Object.keys(STEPS), ...Object.keys(SPONSOR)] },
+  filter: { eventTypes: [...REGISTER, ...PARTICIPATION] },
   initialState: () => ({ organisations: {} }),
   apply(state, event: RecordedEvent) {
-    const d = event.data as Data;
-    if (REGISTER.includes(event.type)) applyRegister(state, event.type, d);
-    else if (STEPS[event.type]) {
-      const [field, step, detail] = STEPS[event.type];
-      insertDated(participation(state, d).steps, {
-        on: String(d[field]),
-        step,
-        detail: detail ? detail(d) : null,
-      });
-    } else if (SPONSOR[event.type]) {
-      const [field, change] = SPONSOR[event.type];
-      const sponsor = d.sponsor as { isBoardLevel?: boolean } | undefined;
-      insertDated(participation(state, d).sponsor, {
-        on: String(d[field]),
-        change,
-        isBoardLevel: sponsor?.isBoardLevel ?? null,
-        seniorSupport: Boolean(d.seniorSupport),
-      });
+    const routed = routeEvent(event);
+    if (routed?.category === 'organisation') applyRegister(state, routed.event);
+    else if (routed?.category === 'participation') {
+      const e = routed.event;
+      const step = stepOf(e);
+      if (step) insertDated(participation(state, e.data).steps, step);
+      const sponsor = sponsorStepOf(e);
+      if (sponsor) insertDated(participation(state, e.data).sponsor, sponsor);
     }
     return state;
   },

@@ -1,5 +1,5 @@
+import type { DomainEventType } from '../../domain/events-by-category';
 import { matchesFilter } from '../../event-store/event-filter';
-import type { EventFilter } from '../../event-store/port';
 import { RecordedEvent } from '../../event-store/recorded-event';
 
 /**
@@ -16,11 +16,12 @@ export interface Projection<State = unknown> {
   initialState(): State;
   apply(state: State, event: RecordedEvent): State;
   /**
-   * The only events `apply` may change the state for. Every fold (the live
-   * runner, time travel, data cuts) skips the others, and time travel asks the
-   * store for these alone, so a replay reads a fraction of a long log.
+   * The only events `apply` may change the state for, as domain event types
+   * (a misspelt one does not compile). Every fold (the live runner, time
+   * travel, data cuts) skips the others, and time travel asks the store for
+   * these alone, so a replay reads a fraction of a long log.
    */
-  filter?: EventFilter;
+  filter?: { eventTypes: readonly DomainEventType[] };
   /**
    * The state holds staff personal data (names, emails, posts): data-cut
    * checksums of it are taken over the log with those values masked, so an

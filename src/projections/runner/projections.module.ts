@@ -7,6 +7,7 @@ import type { EventStore } from '../../event-store/port';
 import { STATE_DATABASE } from '../../state/state.module';
 import { READ_MODELS } from '../catalogue';
 import { ProjectionRunner } from './projection-runner';
+import { ReadModelReader } from '../http/read-model-reader';
 import { ReadModelGate } from './read-model-gate';
 import { registerReadModelMetrics } from './read-model-metrics';
 import { ReadModelsController } from './read-models.controller';
@@ -27,8 +28,9 @@ import { SnapshotStore } from './snapshot-store';
         }),
     },
     ReadModelGate,
+    ReadModelReader,
   ],
-  exports: [ProjectionRunner, ReadModelGate],
+  exports: [ProjectionRunner, ReadModelGate, ReadModelReader],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
-import { ProblemException, validationProblem } from '../../http/problem';
+import { ProblemException, validationProblem } from '../../shared/problem';
 import { ProjectionRunner, ProjectionStatus } from './projection-runner';
 
 /**

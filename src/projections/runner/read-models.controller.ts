@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../openapi/api-docs';
-import { ProblemException } from '../../http/problem';
+import { ApiProblems } from '../../http/api-docs';
+import { ProblemException } from '../../shared/problem';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
-import { canonicalJson, sha256Hex } from '../../support/canonical-json';
+import { canonicalJson, sha256Hex } from '../../shared/canonical-json';
 import { ProjectionRunner } from './projection-runner';
-import type { ReadModelsResponse, RebuildStartedResponse } from '../../openapi/response-types';
+import type { ReadModelsResponse, RebuildStartedResponse } from '../../openapi/responses/response-types';
 
 /** Operating the read models of the running service. */
 @ApiTags('admin')

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { writeJsonChunks } from '../../support/json-chunks';
+import { writeJsonChunks } from '../../shared/json-chunks';
 
 export interface Snapshot {
   name: string;

@@ -1,21 +1,18 @@
 import { AlwaysEventEvent } from '../../domain/always-event';
-import { RecordedEvent } from '../../event-store/recorded-event';
 import { SpreadState } from './spread-state';
 
 /** The Always Event events applyAlwaysEventFact takes. */
-export const ALWAYS_EVENT_FACTS = [
+export const ALWAYS_EVENT_FACTS: readonly AlwaysEventEvent['type'][] = [
   'AlwaysEventInitiated',
   'AlwaysEventStatementAgreed',
   'ScaleUpUnitAdded',
   'ScaleUpUnitWentLive',
   'ScaleUpUnitStopped',
   'AlwaysEventClosed',
-] as const;
+];
 
 /** Always Event facts the spread model needs: settings, scale-up units, spread lineage. */
-export function applyAlwaysEventFact(state: SpreadState, event: RecordedEvent): void {
-  if (!event.streamId.startsWith('always-event-')) return;
-  const e = { type: event.type, data: event.data } as AlwaysEventEvent;
+export function applyAlwaysEventFact(state: SpreadState, e: AlwaysEventEvent): void {
   if (e.type === 'AlwaysEventInitiated') {
     const d = e.data;
     state.alwaysEvents[d.alwaysEventId] = {

@@ -1,15 +1,6 @@
-import { REGISTER_SNAPSHOT } from '../../register/trust-register';
-import {
-  daysBetween,
-  enrolmentsOn,
-  isEnrolledOn,
-  monthEnd,
-  nextMonth,
-  nhsTrustsOpenOn,
-  participationsOf,
-  percent,
-  valueOn,
-} from './spread-queries';
+import { REGISTER_SNAPSHOT } from '../../trust-register/trust-register';
+import { daysBetween, monthEnd, nextMonth, percent } from '../report-arithmetic';
+import { enrolmentsOn, isEnrolledOn, nhsTrustsOpenOn, participationsOf, valueOn } from './spread-figures';
 import { ParticipationFacts, SpreadState } from './spread-state';
 
 export interface SpreadSummary {

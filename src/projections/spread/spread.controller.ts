@@ -1,12 +1,12 @@
 import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
+import { ApiProblems, ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../commands/clock';
-import { validateQuery } from '../../http/validate-query';
-import { reportingDate } from '../../history/bounds';
-import { ReadModelReader, ReadModelView } from '../../history/read-model-reader';
-import { ProblemException } from '../../http/problem';
+import { Clock } from '../../shared/clock';
+import { validateQuery } from '../../shared/validation/validate-query';
+import { reportingDate } from '../../shared/bounds';
+import { ReadModelReader, ReadModelView } from '../http/read-model-reader';
+import { ProblemException } from '../../shared/problem';
 import { paginate } from '../http/read-model-query';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
@@ -21,7 +21,9 @@ import {
   spreadTimeline,
 } from './spread-reports';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
-import { BreakdownQuery, DEFAULT_PROGRAMME, SpreadListQuery, SpreadQuery } from './spread.queries';
+import { BreakdownQuery } from './breakdown.query';
+import { SpreadListQuery } from './spread-list.query';
+import { DEFAULT_PROGRAMME, SpreadQuery } from './spread.query';
 import { SpreadState } from './spread-state';
 import type {
   ReturnComplianceResponse,
@@ -30,7 +32,7 @@ import type {
   SpreadLineageResponse,
   SpreadSummaryResponse,
   SpreadTimelineResponse,
-} from '../../openapi/response-types';
+} from '../../openapi/responses/response-types';
 
 @ApiTags('spread (analysts)')
 @Controller('v1/spread')

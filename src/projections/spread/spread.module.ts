@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../../commands/commands.module';
 import { SpreadController } from './spread.controller';
 
-@Module({ imports: [CommandsModule], controllers: [SpreadController] })
+@Module({ controllers: [SpreadController] })
 export class SpreadModule {}

@@ -4,10 +4,9 @@ import { ParticipationEvent } from '../../domain/participation';
 import { ProgrammeEvent } from '../../domain/programme';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 import { ALWAYS_EVENT_FACTS, applyAlwaysEventFact } from './spread-always-events';
 import { participationKey, ParticipationFacts, SpreadState } from './spread-state';
-
-type SpreadEvent = OrganisationEvent | ProgrammeEvent | ParticipationEvent | EngagementEvent;
 
 /** Keeps a dated history in date order even when facts arrive late (backfill, late returns). */
 export function recordFrom<T>(history: Array<[string, T]>, date: string, value: T): void {
@@ -180,14 +179,15 @@ function applyParticipation(state: SpreadState, e: ParticipationEvent | Engageme
   }
 }
 
-const REGISTER = new Set<string>([
+/** The events each apply… function takes (the others of their streams change nothing here). */
+const REGISTER: readonly OrganisationEvent['type'][] = [
   'OrganisationRegistered',
   'OrganisationRenamed',
   'OrganisationReclassified',
   'OrganisationsMerged',
   'OrganisationDissolved',
-]);
-const PROGRAMME = new Set<string>([
+];
+const PROGRAMME: readonly ProgrammeEvent['type'][] = [
   'ProgrammeLaunched',
   'ProgrammePhaseDefined',
   'EnrolmentTargetSet',
@@ -197,10 +197,8 @@ const PROGRAMME = new Set<string>([
   'ProgrammeClosed',
   'ReportingWindowSet',
   'ProgrammePhaseClosed',
-]);
-
-/** The participation and engagement events applyParticipation takes (the others change nothing here). */
-const PARTICIPATION = [
+];
+const PARTICIPATION: readonly (ParticipationEvent | EngagementEvent)['type'][] = [
   'InterestExpressed',
   'ExecutiveSponsorConfirmed',
   'OrganisationEnrolled',
@@ -212,7 +210,7 @@ const PARTICIPATION = [
   'OrganisationWithdrew',
   'ParticipationCompleted',
   'MonthlyReturnSubmitted',
-] as const;
+];
 
 export const spreadProjection: Projection<SpreadState> = {
   name: 'spread',
@@ -222,12 +220,22 @@ export const spreadProjection: Projection<SpreadState> = {
   filter: { eventTypes: [...REGISTER, ...PROGRAMME, ...PARTICIPATION, ...ALWAYS_EVENT_FACTS] },
   initialState: () => ({ organisations: {}, programmes: {}, participations: {}, alwaysEvents: {} }),
   apply(state: SpreadState, event: RecordedEvent): SpreadState {
-    const e = { type: event.type, data: event.data } as SpreadEvent;
-    if (REGISTER.has(e.type)) applyRegister(state, e as OrganisationEvent);
-    else if (PROGRAMME.has(e.type)) applyProgramme(state, e as ProgrammeEvent);
-    else if (event.streamId.startsWith('participation-') || event.streamId.startsWith('engagement-')) {
-      applyParticipation(state, e as ParticipationEvent | EngagementEvent);
-    } else applyAlwaysEventFact(state, event);
+    const routed = routeEvent(event);
+    switch (routed?.category) {
+      case 'organisation':
+        applyRegister(state, routed.event);
+        break;
+      case 'programme':
+        applyProgramme(state, routed.event);
+        break;
+      case 'participation':
+      case 'engagement':
+        applyParticipation(state, routed.event);
+        break;
+      case 'always-event':
+        applyAlwaysEventFact(state, routed.event);
+        break;
+    }
     return state;
   },
   table: (state) =>

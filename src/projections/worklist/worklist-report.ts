@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WorklistThresholds } from '../../domain/programme';
-import { isEnrolledOn, monthEnd, nextMonth, participationsOf, valueOn } from '../spread/spread-queries';
+import { isEnrolledOn, participationsOf, valueOn } from '../spread/spread-figures';
+import { monthEnd, nextMonth } from '../report-arithmetic';
 import type { SpreadState } from '../spread/spread-state';
 import type { WorklistState } from './worklist.projection';
 

@@ -1,37 +1,21 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../commands/clock';
-import { validateDto } from '../../commands/validation/validate-dto';
-import { reportingDate } from '../../history/bounds';
-import { ReadModelReader } from '../../history/read-model-reader';
-import { ApiQueryFrom, ApiReadModelOk } from '../../openapi/api-docs';
-import type { WorklistResponse } from '../../openapi/response-types';
-import { CursorListQuery, cursorPage, matchesSearch } from '../http/cursor-page';
+import { Clock } from '../../shared/clock';
+import { validateDto } from '../../shared/validation/validate-dto';
+import { reportingDate } from '../../shared/bounds';
+import { ReadModelReader } from '../http/read-model-reader';
+import { ApiQueryFrom, ApiReadModelOk } from '../../http/api-docs';
+import type { WorklistResponse } from '../../openapi/responses/response-types';
+import { cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { reportingWindowOf } from '../spread/spread-reports';
-import { DEFAULT_PROGRAMME, WINDOWS } from '../spread/spread.queries';
+import { DEFAULT_PROGRAMME } from '../spread/spread.query';
 import { SpreadState } from '../spread/spread-state';
-import { IsSlug } from '../../commands/validation/validators';
 import { WORKLIST_RULES, WorklistRule, worklistItems } from './worklist-report';
 import { WorklistState } from './worklist.projection';
-
-export class WorklistQuery extends CursorListQuery {
-  @IsOptional()
-  @IsSlug()
-  programme?: string;
-
-  @IsOptional()
-  @IsIn(WORKLIST_RULES)
-  rule?: (typeof WORKLIST_RULES)[number];
-
-  /** `programme` (default): nothing is raised past the programme's reporting window; `none`: no window. */
-  @IsOptional()
-  @IsIn(WINDOWS)
-  window?: (typeof WINDOWS)[number];
-}
+import { WorklistQuery } from './worklist.query';
 
 @ApiTags('worklist (programme team)')
 @Controller('v1/worklist')

@@ -1,6 +1,9 @@
+import type { AlwaysEventEvent } from '../../domain/always-event';
+import type { ParticipationEvent } from '../../domain/participation';
 import type { WorklistThresholds } from '../../domain/programme';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
+import { routeEvent } from '../runner/routed-event';
 
 /** What the worklist needs of an Always Event: where it is and when each step it waits on happened. */
 export interface WorklistAlwaysEvent {
@@ -27,7 +30,7 @@ export interface WorklistState {
 
 const day = (event: RecordedEvent): string => event.metadata.occurredAt.slice(0, 10);
 
-const STAGES: Record<string, WorklistAlwaysEvent['stage']> = {
+const STAGES: Partial<Record<AlwaysEventEvent['type'], WorklistAlwaysEvent['stage']>> = {
   TestingStarted: 'testing',
   ImplementationStarted: 'implementing',
   AimAchieved: 'aim-achieved',
@@ -36,6 +39,88 @@ const STAGES: Record<string, WorklistAlwaysEvent['stage']> = {
   AlwaysEventPaused: 'paused',
   AlwaysEventClosed: 'closed',
 };
+
+/** The events each apply… function takes (the others of their streams change nothing here). */
+const SPONSOR: readonly ParticipationEvent['type'][] = [
+  'ExecutiveSponsorVacated',
+  'ExecutiveSponsorChanged',
+  'ExecutiveSponsorConfirmed',
+];
+const ALWAYS_EVENT: readonly AlwaysEventEvent['type'][] = [
+  'AlwaysEventInitiated',
+  'AlwaysEventStatementDrafted',
+  'AlwaysEventStatementAgreed',
+  'AlwaysEventResumed',
+  'TestingStarted',
+  'ImplementationStarted',
+  'AimAchieved',
+  'SustainmentConfirmed',
+  'SustainmentLost',
+  'AlwaysEventPaused',
+  'AlwaysEventClosed',
+];
+
+function applySponsor(state: WorklistState, e: ParticipationEvent): void {
+  const key = `${e.data.programmeSlug}.${e.data.odsCode}`;
+  switch (e.type) {
+    case 'ExecutiveSponsorVacated':
+      state.vacancies[key] = {
+        programmeSlug: e.data.programmeSlug,
+        odsCode: e.data.odsCode,
+        since: e.data.vacatedOn,
+      };
+      return;
+    case 'ExecutiveSponsorChanged':
+    case 'ExecutiveSponsorConfirmed':
+      delete state.vacancies[key];
+      return;
+  }
+}
+
+function applyAlwaysEvent(state: WorklistState, e: AlwaysEventEvent, on: string): void {
+  const d = e.data;
+  if (e.type === 'AlwaysEventInitiated') {
+    state.alwaysEvents[d.alwaysEventId] = {
+      alwaysEventId: d.alwaysEventId,
+      programmeSlug: d.programmeSlug,
+      odsCode: d.odsCode,
+      stage: 'set-up',
+      testingSince: null,
+      lastPdsaPlannedOn: null,
+      statementDraftedOn: null,
+      statementAgreedOn: null,
+      aimAchievedOn: null,
+      sustainmentConfirmedOn: null,
+    };
+    return;
+  }
+  const ae = state.alwaysEvents[d.alwaysEventId];
+  if (!ae) return;
+  switch (e.type) {
+    case 'AlwaysEventStatementDrafted':
+      ae.statementDraftedOn ??= on;
+      return;
+    case 'AlwaysEventStatementAgreed':
+      ae.statementAgreedOn = on;
+      return;
+    case 'AlwaysEventResumed':
+      ae.stage = ae.sustainmentConfirmedOn
+        ? 'sustaining'
+        : ae.aimAchievedOn
+          ? 'aim-achieved'
+          : ae.testingSince
+            ? 'testing'
+            : 'set-up';
+      return;
+  }
+  const stage = STAGES[e.type];
+  if (stage) {
+    ae.stage = stage;
+    if (e.type === 'TestingStarted') ae.testingSince = on;
+    if (e.type === 'AimAchieved') ae.aimAchievedOn = on;
+    if (e.type === 'SustainmentConfirmed') ae.sustainmentConfirmedOn = on;
+  }
+}
 
 /**
  * The facts the programme team's worklist is computed from at any date
@@ -46,90 +131,29 @@ const STAGES: Record<string, WorklistAlwaysEvent['stage']> = {
 export const worklistProjection: Projection<WorklistState> = {
   name: 'worklist',
   version: 1,
-  filter: {
-    eventTypes: [
-      'WorklistThresholdsSet',
-      'ExecutiveSponsorVacated',
-      'ExecutiveSponsorChanged',
-      'ExecutiveSponsorConfirmed',
-      'AlwaysEventInitiated',
-      'AlwaysEventStatementDrafted',
-      'AlwaysEventStatementAgreed',
-      'PdsaCyclePlanned',
-      'AlwaysEventResumed',
-      ...Object.keys(STAGES),
-    ],
-  },
+  filter: { eventTypes: ['WorklistThresholdsSet', ...SPONSOR, ...ALWAYS_EVENT, 'PdsaCyclePlanned'] },
   initialState: () => ({ thresholds: {}, vacancies: {}, alwaysEvents: {} }),
   apply(state, event) {
-    const d = event.data as Record<string, unknown> & {
-      programmeSlug: string;
-      odsCode: string;
-      alwaysEventId: string;
-    };
-    const key = `${d.programmeSlug}.${d.odsCode}`;
-    switch (event.type) {
-      case 'WorklistThresholdsSet': {
-        const { programmeSlug, ...thresholds } = d as unknown as WorklistThresholds & {
-          programmeSlug: string;
-        };
-        state.thresholds[programmeSlug] = thresholds;
-        return state;
+    const routed = routeEvent(event);
+    switch (routed?.category) {
+      case 'programme':
+        if (routed.event.type === 'WorklistThresholdsSet') {
+          const { programmeSlug, ...thresholds } = routed.event.data;
+          state.thresholds[programmeSlug] = thresholds;
+        }
+        break;
+      case 'participation':
+        applySponsor(state, routed.event);
+        break;
+      case 'always-event':
+        applyAlwaysEvent(state, routed.event, day(event));
+        break;
+      case 'pdsa': {
+        const ae =
+          routed.event.type === 'PdsaCyclePlanned' && state.alwaysEvents[routed.event.data.alwaysEventId];
+        if (ae) ae.lastPdsaPlannedOn = day(event);
+        break;
       }
-      case 'ExecutiveSponsorVacated':
-        state.vacancies[key] = {
-          programmeSlug: d.programmeSlug,
-          odsCode: d.odsCode,
-          since: String(d.vacatedOn),
-        };
-        return state;
-      case 'ExecutiveSponsorChanged':
-      case 'ExecutiveSponsorConfirmed':
-        delete state.vacancies[key];
-        return state;
-      case 'AlwaysEventInitiated':
-        state.alwaysEvents[d.alwaysEventId] = {
-          alwaysEventId: d.alwaysEventId,
-          programmeSlug: d.programmeSlug,
-          odsCode: d.odsCode,
-          stage: 'set-up',
-          testingSince: null,
-          lastPdsaPlannedOn: null,
-          statementDraftedOn: null,
-          statementAgreedOn: null,
-          aimAchievedOn: null,
-          sustainmentConfirmedOn: null,
-        };
-        return state;
-    }
-    const ae = state.alwaysEvents[d.alwaysEventId];
-    if (!ae) return state;
-    switch (event.type) {
-      case 'AlwaysEventStatementDrafted':
-        ae.statementDraftedOn ??= day(event);
-        return state;
-      case 'AlwaysEventStatementAgreed':
-        ae.statementAgreedOn = day(event);
-        return state;
-      case 'PdsaCyclePlanned':
-        ae.lastPdsaPlannedOn = day(event);
-        return state;
-      case 'AlwaysEventResumed':
-        ae.stage = ae.sustainmentConfirmedOn
-          ? 'sustaining'
-          : ae.aimAchievedOn
-            ? 'aim-achieved'
-            : ae.testingSince
-              ? 'testing'
-              : 'set-up';
-        return state;
-    }
-    const stage = STAGES[event.type];
-    if (stage) {
-      ae.stage = stage;
-      if (event.type === 'TestingStarted') ae.testingSince = day(event);
-      if (event.type === 'AimAchieved') ae.aimAchievedOn = day(event);
-      if (event.type === 'SustainmentConfirmed') ae.sustainmentConfirmedOn = day(event);
     }
     return state;
   },

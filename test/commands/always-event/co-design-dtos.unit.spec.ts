@@ -1,6 +1,6 @@
 import { FormCoDesignTeamDto } from '../../../src/commands/always-event/set-up.dtos';
-import { validateDto } from '../../../src/commands/validation/validate-dto';
-import { ProblemException } from '../../../src/http/problem';
+import { validateDto } from '../../../src/shared/validation/validate-dto';
+import { ProblemException } from '../../../src/shared/problem';
 
 const AE = '0b5a6d1e-7c1f-4f0e-9d2a-3c4b5e6f7a80';
 

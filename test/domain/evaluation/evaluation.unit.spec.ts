@@ -32,16 +32,23 @@ const commission = command('CommissionEvaluation', {
   scope: 'Programme',
   questions: ['What helped organisations co-design with patients?'],
 });
-const cut = (overrides: Partial<Of<'TakeDataCut'>['data']> = {}) =>
-  command('TakeDataCut', {
+const cut = (
+  overrides: Partial<Of<'TakeDataCut'>['data'] & Of<'TakeDataCut'>['facts']> = {},
+): Of<'TakeDataCut'> => {
+  const {
+    globalPosition = 4821,
+    projectionVersions = { spread: 3, register: 2 },
+    checksums = { spread: SHA, register: 'b'.repeat(64) },
+    ...data
+  } = overrides;
+  const taken = command('TakeDataCut', {
     dataCutId: CUT,
     asOf: '2018-03-31T23:59:59Z',
     asKnownAt: '2018-04-01T08:00:00Z',
-    globalPosition: 4821,
-    projectionVersions: { spread: 3, register: 2 },
-    checksums: { spread: SHA, register: 'b'.repeat(64) },
-    ...overrides,
+    ...data,
   });
+  return { ...taken, facts: { globalPosition, projectionVersions, checksums } };
+};
 const wave = (invitedCount = 120, respondentCount = 79, roles = [{ role: 'QILead' as const, count: 30 }]) =>
   command('RecordSurveyWave', {
     waveId: WAVE,
@@ -106,7 +113,7 @@ describe('Evaluation decider', () => {
       spec
         .given(commissioned)
         .when(cut())
-        .then([{ type: 'DataCutTaken', data: { ...ref, ...cut().data, takenAt: NOW } }]);
+        .then([{ type: 'DataCutTaken', data: { ...ref, ...cut().data, ...cut().facts, takenAt: NOW } }]);
     });
     it('refuses before the evaluation is commissioned', () => {
       spec.given([]).when(cut()).thenThrows('evaluation-not-commissioned', 'conflict');

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnapshotStore } from '../../../src/projections/runner/snapshot-store';
-import { writeJsonChunks } from '../../../src/support/json-chunks';
+import { writeJsonChunks } from '../../../src/shared/json-chunks';
 
 function chunks(value: unknown, size: number, depth = 2): string[] {
   const pieces: string[] = [];

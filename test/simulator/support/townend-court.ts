@@ -1,7 +1,7 @@
 import { buildPlan } from '../../../scripts/simulator/plan/build-plan';
 import { httpSender } from '../../../scripts/simulator/run/http-sender';
-import { REGISTER_CSV } from '../../../src/register/register-csv';
-import { loadTrustRegister } from '../../../src/register/trust-register';
+import { REGISTER_CSV } from '../../../src/trust-register/register-csv';
+import { loadTrustRegister } from '../../../src/trust-register/trust-register';
 import { commandClient, expectCreated } from '../../commands/command-client';
 
 export interface SimulatedTownendCourt {

@@ -2,7 +2,7 @@
  * The programme team's answers (organisations, the worklist, imports, the
  * Always Event list). The rows are the service's own types (type-only
  * imports of pure modules, like ./types.ts); the envelopes are restated from
- * src/openapi/response-types.ts, whose imports reach framework code the
+ * src/openapi/responses/response-types.ts, whose imports reach framework code the
  * dashboard's type check does not load.
  */
 import type { OrganisationRow } from '../../../src/projections/organisations/organisation-rows';

@@ -1,0 +1,3 @@
+import { ReadModelQuery } from '../http/read-model-query';
+
+export class AlwaysEventQuery extends ReadModelQuery {}

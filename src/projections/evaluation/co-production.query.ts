@@ -1,0 +1,3 @@
+import { OrganisationListQuery } from './organisation-list.query';
+
+export class CoProductionQuery extends OrganisationListQuery {}
