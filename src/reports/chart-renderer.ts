@@ -1,9 +1,8 @@
 /**
- * Charts for the board pack, as data in and SVG out. The pack depends on
- * this interface only: `simpleChartRenderer` draws plain, readable vector
- * charts now; the Making Data Count renderer (the measure charts' own SVG,
- * from src/analytics once it is merged) plugs in by implementing
- * `ChartRenderer` for `spc` charts (see docs/analysts/programme-team.md).
+ * The board pack's curves and bars, as data in and SVG out:
+ * `simpleChartRenderer` draws plain, readable vector charts. The measures'
+ * SPC charts are drawn by the Making Data Count renderer (src/chart-images)
+ * from the report's chart images; this one draws them only when none came.
  */
 export interface LineChart {
   kind: 'line';

@@ -1,8 +1,11 @@
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderSpcChartSvg } from '../chart-images';
 import { BoardChart, ChartRenderer, COLOURS } from './chart-renderer';
-import type { ProgrammeReport } from './programme-report';
+import type { ChartImages, ProgrammeReport } from './programme-report';
+
+type ReportChart = ProgrammeReport['alwaysEvents'][number]['charts'][number];
 
 const FONTS = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
 pdfmake.setFonts({
@@ -80,12 +83,43 @@ function breakdownTable(title: string, rows: ProgrammeReport['breakdowns']['regi
  * The board pack as an A4 PDF (pdfmake, on PDFKit): real, selectable text
  * in an embedded font, and every chart as vector graphics from its SVG.
  */
-export async function programmePdf(report: ProgrammeReport, renderer: ChartRenderer): Promise<Buffer> {
+export async function programmePdf(
+  report: ProgrammeReport,
+  renderer: ChartRenderer,
+  images: ChartImages = new Map(),
+): Promise<Buffer> {
   const svg = (chart: BoardChart, height = 220): Content => ({
     svg: renderer.render(chart, { width: A4_WIDTH, height }),
     width: A4_WIDTH,
     margin: [0, 4, 0, 8],
   });
+  // The measure charts as the API and the dashboard draw them (Making Data Count's style, with
+  // phases, reasons and marks listed under the chart); the plain renderer where no image data came.
+  const spcChart = (alwaysEventId: string, c: ReportChart): Content => {
+    const image = images.get(`${alwaysEventId}/${c.measureId}`);
+    if (!image) {
+      return svg(
+        {
+          kind: 'spc',
+          title: 'Per cent by period: mean (solid), process limits (dashed grey), target (dashed red)',
+          points: c.points.map((p) => ({ ...p, label: p.period })),
+          target: c.targetPct,
+          yLabel: '%',
+        },
+        190,
+      );
+    }
+    return {
+      svg: renderSpcChartSvg(image, {
+        width: A4_WIDTH,
+        title: null,
+        footnotes: true,
+        idPrefix: `pack-${alwaysEventId.slice(0, 8)}-${c.measureId.slice(0, 8)}`,
+      }),
+      width: A4_WIDTH,
+      margin: [0, 4, 0, 8],
+    };
+  };
   const months = report.timeline.map((r) => r.month);
   const title = report.programme.name ?? report.programme.slug;
   const source = report.source;
@@ -156,16 +190,7 @@ export async function programmePdf(report: ProgrammeReport, renderer: ChartRende
           text: `${c.name ?? c.measureId}: ${c.role} measure, unit ${c.unitId ?? '–'}; variation ${c.icons.variation ?? '–'}, assurance ${c.icons.assurance ?? '–'}; target ${c.targetPct ?? '–'}%`,
           style: 'h3',
         },
-        svg(
-          {
-            kind: 'spc',
-            title: 'Per cent by period: mean (solid), process limits (dashed grey), target (dashed red)',
-            points: c.points.map((p) => ({ ...p, label: p.period })),
-            target: c.targetPct,
-            yLabel: '%',
-          },
-          190,
-        ),
+        spcChart(ae.alwaysEventId, c),
       ]),
     ]),
   ];

@@ -1,3 +1,4 @@
+import type { ChartImageData } from '../chart-images';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../shared/clock';
 import { EVENT_STORE } from '../event-store/port';
@@ -99,6 +100,13 @@ const PACK_MODELS: readonly Projection[] = [
  * data cut records them. Given a recorded data cut, its bounds are used and
  * its id is quoted.
  */
+/**
+ * Each chart of the pack with everything the Making Data Count renderer draws
+ * (phases and their reasons, annotations, PDSA starts), by `alwaysEventId/measureId`.
+ * The PDF draws from it; the JSON answer keeps the plain points.
+ */
+export type ChartImages = Map<string, ChartImageData>;
+
 @Injectable()
 export class ProgrammeReportService {
   constructor(
@@ -114,7 +122,7 @@ export class ProgrammeReportService {
     dataCutId: string | null;
     alwaysEventIds: string[] | null;
     by: string;
-  }): Promise<ProgrammeReport> {
+  }): Promise<{ report: ProgrammeReport; images: ChartImages }> {
     const { programme, query } = options;
     const [spread, register, measures] = await Promise.all([
       this.reader.read<SpreadState>('spread', query),
@@ -148,7 +156,8 @@ export class ProgrammeReportService {
           : r.measures.some((m) => m.latest.length > 0),
       )
       .slice(0, options.alwaysEventIds ? 20 : 3);
-    return {
+    const images: ChartImages = new Map();
+    const report: ProgrammeReport = {
       programme: { slug: programme, name: spread.state.programmes[programme]?.name ?? null },
       bounds: { asOf: spread.bounds.asOf ?? null, asKnownAt: spread.bounds.asKnownAt ?? null },
       date: end,
@@ -183,6 +192,7 @@ export class ProgrammeReportService {
           });
           if (outcome.kind !== 'chart' || outcome.body.chart === null) return [];
           const chart = outcome.body.chart;
+          images.set(`${r.alwaysEventId}/${m.measureId}`, outcome.body);
           return [
             {
               measureId: m.measureId,
@@ -204,6 +214,7 @@ export class ProgrammeReportService {
         }),
       })),
     };
+    return { report, images };
   }
 
   /** The bounds and id of a recorded data cut. */

@@ -58,7 +58,7 @@ export class ReportsController {
     const format =
       query.format ?? (accept.includes(XLSX) ? 'xlsx' : accept.includes('application/json') ? 'json' : 'pdf');
     const programme = query.programme ?? DEFAULT_PROGRAMME;
-    const report = await this.reports.build({
+    const { report, images } = await this.reports.build({
       programme,
       query: readQuery,
       bounds: parseBounds(readQuery),
@@ -77,6 +77,6 @@ export class ReportsController {
     void reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${name}.pdf"`);
-    return programmePdf(report, simpleChartRenderer);
+    return programmePdf(report, simpleChartRenderer, images);
   }
 }
