@@ -110,8 +110,9 @@ export async function programmePdf(
       );
     }
     return {
+      // Drawn at the width the renderer lays out for (its legend and labels fit), then scaled to the page.
       svg: renderSpcChartSvg(image, {
-        width: A4_WIDTH,
+        width: 720,
         title: null,
         footnotes: true,
         idPrefix: `pack-${alwaysEventId.slice(0, 8)}-${c.measureId.slice(0, 8)}`,

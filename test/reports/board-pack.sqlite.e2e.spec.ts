@@ -72,6 +72,23 @@ describe('the board pack [sqlite: embedded file store, real HTTP, poppler]', () 
     // 8.27 × 11.69 inches at 100 dpi: a full A4 page.
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([827, 1170]);
     expect(statSync(join(t.folder, 'page-1.png')).size).toBeGreaterThan(20_000);
+    writeFileSync(join('test-artifacts', 'board-pack.pdf'), readFileSync(pdf));
+    // Each Always Event page draws its measures with the Making Data Count renderer the chart.svg route uses.
+    const pages = text.split('\f');
+    const alwaysEventPage = pages.findIndex((page) => /: Always Event/.test(page));
+    expect(alwaysEventPage).toBeGreaterThan(0);
+    expect(pages[alwaysEventPage]).toMatch(/(XmR|Run|p) chart · NHS England Making Data Count/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-f',
+      String(alwaysEventPage + 1),
+      '-l',
+      String(alwaysEventPage + 1),
+      pdf,
+      join(t.folder, 'ae'),
+    ]);
   });
 
   it('is an XLSX that exceljs reads back with the same figures as the API and the PDF', async () => {
