@@ -1,6 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
+import { REGIONS } from '../../src/domain/organisation/organisation-types';
 import { RESPONSE_OF_ROUTE } from '../../src/openapi/response-routes';
 import { DashboardData, fillDashboardData } from '../dashboard/support/dashboard-data';
 import { postCommand } from '../support/http';
@@ -209,4 +210,26 @@ describe('the answers the API document describes [sqlite: embedded file store, r
     expect(empty).toEqual([]);
     expect([...covered].sort()).toEqual(Object.keys(RESPONSE_OF_ROUTE).sort());
   }, 120_000);
+
+  it('lists Always Events of one region, sorted by the day their statement was agreed', async () => {
+    type Rows = { items: Array<{ region: string | null; statementAgreedOn: string | null }> };
+    const list = async (query: string) => {
+      const response = await fetch(`${t.url}/v1/always-events?limit=100${query}`, { headers: t.auth });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Rows).items;
+    };
+    const all = await list('');
+    const name = all.find((row) => row.region !== null)?.region;
+    const code = Object.entries(REGIONS).find(([, region]) => region === name)?.[0];
+    expect(code).toBeDefined();
+    const inRegion = await list(`&region=${code}&sort=-statementAgreedOn`);
+    expect(inRegion.length).toBe(all.filter((row) => row.region === name).length);
+    expect(inRegion.length).toBeGreaterThan(0);
+    expect(inRegion.every((row) => row.region === name)).toBe(true);
+    const agreed = inRegion.map((row) => row.statementAgreedOn).filter((day): day is string => day !== null);
+    expect(agreed.length).toBeGreaterThan(0);
+    expect(agreed).toEqual([...agreed].sort().reverse());
+    const refused = await fetch(`${t.url}/v1/always-events?region=nowhere`, { headers: t.auth });
+    expect(refused.status).toBe(400);
+  });
 });

@@ -230,6 +230,8 @@ export interface AlwaysEventListRow {
   vision: string | null;
   theme: string | null;
   initiatedOn: string | null;
+  /** The day its current statement was agreed; null before. */
+  statementAgreedOn: string | null;
   latestProgressScore: number | null;
   /** How many measures it has. */
   measures: number;

@@ -14,4 +14,8 @@ export class AlwaysEventListQuery extends CursorListQuery {
   @IsOptional()
   @Matches(/^[A-Za-z]{1,60}$/, { message: 'setting must be a care setting, e.g. AcuteInpatient' })
   setting?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{1,10}$/, { message: 'region must be a region code, e.g. Y56' })
+  region?: string;
 }

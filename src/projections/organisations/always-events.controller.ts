@@ -21,7 +21,7 @@ export class AlwaysEventsController {
   @Get()
   @ApiOperation({
     summary:
-      'Always Events, short rows: filter by organisation, state, setting; search vision, theme, organisation; sort; cursor pages; CSV too',
+      'Always Events, short rows: filter by organisation, region, state, setting; search vision, theme, organisation; sort; cursor pages; CSV too',
   })
   @ApiQueryFrom(AlwaysEventListQuery)
   @ApiReadModelOk('One page of Always Events')
@@ -38,6 +38,7 @@ export class AlwaysEventsController {
           (query.odsCode === undefined || r.organisation.odsCode === query.odsCode) &&
           (query.state === undefined || r.state === query.state) &&
           (query.setting === undefined || r.homeUnit.setting === query.setting) &&
+          (query.region === undefined || r.organisation.regionCode === query.region) &&
           matchesSearch(
             query.q,
             r.statement?.visionStatement,
@@ -57,6 +58,7 @@ export class AlwaysEventsController {
         vision: r.statement?.visionStatement ?? null,
         theme: r.theme,
         initiatedOn: r.keyDates.initiated ?? null,
+        statementAgreedOn: r.keyDates.statementAgreed ?? null,
         latestProgressScore: r.latestProgressScore?.score ?? null,
         measures: r.measures.length,
       }));
@@ -67,6 +69,7 @@ export class AlwaysEventsController {
         organisation: (r) => r.organisation,
         state: (r) => r.state,
         initiatedOn: (r) => r.initiatedOn,
+        statementAgreedOn: (r) => r.statementAgreedOn,
         progressScore: (r) => r.latestProgressScore,
       },
       (r) => r.alwaysEventId,

@@ -69,6 +69,7 @@ export interface AlwaysEventListRow {
   vision: string | null;
   theme: string | null;
   initiatedOn: string | null;
+  statementAgreedOn: string | null;
   latestProgressScore: number | null;
   measures: number;
 }

@@ -1,6 +1,6 @@
 import type { AlwaysEventListRow, CursorList } from '../api/programme-types';
 import { useSession } from '../app/context';
-import { REGISTER_STATES, SETTINGS } from '../app/choices';
+import { REGIONS, REGISTER_STATES, SETTINGS } from '../app/choices';
 import { formatDay } from '../app/dates';
 import { formatCount, formatNumber, humanise } from '../app/format';
 import { hrefOf, sharedParams } from '../app/route';
@@ -14,7 +14,7 @@ import { Await } from '../components/status';
 const PAGE_SIZES = ['25', '10', '50', '100'] as const;
 
 /** The list's own query parameters, as the URL carries them (the API's names). */
-const PARAMS = ['setting', 'state', 'q', 'sort', 'limit'] as const;
+const PARAMS = ['region', 'setting', 'state', 'q', 'sort', 'limit'] as const;
 
 const COLUMNS: Array<{ sort: string | null; label: string }> = [
   { sort: 'organisation', label: 'Organisation' },
@@ -23,6 +23,7 @@ const COLUMNS: Array<{ sort: string | null; label: string }> = [
   { sort: 'state', label: 'State' },
   { sort: null, label: 'Vision statement' },
   { sort: 'initiatedOn', label: 'Initiated' },
+  { sort: 'statementAgreedOn', label: 'Statement agreed' },
   { sort: 'progressScore', label: 'Progress score' },
 ];
 
@@ -42,7 +43,7 @@ export function RegisterPage({
   const { api, bounds } = useSession();
   const { params, pages, request, key, go } = useListQuery('/always-events', PARAMS, query, navigate);
   const [register, retry] = useResource<Register>(async () => {
-    const filtered = Boolean(params.setting || params.state || params.q);
+    const filtered = Boolean(params.region || params.setting || params.state || params.q);
     const [list, whole] = await Promise.all([
       api.get<CursorList<AlwaysEventListRow>>('/v1/always-events', {
         ...request,
@@ -68,6 +69,13 @@ export function RegisterPage({
           onSearch={(q) => go({ q })}
         />
         <form class="filters-selects" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
+          <SelectFilter
+            id="filter-region"
+            label="Region"
+            value={params.region}
+            choices={Object.entries(REGIONS).map(([value, name]) => ({ value, label: `${name} (${value})` }))}
+            onChange={(region) => go({ region })}
+          />
           <SelectFilter
             id="filter-setting"
             label="Setting"
@@ -197,6 +205,7 @@ function RegisterLine({ row, query, navigate }: LineProps) {
       <td>{humanise(row.state)}</td>
       <td class="statement">{row.vision ?? <span class="hint">Not agreed yet</span>}</td>
       <td>{formatDay(row.initiatedOn)}</td>
+      <td>{formatDay(row.statementAgreedOn)}</td>
       <td class="numeric">{formatNumber(row.latestProgressScore)}</td>
     </tr>
   );
