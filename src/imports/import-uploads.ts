@@ -46,6 +46,24 @@ export async function registerImportUploads(fastify: FastifyInstance): Promise<v
   });
 }
 
+/**
+ * What @fastify/multipart and busboy throw while reading the parts (no
+ * boundary, a broken part, limits) is about the request's bytes: a 400
+ * problem that names the rule, never the bytes.
+ */
+function malformedMultipart(error: unknown): unknown {
+  if (error instanceof ProblemException) return error;
+  return new ProblemException(
+    400,
+    'import-malformed-multipart',
+    'Malformed multipart body',
+    'The multipart body could not be read: send it with a boundary and a "file" field',
+    {
+      errors: [{ field: 'file', rule: 'multipart-format', message: 'The multipart body could not be read' }],
+    },
+  );
+}
+
 export interface SavedUpload {
   path: string;
   bytes: number;
@@ -71,7 +89,11 @@ export async function saveUpload(request: FastifyRequest, limit: number): Promis
     let fileName: string | null = null;
     let truncated = () => false;
     if (request.isMultipart()) {
-      const part = await request.file({ limits: { fileSize: limit, files: 1, fields: 4, parts: 5 } });
+      const part = await request
+        .file({ limits: { fileSize: limit, files: 1, fields: 4, parts: 5 } })
+        .catch((error: unknown) => {
+          throw malformedMultipart(error);
+        });
       if (!part || part.fieldname !== 'file') {
         throw new ProblemException(
           400,

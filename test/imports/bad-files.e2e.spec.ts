@@ -114,6 +114,15 @@ describe('bad import files [real HTTP]', () => {
     });
   });
 
+  it('refuses a multipart body without a boundary with 400 problem+json, and writes nothing', async () => {
+    await unchanged(async () => {
+      const answer = await importFile(t.url, t.auth, Buffer.from('ods_code\nRX1\n'), 'multipart/form-data');
+      expect(answer.status).toBe(400);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.text).toContain('multipart-format');
+    });
+  });
+
   it('refuses missing and unknown columns with 422 naming them', async () => {
     await unchanged(async () => {
       const answer = await importFile(
