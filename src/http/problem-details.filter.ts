@@ -96,7 +96,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // A problem that leaves `instance` out on purpose (a refused path) says so with an undefined one.
     if (!('instance' in body)) body.instance = request.url?.split('?')[0];
     body.correlationId = String(request.id);
-    if (body.status >= 500) {
+    if (exception instanceof ProblemException && body.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      // A deliberate "not now" (not ready yet, a rebuild folding, a dependency down): a state the
+      // answer already explains, asked again every few seconds by probes; not a fault with a stack.
+      this.logger.warn({ correlationId: request.id, problem: body.type }, body.detail);
+    } else if (body.status >= 500) {
       this.logger.error({ err: exception, correlationId: request.id }, body.detail);
     }
     return reply
