@@ -39,7 +39,19 @@ describe(`rebuilding a read model under concurrent queries [${storeUnderTest}, r
   const answers: Answer[] = [];
   let final: Summary;
 
-  const readModels = async () => (await getJson<ReadModels>(t.url, '/v1/admin/read-models')).body;
+  /** The read models' states; a 503 (a store busy with the rebuild) is asked again, as a client would. */
+  const readModels = async (): Promise<ReadModels> => {
+    for (let attempt = 0; ; attempt++) {
+      const answer = await getJson<ReadModels>(t.url, '/v1/admin/read-models');
+      if (answer.status === 200) return answer.body;
+      if (answer.status !== 503 || attempt >= 40) {
+        throw new Error(
+          `GET /v1/admin/read-models answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
   const spread = async () => (await readModels()).items.find((m) => m.name === 'spread');
 
   beforeAll(async () => {
