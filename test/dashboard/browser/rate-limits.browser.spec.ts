@@ -123,6 +123,12 @@ describe('the dashboard with a key over its limit [Chromium, sqlite: embedded fi
       (start) => Number(document.querySelector('[data-testid=throttle-seconds]')?.textContent) < start,
       first,
     );
+    // The countdown ends, the notice goes and the panels load by themselves (within the window and a retry).
+    await tab.page.waitForFunction(
+      () => (document.querySelector('[data-testid=throttle-notice]')?.textContent ?? '') === '',
+      undefined,
+      { timeout: 20_000 },
+    );
     await tab.settled();
     expect(await tab.page.textContent('[data-testid=throttle-notice]')).toBe('');
     expect(await tab.page.textContent('[data-testid=tile-enrolled-with-senior-support-value]')).toMatch(
