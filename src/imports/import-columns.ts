@@ -34,32 +34,13 @@ export const REQUIRED: Readonly<Record<RecordKind, readonly ImportColumn[]>> = {
   return: ['ods_code', 'period', 'submitted_on', 'measures_reported'],
 };
 
+/** The columns only a monthly return fills; a measurement may fill every other column. */
+const RETURN_ONLY: readonly ImportColumn[] = ['submitted_on', 'measures_reported'];
+
 /** Columns a record of each kind may fill; a value anywhere else is refused, not ignored. */
 export const ALLOWED: Readonly<Record<RecordKind, ReadonlySet<ImportColumn>>> = {
-  measurement: new Set<ImportColumn>([
-    'record',
-    'ods_code',
-    'always_event_id',
-    'measure_id',
-    'unit_id',
-    'period',
-    'numerator',
-    'denominator',
-    'always',
-    'usually',
-    'sometimes',
-    'never',
-    'reported_on',
-    'note',
-  ]),
-  return: new Set<ImportColumn>([
-    'record',
-    'ods_code',
-    'always_event_id',
-    'period',
-    'submitted_on',
-    'measures_reported',
-  ]),
+  measurement: new Set(IMPORT_COLUMNS.filter((column) => !RETURN_ONLY.includes(column))),
+  return: new Set<ImportColumn>(['record', 'ods_code', 'always_event_id', 'period', ...RETURN_ONLY]),
 };
 
 /** What a trust analyst reads in the template's guide, one line per column. */
