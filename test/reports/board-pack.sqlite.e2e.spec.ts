@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runSimulation } from '../../scripts/simulator/run/run-simulation';
@@ -72,6 +72,8 @@ describe('the board pack [sqlite: embedded file store, real HTTP, poppler]', () 
     // 8.27 × 11.69 inches at 100 dpi: a full A4 page.
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([827, 1170]);
     expect(statSync(join(t.folder, 'page-1.png')).size).toBeGreaterThan(20_000);
+    // Kept for a reader to open; a fresh clone has no test-artifacts/ yet.
+    mkdirSync('test-artifacts', { recursive: true });
     writeFileSync(join('test-artifacts', 'board-pack.pdf'), readFileSync(pdf));
     // Each Always Event page draws its measures with the Making Data Count renderer the chart.svg route uses.
     const pages = text.split('\f');
