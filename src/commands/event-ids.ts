@@ -6,12 +6,26 @@ import type { KnownEvent } from './stream-state-cache';
 const EVENT_ID_NAMESPACE = '3f6c1d0e-6a57-4d8e-9b1f-2c1e5f0a9d47';
 
 /**
+ * A command derives its first event's id when it looks for an earlier try
+ * and again when it writes: the ids derived lately, so each is hashed once.
+ */
+const recentIds = new Map<string, string>();
+const RECENT_IDS = 4_096;
+
+/**
  * The id of the i-th event a keyed command writes. The target stream is part
  * of it, so one key can never give two streams an event with the same id;
  * within a stream the store refuses an id twice.
  */
 export function derivedEventId(command: string, streamId: string, key: string, index: number): string {
-  return uuidV5(`${command}\n${streamId}\n${key}\n${index}`, EVENT_ID_NAMESPACE);
+  const name = `${command}\n${streamId}\n${key}\n${index}`;
+  let id = recentIds.get(name);
+  if (id === undefined) {
+    if (recentIds.size >= RECENT_IDS) recentIds.clear();
+    id = uuidV5(name, EVENT_ID_NAMESPACE);
+    recentIds.set(name, id);
+  }
+  return id;
 }
 
 /** How ids were derived before the stream was part of them: a retry of such a request still finds its events. */
@@ -43,10 +57,12 @@ export function findRetried(
 ): RetriedResult | undefined {
   const { command, streamId, key, requestHash } = request;
   // Ids as derived now, else as derived before the stream was part of them.
-  const derive = known.has(derivedEventId(command, streamId, key, 0))
-    ? (i: number) => derivedEventId(command, streamId, key, i)
-    : (i: number) => earlierEventId(command, key, i);
-  const first = known.get(derive(0));
+  let derive = (i: number) => derivedEventId(command, streamId, key, i);
+  let first = known.get(derive(0));
+  if (!first) {
+    derive = (i: number) => earlierEventId(command, key, i);
+    first = known.get(derive(0));
+  }
   if (!first) return undefined;
   if (first.requestHash !== requestHash) {
     throw new IdempotencyKeyReusedError(key, command);

@@ -200,8 +200,14 @@ export class SqliteEventStore implements EventStore {
     this.appendBatch = db.transaction((batch: PendingAppend[]) =>
       batch.map((append): Outcome => {
         try {
+          // One event is one INSERT, which SQLite undoes alone if it fails, and appendUnchecked writes
+          // nothing before it: only an append of several events needs a savepoint of its own.
+          const { stream, events, expected, claim } = append;
           return {
-            result: this.appendInSavepoint(append.stream, append.events, append.expected, append.claim),
+            result:
+              events.length === 1
+                ? this.appendUnchecked(stream, events, expected, claim)
+                : this.appendInSavepoint(stream, events, expected, claim),
           };
         } catch (error) {
           // SQLite rolled the whole transaction back (a full disk, an I/O error): the later appends
@@ -280,13 +286,14 @@ export class SqliteEventStore implements EventStore {
     if (!acceptsWrite(expected, actual, softDeleted)) {
       throw new WrongExpectedRevisionError(stream, expected, actual);
     }
-    if (softDeleted) this.deletions.recreated(stream);
     const recordedAt = this.now().toISOString();
     let position = 0;
     events.forEach((event, i) => {
       const metadata: EventMetadata = { ...event.metadata, recordedAt };
       position = Number(this.insertEvent(stream, actual + 1 + i, ids[i], event, metadata).lastInsertRowid);
     });
+    // Every write that cannot fail comes after the inserts that can (see appendBatch).
+    if (softDeleted) this.deletions.recreated(stream);
     if (claim && !firstUse) {
       this.statements.claimKey.run(claim.key, claim.fingerprint, claim.command, position);
     }
@@ -333,7 +340,7 @@ export class SqliteEventStore implements EventStore {
   ): AppendResult | undefined {
     const first = this.statements.byEventId.get(stream, ids[0]);
     if (!first) {
-      const stored = ids.filter((id) => this.statements.byEventId.get(stream, id));
+      const stored = ids.slice(1).filter((id) => this.statements.byEventId.get(stream, id));
       if (stored.length > 0) {
         throw new IdempotencyConflictError(stream, stored, 'already appended as part of another batch');
       }
