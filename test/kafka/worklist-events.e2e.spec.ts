@@ -17,6 +17,7 @@ import { untilRelay } from '../support/relay-health';
 import { storeUnderTest } from '../support/store-under-test';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
+import { submitReturn } from '../projections/worklist/worklist-fixtures';
 
 const STREAM = worklistStream(programmeSlug);
 
@@ -65,16 +66,7 @@ describeWithKafka(
     it('publishes WorklistItemOpened when a return becomes overdue and WorklistItemClosed when it comes', async () => {
       clock = new Date('2017-12-31T09:00:00Z');
       await until(async () => (await types()).length === 1, 'the overdue return was recorded open');
-      expectCreated(
-        await client.post('SubmitMonthlyReturn', {
-          programmeSlug,
-          odsCode: 'RYX',
-          period: '2017-10',
-          submittedOn: '2017-12-31',
-          alwaysEventIds: [],
-          measuresReported: 1,
-        }),
-      );
+      await submitReturn(client, 'RYX', '2017-10', '2017-12-31');
       await until(async () => (await types()).length === 2, 'the overdue return was recorded closed');
       expect(await types()).toEqual(['WorklistItemOpened', 'WorklistItemClosed']);
       const recorded = await store.readStream(STREAM);

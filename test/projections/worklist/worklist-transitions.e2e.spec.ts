@@ -21,6 +21,7 @@ import {
 import { getJson } from '../../support/http';
 import { storeUnderTest } from '../../support/store-under-test';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { submitReturn } from './worklist-fixtures';
 
 interface WorklistAnswer {
   date: string;
@@ -93,18 +94,6 @@ describe(`worklist transitions recorded in the log [${storeUnderTest}, real HTTP
       readModels: runnerReadModels(t.app.get(ProjectionRunner), 10_000),
     });
   const logged = (): Promise<RecordedEvent[]> => store.readStream(STREAM);
-  const submitReturn = async (period: string, submittedOn: string) =>
-    expectCreated(
-      await client.post('SubmitMonthlyReturn', {
-        programmeSlug,
-        odsCode: ODS,
-        period,
-        submittedOn,
-        alwaysEventIds: [],
-        measuresReported: 1,
-      }),
-    );
-
   beforeAll(async () => {
     t = await startTestApp({ WORKLIST_EVALUATE_INTERVAL_MS: '0' }, { now: () => clock });
     client = commandClient(t.url);
@@ -161,7 +150,7 @@ describe(`worklist transitions recorded in the log [${storeUnderTest}, real HTTP
   });
 
   it('records it closed once the return is submitted, and nothing more on the next round', async () => {
-    await submitReturn('2017-10', '2017-12-31');
+    await submitReturn(client, ODS, '2017-10', '2017-12-31');
     expect(only(await evaluator.evaluate())).toMatchObject({ opened: 0, closed: 1 });
     expect(only(await evaluator.evaluate())).toMatchObject({ opened: 0, closed: 0 });
     const events = await logged();
@@ -195,7 +184,7 @@ describe(`worklist transitions recorded in the log [${storeUnderTest}, real HTTP
   });
 
   it('evaluators racing freely write each transition once (identical ones meet as a retry, others conflict)', async () => {
-    await submitReturn('2017-11', '2018-01-31');
+    await submitReturn(client, ODS, '2017-11', '2018-01-31');
     const rounds = await Promise.all([
       evaluator.evaluate(),
       rival().evaluate(),
