@@ -77,6 +77,7 @@ async function main(): Promise<void> {
         STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
         SQLITE_SYNCHRONOUS: 'NORMAL',
         APP_ROLES: 'api',
+        WORKLIST_EVALUATE_INTERVAL_MS: '0',
       }),
     );
     await app.init();

@@ -127,6 +127,7 @@ export async function runKafkaCommandsBench(): Promise<void> {
       STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
       SQLITE_SYNCHRONOUS: 'NORMAL',
       APP_ROLES: 'api,commands',
+      WORKLIST_EVALUATE_INTERVAL_MS: '0',
       RATE_LIMIT_MAX: '1000000',
       API_KEYS: JSON.stringify([
         {

@@ -60,6 +60,8 @@ export async function buildBenchStore(
       SQLITE_SYNCHRONOUS: 'NORMAL',
       SEED_REGISTER_ON_EMPTY_STORE: 'true',
       APP_ROLES: 'api',
+      // The store holds what the simulation wrote, whatever the clock: no worklist transitions on a timer.
+      WORKLIST_EVALUATE_INTERVAL_MS: '0',
     }),
   );
   await app.init();

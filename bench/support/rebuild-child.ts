@@ -64,6 +64,7 @@ async function startup(store: string, stateDir: string): Promise<object> {
       STATE_SQLITE_PATH: join(stateDir, 'state.sqlite'),
       SEED_REGISTER_ON_EMPTY_STORE: 'false',
       DEV_API_KEY_ON_EMPTY_STORE: 'false',
+      WORKLIST_EVALUATE_INTERVAL_MS: '0',
     }),
   );
   await app.listen(0, '127.0.0.1');

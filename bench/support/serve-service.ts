@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
       SQLITE_SYNCHRONOUS: synchronous,
       SEED_REGISTER_ON_EMPTY_STORE: 'false',
+      WORKLIST_EVALUATE_INTERVAL_MS: '0',
     }),
   );
   await app.listen(0, '127.0.0.1');

@@ -138,6 +138,13 @@ export class AppConfig extends SecurityConfig {
   @IntegerSetting(100, 86_400_000)
   SNAPSHOT_INTERVAL_MS: number = 30_000;
 
+  /**
+   * How often the worklist is compared with the items its stream records open, and WorklistItemOpened /
+   * WorklistItemClosed appended for the difference (one instance at a time, by a lease); 0 turns it off.
+   */
+  @IntegerSetting(0, 86_400_000)
+  WORKLIST_EVALUATE_INTERVAL_MS: number = 60_000;
+
   @Transform(trimmed)
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

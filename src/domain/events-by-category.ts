@@ -8,6 +8,7 @@ import type { PdsaEvent } from './pdsa/events';
 import type { PersonalDataEvent } from './personal-data/events';
 import type { ProgrammeEvent } from './programme/events';
 import type { StreamCategory } from './stream-names';
+import type { WorklistEvent } from './worklist/events';
 
 /** Holds a map only if it names every stream category: a new category without its events does not compile. */
 type EveryCategory<T extends Record<StreamCategory, { type: string; data: unknown }>> = T;
@@ -23,6 +24,7 @@ export type EventsByCategory = EveryCategory<{
   measure: MeasureEvent;
   evaluation: EvaluationEvent;
   'personal-data': PersonalDataEvent;
+  worklist: WorklistEvent;
 }>;
 
 /** Every event of the domain. */

@@ -7,6 +7,7 @@ export const STREAM_CATEGORIES = [
   'engagement',
   'evaluation',
   'programme',
+  'worklist',
   'measure',
   'pdsa',
 ] as const;

@@ -19,6 +19,7 @@ describe('aggregate types and topics', () => {
     ['measure-0f4f8b1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', 'measure'],
     ['evaluation-1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d', 'evaluation'],
     ['personal-data-2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', 'personal-data'],
+    ['worklist-always-events-england', 'worklist'],
   ])('%s belongs to %s', (stream, type) => {
     expect(aggregateTypeOf(stream)).toBe(type);
   });
@@ -42,6 +43,7 @@ describe('aggregate types and topics', () => {
       'always-events.measure.v1',
       'always-events.evaluation.v1',
       'always-events.personal-data.v1',
+      'always-events.worklist.v1',
     ]);
   });
 

@@ -173,7 +173,7 @@ describe('KafkaRelay [sqlite: embedded file store, in-memory Kafka double]', () 
     await until(() => r.status().failures >= 1, 'it failed');
     expect(r.status().state).toBe<RelayState>('retrying');
     expect(r.status().lastError?.message).toMatch(
-      /^Kafka topics missing: always-events\.programme\.v1, .*always-events\.evaluation\.v1, always-events\.personal-data\.v1\. .*KAFKA_CREATE_TOPICS=true/,
+      /^Kafka topics missing: always-events\.programme\.v1, .*always-events\.evaluation\.v1, always-events\.personal-data\.v1, always-events\.worklist\.v1\. .*KAFKA_CREATE_TOPICS=true/,
     );
     expect(await sharedCheckpoint()).toBe(0);
 

@@ -13,6 +13,7 @@ export const AGGREGATE_STREAMS = [
   `measure-${randomUUID()}`,
   `evaluation-${randomUUID()}`,
   `personal-data-${randomUUID()}`,
+  'worklist-always-events-england',
 ];
 
 export function testEvent(n: number, overrides: Partial<NewEvent['metadata']> = {}): NewEvent {

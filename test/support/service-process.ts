@@ -69,6 +69,8 @@ export async function serviceOnFreshStore(
     SEED_REGISTER_ON_EMPTY_STORE: 'true',
     DEV_API_KEY_ON_EMPTY_STORE: 'false',
     API_KEYS: JSON.stringify(keys),
+    // As in startTestApp: no transitions written on a timer unless a test asks for them.
+    WORKLIST_EVALUATE_INTERVAL_MS: '0',
     ...env,
   });
 }

@@ -14,6 +14,8 @@ export const AGGREGATE_TYPES = [
   'evaluation',
   // Erasures, so consumers can erase their own copies of a person's data.
   'personal-data',
+  // The programme team's worklist: items opening and closing (docs/integrators/integration-events.md).
+  'worklist',
 ] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 

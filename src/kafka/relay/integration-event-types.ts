@@ -7,6 +7,7 @@ import type { ParticipationEvent } from '../../domain/participation/events';
 import type { PdsaEvent } from '../../domain/pdsa/events';
 import type { PersonalDataEvent } from '../../domain/personal-data/events';
 import type { ProgrammeEvent } from '../../domain/programme/events';
+import type { WorklistEvent } from '../../domain/worklist/events';
 
 /** Every event type a decider can emit. */
 export type DomainEventType = (
@@ -19,6 +20,7 @@ export type DomainEventType = (
   | MeasureEvent
   | EvaluationEvent
   | PersonalDataEvent
+  | WorklistEvent
 )['type'];
 
 /**
@@ -115,5 +117,7 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   SustainmentLost: 1,
   TestingStarted: 1,
   WhatMattersThemeIdentified: 1,
+  WorklistItemClosed: 1,
+  WorklistItemOpened: 1,
   WorklistThresholdsSet: 1,
 };

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { WorklistThresholds } from '../../domain/programme';
+import { WORKLIST_RULES, WorklistRule } from '../../domain/worklist';
 import { isEnrolledOn, participationsOf, valueOn } from '../spread/spread-figures';
 import { monthEnd, nextMonth } from '../report-arithmetic';
 import type { SpreadState } from '../spread/spread-state';
+import { ReportingWindow, reportingWindowOf } from '../spread/spread-reports';
 import type { WorklistState } from './worklist.projection';
 
 export const DEFAULT_THRESHOLDS: WorklistThresholds = {
@@ -12,14 +14,8 @@ export const DEFAULT_THRESHOLDS: WorklistThresholds = {
   sustainmentPlanWeeks: 12,
 };
 
-export const WORKLIST_RULES = [
-  'return-overdue',
-  'sponsor-vacant',
-  'pdsa-quiet',
-  'statement-awaiting-agreement',
-  'no-sustainment-plan',
-] as const;
-export type WorklistRule = (typeof WORKLIST_RULES)[number];
+export { WORKLIST_RULES };
+export type { WorklistRule };
 
 export interface WorklistItem {
   /** Stable for as long as the item is open: the rule and what it is about. */
@@ -139,4 +135,19 @@ export function worklistItems(
     thresholds,
     items: items.sort((a, b) => a.since.localeCompare(b.since) || a.itemId.localeCompare(b.itemId)),
   };
+}
+
+/**
+ * The worklist of a programme on `date` as GET /v1/worklist reports it, with
+ * the reporting window it was cut at (`applyWindow` false: `window=none`).
+ */
+export function programmeWorklist(
+  models: { worklist: WorklistState; spread: SpreadState },
+  programmeSlug: string,
+  date: string,
+  applyWindow: boolean,
+): { window: ReportingWindow; thresholds: WorklistThresholds; items: WorklistItem[] } {
+  const window = reportingWindowOf(models.spread, programmeSlug, applyWindow);
+  const end = window.applied ? window.endsOn : null;
+  return { window, ...worklistItems(models.worklist, models.spread, programmeSlug, date, end) };
 }

@@ -10,10 +10,9 @@ import type { WorklistResponse } from '../../openapi/responses/response-types';
 import { cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
-import { reportingWindowOf } from '../spread/spread-reports';
 import { DEFAULT_PROGRAMME } from '../spread/spread.query';
 import { SpreadState } from '../spread/spread-state';
-import { WORKLIST_RULES, WorklistRule, worklistItems } from './worklist-report';
+import { programmeWorklist, WORKLIST_RULES, WorklistRule } from './worklist-report';
 import { WorklistState } from './worklist.projection';
 import { WorklistQuery } from './worklist.query';
 
@@ -44,13 +43,11 @@ export class WorklistController {
       this.reader.read<SpreadState>('spread', query),
     ]);
     const date = reportingDate(worklist.bounds, this.clock.now());
-    const window = reportingWindowOf(spread.state, programme, query.window !== 'none');
-    const { thresholds, items } = worklistItems(
-      worklist.state,
-      spread.state,
+    const { window, thresholds, items } = programmeWorklist(
+      { worklist: worklist.state, spread: spread.state },
       programme,
       date,
-      window.applied ? window.endsOn : null,
+      query.window !== 'none',
     );
     const rows = items.filter(
       (i) =>
