@@ -6,8 +6,8 @@ import type { AsOfSnapshotStore } from './as-of-snapshot-store';
 import { recentMonthEnds } from './month-end-grid';
 import { onGrid, replayAsOf } from './replay-as-of';
 
-/** How often it looks whether the log has moved on since its last pass. */
-const EVERY_MS = 60_000;
+/** How often it looks whether the log has moved on since its last pass (each pass writes every snapshot again). */
+const EVERY_MS = 10 * 60_000;
 
 /**
  * Keeps the last few month ends' snapshots up to date in the background:
@@ -67,7 +67,8 @@ export class AsOfSnapshotRefresher {
     for (const projection of this.runner.projections() as Projection[]) {
       for (const asOf of dates) {
         if (this.stopped) return;
-        if (onGrid(projection, { asOf })) await replayAsOf(this.store, projection, { asOf }, this.snapshots);
+        if (onGrid(projection, { asOf }))
+          await replayAsOf(this.store, projection, { asOf }, this.snapshots, { refresh: true });
       }
     }
     this.refreshedAt = head;

@@ -89,9 +89,9 @@ export class AsOfSnapshotStore {
       checksum: db.prepare<[number], { checksum: string }>(
         'SELECT checksum FROM as_of_snapshots WHERE id = ?',
       ),
-      insert: db.prepare<[string, number, string, number, string, string, string]>(
+      insert: db.prepare<[string, number, string, number, string, string, string, string]>(
         `INSERT INTO as_of_snapshots (name, version, as_of, position, event_id, max_recorded_at, checksum, written_at, used_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7, ?7)`,
+         VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
       ),
       setChecksum: db.prepare<[string, number]>('UPDATE as_of_snapshots SET checksum = ? WHERE id = ?'),
       insertChunk: db.prepare<[number, number, string]>(
@@ -153,6 +153,7 @@ export class AsOfSnapshotStore {
           snapshot.position,
           snapshot.eventId,
           snapshot.maxRecordedAt,
+          now,
           now,
         ).lastInsertRowid,
       );
