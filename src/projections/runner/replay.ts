@@ -5,6 +5,9 @@ import { applyProjection, Projection } from './projection';
 import { Bounds, withinBounds } from '../../shared/bounds';
 
 const PAGE = 5_000;
+/** Events between looks at the clock: a page of a heavy model folds for longer than a request should wait. */
+const CHECK_CLOCK_EVERY = 256;
+const SLICE_MS = 5;
 
 export interface Replayed<State> {
   state: State;
@@ -32,7 +35,9 @@ export interface ReplayStart<State> {
  * store for the projection's event types inside the bounds alone (the store
  * filters in its query where it can); each event is checked against the
  * bounds again here, so the answer never depends on how well it did.
- * From `start`, only the events after its position are read.
+ * From `start`, only the events after its position are read. It yields to
+ * I/O every few milliseconds (as time-slice.ts does for the live runner), so
+ * a long fold never holds HTTP behind it.
  */
 export async function replay<State>(
   store: EventStore,
@@ -54,8 +59,14 @@ export async function replay<State>(
     occurredAtMax: bounds.asOf,
     recordedAtMax: bounds.asKnownAt,
   });
+  let sliceStart = performance.now();
+  let seen = 0;
   for await (const page of pages) {
     for (const event of page) {
+      if (++seen % CHECK_CLOCK_EVERY === 0 && performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToIo();
+        sliceStart = performance.now();
+      }
       if (!withinBounds(bounds, event)) continue;
       state = applyProjection(projection, state, event);
       position = event.position;
@@ -66,6 +77,7 @@ export async function replay<State>(
     }
     onProgress?.(page[page.length - 1].position);
     await yieldToIo();
+    sliceStart = performance.now();
   }
   return { state, position, eventsFolded, eventId, maxRecordedAt };
 }
