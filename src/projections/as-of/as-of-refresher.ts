@@ -8,18 +8,25 @@ import { onGrid, replayAsOf } from './replay-as-of';
 
 /** How often it looks whether the log has moved on since its last pass (each pass writes every snapshot again). */
 const EVERY_MS = 10 * 60_000;
+/**
+ * The first look, after start-up: snapshots kept from before a restart serve
+ * meanwhile, and a process that starts and stops soon (a one-off job, a test)
+ * never spends a pass of folds from the start.
+ */
+const FIRST_MS = 2 * 60_000;
 
 /**
  * Keeps the last few month ends' snapshots up to date in the background:
  * once every read model is live, and again when the log has moved on, it
  * folds each model at each month end on from its latest snapshot (from the
  * start the first time), one model and date at a time, so at most one extra
- * state is in memory. The folds yield to I/O every page (replay.ts), so
- * queries are served meanwhile.
+ * state is in memory. The folds yield to I/O every few milliseconds
+ * (replay.ts), so queries are served meanwhile.
  */
 export class AsOfSnapshotRefresher {
   private readonly logger = new Logger(AsOfSnapshotRefresher.name);
   private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Timeout | undefined;
   private pass: Promise<void> | undefined;
   private refreshedAt = -1;
   private stopped = false;
@@ -36,12 +43,13 @@ export class AsOfSnapshotRefresher {
     if (this.months === 0) return;
     this.stopped = false;
     this.timer = setInterval(() => void this.refreshIfDue(), EVERY_MS).unref();
-    setTimeout(() => void this.refreshIfDue(), 1_000).unref();
+    this.first = setTimeout(() => void this.refreshIfDue(), FIRST_MS).unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.first);
     await this.pass;
   }
 
