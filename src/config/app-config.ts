@@ -145,6 +145,10 @@ export class AppConfig extends SecurityConfig {
   @IntegerSetting(0, 86_400_000)
   WORKLIST_EVALUATE_INTERVAL_MS: number = 60_000;
 
+  /** Month ends (latest first) whose as-of snapshots are kept fresh once the read models are live; 0: none (docs/evaluators/time-travel.md). */
+  @IntegerSetting(0, 240)
+  AS_OF_SNAPSHOT_MONTHS: number = 13;
+
   @Transform(trimmed)
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

@@ -1,4 +1,4 @@
-import type { EventFilter } from './port';
+import type { EventFilter, ReadAllOptions } from './port';
 import type { RecordedEvent } from './recorded-event';
 
 /** The port's filter semantics in memory: every adapter's reads and subscriptions agree with it. */
@@ -13,3 +13,21 @@ export function matchesFilter(
     (types.length === 0 || types.includes(event.type))
   );
 }
+
+/**
+ * The port's time bounds in memory (ReadAllOptions `occurredAtMax`,
+ * `recordedAtMax`): an event is left out only when its instant parses and is
+ * after the bound's, exactly as shared/bounds.ts `withinBounds` decides.
+ */
+export function withinTimeBounds(
+  event: { metadata: { occurredAt: string; recordedAt: string } },
+  bounds: Pick<ReadAllOptions, 'occurredAtMax' | 'recordedAtMax'>,
+): boolean {
+  return (
+    notAfter(event.metadata.occurredAt, bounds.occurredAtMax) &&
+    notAfter(event.metadata.recordedAt, bounds.recordedAtMax)
+  );
+}
+
+const notAfter = (instant: string, bound: string | undefined): boolean =>
+  bound === undefined || !(Date.parse(instant) > Date.parse(bound));

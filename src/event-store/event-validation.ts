@@ -59,4 +59,10 @@ export function assertReadable(options: ReadStreamOptions & ReadAllOptions): voi
       throw new InvalidReadError(`${name} must be a whole number${from} up to 2^53 - 1, not ${value}`);
     }
   }
+  for (const name of ['occurredAtMax', 'recordedAtMax'] as const) {
+    const value = options[name];
+    if (value !== undefined && !Number.isFinite(Date.parse(value))) {
+      throw new InvalidReadError(`${name} must be an ISO 8601 instant, not ${JSON.stringify(value)}`);
+    }
+  }
 }

@@ -1,7 +1,9 @@
 import type { EventFilter, EventStore, ReadAllOptions } from './port';
 import { RecordedEvent, SerializedEvent } from './recorded-event';
 
-export interface PageAllOptions {
+export interface PageAllOptions extends Pick<ReadAllOptions, 'occurredAtMax' | 'recordedAtMax'> {
+  /** Start strictly after this position (one the store gave); defaults to the start. */
+  afterPosition?: number;
   /** Last global position to read (inclusive). */
   toPosition?: number;
   filter?: EventFilter;
@@ -34,13 +36,15 @@ async function* pages<E extends { position: number }>(
   options: PageAllOptions,
 ): AsyncGenerator<E[], void, undefined> {
   const pageSize = options.pageSize ?? 5_000;
-  let after: number | undefined;
+  let after: number | undefined = options.afterPosition || undefined;
   for (;;) {
     const page = await readAll({
       fromPosition: after,
       toPosition: options.toPosition,
       maxCount: after === undefined ? pageSize : pageSize + 1,
       filter: options.filter,
+      occurredAtMax: options.occurredAtMax,
+      recordedAtMax: options.recordedAtMax,
     });
     const fresh = after === undefined ? page : page.filter((event) => event.position > (after as number));
     if (fresh.length > 0) yield fresh;

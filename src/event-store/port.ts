@@ -55,6 +55,15 @@ export interface ReadAllOptions {
   toPosition?: number;
   maxCount?: number;
   filter?: EventFilter;
+  /**
+   * Business-time bound (ISO instant, inclusive): leave out events whose
+   * `metadata.occurredAt` is after it. Instants compare as times, not text
+   * (Date.parse); an occurredAt that does not parse is never left out, as in
+   * shared/bounds.ts `withinBounds`. `maxCount` counts the events returned.
+   */
+  occurredAtMax?: string;
+  /** Knowledge-time bound on `metadata.recordedAt`, alike. */
+  recordedAtMax?: string;
 }
 
 export interface SubscribeToAllOptions {

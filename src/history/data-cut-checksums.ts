@@ -27,7 +27,13 @@ export async function readModelChecksums(
 ): Promise<ReadModelChecksums> {
   const states = projections.map((p) => p.initialState());
   let globalPosition = 0;
-  for await (const page of pageAll(store, { toPosition: bounds.atPosition })) {
+  // The store leaves out what is outside the bounds where it can; each event is tested again here.
+  const pages = pageAll(store, {
+    toPosition: bounds.atPosition,
+    occurredAtMax: bounds.asOf,
+    recordedAtMax: bounds.asKnownAt,
+  });
+  for await (const page of pages) {
     for (const event of page) {
       if (!withinBounds(bounds, event)) continue;
       const masked = checksumView(event);

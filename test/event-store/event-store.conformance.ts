@@ -446,6 +446,82 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
       });
     });
 
+    describe('$all within business and knowledge time', () => {
+      // Stored as written: offsets, dates alone, days a month lacks, text that is no date at all.
+      const occurred = [
+        '2018-03-31T09:00:00.000Z',
+        '2018-04-01T00:00:00.000Z',
+        '2018-03-31T23:59:59.999Z',
+        '2018-04-01T00:30:00+01:00',
+        '2018-03-31',
+        '2018-02-31T00:00:00.000Z',
+        '2018-03-32T00:00:00.000Z',
+        'not a date',
+        '2018-03-31T23:59:59.999+00:00',
+        '2019-01-01T00:00:00.000Z',
+      ];
+      const timed = (occurredAt: string, n: number): NewEvent => {
+        const e = event('Timed', { n });
+        return { ...e, metadata: { ...e.metadata, occurredAt } };
+      };
+      const notAfter = (instant: string, bound: string): boolean =>
+        !(new Date(instant).getTime() > new Date(bound).getTime());
+
+      it('leaves out events after occurredAtMax, comparing instants as times, never as text', async () => {
+        await store.appendToStream(
+          stream('timed'),
+          occurred.map((at, n) => timed(at, n)),
+        );
+        const filter = { streamPrefixes: [prefix] };
+        for (const bound of [
+          '2018-03-31T23:59:59.999Z',
+          '2018-03-03T00:00:00.000Z',
+          '2018-03-31T23:30:00+01:00',
+        ]) {
+          const within = await store.readAll({ filter, occurredAtMax: bound });
+          const expected = occurred.flatMap((at, n) => (notAfter(at, bound) ? [n] : []));
+          expect(within.map((e) => (e.data as { n: number }).n)).toEqual(expected);
+          const serialized = await store.readAllSerialized({ filter, occurredAtMax: bound });
+          expect(serialized.map((e) => JSON.parse(e.json) as unknown)).toEqual(within);
+        }
+        // The month end keeps 3 (23:30Z, later as text) and 5 (3 March); 6 and 7 are no dates, never left out.
+        const monthEnd = await store.readAll({ filter, occurredAtMax: '2018-03-31T23:59:59.999Z' });
+        expect(monthEnd.map((e) => (e.data as { n: number }).n)).toEqual([0, 2, 3, 4, 5, 6, 7, 8]);
+      });
+
+      it('leaves out events recorded after recordedAtMax, and counts only what it returns', async () => {
+        const s = stream('known');
+        for (let n = 0; n < 4; n++) {
+          await store.appendToStream(s, [
+            timed(n % 2 === 0 ? '2018-01-01T00:00:00.000Z' : '2030-01-01T00:00:00.000Z', n),
+          ]);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        const filter = { streamPrefixes: [prefix] };
+        const all = await store.readAll({ filter });
+        const bound = all[2].metadata.recordedAt;
+        const known = await store.readAll({ filter, recordedAtMax: bound });
+        expect(known.map((e) => e.revision)).toEqual(
+          all.filter((e) => notAfter(e.metadata.recordedAt, bound)).map((e) => e.revision),
+        );
+        expect(known.map((e) => e.revision)).toEqual(expect.arrayContaining([0, 1, 2]));
+        const both = await store.readAll({
+          filter,
+          recordedAtMax: bound,
+          occurredAtMax: '2018-12-31T23:59:59.999Z',
+        });
+        expect(both.map((e) => e.revision)).toEqual([0, 2]);
+        // maxCount counts the events inside the bounds, so paging never stops short.
+        const first = await store.readAll({ filter, occurredAtMax: '2018-12-31T23:59:59.999Z', maxCount: 2 });
+        expect(first.map((e) => e.revision)).toEqual([0, 2]);
+      });
+
+      it('refuses a bound that is not an instant, before reading', async () => {
+        await expect(store.readAll({ occurredAtMax: 'soon' })).rejects.toBeInstanceOf(InvalidReadError);
+        await expect(store.readAllSerialized({ recordedAtMax: '' })).rejects.toBeInstanceOf(InvalidReadError);
+      });
+    });
+
     describe('subscriptions to $all', () => {
       it('catches up, says so, then delivers live events in order', async () => {
         const s = stream();

@@ -87,6 +87,14 @@ describe('upcasting old event versions on read [sqlite: embedded file store]', (
     expect(stored.metadata.schemaVersion).toBe(1);
   });
 
+  it("passes $all's time bounds through to the store it wraps", async () => {
+    for (const read of [store.readAll.bind(store), store.readAllSerialized.bind(store)]) {
+      expect(await read({ occurredAtMax: '1900-01-01T00:00:00.000Z' })).toHaveLength(0);
+      expect(await read({ recordedAtMax: '1900-01-01T00:00:00.000Z' })).toHaveLength(0);
+      expect(await read({ occurredAtMax: '2100-01-01', recordedAtMax: '2100-01-01' })).toHaveLength(2);
+    }
+  });
+
   it('gives every consumer the current shape: $all, subscriptions and the decider', async () => {
     const [, fromAll] = await store.readAll();
     expect(fromAll.metadata.schemaVersion).toBe(2);

@@ -126,6 +126,19 @@ for (const open of [sqlite, esdb]) {
       expect(await h.store.holdingStatus(OTHER)).toBe('none');
     });
 
+    it("passes $all's time bounds through to the store it wraps", async () => {
+      await h.store.appendToStream(stream, [confirmed(PERSON, NAME)]);
+      const ours = (events: Array<{ streamId?: string; json?: string }>) =>
+        events.filter((e) => e.streamId === stream || e.json?.includes(stream));
+      for (const read of [h.store.readAll.bind(h.store), h.store.readAllSerialized.bind(h.store)]) {
+        expect(ours(await read({ occurredAtMax: '1900-01-01T00:00:00.000Z' }))).toHaveLength(0);
+        expect(ours(await read({ recordedAtMax: '1900-01-01T00:00:00.000Z' }))).toHaveLength(0);
+        expect(ours(await read({ occurredAtMax: '2100-01-01', recordedAtMax: '2100-01-01' }))).toHaveLength(
+          1,
+        );
+      }
+    });
+
     it('shows [erased] on every read path once the erasure is in the log, and destroys the key', async () => {
       await h.store.appendToStream(stream, [confirmed(PERSON, NAME), confirmed(OTHER, 'Other Person')]);
       const key = await h.keys.find(PERSON);

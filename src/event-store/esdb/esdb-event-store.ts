@@ -31,7 +31,7 @@ import type { AppendResult, NewEvent, RecordedEvent, SerializedEvent } from '../
 import { Backoff, backoffDelay, sleep } from './backoff';
 import { EsdbAllSubscription } from './esdb-all-subscription';
 import { isStreamDeleted, toAppendError, toReadError, unavailable } from './esdb-errors';
-import { matchesFilter } from '../event-filter';
+import { matchesFilter, withinTimeBounds } from '../event-filter';
 import { positionMissing, toEventData, toRecordedEvent } from './esdb-events';
 import { findInLatest, lastOwnEventPosition } from './esdb-backward-reads';
 import {
@@ -219,7 +219,7 @@ export class EsdbEventStore implements EventStore {
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const to = options.toPosition ?? Number.MAX_SAFE_INTEGER;
     if (maxCount <= 0) return [];
-    // 6.x reads $all unfiltered: the port's filter (and the system-event rule) applies here.
+    // 6.x reads $all unfiltered: the port's filter, time bounds (and the system-event rule) apply here.
     const read = this.client.readAll({
       direction: FORWARDS,
       fromPosition: toReadPosition(options.fromPosition),
@@ -229,7 +229,7 @@ export class EsdbEventStore implements EventStore {
       read,
       (event) => {
         if (event.position > to) return false;
-        if (matchesFilter(event, options.filter)) found.push(event);
+        if (matchesFilter(event, options.filter) && withinTimeBounds(event, options)) found.push(event);
         return found.length < maxCount;
       },
       true,

@@ -27,6 +27,7 @@ import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION, SchemaUpgradeReport, upgradeSch
 import { SqliteAllSubscription } from './sqlite-all-subscription';
 import { EventRow, toRecordedEvent } from './event-row';
 import { StreamDeletions } from './stream-deletions';
+import { registerTimeBoundFunction, timeBoundsClause } from './time-bounds-sql';
 
 export interface SqliteEventStoreOptions {
   path: string;
@@ -185,6 +186,7 @@ export class SqliteEventStore implements EventStore {
       dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
     this.deletions = new StreamDeletions(db);
+    registerTimeBoundFunction(db);
     this.deleteInTransaction = db.transaction(
       (stream: string, expected: ExpectedRevision, tombstone: boolean) =>
         this.deletions.delete(
@@ -501,31 +503,38 @@ export class SqliteEventStore implements EventStore {
   }
 
   private pageOf<Row>(columns: string, options: ReadAllOptions): Row[] {
-    return this.allQuery<Row>(columns, options.filter)(
-      options.fromPosition ?? 0,
-      options.toPosition ?? MAX_COUNT,
-      options.maxCount ?? MAX_COUNT,
-    );
+    const bounds = timeBoundsClause(options);
+    return this.allQuery<Row>(
+      columns,
+      options.filter,
+      bounds,
+    )({
+      ...bounds.params,
+      from: options.fromPosition ?? 0,
+      to: options.toPosition ?? MAX_COUNT,
+      limit: options.maxCount ?? MAX_COUNT,
+    });
   }
 
-  private readonly allQueries = new Map<string, (from: number, to: number, limit: number) => unknown[]>();
+  private readonly allQueries = new Map<string, (params: Record<string, unknown>) => unknown[]>();
 
   private allQuery<Row>(
     columns: string,
     filter: EventFilter | undefined,
-  ): (from: number, to: number, limit: number) => Row[] {
-    const key = `${columns}\n${JSON.stringify(filter ?? {})}`;
+    bounds: { sql: string; key: string },
+  ): (params: Record<string, unknown>) => Row[] {
+    const key = `${columns}\n${JSON.stringify(filter ?? {})}\n${bounds.key}`;
     let query = this.allQueries.get(key);
     if (!query) {
       const { sql, params } = filterClause(filter);
       const statement = this.db.prepare<Record<string, unknown>, Row>(
         `SELECT ${columns} FROM events WHERE position >= @from AND position <= @to AND ${sql}
-         ORDER BY position ASC LIMIT @limit`,
+         AND ${bounds.sql} ORDER BY position ASC LIMIT @limit`,
       );
-      query = (from, to, limit) => statement.all({ ...params, from, to, limit });
+      query = (values) => statement.all({ ...params, ...values });
       if (this.allQueries.size < 100) this.allQueries.set(key, query);
     }
-    return query as (from: number, to: number, limit: number) => Row[];
+    return query as (params: Record<string, unknown>) => Row[];
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {

@@ -7,7 +7,8 @@ import { ReadModelQuery } from './read-model-query';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { ReadModelGate } from '../runner/read-model-gate';
 import { Bounds, endOfDayIfDate, isUnbounded } from '../../shared/bounds';
-import { replay } from '../runner/replay';
+import { AsOfSnapshotStore } from '../as-of/as-of-snapshot-store';
+import { replayAsOf } from '../as-of/replay-as-of';
 
 export interface ReadModelView<State> {
   state: State;
@@ -31,7 +32,7 @@ const SETTLED_MS = 60_000;
 /**
  * Serves any read model at any bounds: now/now from the live runner (with
  * read-your-writes), anything else by folding the same projection over the
- * bounded log, cached by (model, version, bounds, and the head when the
+ * bounded log (from a month-end snapshot where there is one: as-of/), cached by (model, version, bounds, and the head when the
  * knowledge bound is still open).
  */
 @Injectable()
@@ -43,11 +44,13 @@ export class ReadModelReader {
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly snapshots: AsOfSnapshotStore,
   ) {}
 
-  /** Drops every cached replay: after a redaction, none may still hold the removed text. */
+  /** Drops every cached replay and as-of snapshot: after a redaction, none may still hold the removed text. */
   forget(): void {
     this.cache.clear();
+    this.snapshots.clear();
   }
 
   async read<State>(name: string, query: ReadModelQuery): Promise<ReadModelView<State>> {
@@ -91,7 +94,7 @@ export class ReadModelReader {
       this.cache.set(key, cached);
       return cached as ReadModelView<State>;
     }
-    const result = await replay(this.store, projection, bounds);
+    const result = await replayAsOf(this.store, projection, bounds, this.snapshots);
     const view: ReadModelView<unknown> = {
       state: result.state,
       bounds,

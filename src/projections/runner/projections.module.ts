@@ -12,6 +12,8 @@ import { ReadModelGate } from './read-model-gate';
 import { registerReadModelMetrics } from './read-model-metrics';
 import { ReadModelsController } from './read-models.controller';
 import { SnapshotStore } from './snapshot-store';
+import { AsOfSnapshotStore } from '../as-of/as-of-snapshot-store';
+import { AsOfSnapshotRefresher } from '../as-of/as-of-refresher';
 
 /** Runs the read models in this process (any process that serves queries, or has the `projections` role). */
 @Global()
@@ -27,27 +29,39 @@ import { SnapshotStore } from './snapshot-store';
           snapshotIntervalMs: config.SNAPSHOT_INTERVAL_MS,
         }),
     },
+    {
+      provide: AsOfSnapshotStore,
+      inject: [STATE_DATABASE],
+      useFactory: (db: Database.Database) => new AsOfSnapshotStore(db),
+    },
     ReadModelGate,
     ReadModelReader,
   ],
-  exports: [ProjectionRunner, ReadModelGate, ReadModelReader],
+  exports: [ProjectionRunner, ReadModelGate, ReadModelReader, AsOfSnapshotStore],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly refresher: AsOfSnapshotRefresher;
+
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(AppConfig) private readonly config: AppConfig,
     registry: Registry,
     @Inject(EVENT_STORE) store: EventStore,
+    snapshots: AsOfSnapshotStore,
   ) {
     registerReadModelMetrics(registry, runner, store);
+    this.refresher = new AsOfSnapshotRefresher(store, runner, snapshots, config.AS_OF_SNAPSHOT_MONTHS);
   }
 
   onApplicationBootstrap(): void {
     if (this.config.APP_ROLES.includes('api') || this.config.APP_ROLES.includes('projections'))
       this.runner.start();
+    // As-of queries are answered where the HTTP API is.
+    if (this.config.APP_ROLES.includes('api')) this.refresher.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.refresher.stop();
     await this.runner.stop();
   }
 }
