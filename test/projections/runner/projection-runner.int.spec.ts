@@ -161,11 +161,13 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
   });
 
   it('keeps answering from the model a rebuild replaces, folding new events, and swaps the rebuild in whole', async () => {
+    const EVENTS = 3_000;
     await store.appendToStream(
       'a-1',
-      Array.from({ length: 1_500 }, (_, n) => event('Counted', n)),
+      Array.from({ length: EVENTS }, (_, n) => event('Counted', n)),
     );
-    // About 20 µs an event: the rebuild takes several time slices, so queries run in between.
+    // About 20 µs an event: the rebuild takes a dozen 5 ms time slices, so queries run in between
+    // (1,500 events gave about six, and a run that saw four failed on a quick machine).
     const slow = counter('slow');
     const spinning = {
       ...slow,
@@ -196,15 +198,15 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
     expect(seen.filter((s) => s.rebuilding).length).toBeGreaterThan(5);
     // Every answer during the rebuild was the live model, whole up to its position (one event per
     // position), never behind where it stood when the rebuild began, and never going back.
-    let previous = 1_500;
+    let previous = EVENTS;
     for (const answer of seen) {
       expect(answer.status).toBe('live');
       expect(answer.total).toBe(answer.position);
       expect(answer.position).toBeGreaterThanOrEqual(previous);
       previous = answer.position;
     }
-    expect(runner.current('slow').state).toEqual({ Counted: 1_505 });
-    expect(snapshots.load('slow')).toMatchObject({ position: head, state: { Counted: 1_505 } });
+    expect(runner.current('slow').state).toEqual({ Counted: EVENTS + 5 });
+    expect(snapshots.load('slow')).toMatchObject({ position: head, state: { Counted: EVENTS + 5 } });
     await runner.stop();
   });
 
