@@ -14,43 +14,53 @@
 export function writeJsonChunks(
   value: unknown,
   write: (chunk: string) => void,
-  { size = 64 * 1024, depth = 2 }: { size?: number; depth?: number } = {},
+  options: { size?: number; depth?: number } = {},
 ): void {
+  for (const chunk of jsonChunks(value, options)) write(chunk);
+}
+
+/**
+ * The same pieces, one at a time: a writer can stop between two of them
+ * (to let requests run) and carry on where it was.
+ */
+export function* jsonChunks(
+  value: unknown,
+  { size = 64 * 1024, depth = 2 }: { size?: number; depth?: number } = {},
+): Generator<string, void, undefined> {
   let chunk = '';
-  const append = (text: string): void => {
+  for (const text of walk(value, depth)) {
     chunk += text;
     if (chunk.length >= size) {
-      write(chunk);
+      yield chunk;
       chunk = '';
     }
-  };
-  walk(value, depth, append);
-  if (chunk.length > 0) write(chunk);
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** JSON.stringify's rule for object members: undefined, functions and symbols are left out. */
 const serialisable = (v: unknown): boolean =>
   v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 
-function walk(value: unknown, depth: number, append: (text: string) => void): void {
+function* walk(value: unknown, depth: number): Generator<string, void, undefined> {
   if (depth === 0 || value === null || typeof value !== 'object' || 'toJSON' in value) {
-    append(JSON.stringify(value) ?? 'null');
+    yield JSON.stringify(value) ?? 'null';
   } else if (Array.isArray(value)) {
-    append('[');
+    yield '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) append(',');
-      walk(value[i], depth - 1, append);
+      if (i > 0) yield ',';
+      yield* walk(value[i], depth - 1);
     }
-    append(']');
+    yield ']';
   } else {
     let first = true;
-    append('{');
+    yield '{';
     for (const [key, item] of Object.entries(value)) {
       if (!serialisable(item)) continue;
-      append(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
       first = false;
-      walk(item, depth - 1, append);
+      yield* walk(item, depth - 1);
     }
-    append('}');
+    yield '}';
   }
 }

@@ -41,6 +41,8 @@ interface Slot {
   failure: ProjectionFailure | null;
   sinceSnapshot: number;
   lastSnapshotAt: number;
+  /** A snapshot is due: the feed writes it, a slice at a time, before it folds the next event. */
+  snapshotDue: boolean;
 }
 
 interface Waiter {
@@ -102,6 +104,7 @@ export class ProjectionRunner {
       failure: null,
       sinceSnapshot: 0,
       lastSnapshotAt: Date.now(),
+      snapshotDue: false,
     };
   }
 
@@ -141,12 +144,13 @@ export class ProjectionRunner {
               if (slot.status === 'failed') continue;
               slot.position = Math.max(slot.position, message.position);
               slot.status = 'live';
-              if (slot.sinceSnapshot > 0) this.snapshot(slot);
+              if (slot.sinceSnapshot > 0) slot.snapshotDue = true;
             }
             this.logger.log(`Read models caught up at position ${message.position}`);
           }
           this.settleWaiters();
           if (this.stopping) break;
+          await this.writeDueSnapshots();
           await slice.next();
         }
       } finally {
@@ -185,8 +189,31 @@ export class ProjectionRunner {
         (slot.status === 'live' && slot.sinceSnapshot >= this.options.snapshotEveryEvents) ||
         now - slot.lastSnapshotAt >= this.options.snapshotIntervalMs
       ) {
-        this.snapshot(slot);
+        slot.snapshotDue = true;
       }
+    }
+  }
+
+  /**
+   * Each due snapshot, written in slices with requests let through between
+   * them (a large model's snapshot in one go was the longest pause a command
+   * waited behind). The feed folds nothing meanwhile, so every state stays
+   * as it is written; queries read them as usual. A rebuild that replaces a
+   * model's state meanwhile writes its own snapshot, and this one is dropped.
+   */
+  private async writeDueSnapshots(): Promise<void> {
+    for (const slot of this.slots.values()) {
+      if (!slot.snapshotDue) continue;
+      slot.snapshotDue = false;
+      if (slot.status === 'failed') continue;
+      const { state } = slot;
+      const written = await this.snapshots.saveInSlices(
+        { name: slot.projection.name, version: slot.projection.version, position: slot.position, state },
+        { stillCurrent: () => slot.state === state },
+      );
+      if (!written) continue;
+      slot.sinceSnapshot = 0;
+      slot.lastSnapshotAt = Date.now();
     }
   }
 

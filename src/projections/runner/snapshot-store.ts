@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { writeJsonChunks } from '../../shared/json-chunks';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
+import { jsonChunks, writeJsonChunks } from '../../shared/json-chunks';
+import { SLICE_MS } from './time-slice';
 
 export interface Snapshot {
   name: string;
@@ -30,6 +32,9 @@ CREATE TABLE IF NOT EXISTS read_model_snapshot_chunks (
   PRIMARY KEY (name, seq)
 ) WITHOUT ROWID;`;
 
+/** Where saveInSlices writes a snapshot's pieces before it swaps them in (no model's name starts so). */
+const STAGING = '~staging:';
+
 /** Read-model snapshots in the embedded state database. */
 export class SnapshotStore {
   private readonly statements;
@@ -52,6 +57,9 @@ export class SnapshotStore {
         'INSERT INTO read_model_snapshot_chunks (name, seq, text) VALUES (?, ?, ?)',
       ),
       deleteChunks: db.prepare<[string]>('DELETE FROM read_model_snapshot_chunks WHERE name = ?'),
+      renameChunks: db.prepare<[string, string]>(
+        'UPDATE read_model_snapshot_chunks SET name = ? WHERE name = ?',
+      ),
       delete: db.prepare<[string]>('DELETE FROM read_model_snapshots WHERE name = ?'),
     };
   }
@@ -79,6 +87,53 @@ export class SnapshotStore {
       let seq = 0;
       writeJsonChunks(snapshot.state, (text) => this.statements.insertChunk.run(snapshot.name, seq++, text));
     })();
+  }
+
+  /**
+   * The same write, a slice of pieces at a time with requests let through
+   * between slices: serialising a large read model in one go held every
+   * request behind it for as long as it took. The pieces go under a staging
+   * name; one transaction then swaps them in with the header, so until then
+   * (and after a crash) the previous snapshot is the one that loads, and the
+   * next write clears what a crash left. The caller keeps `snapshot.state`
+   * unchanged until this settles. `stillCurrent` is asked just before the
+   * swap: false abandons the write (the state was replaced meanwhile).
+   */
+  async saveInSlices(
+    snapshot: Snapshot,
+    {
+      stillCurrent = () => true,
+      sliceMs = SLICE_MS,
+    }: { stillCurrent?: () => boolean; sliceMs?: number } = {},
+  ): Promise<boolean> {
+    const staging = `${STAGING}${snapshot.name}`;
+    this.statements.deleteChunks.run(staging);
+    const pieces = jsonChunks(snapshot.state);
+    let seq = 0;
+    const writeSlice = this.db.transaction((until: number): boolean => {
+      do {
+        const next = pieces.next();
+        if (next.done) return true;
+        this.statements.insertChunk.run(staging, seq++, next.value);
+      } while (performance.now() < until);
+      return false;
+    });
+    while (!writeSlice(performance.now() + sliceMs)) await yieldToIo();
+    if (!stillCurrent()) {
+      this.statements.deleteChunks.run(staging);
+      return false;
+    }
+    this.db.transaction(() => {
+      this.statements.upsert.run(
+        snapshot.name,
+        snapshot.version,
+        snapshot.position,
+        new Date().toISOString(),
+      );
+      this.statements.deleteChunks.run(snapshot.name);
+      this.statements.renameChunks.run(snapshot.name, staging);
+    })();
+    return true;
   }
 
   delete(name: string): void {

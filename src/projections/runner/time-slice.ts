@@ -6,7 +6,7 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
  * every request behind it. Checked every few events, so the clock costs
  * nothing next to the folds.
  */
-const SLICE_MS = 5;
+export const SLICE_MS = 5;
 const CHECK_CLOCK_EVERY = 16;
 
 /** Call `next()` after each message a feed folds; it yields to I/O once a slice is used up. */

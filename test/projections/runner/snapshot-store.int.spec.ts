@@ -97,4 +97,67 @@ describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('writes a snapshot a slice at a time: the previous one loads until one transaction swaps the new one in', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'aet-snapshots-'));
+    const db = new Database(join(folder, 'state.sqlite'));
+    const chunkCount = (name: string) =>
+      (
+        db.prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks WHERE name = ?').get(name) as {
+          n: number;
+        }
+      ).n;
+    try {
+      const store = new SnapshotStore(db);
+      store.save({ name: 'big', version: 1, position: 10, state: { before: true } });
+      const big = {
+        models: Object.fromEntries(
+          Array.from({ length: 3_000 }, (_, i) => [`m${i}`, { values: [i, i * 2, i * 3] }]),
+        ),
+      };
+      // One piece per slice: the write yields between every piece.
+      const writing = store.saveInSlices(
+        { name: 'big', version: 1, position: 20, state: big },
+        { sliceMs: 0 },
+      );
+      let turnsWhileWriting = 0;
+      let settled = false;
+      void writing.then(() => (settled = true));
+      while (!settled) {
+        expect(store.load('big')).toMatchObject({ position: 10, state: { before: true } });
+        turnsWhileWriting++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(await writing).toBe(true);
+      expect(turnsWhileWriting).toBeGreaterThan(1);
+      expect(store.load('big')).toEqual({ name: 'big', version: 1, position: 20, state: big });
+      expect(chunkCount('~staging:big')).toBe(0);
+
+      // The state was replaced while it was written: the write is dropped, the snapshot there stays.
+      const dropped = await store.saveInSlices(
+        { name: 'big', version: 1, position: 30, state: { stale: true } },
+        { stillCurrent: () => false, sliceMs: 0 },
+      );
+      expect(dropped).toBe(false);
+      expect(store.load('big')).toMatchObject({ position: 20 });
+      expect(chunkCount('~staging:big')).toBe(0);
+
+      // A write that dies half way (here: a value that cannot be serialised) leaves the previous snapshot whole.
+      const failing = {
+        get boom(): never {
+          throw new Error('cannot serialise');
+        },
+      };
+      await expect(
+        store.saveInSlices(
+          { name: 'big', version: 1, position: 40, state: { ...big, failing } },
+          { sliceMs: 0 },
+        ),
+      ).rejects.toThrow('cannot serialise');
+      expect(store.load('big')).toEqual({ name: 'big', version: 1, position: 20, state: big });
+    } finally {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
