@@ -77,13 +77,7 @@ export class SnapshotStore {
   /** Header and every piece in one transaction: a crash leaves the previous snapshot whole. */
   save(snapshot: Snapshot): void {
     this.db.transaction(() => {
-      this.statements.upsert.run(
-        snapshot.name,
-        snapshot.version,
-        snapshot.position,
-        new Date().toISOString(),
-      );
-      this.statements.deleteChunks.run(snapshot.name);
+      this.replaceHeader(snapshot);
       let seq = 0;
       writeJsonChunks(snapshot.state, (text) => this.statements.insertChunk.run(snapshot.name, seq++, text));
     })();
@@ -124,16 +118,16 @@ export class SnapshotStore {
       return false;
     }
     this.db.transaction(() => {
-      this.statements.upsert.run(
-        snapshot.name,
-        snapshot.version,
-        snapshot.position,
-        new Date().toISOString(),
-      );
-      this.statements.deleteChunks.run(snapshot.name);
+      this.replaceHeader(snapshot);
       this.statements.renameChunks.run(snapshot.name, staging);
     })();
     return true;
+  }
+
+  /** The new header, and the old pieces gone: the caller's transaction then puts the new ones in. */
+  private replaceHeader(snapshot: Snapshot): void {
+    this.statements.upsert.run(snapshot.name, snapshot.version, snapshot.position, new Date().toISOString());
+    this.statements.deleteChunks.run(snapshot.name);
   }
 
   delete(name: string): void {
