@@ -39,7 +39,7 @@ interface Pending {
  * the cost per command: each stream is read once, its commands are decided
  * in order on the state the earlier ones leave, and every append is handed
  * to the store in one turn, which the embedded store commits as one
- * transaction (each append in its own savepoint, so one refusal costs only
+ * transaction (a refused append is undone alone, so one refusal costs only
  * its own command).
  *
  * Equivalence with running the commands one by one, in order:

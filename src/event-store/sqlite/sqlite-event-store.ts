@@ -106,8 +106,8 @@ const KNOWN_STREAMS = 50_000;
  * commit order and needs no high-water mark.
  *
  * Group commit: the appends that arrive in one turn of the event loop share
- * one transaction, each in a savepoint of its own, so a conflict rolls back
- * that append alone; every append is acknowledged only once the transaction
+ * one transaction, and a conflict rolls back that append alone (a savepoint
+ * for an append of several events, see appendBatch); every append is acknowledged only once the transaction
  * has committed. With synchronous=FULL each commit is an fsync, which a
  * transaction per append paid for every command.
  */
