@@ -3,11 +3,11 @@ import { pageAll } from '../../event-store/page-all';
 import type { EventStore } from '../../event-store/port';
 import { applyProjection, Projection } from './projection';
 import { Bounds, withinBounds } from '../../shared/bounds';
+import { TimeSlice } from './time-slice';
 
 const PAGE = 5_000;
 /** Events between looks at the clock: a page of a heavy model folds for longer than a request should wait. */
 const CHECK_CLOCK_EVERY = 256;
-const SLICE_MS = 5;
 
 export interface Replayed<State> {
   state: State;
@@ -59,13 +59,12 @@ export async function replay<State>(
     occurredAtMax: bounds.asOf,
     recordedAtMax: bounds.asKnownAt,
   });
-  let sliceStart = performance.now();
-  let seen = 0;
+  const slice = new TimeSlice(CHECK_CLOCK_EVERY);
   for await (const page of pages) {
     for (const event of page) {
-      if (++seen % CHECK_CLOCK_EVERY === 0 && performance.now() - sliceStart >= SLICE_MS) {
+      if (slice.due()) {
         await yieldToIo();
-        sliceStart = performance.now();
+        slice.restart();
       }
       if (!withinBounds(bounds, event)) continue;
       state = applyProjection(projection, state, event);
@@ -77,7 +76,7 @@ export async function replay<State>(
     }
     onProgress?.(page[page.length - 1].position);
     await yieldToIo();
-    sliceStart = performance.now();
+    slice.restart();
   }
   return { state, position, eventsFolded, eventId, maxRecordedAt };
 }

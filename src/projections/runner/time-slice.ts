@@ -9,17 +9,33 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
 export const SLICE_MS = 5;
 const CHECK_CLOCK_EVERY = 16;
 
-/** Call `next()` after each message a feed folds; it yields to I/O once a slice is used up. */
+/**
+ * Call `next()` after each message a feed folds; it yields to I/O once a
+ * slice is used up. A fold that must not pay a promise per event asks
+ * `due()` instead, and yields itself.
+ */
 export class TimeSlice {
   private sinceCheck = 0;
   private sliceStart = performance.now();
 
+  /** Look at the clock every this many calls: more for folds cheaper than the runner's. */
+  constructor(private readonly checkClockEvery = CHECK_CLOCK_EVERY) {}
+
   async next(): Promise<void> {
-    if (++this.sinceCheck < CHECK_CLOCK_EVERY) return;
+    if (!this.due()) return;
+    await yieldToIo();
+    this.restart();
+  }
+
+  /** Counts one step; true once the slice is used up (the caller yields, then calls `restart`). */
+  due(): boolean {
+    if (++this.sinceCheck < this.checkClockEvery) return false;
     this.sinceCheck = 0;
-    if (performance.now() - this.sliceStart >= SLICE_MS) {
-      await yieldToIo();
-      this.sliceStart = performance.now();
-    }
+    return performance.now() - this.sliceStart >= SLICE_MS;
+  }
+
+  /** A new slice starts now (after the caller has yielded). */
+  restart(): void {
+    this.sliceStart = performance.now();
   }
 }
