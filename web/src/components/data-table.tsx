@@ -6,7 +6,7 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-interface Props<Row> {
+export interface DataTableProps<Row> {
   caption: string;
   columns: ReadonlyArray<Column<Row>>;
   rows: readonly Row[];
@@ -15,7 +15,7 @@ interface Props<Row> {
 }
 
 /** A plain table in a region that scrolls sideways on a narrow screen (and can be scrolled by keyboard). */
-export function DataTable<Row>({ caption, columns, rows, rowKey, testId }: Props<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, testId }: DataTableProps<Row>) {
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table data-testid={testId}>

@@ -1,27 +1,30 @@
-/** The controls of a list page: a select that filters at once, and a search box that searches on submit. */
+import type { ComponentChildren } from 'preact';
+import { REGIONS } from '../app/choices';
 
-export function SelectFilter({
-  id,
-  label,
-  value,
-  choices,
-  onChange,
-}: {
+/**
+ * The controls of a list page: selects that change the list at once, a
+ * search box that searches on submit, and the block that lays them out.
+ */
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+interface SelectProps<Value> {
   id: string;
   label: string;
-  value: string | undefined;
-  choices: ReadonlyArray<{ value: string; label: string }>;
-  onChange: (value: string | undefined) => void;
-}) {
+  value: Value;
+  choices: readonly Choice[];
+  onChange: (value: Value) => void;
+}
+
+/** A labelled select of fixed choices (a sort, a page size, a window): one is always chosen. */
+export function ChoiceSelect({ id, label, value, choices, onChange }: SelectProps<string>) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value ?? ''}
-        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value || undefined)}
-      >
-        <option value="">All</option>
+      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -32,19 +35,47 @@ export function SelectFilter({
   );
 }
 
-export function SearchBox({
-  id,
-  label,
-  hint,
+/** A filter: "All" (no parameter) or one of the choices. */
+export function SelectFilter({ id, label, value, choices, onChange }: SelectProps<string | undefined>) {
+  return (
+    <ChoiceSelect
+      id={id}
+      label={label}
+      value={value ?? ''}
+      choices={[{ value: '', label: 'All' }, ...choices]}
+      onChange={(chosen) => onChange(chosen || undefined)}
+    />
+  );
+}
+
+/** NHS England's regions by code, as the lists' `region` filter takes them. */
+export function RegionFilter({
   value,
-  onSearch,
+  onChange,
 }: {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <SelectFilter
+      id="filter-region"
+      label="Region"
+      value={value}
+      choices={Object.entries(REGIONS).map(([code, name]) => ({ value: code, label: `${name} (${code})` }))}
+      onChange={onChange}
+    />
+  );
+}
+
+interface SearchProps {
   id: string;
   label: string;
   hint: string;
   value: string | undefined;
   onSearch: (q: string | undefined) => void;
-}) {
+}
+
+export function SearchBox({ id, label, hint, value, onSearch }: SearchProps) {
   return (
     <form
       role="search"
@@ -73,6 +104,30 @@ export function SearchBox({
   );
 }
 
+/** A list's search box beside its selects (filters, sort, page size), named for assistive technology. */
+export function ListFilters({
+  search,
+  label,
+  children,
+}: {
+  search: SearchProps;
+  label: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="filters">
+      <SearchBox {...search} />
+      <form class="filters-selects" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+        {children}
+      </form>
+    </div>
+  );
+}
+
 /** Choices from a list of API values, spelt for reading. */
-export const choicesOf = (values: readonly string[], label: (value: string) => string) =>
+export const choicesOf = (values: readonly string[], label: (value: string) => string): Choice[] =>
   values.map((value) => ({ value, label: label(value) }));
+
+/** A list's sort keys as the API names them, with the words a reader chooses by. */
+export const sortChoices = (sorts: ReadonlyArray<readonly [string, string]>): Choice[] =>
+  sorts.map(([value, label]) => ({ value, label }));

@@ -1,19 +1,29 @@
 import type { CursorList, OrganisationRow } from '../api/programme-types';
-import { useSession } from '../app/context';
-import { ENROLMENT_STATUSES, ORGANISATION_TYPES, REGIONS } from '../app/choices';
+import { ENROLMENT_STATUSES, ORGANISATION_TYPES } from '../app/choices';
 import { formatDay } from '../app/dates';
 import { formatCount, humanise } from '../app/format';
 import { hrefOf, sharedParams } from '../app/route';
-import { useListQuery } from '../app/use-list-query';
-import { useResource } from '../app/use-resource';
-import { DataTable } from '../components/data-table';
-import { choicesOf, SearchBox, SelectFilter } from '../components/list-controls';
-import { Pager } from '../components/pager';
+import { useCursorList } from '../app/use-cursor-list';
+import { CohortFilter } from '../components/cohort-filter';
+import {
+  ChoiceSelect,
+  choicesOf,
+  ListFilters,
+  RegionFilter,
+  SelectFilter,
+  sortChoices,
+} from '../components/list-controls';
+import { PagedTable } from '../components/paged-table';
 import { Await } from '../components/status';
 
-const PAGE = 25;
-const PARAMS = ['q', 'region', 'type', 'status', 'cohort', 'sort'] as const;
-const SORTS = [
+const LIST = {
+  path: '/organisations',
+  endpoint: '/v1/organisations',
+  params: ['q', 'region', 'type', 'status', 'cohort', 'nhsTrust', 'sort'] as const,
+  limit: '25',
+};
+type Param = (typeof LIST.params)[number];
+const SORTS = sortChoices([
   ['name', 'Name (A–Z)'],
   ['-name', 'Name (Z–A)'],
   ['odsCode', 'ODS code'],
@@ -22,7 +32,11 @@ const SORTS = [
   ['status', 'Status'],
   ['-enrolledOn', 'Enrolled, latest first'],
   ['enrolledOn', 'Enrolled, earliest first'],
-] as const;
+]);
+const NHS_TRUST = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
 
 /** The organisations register with their participation: search, filter, sort, page; each opens its page. */
 export function OrganisationsPage({
@@ -32,110 +46,81 @@ export function OrganisationsPage({
   query: URLSearchParams;
   navigate: (href: string) => void;
 }) {
-  const { api } = useSession();
-  const { params, pages, request, key, go } = useListQuery('/organisations', PARAMS, query, navigate);
-  const [list, retry] = useResource(
-    () => api.get<CursorList<OrganisationRow>>('/v1/organisations', { ...request, limit: String(PAGE) }),
-    key,
+  const { params, pages, go, list, retry } = useCursorList<Param, CursorList<OrganisationRow>>(
+    LIST,
+    query,
+    navigate,
   );
   const link = (ods: string) => hrefOf(`/organisations/${ods}`, sharedParams(query));
 
   return (
     <>
       <h1>Organisations</h1>
-      <div class="filters">
-        <SearchBox
-          id="organisations-q"
-          label="Search"
-          hint="Part of the name, or the ODS code"
-          value={params.q}
-          onSearch={(q) => go({ q })}
+      <ListFilters
+        label="Filter organisations"
+        search={{
+          id: 'organisations-q',
+          label: 'Search',
+          hint: 'Part of the name, or the ODS code',
+          value: params.q,
+          onSearch: (q) => go({ q }),
+        }}
+      >
+        <RegionFilter value={params.region} onChange={(region) => go({ region })} />
+        <SelectFilter
+          id="filter-type"
+          label="Type"
+          value={params.type}
+          choices={choicesOf(ORGANISATION_TYPES, humanise)}
+          onChange={(type) => go({ type })}
         />
-        <form class="filters-selects" aria-label="Filter organisations" onSubmit={(e) => e.preventDefault()}>
-          <SelectFilter
-            id="filter-region"
-            label="Region"
-            value={params.region}
-            choices={Object.entries(REGIONS).map(([value, name]) => ({ value, label: `${name} (${value})` }))}
-            onChange={(region) => go({ region })}
-          />
-          <SelectFilter
-            id="filter-type"
-            label="Type"
-            value={params.type}
-            choices={choicesOf(ORGANISATION_TYPES, humanise)}
-            onChange={(type) => go({ type })}
-          />
-          <SelectFilter
-            id="filter-status"
-            label="Status"
-            value={params.status}
-            choices={choicesOf(ENROLMENT_STATUSES, humanise)}
-            onChange={(status) => go({ status })}
-          />
-          <CohortFilter value={params.cohort} onChange={(cohort) => go({ cohort })} />
-          <div class="field">
-            <label for="organisations-sort">Sort by</label>
-            <select
-              id="organisations-sort"
-              value={params.sort ?? 'name'}
-              onChange={(e) => go({ sort: (e.currentTarget as HTMLSelectElement).value })}
-            >
-              {SORTS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-        </form>
-      </div>
+        <SelectFilter
+          id="filter-status"
+          label="Status"
+          value={params.status}
+          choices={choicesOf(ENROLMENT_STATUSES, humanise)}
+          onChange={(status) => go({ status })}
+        />
+        <CohortFilter value={params.cohort} onChange={(cohort) => go({ cohort })} />
+        <SelectFilter
+          id="filter-nhs-trust"
+          label="NHS trust"
+          value={params.nhsTrust}
+          choices={NHS_TRUST}
+          onChange={(nhsTrust) => go({ nhsTrust })}
+        />
+        <ChoiceSelect
+          id="organisations-sort"
+          label="Sort by"
+          value={params.sort ?? 'name'}
+          choices={SORTS}
+          onChange={(sort) => go({ sort })}
+        />
+      </ListFilters>
       <Await resource={list} retry={retry} what="the organisations">
         {(answer) => (
-          <>
-            <DataTable
-              caption="Organisations at these bounds, with their participation in the programme"
-              testId="organisations-table"
-              rows={answer.items}
-              rowKey={(row) => row.odsCode}
-              columns={[
-                { label: 'Organisation', value: (r) => <a href={link(r.odsCode)}>{r.name}</a> },
-                { label: 'ODS code', value: (r) => r.odsCode },
-                { label: 'Type', value: (r) => humanise(r.type) },
-                { label: 'Region', value: (r) => r.region },
-                { label: 'Status', value: (r) => humanise(r.status) },
-                { label: 'Enrolled', value: (r) => formatDay(r.enrolledOn) },
-                { label: 'Cohort', value: (r) => r.cohort ?? '—' },
-                { label: 'Senior support', value: (r) => (r.seniorSupport ? 'Yes' : 'No') },
-                { label: 'Monthly returns', value: (r) => formatCount(r.monthlyReturns), numeric: true },
-              ]}
-            />
-            <Pager pages={pages} info={answer.page} shown={answer.items.length} what="organisations" />
-          </>
+          <PagedTable
+            caption="Organisations at these bounds, with their participation in the programme"
+            testId="organisations-table"
+            list={answer}
+            pages={pages}
+            what="organisations"
+            rowKey={(row) => row.odsCode}
+            columns={[
+              { label: 'Organisation', value: (r) => <a href={link(r.odsCode)}>{r.name}</a> },
+              { label: 'ODS code', value: (r) => r.odsCode },
+              { label: 'Type', value: (r) => humanise(r.type) },
+              { label: 'Region', value: (r) => r.region },
+              { label: 'Status', value: (r) => humanise(r.status) },
+              { label: 'Enrolled', value: (r) => formatDay(r.enrolledOn) },
+              { label: 'Cohort', value: (r) => r.cohort ?? '—' },
+              { label: 'NHS trust', value: (r) => (r.isNhsTrust ? 'Yes' : 'No') },
+              { label: 'Senior support', value: (r) => (r.seniorSupport ? 'Yes' : 'No') },
+              { label: 'Monthly returns', value: (r) => formatCount(r.monthlyReturns), numeric: true },
+            ]}
+          />
         )}
       </Await>
     </>
-  );
-}
-
-/** Cohorts are the programme's own slugs: typed, not chosen from a list the API does not give. */
-function CohortFilter({
-  value,
-  onChange,
-}: {
-  value: string | undefined;
-  onChange: (v: string | undefined) => void;
-}) {
-  return (
-    <div class="field">
-      <label for="filter-cohort">Cohort</label>
-      <input
-        key={value ?? ''}
-        id="filter-cohort"
-        defaultValue={value ?? ''}
-        placeholder="e.g. cohort-1"
-        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value.trim() || undefined)}
-      />
-    </div>
   );
 }

@@ -1,17 +1,26 @@
 import type { AlwaysEventListRow, CursorList } from '../api/programme-types';
 import { useSession } from '../app/context';
-import { REGIONS, REGISTER_STATES, SETTINGS } from '../app/choices';
+import { REGISTER_STATES, SETTINGS } from '../app/choices';
 import { formatDay } from '../app/dates';
 import { formatCount, formatNumber, humanise } from '../app/format';
 import { hrefOf, sharedParams } from '../app/route';
 import { useListQuery } from '../app/use-list-query';
 import { useResource } from '../app/use-resource';
-import { choicesOf, SearchBox, SelectFilter } from '../components/list-controls';
+import {
+  ChoiceSelect,
+  choicesOf,
+  ListFilters,
+  RegionFilter,
+  SelectFilter,
+} from '../components/list-controls';
 import { Pager } from '../components/pager';
 import { Await } from '../components/status';
 
 /** Rows per page: a screenful or two, not the whole register (the first is the default). */
 const PAGE_SIZES = ['25', '10', '50', '100'] as const;
+const SIZE_CHOICES = [...PAGE_SIZES]
+  .sort((a, b) => Number(a) - Number(b))
+  .map((size) => ({ value: size, label: size }));
 
 /** The list's own query parameters, as the URL carries them (the API's names). */
 const PARAMS = ['region', 'setting', 'state', 'q', 'sort', 'limit'] as const;
@@ -60,57 +69,39 @@ export function RegisterPage({
   return (
     <>
       <h1>Always Events register</h1>
-      <div class="filters">
-        <SearchBox
-          id="register-q"
-          label="Search"
-          hint="Organisation name or ODS code, vision statement or theme"
-          value={params.q}
-          onSearch={(q) => go({ q })}
+      <ListFilters
+        label="Filter the register"
+        search={{
+          id: 'register-q',
+          label: 'Search',
+          hint: 'Organisation name or ODS code, vision statement or theme',
+          value: params.q,
+          onSearch: (q) => go({ q }),
+        }}
+      >
+        <RegionFilter value={params.region} onChange={(region) => go({ region })} />
+        <SelectFilter
+          id="filter-setting"
+          label="Setting"
+          value={params.setting}
+          choices={choicesOf(SETTINGS, humanise)}
+          onChange={(setting) => go({ setting })}
         />
-        <form class="filters-selects" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
-          <SelectFilter
-            id="filter-region"
-            label="Region"
-            value={params.region}
-            choices={Object.entries(REGIONS).map(([value, name]) => ({ value, label: `${name} (${value})` }))}
-            onChange={(region) => go({ region })}
-          />
-          <SelectFilter
-            id="filter-setting"
-            label="Setting"
-            value={params.setting}
-            choices={choicesOf(SETTINGS, humanise)}
-            onChange={(setting) => go({ setting })}
-          />
-          <SelectFilter
-            id="filter-state"
-            label="State"
-            value={params.state}
-            choices={choicesOf(REGISTER_STATES, humanise)}
-            onChange={(state) => go({ state })}
-          />
-          <div class="field">
-            <label for="register-limit">Rows per page</label>
-            <select
-              id="register-limit"
-              value={params.limit ?? PAGE_SIZES[0]}
-              onChange={(e) => {
-                const limit = (e.currentTarget as HTMLSelectElement).value;
-                go({ limit: limit === PAGE_SIZES[0] ? undefined : limit });
-              }}
-            >
-              {[...PAGE_SIZES]
-                .sort((a, b) => Number(a) - Number(b))
-                .map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-            </select>
-          </div>
-        </form>
-      </div>
+        <SelectFilter
+          id="filter-state"
+          label="State"
+          value={params.state}
+          choices={choicesOf(REGISTER_STATES, humanise)}
+          onChange={(state) => go({ state })}
+        />
+        <ChoiceSelect
+          id="register-limit"
+          label="Rows per page"
+          value={params.limit ?? PAGE_SIZES[0]}
+          choices={SIZE_CHOICES}
+          onChange={(limit) => go({ limit: limit === PAGE_SIZES[0] ? undefined : limit })}
+        />
+      </ListFilters>
       <Await resource={register} retry={retry} what="the register">
         {({ list, all }) => (
           <>

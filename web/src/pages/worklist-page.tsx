@@ -1,19 +1,26 @@
 import type { Worklist, WorklistRule } from '../api/programme-types';
-import { useSession } from '../app/context';
 import { WORKLIST_RULE_NAMES } from '../app/choices';
 import { formatDay } from '../app/dates';
 import { formatCount } from '../app/format';
 import { hrefOf, sharedParams } from '../app/route';
-import { useListQuery } from '../app/use-list-query';
-import { useResource } from '../app/use-resource';
+import { useCursorList } from '../app/use-cursor-list';
 import { DataTable } from '../components/data-table';
-import { SearchBox, SelectFilter } from '../components/list-controls';
-import { Pager } from '../components/pager';
+import { ChoiceSelect, ListFilters, SelectFilter } from '../components/list-controls';
+import { PagedTable } from '../components/paged-table';
 import { Await } from '../components/status';
 
-const PAGE = 50;
-const PARAMS = ['rule', 'q', 'window'] as const;
+const LIST = {
+  path: '/worklist',
+  endpoint: '/v1/worklist',
+  params: ['rule', 'q', 'window'] as const,
+  limit: '50',
+};
+type Param = (typeof LIST.params)[number];
 const RULES = Object.entries(WORKLIST_RULE_NAMES) as Array<[WorklistRule, string]>;
+const WINDOWS = [
+  { value: 'programme', label: 'To the end of reporting' },
+  { value: 'none', label: 'To the date, past it' },
+];
 
 /** What needs chasing on the as-of date, each item with the rule that raised it and since when. */
 export function WorklistPage({
@@ -23,50 +30,38 @@ export function WorklistPage({
   query: URLSearchParams;
   navigate: (href: string) => void;
 }) {
-  const { api } = useSession();
-  const { params, pages, request, key, go } = useListQuery('/worklist', PARAMS, query, navigate);
-  const [worklist, retry] = useResource(
-    () => api.get<Worklist>('/v1/worklist', { ...request, limit: String(PAGE) }),
-    key,
-  );
+  const { params, pages, go, list, retry } = useCursorList<Param, Worklist>(LIST, query, navigate);
   const shared = sharedParams(query);
 
   return (
     <>
       <h1>Worklist</h1>
-      <div class="filters">
-        <SearchBox
-          id="worklist-q"
-          label="Search"
-          hint="Organisation name or ODS code"
-          value={params.q}
-          onSearch={(q) => go({ q })}
+      <ListFilters
+        label="Filter the worklist"
+        search={{
+          id: 'worklist-q',
+          label: 'Search',
+          hint: 'Organisation name or ODS code',
+          value: params.q,
+          onSearch: (q) => go({ q }),
+        }}
+      >
+        <SelectFilter
+          id="filter-rule"
+          label="Rule"
+          value={params.rule}
+          choices={RULES.map(([value, label]) => ({ value, label }))}
+          onChange={(rule) => go({ rule })}
         />
-        <form class="filters-selects" aria-label="Filter the worklist" onSubmit={(e) => e.preventDefault()}>
-          <SelectFilter
-            id="filter-rule"
-            label="Rule"
-            value={params.rule}
-            choices={RULES.map(([value, label]) => ({ value, label }))}
-            onChange={(rule) => go({ rule })}
-          />
-          <div class="field">
-            <label for="filter-window">Reporting window</label>
-            <select
-              id="filter-window"
-              value={params.window ?? 'programme'}
-              onChange={(e) => {
-                const value = (e.currentTarget as HTMLSelectElement).value;
-                go({ window: value === 'none' ? 'none' : undefined });
-              }}
-            >
-              <option value="programme">To the end of reporting</option>
-              <option value="none">To the date, past it</option>
-            </select>
-          </div>
-        </form>
-      </div>
-      <Await resource={worklist} retry={retry} what="the worklist">
+        <ChoiceSelect
+          id="filter-window"
+          label="Reporting window"
+          value={params.window ?? 'programme'}
+          choices={WINDOWS}
+          onChange={(value) => go({ window: value === 'none' ? 'none' : undefined })}
+        />
+      </ListFilters>
+      <Await resource={list} retry={retry} what="the worklist">
         {(answer) => (
           <>
             <h2>On {formatDay(answer.date)}</h2>
@@ -91,10 +86,12 @@ export function WorklistPage({
                 { label: 'Open items', value: ([rule]) => formatCount(answer.counts[rule]), numeric: true },
               ]}
             />
-            <DataTable
+            <PagedTable
               caption="Items to chase, longest open first"
               testId="worklist-items"
-              rows={answer.items}
+              list={answer}
+              pages={pages}
+              what="items"
               rowKey={(item) => item.itemId}
               columns={[
                 { label: 'Rule', value: (i) => WORKLIST_RULE_NAMES[i.rule] ?? i.rule },
@@ -115,7 +112,6 @@ export function WorklistPage({
                 { label: 'Detail', value: (i) => i.detail },
               ]}
             />
-            <Pager pages={pages} info={answer.page} shown={answer.items.length} what="items" />
           </>
         )}
       </Await>
