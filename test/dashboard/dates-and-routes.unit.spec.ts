@@ -47,6 +47,30 @@ describe('pages in the URL fragment', () => {
     });
   });
 
+  it('finds the evaluation list, and one evaluation’s data cuts (by default), findings or reports', () => {
+    const id = '0b6f3c52-4c1e-4f0e-9a55-2d1f3b7e8a01';
+    expect(parseHash('#/evaluations?q=spread').route).toEqual({ page: 'evaluations' });
+    expect(parseHash(`#/evaluations/${id}`).route).toEqual({
+      page: 'evaluation-records',
+      id,
+      records: 'data-cuts',
+    });
+    for (const records of ['data-cuts', 'findings', 'reports'])
+      expect(parseHash(`#/evaluations/${id}/${records}?sort=kind`).route).toEqual({
+        page: 'evaluation-records',
+        id,
+        records,
+      });
+    expect(parseHash(`#/evaluations/${id}/surveys`).route).toEqual({
+      page: 'not-found',
+      path: `/evaluations/${id}/surveys`,
+    });
+    expect(parseHash('#/evaluations/not-an-id').route).toEqual({
+      page: 'not-found',
+      path: '/evaluations/not-an-id',
+    });
+  });
+
   it('carries the time bounds to other pages, and nothing else', () => {
     const { query } = parseHash('#/always-events?asOf=2017-03-31&setting=Maternity');
     expect(hrefOf('/evaluation', sharedParams(query))).toBe('#/evaluation?asOf=2017-03-31');

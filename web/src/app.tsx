@@ -10,6 +10,8 @@ import { Login } from './components/login';
 import { ThrottleNotice } from './components/throttle-notice';
 import { AlwaysEventPage } from './pages/always-event-page';
 import { EvaluationPage } from './pages/evaluation-page';
+import { EvaluationRecordsPage } from './pages/evaluation-records-page';
+import { EvaluationsPage } from './pages/evaluations-page';
 import { ImportsPage } from './pages/imports-page';
 import { OrganisationPage } from './pages/organisation-page';
 import { OrganisationsPage } from './pages/organisations-page';
@@ -64,12 +66,14 @@ const PAGES = [
   { path: '/worklist', label: 'Worklist', page: 'worklist' },
   { path: '/imports', label: 'Imports', page: 'imports' },
   { path: '/evaluation', label: 'Evaluation', page: 'evaluation' },
+  { path: '/evaluations', label: 'Evaluations', page: 'evaluations' },
 ] as const;
 
 /** The page a detail page belongs to, for the menu and the title. */
 const PARENT: Partial<Record<Place['route']['page'], string>> = {
   'always-event': 'register',
   organisation: 'organisations',
+  'evaluation-records': 'evaluations',
 };
 
 function Shell({ api, onSignOut }: { api: ReturnType<typeof createApi>; onSignOut: () => void }) {
@@ -152,7 +156,13 @@ function Page({ place, navigate }: { place: Place; navigate: (href: string) => v
     case 'always-event':
       return <AlwaysEventPage id={route.id} query={query} navigate={navigate} />;
     case 'evaluation':
-      return <EvaluationPage />;
+      return <EvaluationPage query={query} />;
+    case 'evaluations':
+      return <EvaluationsPage query={query} navigate={navigate} />;
+    case 'evaluation-records':
+      return (
+        <EvaluationRecordsPage id={route.id} records={route.records} query={query} navigate={navigate} />
+      );
     case 'organisations':
       return <OrganisationsPage query={query} navigate={navigate} />;
     case 'organisation':

@@ -24,6 +24,8 @@ describe('the dashboard pages [Chromium, sqlite: embedded file store]', () => {
     ['register', '/always-events', 'Always Events register'],
     ['always-event', `/always-events/${app.data.longSeries.alwaysEventId}`, 'Demonstration NHS Trust'],
     ['evaluation', '/evaluation', 'Evaluation'],
+    ['evaluations', '/evaluations', 'Evaluations'],
+    ['evaluation-records', `/evaluations/${app.data.evaluationId}`, 'Evaluation of Always Events spread'],
     ['organisations', '/organisations', 'Organisations'],
     ['organisation', '/organisations/D000', 'Demonstration NHS Trust D000'],
     ['worklist', '/worklist', 'Worklist'],

@@ -3,11 +3,17 @@
  * service serves one page at `/` and a link to any view, bounds included,
  * can be shared.
  */
+/** What an evaluation's page lists: its data cuts, findings or reports (the API's lists' names). */
+export const EVALUATION_RECORDS = ['data-cuts', 'findings', 'reports'] as const;
+export type EvaluationRecords = (typeof EVALUATION_RECORDS)[number];
+
 export type Route =
   | { page: 'programme' }
   | { page: 'register' }
   | { page: 'always-event'; id: string }
   | { page: 'evaluation' }
+  | { page: 'evaluations' }
+  | { page: 'evaluation-records'; id: string; records: EvaluationRecords }
   | { page: 'organisations' }
   | { page: 'organisation'; odsCode: string }
   | { page: 'worklist' }
@@ -35,6 +41,7 @@ function routeOf(path: string): Route {
   if (path === '/' || path === '/programme') return { page: 'programme' };
   if (path === '/always-events') return { page: 'register' };
   if (path === '/evaluation') return { page: 'evaluation' };
+  if (path === '/evaluations') return { page: 'evaluations' };
   if (path === '/organisations') return { page: 'organisations' };
   if (path === '/worklist') return { page: 'worklist' };
   if (path === '/imports') return { page: 'imports' };
@@ -42,6 +49,10 @@ function routeOf(path: string): Route {
   if (organisation) return { page: 'organisation', odsCode: organisation[1] as string };
   const match = /^\/always-events\/([0-9a-fA-F-]{36})$/.exec(path);
   if (match) return { page: 'always-event', id: match[1] as string };
+  const evaluation = /^\/evaluations\/([0-9a-fA-F-]{36})(?:\/([a-z-]+))?$/.exec(path);
+  const records = (evaluation?.[2] ?? 'data-cuts') as EvaluationRecords;
+  if (evaluation && EVALUATION_RECORDS.includes(records))
+    return { page: 'evaluation-records', id: evaluation[1] as string, records };
   return { page: 'not-found', path };
 }
 

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, unreachable } from '../api/problem';
 import type { CommandResult, DataCut, DataCutVerification } from '../api/types';
 import { useSession } from '../app/context';
@@ -8,14 +8,20 @@ import { humanise } from '../app/format';
 import { isUuid, randomUuid, saveFile } from '../app/ids';
 import { DataTable } from '../components/data-table';
 import { ErrorPanel } from '../components/status';
+import { EvaluationSelect } from './evaluation-select';
 
 type Busy = null | 'taking' | 'opening' | 'verifying' | `downloading ${string}`;
 
 const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : unreachable(error));
 
-/** Data cuts fix an evaluation's figures: take one, check it still reproduces, download its tables. */
-export function DataCutsSection() {
+/**
+ * Data cuts fix an evaluation's figures: take one, check it still reproduces,
+ * download its tables. The URL may name the evaluation to cut
+ * (`evaluationId`) or a cut to open (`dataCut`), as the evaluation lists link.
+ */
+export function DataCutsSection({ query }: { query: URLSearchParams }) {
   const { api, bounds } = useSession();
+  const [evaluationId, setEvaluationId] = useState(query.get('evaluationId') ?? '');
   const [cut, setCut] = useState<DataCut | null>(null);
   const [verification, setVerification] = useState<DataCutVerification | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -39,12 +45,18 @@ export function DataCutsSection() {
       setVerification(null);
       setCut(await api.get<DataCut>(`/v1/evaluation/data-cuts/${dataCutId}`));
     });
+  const linked = query.get('dataCut');
+  useEffect(() => {
+    if (linked && isUuid(linked)) void open(linked);
+    // Once, for the cut the page was opened with.
+  }, []);
 
   const take = (event: Event) => {
     event.preventDefault();
     const elements = (event.currentTarget as HTMLFormElement).elements;
     const input = (name: string) => elements.namedItem(name) as HTMLInputElement;
     const evaluationId = input('evaluationId').value.trim();
+    setEvaluationId(evaluationId);
     const [asOf, asKnownAt] = [input('asOf').value, input('asKnownAt').value];
     const found: Record<string, string> = {};
     if (!isUuid(evaluationId)) found.evaluationId = 'Enter the evaluation’s id (a UUID)';
@@ -99,6 +111,7 @@ export function DataCutsSection() {
       <div class="cut-forms">
         <form onSubmit={take} noValidate aria-labelledby="take-heading" class="panel">
           <h3 id="take-heading">Take a data cut</h3>
+          <EvaluationSelect value={evaluationId} onChange={setEvaluationId} />
           {field(
             'evaluationId',
             'Evaluation id',
@@ -106,6 +119,8 @@ export function DataCutsSection() {
               id="cut-evaluationId"
               name="evaluationId"
               autocomplete="off"
+              value={evaluationId}
+              onInput={(e) => setEvaluationId((e.currentTarget as HTMLInputElement).value)}
               aria-invalid={problems.evaluationId ? true : undefined}
             />,
           )}
@@ -128,7 +143,12 @@ export function DataCutsSection() {
           {field(
             'dataCutId',
             'Data cut id',
-            <input id="cut-dataCutId" name="dataCutId" autocomplete="off" />,
+            <input
+              id="cut-dataCutId"
+              name="dataCutId"
+              autocomplete="off"
+              defaultValue={linked && isUuid(linked) ? linked : ''}
+            />,
           )}
           <button type="submit" disabled={busy !== null}>
             Open

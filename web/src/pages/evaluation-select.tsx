@@ -1,0 +1,40 @@
+import type { EvaluationRecord } from '../api/evaluation-types';
+import type { CursorList } from '../api/programme-types';
+import { boundsKey, useSession } from '../app/context';
+import { formatDay } from '../app/dates';
+import { useResource } from '../app/use-resource';
+import { ChoiceSelect } from '../components/list-controls';
+
+/** Enough for a programme's evaluations; one not among them can still be pasted by id. */
+const LIMIT = '100';
+
+/** The evaluations at the bounds to choose from, latest commissioned first. */
+export function EvaluationSelect({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const { api, bounds } = useSession();
+  const [evaluations] = useResource(
+    () => api.get<CursorList<EvaluationRecord>>('/v1/evaluations', { ...bounds, limit: LIMIT }),
+    boundsKey(bounds),
+  );
+  const choices =
+    evaluations.state === 'ready'
+      ? evaluations.data.items.map((e) => ({
+          value: e.evaluationId,
+          label: `${e.title} (${e.evaluator}, ${formatDay(e.commissionedAt)})`,
+        }))
+      : [];
+  const prompt =
+    evaluations.state === 'loading'
+      ? 'Loading the evaluations…'
+      : evaluations.state === 'failed'
+        ? 'The evaluations could not be listed: paste the id'
+        : 'Choose one, or paste its id';
+  return (
+    <ChoiceSelect
+      id="cut-evaluation"
+      label="Evaluation"
+      value={choices.some((c) => c.value === value) ? value : ''}
+      choices={[{ value: '', label: prompt }, ...choices]}
+      onChange={onChange}
+    />
+  );
+}
