@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { commandClient } from '../../commands/command-client';
+import { sender } from '../support/sender';
 import { Browser, launchChromium } from './support/chromium';
 import { DashboardApp, KEYS, startDashboardApp } from './support/dashboard-app';
 import { DashboardPage, signedInPage } from './support/dashboard-page';
 
-const HEADER =
-  'record,ods_code,always_event_id,measure_id,unit_id,period,numerator,denominator,reported_on,note';
-
 /**
  * The programme team's working week on the dashboard, against the whole
- * service with the dashboard's data: import a month's figures, find an
- * organisation, page through the register, read the worklist, take the
- * board pack away. Every check reads what the page shows.
+ * service with the dashboard's data: find an organisation, page through
+ * the register, read the worklist, take the board pack away (importing a
+ * month's figures: imports.browser.spec.ts). Every check reads what the
+ * page shows.
  */
 describe('the programme team’s pages [Chromium, sqlite: embedded file store]', () => {
   let app: DashboardApp;
@@ -27,72 +26,8 @@ describe('the programme team’s pages [Chromium, sqlite: embedded file store]',
     await app?.close();
   });
 
-  const download = async (button: string) => {
-    const [file] = await Promise.all([tab.page.waitForEvent('download'), tab.page.click(button)]);
-    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path()) as string) };
-  };
-
-  it('uploads a CSV and shows its report: the good row written, the refused row with its field and rule', async () => {
-    const { alwaysEventId, measureId } = app.data.longSeries;
-    const entry = await app.api<{ organisation: { odsCode: string } }>(
-      `/v1/evaluation/always-events/${alwaysEventId}`,
-    );
-    const cells = (period: string, reportedOn: string) => [
-      'measurement',
-      entry.organisation.odsCode,
-      alwaysEventId,
-      measureId,
-      'home',
-      period,
-      33,
-      40,
-      reportedOn,
-      '',
-    ];
-    const csv = [HEADER, cells('2019-10', '2019-10-31').join(','), cells('2019-11', '02/30/2019').join(',')];
-    await tab.open('/imports');
-    await tab.page.setInputFiles('#import-file', {
-      name: 'october.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv.join('\n') + '\n'),
-    });
-    await tab.page.click('button[type=submit]:has-text("Import")');
-    await tab.page.waitForSelector('[data-testid=import-report]');
-    expect(await tab.page.textContent('[data-testid=import-summary]')).toBe(
-      '2 rows read from the CSV file: 1 written, 0 already there, 1 refused, 0 failed.',
-    );
-    const entries = await tab.page.$$eval('[data-testid=import-entries] tbody tr', (rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)),
-    );
-    expect(entries).toEqual([['3', 'reported_on', 'date-format', 'Refused']]);
-
-    const template = await download('text=Download the template (CSV)');
-    expect(template.name).toBe('always-events-import-template.csv');
-    expect(template.bytes.toString('utf8').split(/\r?\n/)[0]).toContain('ods_code');
-    await tab.screenshot('imports-report');
-    expect(tab.errors).toEqual([]);
-  });
-
-  it('shows the API’s refusal of a file whose columns are not the template’s, naming the column and the rule, and no report', async () => {
-    const tab = await signedInPage(browser, app.t.url, KEYS.admin.key, '/imports');
-    await tab.page.setInputFiles('#import-file', {
-      name: 'wrong.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('ods_code,period,colour\nD000,2019-10,blue\n'),
-    });
-    await tab.page.click('button[type=submit]:has-text("Import")');
-    const error = tab.page.locator('[data-testid=error]');
-    await error.waitFor();
-    expect(await error.getAttribute('data-status')).toBe('422');
-    // The refusal names the column by place and rule (it never echoes what a file holds).
-    expect(await error.locator('[data-testid=error-fields] li').allTextContents()).toContain(
-      'column 3 (unknown-column) Column 3 is not a template column',
-    );
-    expect(await tab.page.$$('[data-testid=import-report]')).toEqual([]);
-    // The browser logs the refused request itself; nothing else went wrong.
-    expect(tab.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
-    await tab.page.close();
-  });
+  const names = () =>
+    tab.page.$$eval('[data-testid=organisations-table] tbody a', (links) => links.map((a) => a.textContent));
 
   it('finds an organisation by part of its name and opens its page', async () => {
     await tab.open('/organisations');
@@ -114,6 +49,66 @@ describe('the programme team’s pages [Chromium, sqlite: embedded file store]',
     expect(await tab.page.textContent('[data-testid=organisation-always-events]')).toContain('Home unit');
     await tab.page.waitForSelector('[data-testid=spc-image] svg');
     await tab.screenshot('organisation-page');
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('filters the organisations by a cohort chosen from those the API lists', async () => {
+    type Listed = { page: { total: number } };
+    const breakdown = await app.api<{ items: Array<{ key: string; label: string }> }>(
+      '/v1/spread/breakdown?by=cohort',
+    );
+    const cohorts = breakdown.items.filter((row) => row.key !== '(none)');
+    expect(cohorts.map((c) => c.key).sort()).toEqual(['cohort-1', 'cohort-2']);
+    await tab.open('/organisations');
+    await tab.page.waitForSelector('#filter-cohort option[value="cohort-2"]', { state: 'attached' });
+    const offered = await tab.page.$$eval('#filter-cohort option', (options) =>
+      options.map((o) => [o.getAttribute('value'), o.textContent]),
+    );
+    expect(offered).toEqual([['', 'All'], ...cohorts.map((c) => [c.key, c.label])]);
+
+    await tab.page.selectOption('#filter-cohort', 'cohort-2');
+    await tab.page.waitForURL(/cohort=cohort-2/);
+    await tab.settled();
+    const inCohort = await app.api<Listed>('/v1/organisations?cohort=cohort-2&limit=1000');
+    expect(inCohort.page.total).toBeGreaterThan(0);
+    expect(await tab.page.textContent('[data-testid=pager-status]')).toMatch(
+      new RegExp(` of ${inCohort.page.total} \\(page 1\\)$`),
+    );
+    const label = cohorts.find((c) => c.key === 'cohort-2')?.label;
+    const shown = await tab.page.$$eval('[data-testid=organisations-table] tbody tr td:nth-child(7)', (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    expect(new Set(shown)).toEqual(new Set([label]));
+    const all = await app.api<Listed>('/v1/organisations?limit=1');
+    expect(inCohort.page.total).toBeLessThan(all.page.total);
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('filters the organisations by NHS trust or not', async () => {
+    type Listed = { items: Array<{ name: string }>; page: { total: number } };
+    // The dashboard's data registers NHS trusts only: one care home besides.
+    await sender(commandClient(app.t.url))('RegisterOrganisation', {
+      odsCode: 'VN1',
+      name: 'Demonstration Care Home VN1',
+      type: 'CareHome',
+      regionCode: 'Y56',
+      isNhsTrust: false,
+      openDate: '2010-04-01',
+    });
+    await tab.open('/organisations?nhsTrust=false');
+    expect(await tab.page.inputValue('#filter-nhs-trust')).toBe('false');
+    const others = await app.api<Listed>('/v1/organisations?nhsTrust=false&limit=1000');
+    expect(others.items.map((o) => o.name)).toEqual(['Demonstration Care Home VN1']);
+    expect(await names()).toEqual(['Demonstration Care Home VN1']);
+    await tab.page.selectOption('#filter-nhs-trust', 'true');
+    await tab.page.waitForURL(/nhsTrust=true/);
+    await tab.settled();
+    const trusts = await app.api<Listed>('/v1/organisations?nhsTrust=true&limit=25');
+    expect(trusts.page.total).toBeGreaterThan(0);
+    expect(await names()).toEqual(trusts.items.map((o) => o.name));
+    expect(await tab.page.textContent('[data-testid=pager-status]')).toMatch(
+      new RegExp(` of ${trusts.page.total} \\(page 1\\)$`),
+    );
     expect(tab.errors).toEqual([]);
   });
 
@@ -156,10 +151,10 @@ describe('the programme team’s pages [Chromium, sqlite: embedded file store]',
 
   it('downloads the board pack at the page’s bounds as PDF and as XLSX', async () => {
     await tab.open('/?asOf=2018-06-30');
-    const pdf = await download('[data-testid=board-pack-pdf]');
+    const pdf = await tab.download('[data-testid=board-pack-pdf]');
     expect(pdf.name).toMatch(/board-pack-2018-06-30\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const xlsx = await download('[data-testid=board-pack-xlsx]');
+    const xlsx = await tab.download('[data-testid=board-pack-xlsx]');
     expect(xlsx.name).toMatch(/board-pack-2018-06-30\.xlsx$/);
     expect([...xlsx.bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(tab.errors).toEqual([]);

@@ -13,6 +13,8 @@ export interface DashboardPage {
   open(hash: string): Promise<void>;
   settled(): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /** Clicks what offers a file and returns the file the browser saved. */
+  download(selector: string): Promise<{ name: string; bytes: Buffer }>;
   /** axe-core's violations of impact serious or critical, as "rule: target" lines. */
   seriousViolations(): Promise<string[]>;
 }
@@ -54,6 +56,10 @@ export async function signedInPage(
       await page.goto('about:blank');
       await page.goto(`${url}/#${target}`);
       await settled();
+    },
+    download: async (selector) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path()) as string) };
     },
     screenshot: async (name) => {
       const path = artifactPath(`${name}.png`);
