@@ -1547,8 +1547,56 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
         type: 'object',
       },
-      date: { type: 'string' },
+      date: {
+        description:
+          "The date organisations are followed to: the reporting date, or the programme's window end if earlier.",
+        type: 'string',
+      },
       programme: { type: 'string', nullable: true },
+      window: {
+        properties: {
+          endsOn: {
+            description: 'The day reports end on, when the programme has a window or closed.',
+            type: 'string',
+            nullable: true,
+          },
+          source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+          applied: {
+            description:
+              'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+            type: 'boolean',
+          },
+        },
+        required: ['endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        description: "The named programme's window (null when every programme is asked for: see `windows`).",
+        type: 'object',
+        nullable: true,
+      },
+      windows: {
+        additionalProperties: {
+          properties: {
+            endsOn: {
+              description: 'The day reports end on, when the programme has a window or closed.',
+              type: 'string',
+              nullable: true,
+            },
+            source: { enum: ['reporting-window', 'programme-closed', null], type: 'string', nullable: true },
+            applied: {
+              description:
+                'Whether this answer ends there (`window=none` asks for the figures to the date instead).',
+              type: 'boolean',
+            },
+          },
+          required: ['endsOn', 'source', 'applied'],
+          additionalProperties: false,
+          description:
+            "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
+          type: 'object',
+        },
+        description: 'Each programme in the answer: where its organisations are followed to.',
+        type: 'object',
+      },
       stages: {
         items: {
           enum: [
@@ -1733,7 +1781,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'array',
       },
     },
-    required: ['byCohort', 'date', 'knowledge', 'overall', 'programme', 'stages'],
+    required: ['byCohort', 'date', 'knowledge', 'overall', 'programme', 'stages', 'window', 'windows'],
     type: 'object',
   },
   ImportReportResponse: {
@@ -2431,7 +2479,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           window: {
             properties: {
               endsOn: {
-                description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+                description: 'The day reports end on, when the programme has a window or closed.',
                 type: 'string',
                 nullable: true,
               },
@@ -2448,7 +2496,35 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             },
             required: ['endsOn', 'source', 'applied'],
             additionalProperties: false,
+            description:
+              "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
             type: 'object',
+          },
+          phaseWindow: {
+            properties: {
+              phaseId: { type: 'string' },
+              name: { type: 'string' },
+              startsOn: {
+                description: "The phase window's first day: months ending before it are not counted.",
+                type: 'string',
+                nullable: true,
+              },
+              endsOn: { type: 'string', nullable: true },
+              source: {
+                enum: ['reporting-window', 'phase-closed', 'programme', null],
+                description:
+                  "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
+                type: 'string',
+                nullable: true,
+              },
+              applied: { type: 'boolean' },
+            },
+            required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
+            additionalProperties: false,
+            type: 'object',
+            description:
+              "The window of the organisation's phase, which its compliance ends at; null without a phase.",
+            nullable: true,
           },
           compliance: {
             properties: {
@@ -2485,7 +2561,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'array',
           },
         },
-        required: ['window', 'compliance', 'submitted'],
+        required: ['window', 'phaseWindow', 'compliance', 'submitted'],
         additionalProperties: false,
         type: 'object',
       },
@@ -2893,7 +2969,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       window: {
         properties: {
           endsOn: {
-            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
             nullable: true,
           },
@@ -2906,7 +2982,36 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         required: ['endsOn', 'source', 'applied'],
         additionalProperties: false,
+        description:
+          "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
         type: 'object',
+      },
+      phaseWindows: {
+        items: {
+          properties: {
+            phaseId: { type: 'string' },
+            name: { type: 'string' },
+            startsOn: {
+              description: "The phase window's first day: months ending before it are not counted.",
+              type: 'string',
+              nullable: true,
+            },
+            endsOn: { type: 'string', nullable: true },
+            source: {
+              enum: ['reporting-window', 'phase-closed', 'programme', null],
+              description:
+                "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
+              type: 'string',
+              nullable: true,
+            },
+            applied: { type: 'boolean' },
+          },
+          required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description: "Where each phase's figures (the phase breakdown, its organisations' compliance) end.",
+        type: 'array',
       },
       generated: {
         properties: { at: { type: 'string' }, by: { type: 'string' } },
@@ -3212,6 +3317,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'bounds',
       'date',
       'window',
+      'phaseWindows',
       'generated',
       'source',
       'summary',
@@ -3533,10 +3639,36 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   ReturnComplianceResponse: {
     properties: {
+      phaseWindows: {
+        items: {
+          properties: {
+            phaseId: { type: 'string' },
+            name: { type: 'string' },
+            startsOn: {
+              description: "The phase window's first day: months ending before it are not counted.",
+              type: 'string',
+              nullable: true,
+            },
+            endsOn: { type: 'string', nullable: true },
+            source: {
+              enum: ['reporting-window', 'phase-closed', 'programme', null],
+              description:
+                "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
+              type: 'string',
+              nullable: true,
+            },
+            applied: { type: 'boolean' },
+          },
+          required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
       window: {
         properties: {
           endsOn: {
-            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
             nullable: true,
           },
@@ -3549,6 +3681,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         required: ['endsOn', 'source', 'applied'],
         additionalProperties: false,
+        description:
+          "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
         type: 'object',
       },
       programme: { type: 'string' },
@@ -3630,7 +3764,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
       },
     },
-    required: ['date', 'items', 'knowledge', 'page', 'programme', 'totals', 'window'],
+    required: ['date', 'items', 'knowledge', 'page', 'phaseWindows', 'programme', 'totals', 'window'],
     additionalProperties: false,
     type: 'object',
   },
@@ -3962,7 +4096,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       window: {
         properties: {
           endsOn: {
-            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
             nullable: true,
           },
@@ -3975,6 +4109,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         required: ['endsOn', 'source', 'applied'],
         additionalProperties: false,
+        description:
+          "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
         type: 'object',
       },
       programme: { type: 'string' },
@@ -4005,6 +4141,33 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description:
           "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
         type: 'object',
+      },
+      phaseWindows: {
+        items: {
+          properties: {
+            phaseId: { type: 'string' },
+            name: { type: 'string' },
+            startsOn: {
+              description: "The phase window's first day: months ending before it are not counted.",
+              type: 'string',
+              nullable: true,
+            },
+            endsOn: { type: 'string', nullable: true },
+            source: {
+              enum: ['reporting-window', 'phase-closed', 'programme', null],
+              description:
+                "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
+              type: 'string',
+              nullable: true,
+            },
+            applied: { type: 'boolean' },
+          },
+          required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description: "With `by=phase` only: where each phase's row ends.",
+        type: 'array',
       },
       by: { enum: ['region', 'organisationType', 'cohort', 'phase', 'setting'], type: 'string' },
       items: {
@@ -4151,7 +4314,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       window: {
         properties: {
           endsOn: {
-            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
             nullable: true,
           },
@@ -4164,6 +4327,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         required: ['endsOn', 'source', 'applied'],
         additionalProperties: false,
+        description:
+          "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
         type: 'object',
       },
       programme: { type: 'string' },
@@ -4220,7 +4385,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       window: {
         properties: {
           endsOn: {
-            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
             nullable: true,
           },
@@ -4233,6 +4398,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         required: ['endsOn', 'source', 'applied'],
         additionalProperties: false,
+        description:
+          "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
         type: 'object',
       },
       programme: { type: 'string' },
@@ -4386,7 +4553,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       window: {
         properties: {
           endsOn: {
-            description: 'The day reports end on, when the programme (or phase) has a window or closed.',
+            description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
             nullable: true,
           },
@@ -4399,6 +4566,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         required: ['endsOn', 'source', 'applied'],
         additionalProperties: false,
+        description:
+          "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
         type: 'object',
       },
       thresholds: {

@@ -55,6 +55,20 @@ function tiles(report: ProgrammeReport): Content {
   };
 }
 
+const PHASE_WINDOW_SOURCE = {
+  'reporting-window': 'its reporting window',
+  'phase-closed': 'the phase closed',
+  programme: 'the programme’s window',
+} as const;
+
+/** Where the phase rows end, when a phase's window or close (or the programme's) applies. */
+function phaseWindowsNote(report: ProgrammeReport): Content[] {
+  const ending = report.phaseWindows.filter((w) => w.applied && w.endsOn !== null && w.source !== null);
+  if (ending.length === 0) return [];
+  const each = ending.map((w) => `${w.name} on ${w.endsOn} (${w.source && PHASE_WINDOW_SOURCE[w.source]})`);
+  return [{ text: `Phase figures end: ${each.join('; ')}.`, style: 'small' }];
+}
+
 function breakdownTable(title: string, rows: ProgrammeReport['breakdowns']['region']): Content[] {
   return [
     { text: title, style: 'h3' },
@@ -179,6 +193,7 @@ export async function programmePdf(
     ...breakdownTable('By organisation type', report.breakdowns.organisationType),
     ...breakdownTable('By cohort', report.breakdowns.cohort),
     ...breakdownTable('By phase', report.breakdowns.phase),
+    ...phaseWindowsNote(report),
     ...report.alwaysEvents.flatMap((ae): Content[] => [
       { text: `${ae.organisation ?? ae.odsCode}: Always Event`, style: 'h2', pageBreak: 'before' },
       { text: ae.vision ? `“${ae.vision}”` : 'No statement agreed yet', italics: true, margin: [0, 0, 0, 4] },

@@ -18,9 +18,8 @@ import { measureChart } from '../projections/measures/measure-chart';
 import { MeasuresState, measuresProjection } from '../projections/measures/measures.projection';
 import {
   BreakdownRow,
-  reportEnd,
-  ReportingWindow,
-  reportingWindowOf,
+  ComplianceTotals,
+  complianceTotals,
   returnCompliance,
   spreadBreakdown,
   spreadSummary,
@@ -28,6 +27,12 @@ import {
   spreadTimeline,
   TimelineRow,
 } from '../projections/spread/spread-reports';
+import {
+  PhaseWindow,
+  reportEnd,
+  ReportingWindow,
+  reportWindowsOf,
+} from '../projections/spread/reporting-windows';
 import { SpreadState } from '../projections/spread/spread-state';
 import { spreadProjection } from '../projections/spread/spread.projection';
 import { Projection } from '../projections/runner/projection';
@@ -66,6 +71,8 @@ export interface ProgrammeReport {
   bounds: { asOf: string | null; asKnownAt: string | null };
   date: string;
   window: ReportingWindow;
+  /** Where each phase's figures (the phase breakdown, its organisations' compliance) end. */
+  phaseWindows: PhaseWindow[];
   generated: { at: string; by: string };
   source: {
     dataCutId: string | null;
@@ -75,13 +82,7 @@ export interface ProgrammeReport {
     checksum: string;
   };
   summary: SpreadSummary;
-  compliance: {
-    expected: number;
-    onTime: number;
-    late: number;
-    missing: number;
-    compliancePercent: number | null;
-  };
+  compliance: ComplianceTotals;
   timeline: TimelineRow[];
   breakdowns: Record<(typeof PACK_BREAKDOWNS)[number], BreakdownRow[]>;
   alwaysEvents: PackAlwaysEvent[];
@@ -130,23 +131,10 @@ export class ProgrammeReportService {
       this.reader.read<MeasuresState>('measures', query),
     ]);
     const date = reportingDate(spread.bounds, this.clock.now());
-    const window = reportingWindowOf(spread.state, programme, true);
+    const windows = reportWindowsOf(spread.state, programme, true);
+    const { window } = windows;
     const end = reportEnd(date, window);
-    const rows = returnCompliance(
-      spread.state,
-      programme,
-      date,
-      window.applied && window.endsOn ? window.endsOn : date,
-    );
-    const totals = rows.reduce(
-      (t, r) => ({
-        expected: t.expected + r.expected,
-        onTime: t.onTime + r.onTime,
-        late: t.late + r.late,
-        missing: t.missing + r.missing,
-      }),
-      { expected: 0, onTime: 0, late: 0, missing: 0 },
-    );
+    const rows = returnCompliance(spread.state, programme, date, windows);
     const cut = await readModelChecksums(this.store, PACK_MODELS, options.bounds);
     const selected = registerRows(register.state)
       .filter((r) => r.programmeSlug === programme)
@@ -162,6 +150,7 @@ export class ProgrammeReportService {
       bounds: { asOf: spread.bounds.asOf ?? null, asKnownAt: spread.bounds.asKnownAt ?? null },
       date: end,
       window,
+      phaseWindows: windows.phases,
       generated: { at: this.clock.now().toISOString(), by: options.by },
       source: {
         dataCutId: options.dataCutId,
@@ -170,13 +159,10 @@ export class ProgrammeReportService {
         checksum: sha256Hex(canonicalJson(cut.checksums)),
       },
       summary: spreadSummary(spread.state, programme, end),
-      compliance: {
-        ...totals,
-        compliancePercent: totals.expected ? Math.round((totals.onTime / totals.expected) * 1000) / 10 : null,
-      },
+      compliance: complianceTotals(rows),
       timeline: spreadTimeline(spread.state, programme, end),
       breakdowns: Object.fromEntries(
-        PACK_BREAKDOWNS.map((by) => [by, spreadBreakdown(spread.state, programme, end, by)]),
+        PACK_BREAKDOWNS.map((by) => [by, spreadBreakdown(spread.state, programme, end, by, windows)]),
       ) as ProgrammeReport['breakdowns'],
       alwaysEvents: selected.map((r) => ({
         alwaysEventId: r.alwaysEventId,

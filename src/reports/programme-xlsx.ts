@@ -82,6 +82,11 @@ export async function programmeXlsx(report: ProgrammeReport): Promise<Buffer> {
     );
   }
   sheet(
+    'Phase windows',
+    ['phase', 'name', 'starts on', 'ends on', 'source', 'applied'],
+    report.phaseWindows.map((w) => [w.phaseId, w.name, w.startsOn, w.endsOn, w.source, w.applied]),
+  );
+  sheet(
     'Always Events',
     [
       'Always Event',

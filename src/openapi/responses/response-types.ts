@@ -22,11 +22,12 @@ import type { ProjectionHealth } from '../../projections/runner/projection-runne
 import type {
   Breakdown,
   BreakdownRow,
-  ReportingWindow,
+  ComplianceTotals,
   ReturnComplianceRow,
   SpreadSummary,
   TimelineRow,
 } from '../../projections/spread/spread-reports';
+import type { PhaseWindow, ReportingWindow } from '../../projections/spread/reporting-windows';
 import type { LineageRow, ScaleUpRow } from '../../projections/spread/spread-scale-up';
 import type { CursorPage } from '../../projections/http/cursor-page';
 import type { OrganisationRow } from '../../projections/organisations/organisation-rows';
@@ -59,6 +60,11 @@ interface InWindow {
   window: ReportingWindow;
 }
 
+/** Where each phase's figures end: its own window or close, else the programme's (whichever ends first). */
+interface InPhaseWindows {
+  phaseWindows: PhaseWindow[];
+}
+
 export type SpreadSummaryResponse = SpreadSummary & InWindow & { knowledge: Knowledge };
 
 export interface SpreadTimelineResponse extends OfProgramme, InWindow {
@@ -66,6 +72,8 @@ export interface SpreadTimelineResponse extends OfProgramme, InWindow {
 }
 
 export interface SpreadBreakdownResponse extends OfProgramme, InWindow {
+  /** With `by=phase` only: where each phase's row ends. */
+  phaseWindows?: PhaseWindow[];
   by: Breakdown;
   items: BreakdownRow[];
 }
@@ -81,14 +89,8 @@ export interface SpreadLineageResponse extends OfProgramme {
   page: PageInfo;
 }
 
-export interface ReturnComplianceResponse extends OfProgramme, InWindow {
-  totals: {
-    expected: number;
-    onTime: number;
-    late: number;
-    missing: number;
-    compliancePercent: number | null;
-  };
+export interface ReturnComplianceResponse extends OfProgramme, InWindow, InPhaseWindows {
+  totals: ComplianceTotals;
   items: ReturnComplianceRow[];
   page: PageInfo;
 }
@@ -213,6 +215,8 @@ export interface OrganisationPageResponse {
   alwaysEvents: OrganisationAlwaysEvent[];
   returns: {
     window: ReportingWindow;
+    /** The window of the organisation's phase, which its compliance ends at; null without a phase. */
+    phaseWindow: PhaseWindow | null;
     compliance: ReturnComplianceRow | null;
     submitted: Array<{ period: string; submittedOn: string }>;
   };

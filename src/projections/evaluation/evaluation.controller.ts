@@ -18,7 +18,7 @@ import { AlwaysEventQuery } from './always-event.query';
 import { AlwaysEventRegisterQuery } from './always-event-register.query';
 import { CoProductionQuery } from './co-production.query';
 import { PdsaLearningQuery } from './pdsa-learning.query';
-import { ProgrammeQuery } from './programme.query';
+import { FunnelQuery } from './funnel.query';
 import { ProgressScoresQuery } from './progress-scores.query';
 import { funnelReport, funnelRows } from './funnel-report';
 import { PDSA_LEARNING } from './pdsa-learning.projection';
@@ -27,6 +27,8 @@ import { PdsaLearningState } from './pdsa-learning-state';
 import { progressScoreRows, progressScoresReport } from './progress-scores-report';
 import { filterRegister, registerRow, registerRows } from './register-rows';
 import { RegisterState } from './register-state';
+import { reportingWindowOf } from '../spread/reporting-windows';
+import { SpreadState } from '../spread/spread-state';
 import type {
   AlwaysEventRegisterResponse,
   AlwaysEventResponse,
@@ -109,18 +111,28 @@ export class EvaluationController {
   @Get('funnel')
   @ApiOperation({
     summary:
-      'Enrolment → statement → first PDSA started → implementing → aim achieved → sustained: counts, conversion, median days and Kaplan–Meier cumulative % from enrolment, overall and by cohort',
+      "Enrolment → statement → first PDSA started → implementing → aim achieved → sustained: counts, conversion, median days and Kaplan–Meier cumulative % from enrolment, overall and by cohort, to the programme's reporting window",
   })
-  @ApiQueryFrom(ProgrammeQuery)
+  @ApiQueryFrom(FunnelQuery)
   async funnel(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateQuery(ProgrammeQuery, raw);
-    const { view, date } = await this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query);
+    const query = await validateQuery(FunnelQuery, raw);
+    // Programme windows live in the spread model; read at the same bounds as the register.
+    const [{ view, date }, spread] = await Promise.all([
+      this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query),
+      this.reader.read<SpreadState>('spread', query),
+    ]);
+    const windows = Object.fromEntries(
+      Object.keys(spread.state.programmes).map((slug) => [
+        slug,
+        reportingWindowOf(spread.state, slug, query.window !== 'none'),
+      ]),
+    );
     const body: FunnelResponse = {
-      ...funnelReport(view.state, date, query.programme),
+      ...funnelReport(view.state, date, query.programme, windows),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, funnelRows);

@@ -1,4 +1,5 @@
 import { daysBetween, percent } from '../report-arithmetic';
+import { reportEnd, ReportingWindow } from '../spread/reporting-windows';
 import { cohortName, groupByCohort, KeyDates, ParticipationFacts, RegisterState } from './register-state';
 import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observation } from './time-to';
 
@@ -18,6 +19,9 @@ import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observa
  *   outcome, not an exclusion.
  * - Days are from the enrolment date; a stage backfilled with a date before
  *   enrolment counts as day 0.
+ * - An organisation is followed to the reporting date, or to its programme's
+ *   reporting window (or close) when that came first: enrolments and stages
+ *   after it are not counted, and those still on their way are censored there.
  */
 export const FUNNEL_STAGES = [
   'enrolled',
@@ -57,8 +61,13 @@ export interface FunnelGroup {
 }
 
 export interface FunnelReport {
+  /** The date organisations are followed to: the reporting date, or the programme's window end if earlier. */
   date: string;
   programme: string | null;
+  /** The named programme's window (null when every programme is asked for: see `windows`). */
+  window: ReportingWindow | null;
+  /** Each programme in the answer: where its organisations are followed to. */
+  windows: Record<string, ReportingWindow>;
   stages: readonly FunnelStage[];
   overall: FunnelGroup;
   byCohort: FunnelGroup[];
@@ -66,6 +75,8 @@ export interface FunnelReport {
 
 interface Path {
   participation: ParticipationFacts;
+  /** The day it is followed to (censored there when a stage is not reached by then). */
+  until: string;
   /** Nested stage dates, index-aligned with FUNNEL_STAGES. */
   reachedOn: Array<string | null>;
 }
@@ -85,10 +96,10 @@ function pathOf(state: RegisterState, p: ParticipationFacts, date: string): Path
     const previous = reachedOn[reachedOn.length - 1];
     reachedOn.push(previous === null || own === undefined ? null : own > previous ? own : previous);
   }
-  return { participation: p, reachedOn };
+  return { participation: p, until: date, reachedOn };
 }
 
-function stageFigures(paths: Path[], index: number, date: string): StageFigures {
+function stageFigures(paths: Path[], index: number): StageFigures {
   const stage = FUNNEL_STAGES[index];
   const reached = paths.filter((p) => p.reachedOn[index] !== null).length;
   const previous = index === 0 ? null : paths.filter((p) => p.reachedOn[index - 1] !== null).length;
@@ -106,7 +117,7 @@ function stageFigures(paths: Path[], index: number, date: string): StageFigures 
   const observations: Observation[] = paths.map((p) => {
     const enrolledOn = p.participation.enrolledOn as string;
     const on = p.reachedOn[index];
-    return { days: Math.max(0, daysBetween(enrolledOn, on ?? date)), reached: on !== null };
+    return { days: Math.max(0, daysBetween(enrolledOn, on ?? p.until)), reached: on !== null };
   });
   const curve = kaplanMeier(observations);
   return {
@@ -122,23 +133,36 @@ function stageFigures(paths: Path[], index: number, date: string): StageFigures 
   };
 }
 
-function group(paths: Path[], date: string, cohortId: string | null, cohortName: string | null): FunnelGroup {
-  return { cohortId, cohortName, stages: FUNNEL_STAGES.map((_, i) => stageFigures(paths, i, date)) };
+function group(paths: Path[], cohortId: string | null, cohortName: string | null): FunnelGroup {
+  return { cohortId, cohortName, stages: FUNNEL_STAGES.map((_, i) => stageFigures(paths, i)) };
 }
 
-export function funnelReport(state: RegisterState, date: string, programme?: string): FunnelReport {
+const NO_WINDOW: ReportingWindow = { endsOn: null, source: null, applied: false };
+
+export function funnelReport(
+  state: RegisterState,
+  date: string,
+  programme?: string,
+  /** Programme windows by slug (reporting-windows.ts); a programme without one is followed to the date. */
+  windows: Record<string, ReportingWindow> = {},
+): FunnelReport {
+  const untilOf = (slug: string): string => reportEnd(date, windows[slug] ?? NO_WINDOW);
   const paths = Object.values(state.participations)
-    .filter((p) => p.enrolledOn !== null && p.enrolledOn <= date)
     .filter((p) => programme === undefined || p.programmeSlug === programme)
-    .map((p) => pathOf(state, p, date));
+    .filter((p) => p.enrolledOn !== null && p.enrolledOn <= untilOf(p.programmeSlug))
+    .map((p) => pathOf(state, p, untilOf(p.programmeSlug)));
   const byCohort = groupByCohort(paths, (p) => p.participation).map(({ key, cohortId, members }) =>
-    group(members, date, cohortId, cohortName(state, key, cohortId)),
+    group(members, cohortId, cohortName(state, key, cohortId)),
   );
+  const slugs =
+    programme !== undefined ? [programme] : [...new Set(paths.map((p) => p.participation.programmeSlug))];
   return {
-    date,
+    date: programme !== undefined ? untilOf(programme) : date,
     programme: programme ?? null,
+    window: programme !== undefined ? (windows[programme] ?? NO_WINDOW) : null,
+    windows: Object.fromEntries(slugs.sort().map((slug) => [slug, windows[slug] ?? NO_WINDOW])),
     stages: FUNNEL_STAGES,
-    overall: group(paths, date, null, null),
+    overall: group(paths, null, null),
     byCohort,
   };
 }

@@ -14,7 +14,8 @@ import { RegisterState } from '../evaluation/register-state';
 import { cursorPage, matchesSearch } from '../http/cursor-page';
 import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
-import { reportingWindowOf, returnCompliance } from '../spread/spread-reports';
+import { returnCompliance } from '../spread/spread-reports';
+import { reportWindowsOf } from '../spread/reporting-windows';
 import { DEFAULT_PROGRAMME } from '../spread/spread.query';
 import { participationKey, SpreadState } from '../spread/spread-state';
 import { ORGANISATION_SORTS, organisationRows } from './organisation-rows';
@@ -103,16 +104,12 @@ export class OrganisationsController {
         `No organisation ${odsCode}`,
       );
     }
-    const window = reportingWindowOf(spread.state, programme, query.window !== 'none');
+    const windows = reportWindowsOf(spread.state, programme, query.window !== 'none');
     const compliance =
-      returnCompliance(
-        spread.state,
-        programme,
-        date,
-        window.applied && window.endsOn ? window.endsOn : date,
-      ).find((r) => r.odsCode === odsCode) ?? null;
+      returnCompliance(spread.state, programme, date, windows).find((r) => r.odsCode === odsCode) ?? null;
     const participation = profile?.participations[programme] ?? null;
-    const returns = spread.state.participations[participationKey(programme, odsCode)]?.returns ?? {};
+    const facts = spread.state.participations[participationKey(programme, odsCode)];
+    const returns = facts?.returns ?? {};
     const alwaysEvents = registerRows(register.state)
       .filter((r) => r.organisation.odsCode === odsCode && r.programmeSlug === programme)
       .map((r) => ({
@@ -133,7 +130,8 @@ export class OrganisationsController {
       participation: participation && { steps: participation.steps, sponsor: participation.sponsor },
       alwaysEvents,
       returns: {
-        window,
+        window: windows.window,
+        phaseWindow: windows.phases.find((w) => w.phaseId === facts?.phaseId) ?? null,
         compliance,
         submitted: Object.entries(returns)
           .filter(([, on]) => on <= date)

@@ -1,6 +1,7 @@
 import { REGISTER_SNAPSHOT } from '../../trust-register/trust-register';
 import { daysBetween, monthEnd, nextMonth, percent } from '../report-arithmetic';
 import { enrolmentsOn, isEnrolledOn, nhsTrustsOpenOn, participationsOf, valueOn } from './spread-figures';
+import { periodOf, ReportWindows } from './reporting-windows';
 import { ParticipationFacts, SpreadState } from './spread-state';
 
 export interface SpreadSummary {
@@ -144,12 +145,17 @@ export function spreadBreakdown(
   programmeSlug: string,
   date: string,
   by: Breakdown,
+  /** By phase, each phase's figures end at its own window (reporting-windows.ts). */
+  windows?: ReportWindows,
 ): BreakdownRow[] {
-  const groups = new Map<string, { label: string; members: ParticipationFacts[] }>();
+  const dateOf = (p: ParticipationFacts): string =>
+    by === 'phase' && windows ? periodOf(windows, p.phaseId, date).to : date;
+  const groups = new Map<string, { label: string; at: string; members: ParticipationFacts[] }>();
   for (const p of participationsOf(state, programmeSlug)) {
-    if (!isEnrolledOn(p, date)) continue;
-    for (const [key, label] of groupsOf(state, p, by, date)) {
-      const group = groups.get(key) ?? { label, members: [] };
+    const at = dateOf(p);
+    if (!isEnrolledOn(p, at)) continue;
+    for (const [key, label] of groupsOf(state, p, by, at)) {
+      const group = groups.get(key) ?? { label, at, members: [] };
       group.members.push(p);
       groups.set(key, group);
     }
@@ -159,8 +165,8 @@ export function spreadBreakdown(
   const attributeOf = (ods: string): string | undefined =>
     by === 'region' ? state.organisations[ods]?.regionCode : state.organisations[ods]?.type;
   return [...groups.entries()]
-    .map(([key, { label, members }]) => {
-      const counts = enrolmentsOn(state, programmeSlug, date, (p) => members.includes(p));
+    .map(([key, { label, at, members }]) => {
+      const counts = enrolmentsOn(state, programmeSlug, at, (p) => members.includes(p));
       const openInGroup = trustGroups ? open.filter((ods) => attributeOf(ods) === key) : [];
       const supportedTrusts = [...counts.enrolledWithSeniorSupport].filter((ods) =>
         openInGroup.includes(ods),
@@ -191,18 +197,20 @@ export interface ReturnComplianceRow {
 /**
  * Monthly returns are due by the end of the following month, for every month
  * the organisation was enrolled (not paused) at its end, from its enrolment
- * month to the last month already due on the date.
+ * month to the last month already due on the date. With `windows`, only months
+ * ending inside the window of the organisation's phase (else the programme's)
+ * are expected.
  */
 export function returnCompliance(
   state: SpreadState,
   programmeSlug: string,
   date: string,
-  /** The last day of the programme's reporting window: months after it are not expected. */
-  windowEnd: string = date,
+  windows?: ReportWindows,
 ): ReturnComplianceRow[] {
   const rows: ReturnComplianceRow[] = [];
   for (const p of participationsOf(state, programmeSlug)) {
     if (p.enrolledOn === null || p.enrolledOn > date) continue;
+    const period = windows ? periodOf(windows, p.phaseId, date) : { from: null, to: date };
     const row: ReturnComplianceRow = {
       odsCode: p.odsCode,
       name: state.organisations[p.odsCode]?.name ?? p.odsCode,
@@ -215,9 +223,10 @@ export function returnCompliance(
     };
     for (
       let month = p.enrolledOn.slice(0, 7);
-      monthEnd(nextMonth(month)) < date && monthEnd(month) <= windowEnd;
+      monthEnd(nextMonth(month)) < date && monthEnd(month) <= period.to;
       month = nextMonth(month)
     ) {
+      if (period.from !== null && monthEnd(month) < period.from) continue;
       if (valueOn(p.statusHistory, monthEnd(month)) !== 'enrolled') continue;
       row.expected++;
       const submittedOn = p.returns[month];
@@ -232,30 +241,25 @@ export function returnCompliance(
   return rows.sort((a, b) => a.odsCode.localeCompare(b.odsCode));
 }
 
-export interface ReportingWindow {
-  /** The day reports end on, when the programme (or phase) has a window or closed. */
-  endsOn: string | null;
-  source: 'reporting-window' | 'programme-closed' | null;
-  /** Whether this answer ends there (`window=none` asks for the figures to the date instead). */
-  applied: boolean;
+export interface ComplianceTotals {
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  compliancePercent: number | null;
 }
 
-/** Where a programme's reports end: its reporting window, else the day it closed. */
-export function reportingWindowOf(
-  state: SpreadState,
-  programmeSlug: string,
-  apply: boolean,
-): ReportingWindow {
-  const programme = state.programmes[programmeSlug];
-  const window = programme?.reportingWindow?.endsOn ?? null;
-  const endsOn = window ?? programme?.closedOn ?? null;
+/** The programme's return compliance: every organisation's returns summed, on time ÷ expected to one decimal. */
+export function complianceTotals(rows: readonly ReturnComplianceRow[]): ComplianceTotals {
+  const totals = { expected: 0, onTime: 0, late: 0, missing: 0 };
+  for (const r of rows) {
+    totals.expected += r.expected;
+    totals.onTime += r.onTime;
+    totals.late += r.late;
+    totals.missing += r.missing;
+  }
   return {
-    endsOn,
-    source: window ? 'reporting-window' : endsOn ? 'programme-closed' : null,
-    applied: apply && endsOn !== null,
+    ...totals,
+    compliancePercent: totals.expected ? Math.round((totals.onTime / totals.expected) * 1000) / 10 : null,
   };
 }
-
-/** The date a report is computed at: the reporting date, or the window's end if that came first. */
-export const reportEnd = (date: string, window: ReportingWindow): string =>
-  window.applied && window.endsOn !== null && window.endsOn < date ? window.endsOn : date;

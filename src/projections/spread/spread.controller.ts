@@ -12,14 +12,13 @@ import { knowledge } from '../http/knowledge';
 import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
-  reportEnd,
-  ReportingWindow,
-  reportingWindowOf,
+  complianceTotals,
   returnCompliance,
   spreadBreakdown,
   spreadSummary,
   spreadTimeline,
 } from './spread-reports';
+import { reportEnd, ReportingWindow, reportWindowsOf, ReportWindows } from './reporting-windows';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { BreakdownQuery } from './breakdown.query';
 import { SpreadListQuery } from './spread-list.query';
@@ -49,6 +48,7 @@ export class SpreadController {
     date: string;
     end: string;
     window: ReportingWindow;
+    windows: ReportWindows;
   }> {
     const programme = query.programme ?? DEFAULT_PROGRAMME;
     const view = await this.reader.read<SpreadState>('spread', query);
@@ -65,8 +65,9 @@ export class SpreadController {
       );
     }
     const date = reportingDate(view.bounds, this.clock.now());
-    const window = reportingWindowOf(view.state, programme, query.window !== 'none');
-    return { view, programme, date, end: reportEnd(date, window), window };
+    const windows = reportWindowsOf(view.state, programme, query.window !== 'none');
+    const { window } = windows;
+    return { view, programme, date, end: reportEnd(date, window), window, windows };
   }
 
   @Get('summary')
@@ -116,7 +117,10 @@ export class SpreadController {
   }
 
   @Get('breakdown')
-  @ApiOperation({ summary: 'Enrolments on the date by region, organisationType, cohort, phase or setting' })
+  @ApiOperation({
+    summary:
+      "Enrolments on the date by region, organisationType, cohort, phase or setting; by phase, each phase's on the last day of its reporting window",
+  })
   @ApiQueryFrom(BreakdownQuery)
   @ApiReadModelOk('The figures, with the bounds and log position they reflect')
   @ApiProblems({ 404: 'No programme with that slug' })
@@ -126,13 +130,14 @@ export class SpreadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const query = await validateQuery(BreakdownQuery, raw);
-    const { view, programme, end, window } = await this.view(query);
+    const { view, programme, end, window, windows } = await this.view(query);
     const body: SpreadBreakdownResponse = {
       programme,
       date: end,
       window,
+      ...(query.by === 'phase' ? { phaseWindows: windows.phases } : {}),
       by: query.by,
-      items: spreadBreakdown(view.state, programme, end, query.by),
+      items: spreadBreakdown(view.state, programme, end, query.by, windows),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, (b) => b.items);
@@ -188,7 +193,10 @@ export class SpreadController {
   }
 
   @Get('return-compliance')
-  @ApiOperation({ summary: 'Monthly returns expected, on time, late and missing per enrolled organisation' })
+  @ApiOperation({
+    summary:
+      "Monthly returns expected, on time, late and missing per enrolled organisation, within its phase's reporting window",
+  })
   @ApiQueryFrom(SpreadListQuery)
   @ApiReadModelOk('The figures, with the bounds and log position they reflect')
   @ApiProblems({ 404: 'No programme with that slug' })
@@ -198,30 +206,14 @@ export class SpreadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const query = await validateQuery(SpreadListQuery, raw);
-    const { view, programme, date, window } = await this.view(query);
-    const rows = returnCompliance(
-      view.state,
-      programme,
-      date,
-      window.applied && window.endsOn !== null ? window.endsOn : date,
-    );
-    const totals = rows.reduce(
-      (t, r) => ({
-        expected: t.expected + r.expected,
-        onTime: t.onTime + r.onTime,
-        late: t.late + r.late,
-        missing: t.missing + r.missing,
-      }),
-      { expected: 0, onTime: 0, late: 0, missing: 0 },
-    );
+    const { view, programme, date, window, windows } = await this.view(query);
+    const rows = returnCompliance(view.state, programme, date, windows);
     const body: ReturnComplianceResponse = {
       programme,
       date,
       window,
-      totals: {
-        ...totals,
-        compliancePercent: totals.expected ? Math.round((totals.onTime / totals.expected) * 1000) / 10 : null,
-      },
+      phaseWindows: windows.phases,
+      totals: complianceTotals(rows),
       ...paginate(rows, query),
       knowledge: knowledge(view),
     };

@@ -4,7 +4,7 @@ import { WORKLIST_RULES, WorklistRule } from '../../domain/worklist';
 import { isEnrolledOn, participationsOf, valueOn } from '../spread/spread-figures';
 import { monthEnd, nextMonth } from '../report-arithmetic';
 import type { SpreadState } from '../spread/spread-state';
-import { ReportingWindow, reportingWindowOf } from '../spread/spread-reports';
+import { ReportingWindow, reportingWindowOf } from '../spread/reporting-windows';
 import type { WorklistState } from './worklist.projection';
 
 export const DEFAULT_THRESHOLDS: WorklistThresholds = {

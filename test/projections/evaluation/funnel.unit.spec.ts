@@ -138,6 +138,30 @@ describe('evaluation funnel', () => {
     expect(funnelReport(fold(events), DATE, SLUG).overall.stages[0].reached).toBe(4);
   });
 
+  it("follows organisations only to their programme's reporting window when it applies", () => {
+    const window = { endsOn: '2017-06-30', source: 'reporting-window' as const, applied: true };
+    const windowed = funnelReport(fold(fourOrganisations()), DATE, SLUG, { [SLUG]: window });
+    expect([windowed.date, windowed.window, windowed.windows]).toEqual([
+      '2017-06-30',
+      window,
+      { [SLUG]: window },
+    ]);
+    // O4 enrolled after the window; O1's sustainment (2017-07-01) came after it too.
+    expect(windowed.overall.stages.map((s) => s.reached)).toEqual([3, 3, 2, 1, 1, 0]);
+    // Censored at the window's end: O1 and O2 followed 180 days, O3 120; nothing beyond 180 days is known.
+    expect(windowed.overall.stages[5].reachedWithinDays).toEqual({
+      '90': 0,
+      '180': 0,
+      '365': null,
+      '730': null,
+    });
+    const unapplied = funnelReport(fold(fourOrganisations()), DATE, SLUG, {
+      [SLUG]: { ...window, applied: false },
+    });
+    expect(unapplied.date).toBe(DATE);
+    expect(unapplied.overall).toEqual(report.overall);
+  });
+
   it('gives CSV one row per group and stage', () => {
     const rows = funnelRows(report);
     expect(rows).toHaveLength(18);

@@ -62,7 +62,7 @@ export function programme(): RecordedEvent[] {
 export function enrolment(
   odsCode: string,
   enrolledOn: string,
-  options: { boardLevel?: boolean; cohortId?: string } = {},
+  options: { boardLevel?: boolean; cohortId?: string; phaseId?: string } = {},
 ): RecordedEvent[] {
   const stream = `participation-${SLUG}.${odsCode}`;
   const key = { programmeSlug: SLUG, odsCode };
@@ -83,7 +83,7 @@ export function enrolment(
     recorded(stream, 'OrganisationEnrolled', {
       ...key,
       enrolledOn,
-      phaseId: 'spread',
+      phaseId: options.phaseId ?? 'spread',
       enrolmentRoute: 'Direct',
       cohortId: options.cohortId ?? null,
       sponsorPersonId: 'p',

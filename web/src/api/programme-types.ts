@@ -11,7 +11,8 @@ import type {
   RegisterChange,
   SponsorStep,
 } from '../../../src/projections/organisations/organisations.projection';
-import type { ReportingWindow, ReturnComplianceRow } from '../../../src/projections/spread/spread-reports';
+import type { ReturnComplianceRow } from '../../../src/projections/spread/spread-reports';
+import type { PhaseWindow, ReportingWindow } from '../../../src/projections/spread/reporting-windows';
 import type { WorklistItem, WorklistRule } from '../../../src/projections/worklist/worklist-report';
 import type { ImportEntry, ImportTotals } from '../../../src/imports/import-report';
 import type { Knowledge, RegisterRow } from './types';
@@ -52,6 +53,7 @@ export interface OrganisationPage {
   alwaysEvents: OrganisationAlwaysEvent[];
   returns: {
     window: ReportingWindow;
+    phaseWindow: PhaseWindow | null;
     compliance: ReturnComplianceRow | null;
     submitted: Array<{ period: string; submittedOn: string }>;
   };

@@ -133,12 +133,21 @@ function Participation({ answer }: { answer: Answer }) {
 }
 
 function Returns({ answer }: { answer: Answer }) {
-  const { compliance, submitted, window } = answer.returns;
+  const { compliance, submitted, window, phaseWindow } = answer.returns;
+  // Compliance ends at the organisation's phase's window, which never ends after the programme's.
+  const phaseEnds = phaseWindow?.applied && phaseWindow.endsOn && phaseWindow.source !== 'programme';
   return (
     <section aria-labelledby="returns-heading">
       <h2 id="returns-heading">Monthly returns</h2>
-      {window.applied && window.endsOn && (
-        <p class="hint">Counted to {formatDay(window.endsOn)}, where the programme's reporting ends.</p>
+      {phaseEnds ? (
+        <p class="hint">
+          Counted to {formatDay(phaseWindow.endsOn as string)}, where its phase's reporting ends.
+        </p>
+      ) : (
+        window.applied &&
+        window.endsOn && (
+          <p class="hint">Counted to {formatDay(window.endsOn)}, where the programme's reporting ends.</p>
+        )
       )}
       {compliance ? (
         <dl class="facts" data-testid="returns-compliance">
