@@ -152,6 +152,19 @@ export class WorklistEvaluator {
     return result;
   }
 
+  /**
+   * The items each programme's stream holds open, for the streams this
+   * evaluator has evaluated (read again up to their ends): none before its first round.
+   */
+  async openItems(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const stream of [...this.logs.keys()].sort()) {
+      const { state } = await this.readLog(stream);
+      counts[stream.slice(worklistStream('').length)] = Object.keys(state.open).length;
+    }
+    return counts;
+  }
+
   private async readLog(stream: string): Promise<{ state: WorklistLogState; revision: number }> {
     const known = this.logs.get(stream) ?? { state: worklistDecider.initialState(), revision: -1 };
     const recorded = await this.deps.store.readStream(stream, { fromRevision: known.revision + 1 });
