@@ -8,8 +8,12 @@ import { participationAggregate } from './participation/participation.commands';
 import { personalDataAggregate } from './personal-data/personal-data.commands';
 import { pdsaAggregate } from './pdsa/pdsa.commands';
 import { programmeAggregate } from './programme/programme.commands';
+import { worklistAggregate } from './worklist/worklist.commands';
 
-/** Every aggregate and its commands: the public command contract (docs/architecture/domain-model.md). */
+/**
+ * Every aggregate and its commands: the public command contract
+ * (docs/architecture/domain-model.md); the worklist has none, only a state to show.
+ */
 export const AGGREGATES: readonly AggregateDefinition[] = [
   programmeAggregate,
   organisationAggregate,
@@ -20,4 +24,5 @@ export const AGGREGATES: readonly AggregateDefinition[] = [
   measureAggregate,
   evaluationAggregate,
   personalDataAggregate,
+  worklistAggregate,
 ];

@@ -6,6 +6,7 @@ import { EventStoreHealthIndicator } from './event-store.health';
 import { KafkaCommandsHealthIndicator } from './kafka-commands.health';
 import { KafkaRelayHealthIndicator } from './kafka-relay.health';
 import { ProjectionsHealthIndicator } from './projections.health';
+import { WorklistEvaluatorHealthIndicator } from './worklist-evaluator.health';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly readModels: ProjectionsHealthIndicator,
     private readonly kafkaRelay: KafkaRelayHealthIndicator,
     private readonly kafkaCommands: KafkaCommandsHealthIndicator,
+    private readonly worklistEvaluator: WorklistEvaluatorHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -30,8 +32,9 @@ export class HealthController {
    * live, at most READY_MAX_LAG positions behind the log. A 503 is
    * problem+json naming what is not ready, with every check's details. Each
    * part says its condition (live, catching-up with its lag, failed); the
-   * Kafka relay and command consumer are shown where they run but never make
-   * the service unready: the store is the source of truth.
+   * Kafka relay and command consumer are shown where they run, and the
+   * worklist evaluator always, but never make the service unready: the store
+   * is the source of truth.
    */
   @Get('ready')
   @HealthCheck()
@@ -42,6 +45,7 @@ export class HealthController {
         () => this.readModels.check(),
         ...(this.kafkaRelay.enabled ? [() => this.kafkaRelay.check()] : []),
         ...(this.kafkaCommands.enabled ? [() => this.kafkaCommands.check()] : []),
+        () => this.worklistEvaluator.check(),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

@@ -11,7 +11,7 @@ export class MetricsController {
   @Get()
   @ApiOperation({
     summary:
-      'Prometheus metrics (text exposition format 0.0.4): commands, read models, Kafka relay and command consumer, the process. Roles: programme-admin, metrics',
+      'Prometheus metrics (text exposition format 0.0.4): commands, read models, the worklist evaluator, Kafka relay and command consumer, the process. Roles: programme-admin, metrics',
   })
   @ApiResponse({
     status: 200,

@@ -30,6 +30,14 @@ describe(`health endpoints [${storeUnderTest}, real HTTP]`, () => {
   it('gives each part its condition, and each read model its status and lag', async () => {
     const body = await (await fetch(`${t.url}/health/ready`)).json();
     expect(body.details.eventStore.condition).toBe('live');
+    // Test apps turn the worklist evaluator off (WORKLIST_EVALUATE_INTERVAL_MS=0); it is shown, up, all the same.
+    expect(body.details.worklistEvaluator).toMatchObject({
+      status: 'up',
+      condition: 'off',
+      runsHere: false,
+      holdsLease: false,
+      lastRound: null,
+    });
     expect(body.details.readModels).toMatchObject({ status: 'up', maxLag: expect.any(Number) });
     const models = Object.values(body.details.readModels.models) as Array<Record<string, unknown>>;
     expect(models.length).toBeGreaterThan(3);

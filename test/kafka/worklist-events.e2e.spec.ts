@@ -23,13 +23,14 @@ const STREAM = worklistStream(programmeSlug);
 
 /**
  * The whole chain on its own schedule: the evaluator (every 200 ms, under its
- * lease) records an overdue return opening and closing as the pinned clock
- * and a submitted return change the worklist, and the relay publishes both
- * to the worklist topic with no publishing code of their own, read back by an
+ * lease) records an overdue return opening, revised and closing as the pinned
+ * clock, a raised threshold and a submitted return change the worklist, and
+ * the relay publishes all three to the worklist topic with no publishing code
+ * of their own, read back by an
  * independent consumer and checked against the published schemas.
  */
 describeWithKafka(
-  `worklist items opening and closing published on Kafka [${storeUnderTest}, real HTTP, real Kafka broker]`,
+  `worklist items opening, revised and closing published on Kafka [${storeUnderTest}, real HTTP, real Kafka broker]`,
   (brokers) => {
     const prefix = uniquePrefix('worklist');
     let clock = new Date('2017-09-01T09:00:00Z');
@@ -63,34 +64,62 @@ describeWithKafka(
       await kafka?.disconnect();
     });
 
-    it('publishes WorklistItemOpened when a return becomes overdue and WorklistItemClosed when it comes', async () => {
+    it('publishes WorklistItemOpened when a return becomes overdue, WorklistItemRevised when a threshold moves it, and WorklistItemClosed when it comes', async () => {
       clock = new Date('2017-12-31T09:00:00Z');
       await until(async () => (await types()).length === 1, 'the overdue return was recorded open');
-      await submitReturn(client, 'RYX', '2017-10', '2017-12-31');
-      await until(async () => (await types()).length === 2, 'the overdue return was recorded closed');
-      expect(await types()).toEqual(['WorklistItemOpened', 'WorklistItemClosed']);
+      clock = new Date('2018-01-15T09:00:00Z');
+      expectCreated(
+        await client.post('SetWorklistThresholds', {
+          programmeSlug,
+          returnOverdueDays: 40,
+          pdsaQuietWeeks: 8,
+          statementAwaitingWeeks: 6,
+          sustainmentPlanWeeks: 12,
+        }),
+      );
+      await until(async () => (await types()).length === 2, 'the raised threshold was recorded');
+      await submitReturn(client, 'RYX', '2017-10', '2018-01-15');
+      await until(async () => (await types()).length === 3, 'the overdue return was recorded closed');
+      expect(await types()).toEqual(['WorklistItemOpened', 'WorklistItemRevised', 'WorklistItemClosed']);
       const recorded = await store.readStream(STREAM);
 
       await untilRelay(t, (r) => r.state === 'live' && r.lag === 0, 'the relay caught up');
       const topic = topicFor(prefix, 'worklist');
-      const delivered = await consumeWithKafkajs(brokers, [topic], 2);
+      const delivered = await consumeWithKafkajs(brokers, [topic], 3);
       expect(delivered.map((d) => [d.key, d.headers['event-type'], d.headers['event-id']])).toEqual(
         recorded.map((e) => [STREAM, e.type, e.id]),
       );
       const values = delivered.map((d) => JSON.parse(d.value as string) as Record<string, unknown>);
-      expect(values.map(schemaErrors)).toEqual([[], []]);
+      expect(values.map(schemaErrors)).toEqual([[], [], []]);
       const subject = {
         rule: 'return-overdue',
         programmeSlug,
         odsCode: 'RYX',
         alwaysEventId: null,
         period: '2017-10',
-        since: '2017-12-30',
-        threshold: { setting: 'returnOverdueDays', value: 30 },
       };
+      const raised = { since: '2018-01-09', threshold: { setting: 'returnOverdueDays', value: 40 } };
       expect(values).toMatchObject([
-        { type: 'WorklistItemOpened', streamId: STREAM, data: { ...subject, openedOn: '2017-12-31' } },
-        { type: 'WorklistItemClosed', streamId: STREAM, data: { ...subject, closedOn: '2017-12-31' } },
+        {
+          type: 'WorklistItemOpened',
+          streamId: STREAM,
+          data: {
+            ...subject,
+            since: '2017-12-30',
+            threshold: { setting: 'returnOverdueDays', value: 30 },
+            openedOn: '2017-12-31',
+          },
+        },
+        {
+          type: 'WorklistItemRevised',
+          streamId: STREAM,
+          data: { ...subject, ...raised, revisedOn: '2018-01-15' },
+        },
+        {
+          type: 'WorklistItemClosed',
+          streamId: STREAM,
+          data: { ...subject, ...raised, closedOn: '2018-01-15' },
+        },
       ]);
     }, 90_000);
   },

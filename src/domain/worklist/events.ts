@@ -18,7 +18,7 @@ export type WorklistItemOpened = DomainEvent<
 export type WorklistItemClosed = DomainEvent<
   'WorklistItemClosed',
   WorklistSubject & {
-    /** The day the item had been open since, as recorded when it opened. */
+    /** The day the item had been open since, as last recorded (opened or revised). */
     since: IsoDate;
     /** The threshold in force when it closed; null for a rule without one. */
     threshold: WorklistThresholdInForce | null;
@@ -27,4 +27,20 @@ export type WorklistItemClosed = DomainEvent<
   }
 >;
 
-export type WorklistEvent = WorklistItemOpened | WorklistItemClosed;
+/**
+ * An item still on the worklist whose `since` or threshold moved (a
+ * programme-admin changed a threshold): what it is open since from now on.
+ */
+export type WorklistItemRevised = DomainEvent<
+  'WorklistItemRevised',
+  WorklistSubject & {
+    /** The day the item crossed its threshold, as the worklist now computes it. */
+    since: IsoDate;
+    /** The threshold in force now; null for a rule without one. */
+    threshold: WorklistThresholdInForce | null;
+    /** The date the worklist was evaluated at when the change was found. */
+    revisedOn: IsoDate;
+  }
+>;
+
+export type WorklistEvent = WorklistItemOpened | WorklistItemClosed | WorklistItemRevised;

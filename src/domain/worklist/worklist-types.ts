@@ -44,6 +44,16 @@ const SETTING_OF_RULE: Record<WorklistRule, WorklistThresholdInForce['setting'] 
   'no-sustainment-plan': 'sustainmentPlanWeeks',
 };
 
+/** An item as the log records it open: the since and threshold of its opening or its latest revision. */
+export interface WorklistOpenItem extends WorklistItemAt {
+  threshold: WorklistThresholdInForce | null;
+}
+
+export const sameThreshold = (
+  a: WorklistThresholdInForce | null,
+  b: WorklistThresholdInForce | null,
+): boolean => (a === null || b === null ? a === b : a.setting === b.setting && a.value === b.value);
+
 export function thresholdInForce(
   rule: WorklistRule,
   thresholds: WorklistThresholds,

@@ -119,5 +119,6 @@ export const DATA_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = {
   WhatMattersThemeIdentified: 1,
   WorklistItemClosed: 1,
   WorklistItemOpened: 1,
+  WorklistItemRevised: 1,
   WorklistThresholdsSet: 1,
 };

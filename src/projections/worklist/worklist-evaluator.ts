@@ -34,6 +34,8 @@ export interface ProgrammeEvaluation {
   programmeSlug: string;
   opened: number;
   closed: number;
+  /** Items still open whose since or threshold moved. */
+  revised: number;
   /** Appends refused because another evaluator wrote first (each followed by a fresh look). */
   conflicts: number;
 }
@@ -42,6 +44,12 @@ export type WorklistEvaluation =
   | { status: 'evaluated'; programmes: ProgrammeEvaluation[] }
   /** The read models had not reached the log's head: nothing was compared, nothing written. */
   | { status: 'read-models-behind'; position: number };
+
+const COUNTED_AS = {
+  WorklistItemOpened: 'opened',
+  WorklistItemClosed: 'closed',
+  WorklistItemRevised: 'revised',
+} as const satisfies Record<WorklistEvent['type'], keyof ProgrammeEvaluation>;
 
 /** Namespace of the ids of worklist transitions (a fixed, random UUID). */
 const TRANSITION_ID_NAMESPACE = '9d3b6a0e-51c4-4f2b-8e7a-6c0d2f9b1a35';
@@ -71,7 +79,7 @@ export function transitionEventId(
  * Records the programme team's worklist in the log: for each programme it
  * compares the list as computed now (read models and the clock) with the
  * items its `worklist-<programme>` stream holds open, and appends
- * WorklistItemOpened / WorklistItemClosed for the difference, expecting the
+ * WorklistItemOpened / WorklistItemRevised / WorklistItemClosed for the difference, expecting the
  * revision it read. Of several evaluators acting on the same state exactly
  * one writes; the others take a fresh look and find nothing to do. The read
  * models must first have reached the log's head as it was after the stream
@@ -99,7 +107,13 @@ export class WorklistEvaluator {
 
   private async evaluateProgramme(programmeSlug: string): Promise<ProgrammeEvaluation | undefined> {
     const stream = worklistStream(programmeSlug);
-    const result: ProgrammeEvaluation = { programmeSlug, opened: 0, closed: 0, conflicts: 0 };
+    const result: ProgrammeEvaluation = {
+      programmeSlug,
+      opened: 0,
+      closed: 0,
+      revised: 0,
+      conflicts: 0,
+    };
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const log = await this.readLog(stream);
       // After the stream: whatever its last writer knew is at or before this head.
@@ -132,10 +146,23 @@ export class WorklistEvaluator {
       }
       // Already there, with these ids: written by an earlier try or an identical rival (where the store can tell).
       if (appended.replayed === true) return result;
-      for (const event of events) result[event.type === 'WorklistItemOpened' ? 'opened' : 'closed']++;
+      for (const event of events) result[COUNTED_AS[event.type]]++;
       return result;
     }
     return result;
+  }
+
+  /**
+   * The items each programme's stream holds open, for the streams this
+   * evaluator has evaluated (read again up to their ends): none before its first round.
+   */
+  async openItems(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const stream of [...this.logs.keys()].sort()) {
+      const { state } = await this.readLog(stream);
+      counts[stream.slice(worklistStream('').length)] = Object.keys(state.open).length;
+    }
+    return counts;
   }
 
   private async readLog(stream: string): Promise<{ state: WorklistLogState; revision: number }> {

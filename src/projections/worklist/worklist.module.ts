@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/clock';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { runnerReadModels, WorklistEvaluator } from './worklist-evaluator';
+import { WorklistEvaluatorMetrics } from './worklist-evaluator-metrics';
 import { WorklistEvaluatorRunner } from './worklist-evaluator-runner';
 import { WorklistController } from './worklist.controller';
 
@@ -21,8 +22,9 @@ import { WorklistController } from './worklist.controller';
           readModels: runnerReadModels(runner, config.READ_YOUR_WRITES_TIMEOUT_MS),
         }),
     },
+    WorklistEvaluatorMetrics,
     WorklistEvaluatorRunner,
   ],
-  exports: [WorklistEvaluator],
+  exports: [WorklistEvaluator, WorklistEvaluatorRunner],
 })
 export class WorklistModule {}

@@ -5,6 +5,7 @@ import {
   WorklistItemAt,
   WorklistItemClosed,
   WorklistItemOpened,
+  WorklistItemRevised,
   worklistDecider,
 } from '../../../src/domain/worklist';
 import { context, deciderSpec } from '../support/decider-spec';
@@ -75,6 +76,11 @@ const closed = (item: WorklistItemAt, closedOn = '2018-01-05'): WorklistItemClos
   return { type: 'WorklistItemClosed', data: { ...data, closedOn } };
 };
 
+const revised = (item: WorklistItemAt, value: number, revisedOn = '2018-01-05'): WorklistItemRevised => {
+  const { openedOn: _openedOn, ...data } = opened(item, revisedOn, value).data;
+  return { type: 'WorklistItemRevised', data: { ...data, revisedOn } };
+};
+
 describe('Worklist transitions: the worklist as computed against the items the log holds open', () => {
   it('opens every item of a first evaluation, in item order, each with its subject, since and threshold', () => {
     spec
@@ -99,7 +105,6 @@ describe('Worklist transitions: the worklist as computed against the items the l
 
   it('closes with the since recorded at opening and the threshold in force now', () => {
     const raised = { ...THRESHOLDS, returnOverdueDays: 60 };
-    const moved = { ...overdueReturn, since: '2018-01-29' };
     spec
       .given([opened(overdueReturn, '2018-01-01')])
       .when(evaluate([], '2018-01-05', raised))
@@ -109,11 +114,53 @@ describe('Worklist transitions: the worklist as computed against the items the l
           data: { ...closed(overdueReturn).data, threshold: { setting: 'returnOverdueDays', value: 60 } },
         },
       ]);
-    // An item still listed stays open even if a threshold moved its since: it never left the list.
+  });
+
+  it('revises an item still listed whose threshold moved its since: the new since and threshold, nothing opened or closed', () => {
+    const raised = { ...THRESHOLDS, returnOverdueDays: 45 };
+    const moved = { ...overdueReturn, since: '2018-01-14' };
     spec
-      .given([opened(overdueReturn, '2018-01-01')])
-      .when(evaluate([moved], '2018-02-01', raised))
+      .given([opened(overdueReturn, '2018-01-01'), opened(vacancy, '2018-01-01')])
+      .when(evaluate([vacancy, moved], '2018-02-01', raised))
+      .then([revised(moved, 45, '2018-02-01')]);
+  });
+
+  it('revises when only the threshold changed, and writes nothing once the revision is in the log', () => {
+    const lowered = { ...THRESHOLDS, pdsaQuietWeeks: 6 };
+    spec
+      .given([opened(quietPdsa, '2018-01-01')])
+      .when(evaluate([quietPdsa], '2018-01-05', lowered))
+      .then([revised(quietPdsa, 6)]);
+    spec
+      .given([opened(quietPdsa, '2018-01-01'), revised(quietPdsa, 6)])
+      .when(evaluate([quietPdsa], '2018-01-06', lowered))
       .then([]);
+    const state = [opened(quietPdsa, '2018-01-01'), revised(quietPdsa, 6)].reduce(
+      worklistDecider.evolve,
+      worklistDecider.initialState(),
+    );
+    expect(state).toEqual({
+      open: { [quietPdsa.itemId]: { ...quietPdsa, threshold: { setting: 'pdsaQuietWeeks', value: 6 } } },
+      lastEvaluatedOn: '2018-01-05',
+    });
+  });
+
+  it('closes a revised item with the since and threshold of its revision; closes, revisions, then opens', () => {
+    const raised = { ...THRESHOLDS, returnOverdueDays: 45 };
+    const moved = { ...overdueReturn, since: '2018-01-14' };
+    const { revisedOn: _revisedOn, ...data } = revised(moved, 45, '2018-02-01').data;
+    spec
+      .given([opened(overdueReturn, '2018-01-01'), revised(moved, 45, '2018-02-01')])
+      .when(evaluate([], '2018-02-02', raised))
+      .then([{ type: 'WorklistItemClosed', data: { ...data, closedOn: '2018-02-02' } }]);
+    spec
+      .given([opened(overdueReturn, '2018-01-01'), opened(vacancy, '2018-01-01')])
+      .when(evaluate([moved, quietPdsa], '2018-02-01', raised))
+      .then([
+        closed(vacancy, '2018-02-01'),
+        revised(moved, 45, '2018-02-01'),
+        opened(quietPdsa, '2018-02-01'),
+      ]);
   });
 
   it('opens an item again after it closed (a vacancy that recurs)', () => {

@@ -2,14 +2,7 @@ import { worklistStream } from '../../../src/domain/worklist';
 import { EVENT_STORE } from '../../../src/event-store/port';
 import type { EventStore } from '../../../src/event-store/port';
 import type { RecordedEvent } from '../../../src/event-store/recorded-event';
-import { ProjectionRunner } from '../../../src/projections/runner/projection-runner';
-import {
-  ProgrammeEvaluation,
-  runnerReadModels,
-  WorklistEvaluation,
-  WorklistEvaluator,
-} from '../../../src/projections/worklist/worklist-evaluator';
-import { FunctionClock } from '../../../src/shared/clock';
+import { WorklistEvaluator } from '../../../src/projections/worklist/worklist-evaluator';
 import {
   commandClient,
   CommandClient,
@@ -21,7 +14,7 @@ import {
 import { getJson } from '../../support/http';
 import { storeUnderTest } from '../../support/store-under-test';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { submitReturn } from './worklist-fixtures';
+import { evaluatorBeside, only, submitReturn } from './worklist-fixtures';
 
 interface WorklistAnswer {
   date: string;
@@ -65,13 +58,6 @@ function gated(
   });
 }
 
-/** The one programme's result of a round that evaluated. */
-function only(evaluation: WorklistEvaluation): ProgrammeEvaluation {
-  if (evaluation.status !== 'evaluated') throw new Error(`Not evaluated: ${JSON.stringify(evaluation)}`);
-  expect(evaluation.programmes.map((p) => p.programmeSlug)).toEqual([programmeSlug]);
-  return evaluation.programmes[0];
-}
-
 /**
  * The worklist evaluator against a real app: a return becomes overdue as the
  * pinned clock passes its threshold and is recorded open once, closes when
@@ -88,11 +74,7 @@ describe(`worklist transitions recorded in the log [${storeUnderTest}, real HTTP
   let evaluator: WorklistEvaluator;
   /** Another evaluator of this process's read models, on a store it may slow down. */
   const rival = (on: EventStore = store, offsetDays = 0) =>
-    new WorklistEvaluator({
-      store: on,
-      clock: new FunctionClock(() => new Date(clock.getTime() + offsetDays * 86_400_000)),
-      readModels: runnerReadModels(t.app.get(ProjectionRunner), 10_000),
-    });
+    evaluatorBeside(t, on, () => new Date(clock.getTime() + offsetDays * 86_400_000));
   const logged = (): Promise<RecordedEvent[]> => store.readStream(STREAM);
   beforeAll(async () => {
     t = await startTestApp({ WORKLIST_EVALUATE_INTERVAL_MS: '0' }, { now: () => clock });
