@@ -1,5 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import { connectEsdb } from '../event-store/esdb/esdb-client';
 import type Database from 'better-sqlite3';
 import { AppConfig } from '../config/app-config';
 import { openSqliteDatabase } from '../event-store/sqlite/open-sqlite-database';
@@ -17,7 +18,7 @@ export class StoreLeases {
 
   readonly open: SharedLeases = (options) => {
     if (this.config.EVENT_STORE === 'esdb') {
-      this.esdb ??= EventStoreDBClient.connectionString(this.config.EVENTSTORE_CONNECTION_STRING as string);
+      this.esdb ??= connectEsdb(this.config.EVENTSTORE_CONNECTION_STRING as string);
       return new EsdbSharedLease(this.esdb, options);
     }
     this.sqlite ??= openSqliteDatabase(this.config.SQLITE_PATH, {

@@ -15,6 +15,7 @@ import {
 } from '../errors';
 import type { IdempotencyKeyUse } from '../idempotency-claim';
 import { claimKey, readClaim } from './esdb-idempotency-claims';
+import { connectEsdb } from './esdb-client';
 import { assertAppendable, assertReadable, assertWritableName } from '../event-validation';
 import { NO_STREAM_REVISION } from '../expected-revision';
 import type {
@@ -78,7 +79,7 @@ export class EsdbEventStore implements EventStore {
   static open(options: EsdbEventStoreOptions): EsdbEventStore {
     let client: EventStoreDBClient;
     try {
-      client = EventStoreDBClient.connectionString(options.connectionString);
+      client = connectEsdb(options.connectionString);
     } catch (error) {
       throw new EventStoreStartupError(
         `EVENTSTORE_CONNECTION_STRING: not a usable EventStoreDB connection string (${(error as Error).message})`,

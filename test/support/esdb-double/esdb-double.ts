@@ -8,7 +8,7 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import * as features from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { EventLog } from './event-log';
-import { AppendFaults, appendHandler } from './streams-append';
+import { AppendFaults, AppendMethod, appendHandler } from './streams-append';
 import { batchAppendHandler } from './streams-batch-append';
 import { deleteHandler } from './streams-delete';
 import { readHandler } from './streams-read';
@@ -43,6 +43,8 @@ export interface EsdbDouble {
   appendsReceived(count: number): Promise<void>;
   /** How many appends have reached the double since it started. */
   readonly appendCount: number;
+  /** The same, by the call that carried them. */
+  readonly appendCountBy: Readonly<Record<AppendMethod, number>>;
   /** Drops every connection at once, as a crash or network cut would; the data stays. */
   stop(): Promise<void>;
   /** Listens again on the same port with the same data. */
@@ -80,11 +82,14 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
   const batchAppend = options.batchAppend ?? true;
   const quirks: ServerQuirks = { legacyPositions: options.legacyPositions ?? false };
   let received = 0;
+  const receivedBy: Record<AppendMethod, number> = { append: 0, batchAppend: 0 };
   const waiting: Array<{ count: number; resolve: () => void }> = [];
   const faults: AppendFaults = {
     stall: 'none',
-    onReceived: () => {
+    replyDelayMs: 0,
+    onReceived: (method) => {
       received += 1;
+      receivedBy[method] += 1;
       for (const w of waiting.filter((w) => received >= w.count)) {
         waiting.splice(waiting.indexOf(w), 1);
         w.resolve();
@@ -129,6 +134,9 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
       received >= count ? Promise.resolve() : new Promise((resolve) => waiting.push({ count, resolve })),
     get appendCount() {
       return received;
+    },
+    get appendCountBy() {
+      return { ...receivedBy };
     },
     stop: async () => {
       server?.forceShutdown();

@@ -2,11 +2,16 @@ import { handleClientStreamingCall, sendUnaryData, ServerErrorResponse, status }
 import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
 import { rpcError, ServerQuirks, shared, streamDeletedError, streamName, streams, uuidString } from './wire';
 
-/** Test hooks: hold appends to model a lost connection before or after the write. */
+/** Test hooks: hold appends to model a lost connection before or after the write, or answer them late. */
 export interface AppendFaults {
   stall: 'none' | 'before-write' | 'after-write';
-  onReceived(): void;
+  /** Answer each append this long after writing it (0: at once), so a test can act while appends are pending. */
+  replyDelayMs: number;
+  onReceived(method: AppendMethod): void;
 }
+
+/** Streams.Append (one call per append) or Streams.BatchAppend (one stream for many). */
+export type AppendMethod = 'append' | 'batchAppend';
 
 interface Proposal {
   getId(): shared.UUID | undefined;
@@ -86,6 +91,7 @@ export function appendHandler(
       const state = expected;
       settle(
         faults,
+        'append',
         () => log.append(stream, state, proposed),
         (outcome) => replyToAppend(outcome, stream, callback, quirks),
       );
@@ -152,12 +158,14 @@ function replyToAppend(
 /** Runs the write now, or holds it (and its reply) when a test models a connection lost mid-command. */
 export function settle(
   faults: AppendFaults,
+  method: AppendMethod,
   write: () => AppendOutcome,
   reply: (outcome: AppendOutcome) => void,
 ): void {
-  faults.onReceived();
+  faults.onReceived(method);
   if (faults.stall === 'before-write') return;
   const outcome = write();
   if (faults.stall === 'after-write') return;
-  reply(outcome);
+  if (faults.replyDelayMs > 0) setTimeout(() => reply(outcome), faults.replyDelayMs);
+  else reply(outcome);
 }

@@ -77,6 +77,7 @@ export function batchAppendHandler(
       const expected = done.expected;
       settle(
         faults,
+        'batchAppend',
         () => log.append(done.stream, expected, done.proposed),
         (outcome) => {
           if (!call.cancelled) call.write(describeBatchOutcome(outcome, response, quirks));
