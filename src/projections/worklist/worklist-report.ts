@@ -4,7 +4,7 @@ import { WORKLIST_RULES, WorklistRule } from '../../domain/worklist';
 import { isEnrolledOn, participationsOf, valueOn } from '../spread/spread-figures';
 import { monthEnd, nextMonth } from '../report-arithmetic';
 import type { SpreadState } from '../spread/spread-state';
-import { ReportingWindow, reportingWindowOf } from '../spread/reporting-windows';
+import { periodOf, ReportingWindow, ReportWindows, reportWindowsOf } from '../spread/reporting-windows';
 import type { WorklistState } from './worklist.projection';
 
 export const DEFAULT_THRESHOLDS: WorklistThresholds = {
@@ -41,17 +41,22 @@ const itemIdOf = (rule: string, ...subject: string[]): string =>
 /**
  * What needs chasing on `date`, each item with the rule that raised it and
  * the day it crossed its threshold. Nothing is raised past the programme's
- * reporting window (`windowEnd`): a programme that has ended has nothing to chase.
+ * reporting window, nor for an organisation past its phase's (`windows`,
+ * with `applied` false for `window=none`): what has ended has nothing to chase.
  */
 export function worklistItems(
   worklist: WorklistState,
   spread: SpreadState,
   programmeSlug: string,
   date: string,
-  windowEnd: string | null,
+  windows: ReportWindows,
 ): { thresholds: WorklistThresholds; items: WorklistItem[] } {
   const thresholds = worklist.thresholds[programmeSlug] ?? DEFAULT_THRESHOLDS;
-  if (windowEnd !== null && windowEnd < date) return { thresholds, items: [] };
+  const { window } = windows;
+  if (window.applied && window.endsOn !== null && window.endsOn < date) return { thresholds, items: [] };
+  const participations = participationsOf(spread, programmeSlug);
+  const phaseOf = new Map(participations.map((p) => [p.odsCode, p.phaseId]));
+  const periodOfOrganisation = (ods: string) => periodOf(windows, phaseOf.get(ods) ?? null, date);
   const items: WorklistItem[] = [];
   const name = (ods: string) => spread.organisations[ods]?.name ?? ods;
   const item = (
@@ -61,7 +66,9 @@ export function worklistItems(
     detail: string,
     alwaysEventId: string | null = null,
     period: string | null = null,
-  ) =>
+  ) => {
+    // An organisation whose phase's window has ended has nothing to chase.
+    if (periodOfOrganisation(ods).to < date) return;
     items.push({
       itemId: itemIdOf(rule, programmeSlug, ods, alwaysEventId ?? '', period ?? ''),
       rule,
@@ -73,11 +80,15 @@ export function worklistItems(
       since,
       detail,
     });
+  };
 
-  for (const p of participationsOf(spread, programmeSlug)) {
+  for (const p of participations) {
     if (p.enrolledOn === null || !isEnrolledOn(p, date)) continue;
+    const from = periodOfOrganisation(p.odsCode).from;
     for (let month = p.enrolledOn.slice(0, 7); monthEnd(nextMonth(month)) < date; month = nextMonth(month)) {
       if (valueOn(p.statusHistory, monthEnd(month)) !== 'enrolled') continue;
+      // A phase window that starts later expects no return for the months before it.
+      if (from !== null && monthEnd(month) < from) continue;
       const submitted = p.returns[month];
       if (submitted !== undefined && submitted <= date) continue;
       const since = addDays(monthEnd(nextMonth(month)), thresholds.returnOverdueDays);
@@ -147,7 +158,9 @@ export function programmeWorklist(
   date: string,
   applyWindow: boolean,
 ): { window: ReportingWindow; thresholds: WorklistThresholds; items: WorklistItem[] } {
-  const window = reportingWindowOf(models.spread, programmeSlug, applyWindow);
-  const end = window.applied ? window.endsOn : null;
-  return { window, ...worklistItems(models.worklist, models.spread, programmeSlug, date, end) };
+  const windows = reportWindowsOf(models.spread, programmeSlug, applyWindow);
+  return {
+    window: windows.window,
+    ...worklistItems(models.worklist, models.spread, programmeSlug, date, windows),
+  };
 }
