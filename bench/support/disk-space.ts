@@ -16,7 +16,7 @@ export function bytesPerEvent(folder: string): { bytes: number; from: string } {
   const stores = existsSync(folder)
     ? readdirSync(folder)
         .map((name) => ({ name, events: Number(/^store-(\d+)-v\d+\.sqlite$/.exec(name)?.[1] ?? 0) }))
-        .filter((s) => s.events >= 100_000)
+        .filter((s) => s.events >= 100_000 && statSync(join(folder, s.name)).size > 0)
         .sort((a, b) => b.events - a.events)
     : [];
   const largest = stores[0];

@@ -20,9 +20,9 @@ export const largeStorePath = (events: number): string =>
   join(WORK, `store-${events}-v${STORE_VERSION}.sqlite`);
 
 /** Stores of this size written by another version of the events: never read as current. */
-export function staleStores(events: number): string[] {
-  if (!existsSync(WORK)) return [];
-  return readdirSync(WORK).filter((name) => {
+export function staleStores(events: number, folder = WORK): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => {
     const match = STORE_FILE.exec(name);
     return match !== null && Number(match[1]) === events && Number(match[2]) !== STORE_VERSION;
   });
