@@ -17,7 +17,7 @@ export interface AsOfFigures {
   knownAt: 'now' | 'past';
   first: number;
   repeated: number;
-  /** Month ends: the first call in a restarted service, from the snapshot the first call kept. */
+  /** Month ends: the first call in a restarted service (from the snapshot the first call kept, when it kept one). */
   afterRestart?: number;
 }
 
@@ -77,23 +77,24 @@ export async function measureSize(events: number): Promise<SizeFigures> {
     const queries = [MONTH_END, OFF_GRID].flatMap((date) =>
       (['now', 'past'] as const).map((knownAt) => ({ date, knownAt })),
     );
-    const queryOf = (date: string, knownAt: string) =>
-      `asOf=${date}&asKnownAt=${encodeURIComponent(knownAt)}`;
+    // Known now is the default (no asKnownAt): a month-end fold so bounded is the one the service keeps as a snapshot.
+    const queryOf = (date: string, knownAt: 'now' | 'past') =>
+      knownAt === 'now' ? `asOf=${date}` : `asOf=${date}&asKnownAt=${encodeURIComponent(pastKnownAt)}`;
     const [asOf, firstRss] = await withServer(async (server) => {
       const figures: AsOfFigures[] = [];
       for (const { date, knownAt } of queries) {
-        const query = queryOf(date, knownAt === 'now' ? new Date().toISOString() : pastKnownAt);
+        const query = queryOf(date, knownAt);
         const [, first] = await timed(() => spreadSummary(server, query));
         const [, repeated] = await timed(() => spreadSummary(server, query));
         figures.push({ date, knownAt, first, repeated });
       }
       return figures;
     });
-    // Restarted (nothing cached in memory, the state database kept): month ends from their snapshots.
+    // Restarted (nothing cached in memory, the state database kept): month ends again.
     const [, restartedRss] = await withServer(async (server) => {
       for (const figures of asOf.filter((a) => a.date === MONTH_END)) {
-        const knownAt = figures.knownAt === 'now' ? new Date().toISOString() : pastKnownAt;
-        [, figures.afterRestart] = await timed(() => spreadSummary(server, queryOf(MONTH_END, knownAt)));
+        const query = queryOf(MONTH_END, figures.knownAt);
+        [, figures.afterRestart] = await timed(() => spreadSummary(server, query));
       }
     });
     const [[lines, exportSeconds], exportRss] = await withServer((server) =>
