@@ -40,7 +40,7 @@ export async function runScaleBench(argv: readonly string[] = process.argv): Pro
   }
   const sections = measured.map(
     (f) =>
-      `### ${fmt(f.events)} events (\`--sizes\` ${sizes[measured.indexOf(f)]})\n\nRaw scan + parse of the same rows in the same run: ${fmt(f.raw.seconds, 1)} s. Rebuild: ${fmt(f.rebuild.seconds, 1)} s. Known half-way through the log: ${f.pastKnownAt}.\n\n${sizeTable(f)}`,
+      `### ${fmt(f.events)} events (a store of about ${fmt(sizes[measured.indexOf(f)])} asked for)\n\nRaw scan + parse of the same rows in the same run: ${fmt(f.raw.seconds, 1)} s. Rebuild: ${fmt(f.rebuild.seconds, 1)} s. Known half-way through the log: ${f.pastKnownAt}.\n\n${sizeTable(f)}`,
   );
   const growth =
     measured.length > 1
