@@ -1,5 +1,5 @@
 /**
- * `npm run bench:build-store -- --events 1000000 [--path file.sqlite]`:
+ * `npm run bench:build-store -- --events 1000000 [--path file.sqlite] [--sender batched|single]`:
  * a simulated programme of about that many events, for the benches that need
  * a large realistic store (see support/bench-store.ts).
  */
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const events = Number(option('events', '1000000'));
   // By default where the benches look for it, so they reuse it.
   const path = option('path', largeStorePath(events));
-  const store = await buildBenchStore(path, { events, progress: progress('bench store') });
+  const sender = option('sender', 'batched') === 'single' ? 'single' : 'batched';
+  const store = await buildBenchStore(path, { events, sender, progress: progress('bench store') });
   const rate = store.events / store.seconds;
   console.log(
     `${store.events} events at ${store.path} (simulator scale ${store.scale}) in ${fmt(store.seconds)} s (${fmt(rate)} events/s)`,
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   writeSection(
     'build-store',
     `## Bench store build — \`npm run bench:build-store -- --events ${events}\`\n\n` +
-      `Not a benchmark but the time it takes to make the large store other benches read: the simulated programme (seed ${store.simulation.seed}, scale ${store.scale}) sent through the service's command handlers in-process (validation, deciders, idempotency, appends; projections off), synchronous=NORMAL. ` +
+      `Not a benchmark but the time it takes to make the large store other benches read: the simulated programme (seed ${store.simulation.seed}, scale ${store.scale}) sent through the service's command gateway in-process (${sender === 'batched' ? 'its batch path, many commands per commit' : 'one command at a time'}: validation, deciders, idempotency, appends; read models off), synchronous=NORMAL. ` +
       `${fmt(store.simulation.commands)} commands, ${fmt(store.events)} events (register seed included) in ${fmt(store.seconds)} s: ${fmt(rate)} events/s; peak RSS ${fmt(peakRssMb())} MB.`,
   );
 }

@@ -11,18 +11,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChildServer, startChildServer } from './support/child-server';
+import { startChildServer } from './support/child-server';
+import { exportedLines, spreadSummary, timed, untilReady } from './support/history-queries';
 import { largeStore, warmPageCache } from './support/large-store';
 import { runChild } from './support/run-child';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, (performance.now() - started) / 1000];
-}
 
 export async function runHistoryBench(): Promise<void> {
   const store = await largeStore(quick ? 20_000 : 1_000_000);
@@ -33,21 +28,11 @@ export async function runHistoryBench(): Promise<void> {
       'scan',
       store,
     ]);
-    const ready = async (server: ChildServer): Promise<ChildServer> => {
-      // The live read models catch up first, so the measured queries do not share the CPU with them.
-      while ((await fetch(`${server.url}/health/ready`)).status !== 200)
-        await new Promise((r) => setTimeout(r, 500));
-      return server;
-    };
+    const ready = untilReady;
     let server = await ready(await startChildServer('serve-service.ts', [folder, 'NORMAL', store]));
     let serverRss = 0;
     try {
-      const get = async (query: string) => {
-        const url = `${server.url}/v1/spread/summary?${query}`;
-        const response = await fetch(url, { headers: server.auth });
-        if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-        return response.text();
-      };
+      const get = (query: string) => spreadSummary(server, query);
       const knownNow = () => `asKnownAt=${encodeURIComponent(new Date().toISOString())}`;
       const asOf = `asOf=2018-03-31&${knownNow()}`;
       const [, uncached] = await timed(() => get(asOf));
@@ -62,16 +47,7 @@ export async function runHistoryBench(): Promise<void> {
       const [, lateSnapshot] = await timed(() => get('asOf=2019-10-31'));
       const [, earlyOffGrid] = await timed(() => get(`asOf=2018-03-15&${knownNow()}`));
       const [, lateOffGrid] = await timed(() => get(`asOf=2019-10-15&${knownNow()}`));
-      const [lines, exportSeconds] = await timed(async () => {
-        const response = await fetch(`${server.url}/v1/export/events`, { headers: server.auth });
-        let count = 0;
-        const decoder = new TextDecoder();
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          const text = decoder.decode(chunk, { stream: true });
-          for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-        }
-        return count;
-      });
+      const [lines, exportSeconds] = await timed(() => exportedLines(server));
       serverRss = Math.max(serverRss, await server.stop());
       const fold = (label: string, seconds: number, goal = ''): string[] => [
         label,

@@ -10,30 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { READ_MODELS } from '../src/projections/catalogue';
 import { largeStore, warmPageCache } from './support/large-store';
-import { runChild } from './support/run-child';
+import { rebuildFigures } from './support/rebuild-figures';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
-
-interface Rate {
-  events: number;
-  seconds: number;
-  perSecond: number;
-  rssMb: number;
-}
 
 export async function runProjectionsBench(): Promise<void> {
   const store = await largeStore(quick ? 20_000 : 1_000_000);
   warmPageCache(store);
   const stateDir = mkdtempSync(join(tmpdir(), 'aet-bench-projections-'));
   try {
-    const raw = await runChild<Rate>('rebuild-child.ts', ['scan', store]);
-    const rebuild = await runChild<Rate>('rebuild-child.ts', ['rebuild', store, stateDir]);
-    const start = await runChild<{ seconds: number; rssMb: number }>('rebuild-child.ts', [
-      'startup',
-      store,
-      stateDir,
-    ]);
+    const { raw, rebuild, start } = await rebuildFigures(store, stateDir);
     const rows = [
       [
         `rebuild of all ${READ_MODELS.length} read models (${READ_MODELS.map((p) => p.name).join(', ')})`,
