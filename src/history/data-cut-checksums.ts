@@ -4,7 +4,7 @@ import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { holdsPersonalData, maskPersonalData } from '../personal-data/personal-fields';
 import { applyProjection, Projection } from '../projections/runner/projection';
-import { canonicalJson, sha256Hex } from '../shared/canonical-json';
+import { canonicalSha256 } from '../shared/canonical-sha256';
 import { Bounds, withinBounds } from '../shared/bounds';
 import type { ReadModelChecksums } from '../shared/read-model-checksums.query';
 
@@ -47,6 +47,6 @@ export async function readModelChecksums(
   return {
     globalPosition,
     projectionVersions: Object.fromEntries(projections.map((p) => [p.name, p.version])),
-    checksums: Object.fromEntries(projections.map((p, i) => [p.name, sha256Hex(canonicalJson(states[i]))])),
+    checksums: Object.fromEntries(projections.map((p, i) => [p.name, canonicalSha256(states[i])])),
   };
 }

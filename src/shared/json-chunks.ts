@@ -39,7 +39,7 @@ export function* jsonChunks(
 }
 
 /** JSON.stringify's rule for object members: undefined, functions and symbols are left out. */
-const serialisable = (v: unknown): boolean =>
+export const serialisable = (v: unknown): boolean =>
   v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 
 function* walk(value: unknown, depth: number): Generator<string, void, undefined> {

@@ -4,7 +4,7 @@ import { ApiProblems } from '../../http/api-docs';
 import { ProblemException } from '../../shared/problem';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
-import { canonicalJson, sha256Hex } from '../../shared/canonical-json';
+import { canonicalSha256 } from '../../shared/canonical-sha256';
 import { ProjectionRunner } from './projection-runner';
 import type { ReadModelsResponse, RebuildStartedResponse } from '../../openapi/responses/response-types';
 
@@ -26,7 +26,7 @@ export class ReadModelsController {
     const headPosition = await this.store.headPosition();
     const items = this.runner.health().map((model) => ({
       ...model,
-      checksum: sha256Hex(canonicalJson(this.runner.current(model.name).state)),
+      checksum: canonicalSha256(this.runner.current(model.name).state),
     }));
     return { headPosition, items };
   }
