@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { FORWARDS, jsonEvent, START } from '@eventstore/db-client';
+import { EventStoreDBClient, FORWARDS, jsonEvent, START } from '@eventstore/db-client';
 import { connectEsdb } from '../src/event-store/esdb/esdb-client';
 import { NewEvent } from '../src/event-store';
 import { EsdbEventStore } from '../src/event-store/esdb/esdb-event-store';
@@ -107,6 +107,39 @@ export async function runEsdbBench(): Promise<void> {
       console.log(rows[rows.length - 1].join('  '));
     }
 
+    // What sending every append as a call of its own costs: the raw client on its default path
+    // (BatchAppend, one stream for every append), which the port no longer takes (esdb-client.ts).
+    const batched = EventStoreDBClient.connectionString(double.connectionString);
+    try {
+      const viaBatch = (i: number, e: NewEvent): Promise<unknown> =>
+        batched.appendToStream(`batch${run}-${i % STREAMS}`, [
+          jsonEvent({
+            id: e.id,
+            type: e.type,
+            data: e.data as Record<string, unknown>,
+            metadata: e.metadata,
+          }),
+        ]);
+      await rate(200, 4, (i) => viaBatch(i, measurement(i)));
+      for (const concurrency of [1, CONCURRENCY]) {
+        const half = APPENDS / 2;
+        const batchFirst = await rate(half, concurrency, (i) => viaBatch(i, measurement(i)));
+        const unary = await rate(APPENDS, concurrency, (i) => raw(i, measurement(i)));
+        const batchSecond = await rate(half, concurrency, (i) => viaBatch(i, measurement(i)));
+        const batchRate = harmonic(batchFirst, batchSecond);
+        rows.push([
+          `raw client, single-event appends/s, ${concurrency} in flight: Streams.Append (port's path) | BatchAppend (client's default)`,
+          fmt(unary),
+          fmt(batchRate),
+          fmt(unary / batchRate, 2),
+          'reported',
+        ]);
+        console.log(rows[rows.length - 1].join('  '));
+      }
+    } finally {
+      await batched.dispose();
+    }
+
     for (let i = 0; i < READ_EVENTS; i += 100) {
       const batch = Array.from({ length: 100 }, (_, k) => measurement(i + k));
       await store.appendToStream(`read${run}-${(i / 100) % STREAMS}`, batch);
@@ -140,7 +173,7 @@ export async function runEsdbBench(): Promise<void> {
     writeSection(
       'esdb',
       `## EventStoreDB adapter overhead over @eventstore/db-client — \`npm run bench:esdb\`${quick ? ' (quick)' : ''}\n\n` +
-        `**This measures the adapter, not EventStoreDB.** Both sides run @eventstore/db-client 6.2.1 over gRPC against the in-memory wire double (test/support/esdb-double, in a child process), in the same run: the port (\`EsdbEventStore\`) next to the raw client making the same calls. ${fmt(APPENDS)} single-event appends across ${STREAMS} streams (each a Streams.Append call of its own on both sides, as the port sends them: src/event-store/esdb/esdb-client.ts); reads go through all of $all twice per side (raw, port, port, raw), the port converting and filtering every event, the raw side only dropping system events. Real EventStoreDB adds fsync and network latency that dwarfs both.\n\n` +
+        `**This measures the adapter, not EventStoreDB.** Both sides run @eventstore/db-client 6.2.1 over gRPC against the in-memory wire double (test/support/esdb-double, in a child process), in the same run: the port (\`EsdbEventStore\`) next to the raw client making the same calls. ${fmt(APPENDS)} single-event appends across ${STREAMS} streams (each a Streams.Append call of its own on both sides, as the port sends them: src/event-store/esdb/esdb-client.ts); reads go through all of $all twice per side (raw, port, port, raw), the port converting and filtering every event, the raw side only dropping system events. The two rows on the raw client alone show what sending each append as a call of its own costs against the client's default BatchAppend stream (Append | BatchAppend, ratio Append / BatchAppend), in the same run. Real EventStoreDB adds fsync and network latency that dwarfs both.\n\n` +
         table(['measure', 'port (adapter)', 'raw client', 'port / raw', 'goal'], rows),
     );
   } finally {
