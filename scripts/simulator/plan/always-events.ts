@@ -32,6 +32,15 @@ export function alwaysEventSpecs(
   noChange: ParticipationChanges,
 ): AlwaysEventSpec[] {
   const specs: AlwaysEventSpec[] = [];
+  // The specs so far by setting, in the order pushed, each with the day it can first be spread
+  // from: the filter below ran over every spec and parsed dates for each, quadratic in the plan.
+  const bySetting = new Map<string, Array<{ spec: AlwaysEventSpec; spreadableOn: string }>>();
+  const add = (spec: AlwaysEventSpec): void => {
+    specs.push(spec);
+    const list = bySetting.get(spec.homeUnit.setting) ?? [];
+    list.push({ spec, spreadableOn: addDays(spec.initiatedOn, 90) });
+    bySetting.set(spec.homeUnit.setting, list);
+  };
   for (const organisation of organisations) {
     const rng = prng.fork(organisation.odsCode);
     const change = changes.get(organisation.odsCode) ?? noChange;
@@ -49,7 +58,7 @@ export function alwaysEventSpecs(
       };
     };
     const cases = CASE_STUDIES.filter((c) => c.odsCode === organisation.odsCode);
-    cases.forEach((c, i) => specs.push(caseStudySpec(c, context(i, c.initiatedOn))));
+    cases.forEach((c, i) => add(caseStudySpec(c, context(i, c.initiatedOn))));
     const synthetic = Math.max(0, baseCount(rng, organisation) - cases.length);
     const count = scale > 1 ? Math.round(synthetic * scale) : synthetic;
     const latestStart = minDate(
@@ -66,14 +75,11 @@ export function alwaysEventSpecs(
             );
       if (initiatedOn > latestStart) continue;
       const setting = settingFor(rng, organisation.type);
-      const sources = specs.filter(
-        (s) =>
-          s.homeUnit.setting === setting &&
-          s.odsCode !== organisation.odsCode &&
-          addDays(s.initiatedOn, 90) <= initiatedOn,
-      );
+      const sources = (bySetting.get(setting) ?? [])
+        .filter((s) => s.spec.odsCode !== organisation.odsCode && s.spreadableOn <= initiatedOn)
+        .map((s) => s.spec);
       const source = sources.length > 0 && rng.chance(SPREAD_SHARE) ? rng.pick(sources) : null;
-      specs.push(syntheticSpec(rng.fork(`ae/${i}`), context(cases.length + i, initiatedOn), setting, source));
+      add(syntheticSpec(rng.fork(`ae/${i}`), context(cases.length + i, initiatedOn), setting, source));
     }
   }
   return specs;
