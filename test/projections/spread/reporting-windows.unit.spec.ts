@@ -4,7 +4,16 @@ import { returnCompliance, spreadBreakdown } from '../../../src/projections/spre
 import { ProgrammeShape, SpreadState } from '../../../src/projections/spread/spread-state';
 import { spreadProjection } from '../../../src/projections/spread/spread.projection';
 import { recorded } from '../support/recorded';
-import { enrolment, participationEvent, programme, SLUG, trust } from './spread-fixtures';
+import {
+  enrolment,
+  participationEvent,
+  phaseClosed,
+  phaseWindow,
+  pilotPhase,
+  programme,
+  SLUG,
+  trust,
+} from './spread-fixtures';
 
 /** A programme with a pilot (2015) and a spread phase (2016), no window and not closed. */
 function shape(changes: (p: ProgrammeShape) => void = () => undefined): SpreadState {
@@ -97,7 +106,6 @@ describe('reporting windows of a programme and its phases', () => {
 });
 
 describe('figures by phase end at each phase’s window', () => {
-  const stream = `programme-${SLUG}`;
   const returned = (odsCode: string, period: string, submittedOn: string) =>
     recorded(`engagement-${SLUG}.${odsCode}`, 'MonthlyReturnSubmitted', {
       programmeSlug: SLUG,
@@ -118,30 +126,13 @@ describe('figures by phase end at each phase’s window', () => {
     trust('RP2'),
     trust('RS1'),
     ...programme(),
-    recorded(stream, 'ProgrammePhaseDefined', {
-      programmeSlug: SLUG,
-      phaseId: 'pilot',
-      name: 'Pilot',
-      description: null,
-      startDate: '2015-04-01',
-      endDate: null,
-    }),
+    pilotPhase(),
     ...enrolment('RP1', '2016-06-01', { phaseId: 'pilot' }),
     ...enrolment('RP2', '2016-06-01', { phaseId: 'pilot' }),
     ...enrolment('RS1', '2016-12-01'),
     withdrew('RP2', '2016-11-15'),
-    recorded(stream, 'ProgrammePhaseClosed', {
-      programmeSlug: SLUG,
-      phaseId: 'pilot',
-      closedOn: '2016-09-30',
-      reason: 'Pilot complete',
-    }),
-    recorded(stream, 'ReportingWindowSet', {
-      programmeSlug: SLUG,
-      phaseId: 'spread',
-      startsOn: '2017-02-01',
-      endsOn: '2017-04-30',
-    }),
+    phaseClosed('pilot', '2016-09-30'),
+    phaseWindow('spread', '2017-02-01', '2017-04-30'),
     ...['2016-06', '2016-07', '2016-08', '2016-09', '2016-10'].map((m) => returned('RP1', m, `${m}-28`)),
     ...['2017-01', '2017-02', '2017-03'].map((m) => returned('RS1', m, `${m}-28`)),
   ]);

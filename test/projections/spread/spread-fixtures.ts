@@ -135,3 +135,33 @@ export function alwaysEventEvent(
     ...data,
   });
 }
+
+/** A pilot phase of the programme from 2015-04-01, beside the spread phase programme() defines. */
+export function pilotPhase(): RecordedEvent {
+  return recorded(`programme-${SLUG}`, 'ProgrammePhaseDefined', {
+    programmeSlug: SLUG,
+    phaseId: 'pilot',
+    name: 'Pilot',
+    description: null,
+    startDate: '2015-04-01',
+    endDate: null,
+  });
+}
+
+export function phaseClosed(phaseId: string, closedOn: string): RecordedEvent {
+  return recorded(`programme-${SLUG}`, 'ProgrammePhaseClosed', {
+    programmeSlug: SLUG,
+    phaseId,
+    closedOn,
+    reason: 'Pilot complete',
+  });
+}
+
+export function phaseWindow(phaseId: string, startsOn: string, endsOn: string): RecordedEvent {
+  return recorded(`programme-${SLUG}`, 'ReportingWindowSet', {
+    programmeSlug: SLUG,
+    phaseId,
+    startsOn,
+    endsOn,
+  });
+}

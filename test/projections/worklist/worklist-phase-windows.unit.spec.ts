@@ -2,8 +2,15 @@ import { foldProjection } from '../../../src/projections/runner/projection';
 import { spreadProjection } from '../../../src/projections/spread/spread.projection';
 import { programmeWorklist } from '../../../src/projections/worklist/worklist-report';
 import { worklistProjection } from '../../../src/projections/worklist/worklist.projection';
-import { recorded } from '../support/recorded';
-import { enrolment, programme, SLUG, trust } from '../spread/spread-fixtures';
+import {
+  enrolment,
+  phaseClosed,
+  phaseWindow,
+  pilotPhase,
+  programme,
+  SLUG,
+  trust,
+} from '../spread/spread-fixtures';
 
 /**
  * The worklist ends where each organisation's phase ends (docs/analysts/
@@ -12,33 +19,15 @@ import { enrolment, programme, SLUG, trust } from '../spread/spread-fixtures';
  * Neither has sent a single return.
  */
 describe('the worklist within phase windows', () => {
-  const stream = `programme-${SLUG}`;
   const events = [
     trust('RP1'),
     trust('RS1'),
     ...programme(),
-    recorded(stream, 'ProgrammePhaseDefined', {
-      programmeSlug: SLUG,
-      phaseId: 'pilot',
-      name: 'Pilot',
-      description: null,
-      startDate: '2015-04-01',
-      endDate: null,
-    }),
+    pilotPhase(),
     ...enrolment('RP1', '2016-06-01', { phaseId: 'pilot' }),
     ...enrolment('RS1', '2016-12-01'),
-    recorded(stream, 'ProgrammePhaseClosed', {
-      programmeSlug: SLUG,
-      phaseId: 'pilot',
-      closedOn: '2016-09-30',
-      reason: 'Pilot complete',
-    }),
-    recorded(stream, 'ReportingWindowSet', {
-      programmeSlug: SLUG,
-      phaseId: 'spread',
-      startsOn: '2017-02-01',
-      endsOn: '2018-12-31',
-    }),
+    phaseClosed('pilot', '2016-09-30'),
+    phaseWindow('spread', '2017-02-01', '2018-12-31'),
   ];
   const models = {
     spread: foldProjection(spreadProjection, events),
