@@ -110,7 +110,25 @@ function insideHexToken(
   return cache.hex;
 }
 
-export function containsNhsNumber(text: string): boolean {
+/**
+ * A canonical UUID (8-4-4-4-12 hex digits), wherever it stands. Its groups are
+ * joined by one separator, so a run of them holding exactly ten digits
+ * (`…-9660-4095-b7b4-…`: 4 + 4 + 2) passes the joining rule above: about one
+ * random UUID in 360 held a valid "NHS number" that way, and the service's own
+ * ids in paths and keys were refused by chance. Masked with letters that are
+ * not hex, so digits glued to a UUID (`<uuid>9434765919`) are still read as
+ * glued to a label, not as part of a hex token.
+ */
+const UUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/g;
+const UUID_MASK = 'u'.repeat(36);
+
+/** The text with every UUID replaced by letters of the same length: an identifier, never a number to join. */
+function withoutUuids(text: string): string {
+  return text.includes('-') ? text.replace(UUID, UUID_MASK) : text;
+}
+
+export function containsNhsNumber(input: string): boolean {
+  const text = withoutUuids(input);
   const token = { start: 0, end: 0, hex: false };
   let run: Group[] = [];
   let gap = '';

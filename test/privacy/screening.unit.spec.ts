@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { containsNhsNumber, isValidNhsNumber } from '../../src/privacy/nhs-number';
@@ -85,8 +86,34 @@ describe('NHS number detector (Modulus 11)', () => {
     ['a SHA-1 key with ten digits glued inside', 'sim-42-50d41741d5067e828991ebd7951100013c4f5a09'],
     ['a trace id with ten digits glued inside', '4bf92f3577b34da6a3ce9434765919ae'],
     ['a UUID inside a longer key', 'cmd-3f6c1d0e-6a57-4d8e-9b1f-a9434765919b'],
+    // Random UUIDs that the group-joining rule read as NHS numbers (4 + 4 + 2 digits, one separator).
+    ['a UUID whose groups join into ten digits', '/v1/measures/3d0f4a16-9660-4095-b7b4-41be9b365069/chart'],
+    ['a UUID whose groups join into ten digits, in a key', 'cmd-86db7974-1999-46ea-859e-ba523f0f1791'],
+    ['a UUID whose groups join into ten digits, upper case', '39450400-86CD-4898-81C5-81B7598D2332'],
   ])('passes %s', (_, text) => {
     expect(containsNhsNumber(normaliseForScreening(text))).toBe(false);
+  });
+
+  it('passes every UUID, alone, in a path or in a key (property)', () => {
+    fc.assert(
+      fc.property(fc.uuid({ version: [1, 2, 3, 4, 5, 6, 7, 8] }), fc.boolean(), (uuid, upper) => {
+        const id = upper ? uuid.toUpperCase() : uuid;
+        for (const text of [id, `/v1/evaluation/data-cuts/${id}/verify`, `import-${id}-row-7`]) {
+          expect(containsNhsNumber(normaliseForScreening(text))).toBe(false);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it.each([
+    ['beside a UUID', 'NHS 943 476 5919 for 3d0f4a16-9660-4095-b7b4-41be9b365069'],
+    ['after a UUID', '3d0f4a16-9660-4095-b7b4-41be9b365069: 9434765919'],
+    ['in a UUID-like token that is not a UUID', '9434-7659-19ab'],
+    ['glued after a UUID', 'c33d0a4c-5c37-58ae-85f8-9d812a51eee79434765919'],
+    ['glued before a UUID', '9434765919c33d0a4c-5c37-58ae-85f8-9d812a51eee7'],
+  ])('still finds an NHS number %s', (_, text) => {
+    expect(containsNhsNumber(normaliseForScreening(text))).toBe(true);
   });
 });
 
