@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../src/event-store';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeUnderTest } from '../support/store-under-test';
+import { ALL_COMMITMENTS, CHIEF_NURSE } from '../domain/participation/participation-fixtures';
 
 interface Reply {
   status: number;
@@ -89,19 +90,44 @@ describe(`an Always Event from initiation to closure [${storeUnderTest}, real HT
   beforeAll(async () => {
     t = await startTestApp();
     store = t.app.get<symbol, EventStore>(EVENT_STORE);
-    // The participation decider lives on another branch: the enrolment it would write is appended directly.
-    const enrolment = [
-      'InterestExpressed',
-      'ExecutiveSponsorConfirmed',
-      'ParticipationCommitmentSigned',
-      'OrganisationEnrolled',
+    // The enrolment is appended as the participation decider writes it, dated before the
+    // Always Event begins (the participation commands' own walk is participation.e2e.spec.ts).
+    const key = { programmeSlug: PROGRAMME, odsCode: ODS };
+    const sponsor = CHIEF_NURSE;
+    const on = '2017-06-01';
+    const enrolment: Array<[string, Record<string, unknown>]> = [
+      [
+        'InterestExpressed',
+        { expressedOn: on, channel: 'NationalTeam', contactRole: 'PatientExperienceLead' },
+      ],
+      ['ExecutiveSponsorConfirmed', { sponsor, confirmedOn: on, seniorSupport: true }],
+      [
+        'ParticipationCommitmentSigned',
+        {
+          commitments: ALL_COMMITMENTS,
+          signedOn: on,
+          complete: true,
+        },
+      ],
+      [
+        'OrganisationEnrolled',
+        {
+          enrolledOn: on,
+          phaseId: 'spread',
+          enrolmentRoute: 'Direct',
+          cohortId: null,
+          sponsorPersonId: sponsor.personId,
+          sponsorIsBoardLevel: true,
+          seniorSupport: true,
+        },
+      ],
     ];
     await store.appendToStream(
       `participation-${PROGRAMME}.${ODS}`,
-      enrolment.map((type) => ({
+      enrolment.map(([type, data]) => ({
         id: randomUUID(),
         type,
-        data: { programmeSlug: PROGRAMME, odsCode: ODS },
+        data: { ...key, ...data },
         metadata: {
           occurredAt: '2017-06-01T09:00:00Z',
           actor: 'scenario-seed',

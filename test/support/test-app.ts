@@ -79,9 +79,13 @@ export async function startTestApp(
     double,
     close: async () => {
       forgetCredential(url);
-      await app.close();
-      await double?.stop();
-      rmSync(folder, { recursive: true, force: true });
+      // A close that throws (a test that broke the store on purpose) still leaves no temporary store behind.
+      try {
+        await app.close();
+      } finally {
+        await double?.stop();
+        rmSync(folder, { recursive: true, force: true });
+      }
     },
   };
 }
