@@ -59,10 +59,10 @@ describe('organisation register seed on an empty embedded store [sqlite: embedde
         expect.objectContaining({ newName: 'Lancashire & South Cumbria NHS Foundation Trust' }),
       ],
     ]);
-    await first.app.close();
+    await first.close();
 
     const restarted = await startTestApp(env);
     expect(await restarted.app.get<symbol, EventStore>(EVENT_STORE).headPosition()).toBe(head);
-    await restarted.app.close();
+    await restarted.close();
   });
 });
