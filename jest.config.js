@@ -17,6 +17,30 @@ const shared = {
   testTimeout: 30_000,
 };
 
+/**
+ * e2e specs whose subject is not the event store: what they check is decided
+ * before any append (authentication, authorisation, headers and limits, file
+ * refusals, CSV cells, the SPC engine) or in child processes that always use
+ * the embedded store (start-up logs, the API-key CLI). On the wire double they
+ * would repeat the same checks at three to four times the cost, so they run on
+ * the embedded store only. The store's own semantics stay covered on both:
+ * the conformance suite, and every e2e spec not listed here.
+ */
+const STORE_AGNOSTIC = [
+  'test/auth/api-key-cli.e2e.spec.ts',
+  'test/auth/authorisation-matrix.e2e.spec.ts',
+  'test/auth/bad-credentials.e2e.spec.ts',
+  'test/auth/dev-key.e2e.spec.ts',
+  'test/auth/jwt.e2e.spec.ts',
+  'test/security/limits-and-headers.e2e.spec.ts',
+  'test/security/openapi-security.e2e.spec.ts',
+  'test/analytics-api/spc-endpoint.e2e.spec.ts',
+  'test/imports/bad-files.e2e.spec.ts',
+  'test/kafka/kafka-wiring.e2e.spec.ts',
+  'test/projections/csv-injection.e2e.spec.ts',
+];
+const literal = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30_000,
@@ -48,7 +72,10 @@ module.exports = {
       ...shared,
       displayName: 'e2e [esdb: @eventstore/db-client → gRPC wire double]',
       testRegex: '\\.e2e\\.spec\\.ts$',
-      testPathIgnorePatterns: ['\\.sqlite\\.e2e\\.spec\\.ts$'],
+      testPathIgnorePatterns: [
+        '\\.sqlite\\.e2e\\.spec\\.ts$',
+        ...STORE_AGNOSTIC.map((path) => `/${literal(path)}$`),
+      ],
       setupFiles: ['<rootDir>/test/support/e2e/env-esdb.ts'],
     },
   ],
