@@ -32,6 +32,21 @@ describe('screenRequestHead: path, query and recorded headers, whatever arrives'
     expect(findings[4]).toEqual([]);
   });
 
+  it('takes a position of ten digits (an EventStoreDB byte offset) in atPosition and minPosition, and nothing else there', () => {
+    // 9434765919 passes Modulus 11: anywhere else it is an NHS number.
+    for (const name of ['minPosition', 'atPosition']) {
+      expect(screenRequestHead({ url: `/v1/spread/summary?${name}=9434765919`, headers: {} })).toEqual([]);
+      for (const value of ['943+476+5919', 'NHS9434765919', '9434765919%20']) {
+        expect(screenRequestHead({ url: `/v1/spread/summary?${name}=${value}`, headers: {} })).toEqual([
+          { field: `query.${name}`, rule: 'nhs-number' },
+        ]);
+      }
+    }
+    expect(screenRequestHead({ url: '/v1/spread/summary?position=9434765919', headers: {} })).toEqual([
+      { field: 'query.position', rule: 'nhs-number' },
+    ]);
+  });
+
   it('decodes the path and query as the router will, and names parameters only when they are clean', () => {
     expect(screenRequestHead({ url: '/v1/streams/patient-943%20476%205919', headers: {} })).toEqual([
       { field: '(path)', rule: 'nhs-number' },
