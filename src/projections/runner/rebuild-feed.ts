@@ -94,7 +94,7 @@ export class RebuildFeed<State = unknown> {
           this.onReady(this.state, this.progress.position);
           break;
         }
-        await slice.next();
+        if (slice.due()) await slice.pause();
       }
     } catch (error) {
       if (!this.closed) this.fail({ position: this.progress.position, message: describe(error) });

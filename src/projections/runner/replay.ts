@@ -1,4 +1,3 @@
-import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { pageAll } from '../../event-store/page-all';
 import type { EventStore } from '../../event-store/port';
 import { applyProjection, Projection } from './projection';
@@ -62,10 +61,7 @@ export async function replay<State>(
   const slice = new TimeSlice(CHECK_CLOCK_EVERY);
   for await (const page of pages) {
     for (const event of page) {
-      if (slice.due()) {
-        await yieldToIo();
-        slice.restart();
-      }
+      if (slice.due()) await slice.pause();
       if (!withinBounds(bounds, event)) continue;
       state = applyProjection(projection, state, event);
       position = event.position;
@@ -75,8 +71,7 @@ export async function replay<State>(
       eventsFolded++;
     }
     onProgress?.(page[page.length - 1].position);
-    await yieldToIo();
-    slice.restart();
+    await slice.pause();
   }
   return { state, position, eventsFolded, eventId, maxRecordedAt };
 }

@@ -10,9 +10,8 @@ export const SLICE_MS = 5;
 const CHECK_CLOCK_EVERY = 16;
 
 /**
- * Call `next()` after each message a feed folds; it yields to I/O once a
- * slice is used up. A fold that must not pay a promise per event asks
- * `due()` instead, and yields itself.
+ * Ask `due()` after each step a feed folds, and `pause()` when it says so:
+ * a step pays no promise, and the feed yields to I/O once a slice is used up.
  */
 export class TimeSlice {
   private sinceCheck = 0;
@@ -21,13 +20,13 @@ export class TimeSlice {
   /** Look at the clock every this many calls: more for folds cheaper than the runner's. */
   constructor(private readonly checkClockEvery = CHECK_CLOCK_EVERY) {}
 
-  async next(): Promise<void> {
-    if (!this.due()) return;
+  /** Yields to I/O and starts a new slice. */
+  async pause(): Promise<void> {
     await yieldToIo();
     this.restart();
   }
 
-  /** Counts one step; true once the slice is used up (the caller yields, then calls `restart`). */
+  /** Counts one step; true once the slice is used up (the caller then `pause()`s). */
   due(): boolean {
     if (++this.sinceCheck < this.checkClockEvery) return false;
     this.sinceCheck = 0;
