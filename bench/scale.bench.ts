@@ -49,7 +49,7 @@ export async function runScaleBench(argv: readonly string[] = process.argv): Pro
   writeSection(
     'scale',
     `## Scale — \`npm run bench:scale -- --sizes ${sizes.join(',')}\`${argv.includes('--quick') ? ' (quick)' : ''}\n\n` +
-      'Stores of the simulated programme built through the command gateway (docs/contributors/benchmarks.md, "bench:scale"). Each measurement runs in its own process (peak RSS is its own); the services start from the snapshots the rebuild left. "Known at" in the past is the recording time of the event half-way through the log. The data cut is the checksums TakeDataCut records and the verification that replays them; its one DataCutTaken append is left out so the reused store stays as built. Goals are the issue\'s, reported not asserted; the "at 10M" ones bind only at ten million events.\n\n' +
+      'Stores of the simulated programme built through the command gateway (docs/contributors/benchmarks.md, "bench:scale"). Each measurement runs in its own process (peak RSS is its own) with the service\'s production V8 flags (`npm run start:prod`\'s), the raw scan too; the services start from the snapshots the rebuild left. "Known at" in the past is the recording time of the event half-way through the log. The data cut is the checksums TakeDataCut records and the verification that replays them; its one DataCutTaken append is left out so the reused store stays as built. Goals are the issue\'s, reported not asserted; the "at 10M" ones bind only at ten million events.\n\n' +
       sections.join('\n\n') +
       growth,
   );
