@@ -33,8 +33,8 @@ export class TimeSlice {
     return performance.now() - this.sliceStart >= SLICE_MS;
   }
 
-  /** A new slice starts now (after the caller has yielded). */
-  restart(): void {
+  /** A new slice starts now (after yielding). */
+  private restart(): void {
     this.sliceStart = performance.now();
   }
 }
