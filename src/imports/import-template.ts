@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { toCsv } from '../projections/http/respond';
+import { excelJs } from '../shared/excel-js';
 import { COLUMN_GUIDE, IMPORT_COLUMNS } from './import-columns';
 
 /** The template as CSV: the header row alone (the guide is in the XLSX and the docs). */
@@ -13,7 +13,7 @@ export function csvTemplate(): string {
  * first worksheet, then "Guide" with what each column takes.
  */
 export async function xlsxTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'Always Events programme tracker';
   const data = workbook.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = IMPORT_COLUMNS.map((column) => ({

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { excelJs } from '../shared/excel-js';
 import type { Cell } from './import-cells';
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -75,7 +76,7 @@ function cellOf(value: ExcelValue): Cell {
  * Call inspectXlsx first: it refuses what must not reach the parser.
  */
 export async function* xlsxRows(path: string): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const workbook = new (excelJs().stream.xlsx.WorkbookReader)(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { renderSpcChartSvg } from '../chart-images';
 import { BoardChart, ChartRenderer, COLOURS } from './chart-renderer';
@@ -7,18 +6,32 @@ import type { ChartImages, ProgrammeReport } from './programme-report';
 
 type ReportChart = ProgrammeReport['alwaysEvents'][number]['charts'][number];
 
-const FONTS = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(FONTS, 'Roboto-Regular.ttf'),
-    bold: join(FONTS, 'Roboto-Medium.ttf'),
-    italics: join(FONTS, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONTS, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// The pack reads its own fonts and nothing else: no file or URL a document could name.
-pdfmake.setLocalAccessPolicy((path: string) => path.startsWith(FONTS));
-pdfmake.setUrlAccessPolicy(() => false);
+type PdfMake = typeof import('pdfmake');
+let pdfmakeLoaded: PdfMake | undefined;
+
+/**
+ * pdfmake (with PDFKit and its fonts' metrics) takes about 0.2 s to load and
+ * only the board pack needs it: loaded and set up on the first pack, not at
+ * start-up.
+ */
+function pdfmake(): PdfMake {
+  if (pdfmakeLoaded) return pdfmakeLoaded;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it at start-up
+  const loaded = require('pdfmake') as PdfMake;
+  const fonts = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
+  loaded.setFonts({
+    Roboto: {
+      normal: join(fonts, 'Roboto-Regular.ttf'),
+      bold: join(fonts, 'Roboto-Medium.ttf'),
+      italics: join(fonts, 'Roboto-Italic.ttf'),
+      bolditalics: join(fonts, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  // The pack reads its own fonts and nothing else: no file or URL a document could name.
+  loaded.setLocalAccessPolicy((path: string) => path.startsWith(fonts));
+  loaded.setUrlAccessPolicy(() => false);
+  return (pdfmakeLoaded = loaded);
+}
 
 const A4_WIDTH = 515;
 const pct = (n: number | null): string => (n === null ? '–' : `${n}%`);
@@ -235,5 +248,5 @@ export async function programmePdf(
       tileValue: { fontSize: 20, bold: true, color: COLOURS.blue },
     },
   };
-  return pdfmake.createPdf(document).getBuffer();
+  return pdfmake().createPdf(document).getBuffer();
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excelJs } from '../shared/excel-js';
 import type { ProgrammeReport } from './programme-report';
 
 /**
@@ -6,7 +6,7 @@ import type { ProgrammeReport } from './programme-report';
  * sheet per table, values as numbers, so an analyst can chart them again.
  */
 export async function programmeXlsx(report: ProgrammeReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = report.generated.by;
   workbook.created = new Date(report.generated.at);
   const sheet = (name: string, columns: string[], rows: Array<Array<string | number | boolean | null>>) => {
