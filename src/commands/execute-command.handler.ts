@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WrongExpectedRevisionError } from '../event-store/errors';
+import { IdempotencyKeyReusedError, WrongExpectedRevisionError } from '../event-store/errors';
 import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -76,10 +76,33 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     );
   }
 
+  /**
+   * The append claims the key in the log and is refused if the key was first
+   * used for another request, so a command that writes needs no read of the
+   * key before it decides (on EventStoreDB, one round trip fewer). A command
+   * that writes nothing or is refused asks the store afterwards, so a reused
+   * key is answered as such whatever the decider said.
+   */
   private async run(command: ExecuteCommand): Promise<CommandResult> {
     const prepared = prepareCommand(command);
-    await refuseReusedKey(this.store, prepared.claim);
-    return this.streams.run(prepared.streamId, () => this.decideAndAppend(prepared));
+    let result: CommandResult;
+    try {
+      result = await this.streams.run(prepared.streamId, () => this.decideAndAppend(prepared));
+    } catch (error) {
+      if (!(error instanceof IdempotencyKeyReusedError)) await this.refuseReusedKeyOr(prepared, error);
+      throw error;
+    }
+    if (result.eventIds.length === 0) await refuseReusedKey(this.store, prepared.claim);
+    return result;
+  }
+
+  /** A refusal becomes "key reused" when the key was; a store that cannot say leaves the refusal as it was. */
+  private async refuseReusedKeyOr(prepared: PreparedCommand, refusal: unknown): Promise<void> {
+    try {
+      await refuseReusedKey(this.store, prepared.claim);
+    } catch (error) {
+      throw error instanceof IdempotencyKeyReusedError ? error : refusal;
+    }
   }
 
   private async decideAndAppend(prepared: PreparedCommand): Promise<CommandResult> {

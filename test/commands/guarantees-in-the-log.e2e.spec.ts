@@ -93,6 +93,24 @@ describe(`guarantees kept by the log [${storeUnderTest}, real HTTP]`, () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('answers a reused key as reused even when the second request would have been refused for itself', async () => {
+    // The key is checked when the append claims it, or after a refusal: the order of the answers must not change.
+    const client = commandClient((await start()).url);
+    expectCreated(await client.post('RegisterOrganisation', registration('ZZZE'), 'first-of-two'));
+    expectCreated(await client.post('RegisterOrganisation', registration('ZZZF'), 'reuse-2'));
+    const alreadyRegistered = await client.post('RegisterOrganisation', registration('ZZZE'), 'third');
+    expect(alreadyRegistered.status).toBe(409);
+    const before = await client.events('organisation-ZZZE');
+
+    const reused = await client.post('RegisterOrganisation', registration('ZZZE'), 'reuse-2');
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({
+      type: 'urn:always-events:problem:idempotency-key-reused',
+      errors: [{ field: 'Idempotency-Key', rule: 'idempotency-key-reused' }],
+    });
+    expect(await client.events('organisation-ZZZE')).toEqual(before);
+  });
+
   it('takes 50 concurrent support contacts on one engagement log without If-Match: every one 201', async () => {
     const t = await start();
     const client = commandClient(t.url);
