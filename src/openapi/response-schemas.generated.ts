@@ -1555,6 +1555,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       programme: { type: 'string', nullable: true },
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -1567,7 +1573,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description: "The named programme's window (null when every programme is asked for: see `windows`).",
         type: 'object',
@@ -1576,6 +1582,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       windows: {
         additionalProperties: {
           properties: {
+            startsOn: {
+              description:
+                "The window's first day, when it was given one: months ending before it expect no return.",
+              type: 'string',
+              nullable: true,
+            },
             endsOn: {
               description: 'The day reports end on, when the programme has a window or closed.',
               type: 'string',
@@ -1588,7 +1600,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'boolean',
             },
           },
-          required: ['endsOn', 'source', 'applied'],
+          required: ['startsOn', 'endsOn', 'source', 'applied'],
           additionalProperties: false,
           description:
             "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -2478,6 +2490,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         properties: {
           window: {
             properties: {
+              startsOn: {
+                description:
+                  "The window's first day, when it was given one: months ending before it expect no return.",
+                type: 'string',
+                nullable: true,
+              },
               endsOn: {
                 description: 'The day reports end on, when the programme has a window or closed.',
                 type: 'string',
@@ -2494,7 +2512,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                 type: 'boolean',
               },
             },
-            required: ['endsOn', 'source', 'applied'],
+            required: ['startsOn', 'endsOn', 'source', 'applied'],
             additionalProperties: false,
             description:
               "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -2968,6 +2986,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       date: { type: 'string' },
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -2980,7 +3004,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description:
           "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -3667,6 +3691,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -3679,7 +3709,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description:
           "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -4095,6 +4125,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     properties: {
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -4107,7 +4143,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description:
           "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -4313,6 +4349,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -4325,7 +4367,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description:
           "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -4384,6 +4426,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     properties: {
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -4396,7 +4444,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description:
           "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",
@@ -4552,6 +4600,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       date: { type: 'string' },
       window: {
         properties: {
+          startsOn: {
+            description:
+              "The window's first day, when it was given one: months ending before it expect no return.",
+            type: 'string',
+            nullable: true,
+          },
           endsOn: {
             description: 'The day reports end on, when the programme has a window or closed.',
             type: 'string',
@@ -4564,7 +4618,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'boolean',
           },
         },
-        required: ['endsOn', 'source', 'applied'],
+        required: ['startsOn', 'endsOn', 'source', 'applied'],
         additionalProperties: false,
         description:
           "Where reports end (docs/analysts/programme-team.md, \"Reporting windows\"): a programme's figures at its reporting window, else the day it closed; a phase's at its own window, else the day the phase closed, but never after the programme's (the programme's wins when it ends first). A reader asks `window=none` for the figures to the date instead.",

@@ -137,7 +137,7 @@ function group(paths: Path[], cohortId: string | null, cohortName: string | null
   return { cohortId, cohortName, stages: FUNNEL_STAGES.map((_, i) => stageFigures(paths, i)) };
 }
 
-const NO_WINDOW: ReportingWindow = { endsOn: null, source: null, applied: false };
+const NO_WINDOW: ReportingWindow = { startsOn: null, endsOn: null, source: null, applied: false };
 
 export function funnelReport(
   state: RegisterState,

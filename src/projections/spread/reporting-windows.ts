@@ -8,6 +8,8 @@ import { ProgrammeShape, SpreadState } from './spread-state';
  * `window=none` for the figures to the date instead.
  */
 export interface ReportingWindow {
+  /** The window's first day, when it was given one: months ending before it expect no return. */
+  startsOn: string | null;
   /** The day reports end on, when the programme has a window or closed. */
   endsOn: string | null;
   source: 'reporting-window' | 'programme-closed' | null;
@@ -45,6 +47,7 @@ function programmeWindow(programme: ProgrammeShape | undefined, apply: boolean):
   const window = programme?.reportingWindow?.endsOn ?? null;
   const endsOn = window ?? programme?.closedOn ?? null;
   return {
+    startsOn: programme?.reportingWindow?.startsOn ?? null,
     endsOn,
     source: window ? 'reporting-window' : endsOn ? 'programme-closed' : null,
     applied: apply && endsOn !== null,
@@ -88,9 +91,21 @@ export function reportWindowsOf(state: SpreadState, programmeSlug: string, apply
 export const reportEnd = (date: string, window: ReportingWindow): string =>
   window.applied && window.endsOn !== null && window.endsOn < date ? window.endsOn : date;
 
-/** Where the figures of a participation in `phaseId` (none: the programme's) count on `date`. */
+/** The later of two first days, either of which may be absent. */
+const later = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : a > b ? a : b;
+
+/**
+ * Where the figures of a participation in `phaseId` (none: the programme's)
+ * count on `date`: from the later of the phase's and the programme's window
+ * starts, to the phase's end (which the programme's caps), else the programme's.
+ */
 export function periodOf(windows: ReportWindows, phaseId: string | null, date: string): ReportPeriod {
+  const programmeFrom = windows.window.applied ? windows.window.startsOn : null;
   const phase = windows.phases.find((w) => w.phaseId === phaseId);
-  if (!phase?.applied) return { from: null, to: reportEnd(date, windows.window) };
-  return { from: phase.startsOn, to: phase.endsOn !== null && phase.endsOn < date ? phase.endsOn : date };
+  if (!phase?.applied) return { from: programmeFrom, to: reportEnd(date, windows.window) };
+  return {
+    from: later(phase.startsOn, programmeFrom),
+    to: phase.endsOn !== null && phase.endsOn < date ? phase.endsOn : date,
+  };
 }

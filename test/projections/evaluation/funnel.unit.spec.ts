@@ -139,7 +139,12 @@ describe('evaluation funnel', () => {
   });
 
   it("follows organisations only to their programme's reporting window when it applies", () => {
-    const window = { endsOn: '2017-06-30', source: 'reporting-window' as const, applied: true };
+    const window = {
+      startsOn: null,
+      endsOn: '2017-06-30',
+      source: 'reporting-window' as const,
+      applied: true,
+    };
     const windowed = funnelReport(fold(fourOrganisations()), DATE, SLUG, { [SLUG]: window });
     expect([windowed.date, windowed.window, windowed.windows]).toEqual([
       '2017-06-30',

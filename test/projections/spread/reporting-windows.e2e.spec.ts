@@ -104,7 +104,7 @@ describe(`reporting windows of phases and the funnel [${storeUnderTest}, real HT
   it("breaks down by phase with each phase's enrolments on its last day, saying which window ended it", async () => {
     const { status, body } = await get<Breakdown>('/v1/spread/breakdown?by=phase');
     expect(status).toBe(200);
-    expect(body.window).toEqual({ endsOn: null, source: null, applied: false });
+    expect(body.window).toEqual({ startsOn: null, endsOn: null, source: null, applied: false });
     // In start order.
     expect(phases(body)).toEqual([
       ['pilot', null, '2017-12-31', 'phase-closed', true],
@@ -152,7 +152,7 @@ describe(`reporting windows of phases and the funnel [${storeUnderTest}, real HT
 
   it('follows every enrolment in the funnel while the programme has no window', async () => {
     const { body } = await get<FunnelReport>(`/v1/evaluation/funnel?programme=${programmeSlug}`);
-    expect(body.window).toEqual({ endsOn: null, source: null, applied: false });
+    expect(body.window).toEqual({ startsOn: null, endsOn: null, source: null, applied: false });
     expect([body.date, body.overall.stages[0].reached]).toEqual(['2018-06-30', 4]);
   });
 
@@ -160,7 +160,12 @@ describe(`reporting windows of phases and the funnel [${storeUnderTest}, real HT
     beforeAll(async () => {
       await steps.send('SetReportingWindow', { programmeSlug, endsOn: '2018-01-31' }, '2018-05-02');
     });
-    const programmeWindow = { endsOn: '2018-01-31', source: 'reporting-window', applied: true };
+    const programmeWindow = {
+      startsOn: null,
+      endsOn: '2018-01-31',
+      source: 'reporting-window',
+      applied: true,
+    };
 
     it("ends every phase at the programme's window when it ends before the phase's", async () => {
       const { body } = await get<Breakdown>('/v1/spread/breakdown?by=phase');

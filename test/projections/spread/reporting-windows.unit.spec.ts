@@ -38,7 +38,7 @@ const brief = (w: ReportWindows) =>
 describe('reporting windows of a programme and its phases', () => {
   it('applies nothing when neither the programme nor a phase has a window or closed', () => {
     const windows = reportWindowsOf(shape(), SLUG, true);
-    expect(windows.window).toEqual({ endsOn: null, source: null, applied: false });
+    expect(windows.window).toEqual({ startsOn: null, endsOn: null, source: null, applied: false });
     // In start order: the pilot first.
     expect(brief(windows)).toEqual([
       ['pilot', null, null, null, false],
@@ -77,7 +77,12 @@ describe('reporting windows of a programme and its phases', () => {
       SLUG,
       true,
     );
-    expect(windows.window).toEqual({ endsOn: '2017-12-31', source: 'reporting-window', applied: true });
+    expect(windows.window).toEqual({
+      startsOn: null,
+      endsOn: '2017-12-31',
+      source: 'reporting-window',
+      applied: true,
+    });
     expect(brief(windows)).toEqual([
       ['pilot', null, '2016-03-31', 'phase-closed', true],
       ['spread', '2016-06-01', '2017-12-31', 'programme', true],
@@ -85,6 +90,34 @@ describe('reporting windows of a programme and its phases', () => {
     // A participation without a phase ends at the programme's window.
     expect(periodOf(windows, null, '2019-01-01')).toEqual({ from: null, to: '2017-12-31' });
     expect(periodOf(windows, 'unknown-phase', '2019-01-01')).toEqual({ from: null, to: '2017-12-31' });
+  });
+
+  it("counts from the programme's window start, and from the later start where a phase has its own", () => {
+    const windows = reportWindowsOf(
+      shape((p) => {
+        p.reportingWindow = { startsOn: '2016-01-01', endsOn: '2018-12-31' };
+        p.phases.spread.reportingWindow = { startsOn: '2015-10-01', endsOn: '2018-03-31' };
+      }),
+      SLUG,
+      true,
+    );
+    expect(windows.window).toEqual({
+      startsOn: '2016-01-01',
+      endsOn: '2018-12-31',
+      source: 'reporting-window',
+      applied: true,
+    });
+    expect(periodOf(windows, null, '2019-06-30')).toEqual({ from: '2016-01-01', to: '2018-12-31' });
+    // The pilot has no window of its own: the programme's, start and end.
+    expect(periodOf(windows, 'pilot', '2019-06-30')).toEqual({ from: '2016-01-01', to: '2018-12-31' });
+    // The spread phase's own window starts before the programme's: the programme's start wins.
+    expect(periodOf(windows, 'spread', '2019-06-30')).toEqual({ from: '2016-01-01', to: '2018-03-31' });
+    const unapplied = reportWindowsOf(
+      shape((p) => (p.reportingWindow = { startsOn: '2016-01-01', endsOn: '2018-12-31' })),
+      SLUG,
+      false,
+    );
+    expect(periodOf(unapplied, null, '2019-06-30')).toEqual({ from: null, to: '2019-06-30' });
   });
 
   it('says where each window would end but applies none when asked window=none', () => {
@@ -96,7 +129,12 @@ describe('reporting windows of a programme and its phases', () => {
       SLUG,
       false,
     );
-    expect(windows.window).toEqual({ endsOn: '2019-03-31', source: 'programme-closed', applied: false });
+    expect(windows.window).toEqual({
+      startsOn: null,
+      endsOn: '2019-03-31',
+      source: 'programme-closed',
+      applied: false,
+    });
     expect(brief(windows)).toEqual([
       ['pilot', null, '2016-03-31', 'phase-closed', false],
       ['spread', null, '2019-03-31', 'programme', false],
@@ -121,7 +159,7 @@ describe('figures by phase end at each phase’s window', () => {
       reason: 'Capacity',
     });
   // The pilot closes on 2016-09-30 (RP2 withdrew after it); the spread phase's window is 2017-02-01 to 2017-04-30.
-  const state = foldProjection(spreadProjection, [
+  const events = [
     trust('RP1'),
     trust('RP2'),
     trust('RS1'),
@@ -135,7 +173,8 @@ describe('figures by phase end at each phase’s window', () => {
     phaseWindow('spread', '2017-02-01', '2017-04-30'),
     ...['2016-06', '2016-07', '2016-08', '2016-09', '2016-10'].map((m) => returned('RP1', m, `${m}-28`)),
     ...['2017-01', '2017-02', '2017-03'].map((m) => returned('RS1', m, `${m}-28`)),
-  ]);
+  ];
+  const state = foldProjection(spreadProjection, events);
   const DATE = '2017-12-31';
 
   it('counts each phase’s enrolments on its own last day, and all of them with window=none', () => {
@@ -167,6 +206,31 @@ describe('figures by phase end at each phase’s window', () => {
       ['RP1', 17, 5, 12],
       ['RP2', 5, 0, 5],
       ['RS1', 11, 3, 8],
+    ]);
+  });
+
+  it("expects no return for the months that end before the programme's window starts", () => {
+    const windowed = foldProjection(spreadProjection, [
+      ...events,
+      recorded(`programme-${SLUG}`, 'ReportingWindowSet', {
+        programmeSlug: SLUG,
+        phaseId: null,
+        startsOn: '2016-08-01',
+        endsOn: '2017-12-31',
+      }),
+    ]);
+    const rows = returnCompliance(windowed, SLUG, DATE, reportWindowsOf(windowed, SLUG, true)).map((r) => [
+      r.odsCode,
+      r.expected,
+      r.onTime,
+      r.missing,
+    ]);
+    // Pilot: August–September 2016 (June and July end before the programme's window). Spread: its own
+    // window (February–April 2017), which starts after the programme's.
+    expect(rows).toEqual([
+      ['RP1', 2, 2, 0],
+      ['RP2', 2, 0, 2],
+      ['RS1', 3, 2, 1],
     ]);
   });
 });
