@@ -162,6 +162,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /v1/spread/breakdown': READ_MODEL_ROUTE,
   'GET /v1/spread/scale-up-units': READ_MODEL_ROUTE,
   'GET /v1/spread/lineage': READ_MODEL_ROUTE,
+  'GET /v1/spread/cohorts': READ_MODEL_ROUTE,
   'GET /v1/spread/return-compliance': READ_MODEL_ROUTE,
   'GET /v1/measures/:measureId/chart': READ_MODEL_ROUTE,
   'GET /v1/measures/:measureId/chart.svg': READ_MODEL_ROUTE,

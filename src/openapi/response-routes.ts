@@ -9,6 +9,7 @@ export const RESPONSE_OF_ROUTE: Readonly<Record<string, { status: number; schema
   'GET /v1/spread/breakdown': { status: 200, schema: 'SpreadBreakdownResponse' },
   'GET /v1/spread/scale-up-units': { status: 200, schema: 'ScaleUpUnitsResponse' },
   'GET /v1/spread/lineage': { status: 200, schema: 'SpreadLineageResponse' },
+  'GET /v1/spread/cohorts': { status: 200, schema: 'SpreadCohortsResponse' },
   'GET /v1/spread/return-compliance': { status: 200, schema: 'ReturnComplianceResponse' },
   'GET /v1/measures/{measureId}/chart': { status: 200, schema: 'MeasureChartResponse' },
   'GET /v1/measures/{measureId}/recalculation-proposals': {

@@ -4239,6 +4239,60 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     type: 'object',
   },
+  SpreadCohortsResponse: {
+    properties: {
+      programme: { type: 'string' },
+      date: {
+        description: 'The calendar date the figures are for: the asOf date, or today.',
+        type: 'string',
+      },
+      knowledge: {
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          asKnownAt: { type: 'string', nullable: true },
+          atPosition: { type: 'number', nullable: true },
+          position: { description: 'The global position the figures reflect.', type: 'number' },
+          source: {
+            enum: ['live', 'replay'],
+            description:
+              '`live`: the running read model; `replay`: folded over the bounded log for this query.',
+            type: 'string',
+          },
+          status: {
+            enum: ['live', 'catching-up', 'complete'],
+            description: '`live`, `catching-up` (only with a reached minPosition) or `complete` (a replay).',
+            type: 'string',
+          },
+        },
+        required: ['asOf', 'asKnownAt', 'atPosition', 'position', 'source', 'status'],
+        additionalProperties: false,
+        description:
+          "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
+        type: 'object',
+      },
+      items: {
+        items: {
+          properties: {
+            cohortId: { type: 'string' },
+            name: { type: 'string' },
+            phaseId: { type: 'string' },
+            plannedLaunchDate: { type: 'string' },
+            launchedOn: { type: 'string', nullable: true },
+            closedOn: { type: 'string', nullable: true },
+          },
+          required: ['cohortId', 'name', 'phaseId', 'plannedLaunchDate', 'launchedOn', 'closedOn'],
+          additionalProperties: false,
+          description:
+            'A cohort of the programme as recorded at the bounds, whether or not anyone is enrolled in it.',
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: ['date', 'items', 'knowledge', 'programme'],
+    additionalProperties: false,
+    type: 'object',
+  },
   SpreadLineageResponse: {
     properties: {
       programme: { type: 'string' },

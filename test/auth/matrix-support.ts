@@ -73,6 +73,7 @@ export const ROUTE_SAMPLES: Record<string, (odsCode: string) => Sample> = {
   'GET /v1/spread/breakdown': () => ({ method: 'GET', path: '/v1/spread/breakdown?by=region' }),
   'GET /v1/spread/scale-up-units': () => ({ method: 'GET', path: '/v1/spread/scale-up-units' }),
   'GET /v1/spread/lineage': () => ({ method: 'GET', path: '/v1/spread/lineage' }),
+  'GET /v1/spread/cohorts': () => ({ method: 'GET', path: '/v1/spread/cohorts' }),
   'GET /v1/spread/return-compliance': () => ({ method: 'GET', path: '/v1/spread/return-compliance' }),
   'GET /v1/measures/:measureId/chart': () => ({
     method: 'GET',

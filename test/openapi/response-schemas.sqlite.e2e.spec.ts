@@ -107,6 +107,7 @@ describe('the answers the API document describes [sqlite: embedded file store, r
       ['GET /v1/spread/breakdown', 'GET', '/v1/spread/breakdown?by=setting'],
       ['GET /v1/spread/scale-up-units', 'GET', '/v1/spread/scale-up-units'],
       ['GET /v1/spread/lineage', 'GET', '/v1/spread/lineage'],
+      ['GET /v1/spread/cohorts', 'GET', '/v1/spread/cohorts'],
       ['GET /v1/spread/return-compliance', 'GET', '/v1/spread/return-compliance'],
       ['GET /v1/measures/{measureId}/chart', 'GET', `/v1/measures/${measureId}/chart`],
       ['GET /v1/measures/{measureId}/chart', 'GET', `/v1/measures/${measureId}/chart?profile=qic&chart=run`],

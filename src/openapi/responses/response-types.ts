@@ -29,6 +29,7 @@ import type {
 } from '../../projections/spread/spread-reports';
 import type { PhaseWindow, ReportingWindow } from '../../projections/spread/reporting-windows';
 import type { LineageRow, ScaleUpRow } from '../../projections/spread/spread-scale-up';
+import type { CohortRow } from '../../projections/spread/programme-cohorts';
 import type { CursorPage } from '../../projections/http/cursor-page';
 import type { OrganisationRow } from '../../projections/organisations/organisation-rows';
 import type {
@@ -81,6 +82,10 @@ export interface SpreadBreakdownResponse extends OfProgramme, InWindow {
 export interface ScaleUpUnitsResponse extends OfProgramme {
   unitsLive: number;
   items: ScaleUpRow[];
+}
+
+export interface SpreadCohortsResponse extends OfProgramme {
+  items: CohortRow[];
 }
 
 export interface SpreadLineageResponse extends OfProgramme {

@@ -20,6 +20,7 @@ import {
 } from './spread-reports';
 import { reportEnd, ReportingWindow, reportWindowsOf, ReportWindows } from './reporting-windows';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
+import { programmeCohorts } from './programme-cohorts';
 import { BreakdownQuery } from './breakdown.query';
 import { SpreadListQuery } from './spread-list.query';
 import { DEFAULT_PROGRAMME, SpreadQuery } from './spread.query';
@@ -28,6 +29,7 @@ import type {
   ReturnComplianceResponse,
   ScaleUpUnitsResponse,
   SpreadBreakdownResponse,
+  SpreadCohortsResponse,
   SpreadLineageResponse,
   SpreadSummaryResponse,
   SpreadTimelineResponse,
@@ -138,6 +140,29 @@ export class SpreadController {
       ...(query.by === 'phase' ? { phaseWindows: windows.phases } : {}),
       by: query.by,
       items: spreadBreakdown(view.state, programme, end, query.by, windows),
+      knowledge: knowledge(view),
+    };
+    return respond(request, reply, body, (b) => b.items);
+  }
+
+  @Get('cohorts')
+  @ApiOperation({
+    summary:
+      "The programme's cohorts as recorded at the bounds (scheduled, launched, closed), whether or not anyone is enrolled in them",
+  })
+  @ApiQueryFrom(SpreadQuery)
+  @ApiReadModelOk('The cohorts, with the bounds and log position they reflect')
+  @ApiProblems({ 404: 'No programme with that slug' })
+  async cohorts(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { view, programme, date } = await this.view(await validateQuery(SpreadQuery, raw));
+    const body: SpreadCohortsResponse = {
+      programme,
+      date,
+      items: programmeCohorts(view.state, programme),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, (b) => b.items);

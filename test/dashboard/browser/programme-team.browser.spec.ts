@@ -54,10 +54,8 @@ describe('the programme team’s pages [Chromium, sqlite: embedded file store]',
 
   it('filters the organisations by a cohort chosen from those the API lists', async () => {
     type Listed = { page: { total: number } };
-    const breakdown = await app.api<{ items: Array<{ key: string; label: string }> }>(
-      '/v1/spread/breakdown?by=cohort',
-    );
-    const cohorts = breakdown.items.filter((row) => row.key !== '(none)');
+    const listed = await app.api<{ items: Array<{ cohortId: string; name: string }> }>('/v1/spread/cohorts');
+    const cohorts = listed.items.map((c) => ({ key: c.cohortId, label: c.name }));
     expect(cohorts.map((c) => c.key).sort()).toEqual(['cohort-1', 'cohort-2']);
     await tab.open('/organisations');
     await tab.page.waitForSelector('#filter-cohort option[value="cohort-2"]', { state: 'attached' });

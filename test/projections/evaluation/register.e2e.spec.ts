@@ -132,6 +132,36 @@ describe(`evaluation register over HTTP [${storeUnderTest}, real HTTP]`, () => {
     });
   });
 
+  describe("the programme's cohorts", () => {
+    type Cohorts = { date: string; items: Array<Record<string, unknown>> };
+    const cohort = (cohortId: string, name: string) => ({
+      cohortId,
+      name,
+      phaseId: 'spread',
+      plannedLaunchDate: '2017-09-01',
+      launchedOn: null,
+      closedOn: null,
+    });
+
+    it('lists every scheduled cohort, also on a date when nobody is enrolled in one', async () => {
+      // Both were scheduled on 2017-06-01; the first enrolment came on 2017-10-01.
+      const before = await get<Cohorts>('/v1/spread/cohorts?asOf=2017-07-01');
+      expect(before.status).toBe(200);
+      expect(before.body).toMatchObject({ date: '2017-07-01' });
+      expect(before.body.items).toEqual([cohort('cohort-1', 'Cohort 1'), cohort('cohort-2', 'Cohort 2')]);
+      const breakdown = await get<{ items: Array<{ key: string }> }>(
+        '/v1/spread/breakdown?by=cohort&asOf=2017-07-01',
+      );
+      expect(breakdown.body.items.map((row) => row.key)).not.toContain('cohort-1');
+
+      const { header, records } = await csv('/v1/spread/cohorts');
+      expect(header).toEqual(['cohortId', 'name', 'phaseId', 'plannedLaunchDate', 'launchedOn', 'closedOn']);
+      expect(records.map((r) => r.cohortId)).toEqual(['cohort-1', 'cohort-2']);
+      const known = await get<Cohorts>('/v1/spread/cohorts?asKnownAt=2000-01-01');
+      expect(known.body.items).toEqual([]);
+    });
+  });
+
   describe('queries', () => {
     it.each([
       ['an unknown filter', '/v1/evaluation/funnel?cohort=cohort-1', 'cohort'],

@@ -24,6 +24,7 @@ import type {
   DriverView,
 } from '../../../src/projections/driver-diagrams/driver-diagram-view';
 import type { MeasureChart as MeasureChartBody } from '../../../src/projections/measures/measure-chart';
+import type { CohortRow } from '../../../src/projections/spread/programme-cohorts';
 import type {
   BreakdownRow,
   SpreadSummary as Summary,
@@ -32,6 +33,7 @@ import type {
 
 export type {
   BreakdownRow,
+  CohortRow,
   CoProductionRow,
   CycleView,
   FunnelGroup,
