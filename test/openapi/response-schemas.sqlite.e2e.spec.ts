@@ -103,6 +103,7 @@ describe('the answers the API document describes [sqlite: embedded file store, r
       ['GET /v1/spread/summary', 'GET', '/v1/spread/summary'],
       ['GET /v1/spread/summary', 'GET', '/v1/spread/summary?asOf=2018-03-31'],
       ['GET /v1/spread/timeline', 'GET', '/v1/spread/timeline'],
+      ['GET /v1/spread/timeline', 'GET', '/v1/spread/timeline?phase=spread'],
       ['GET /v1/spread/breakdown', 'GET', '/v1/spread/breakdown?by=region'],
       ['GET /v1/spread/breakdown', 'GET', '/v1/spread/breakdown?by=setting'],
       ['GET /v1/spread/scale-up-units', 'GET', '/v1/spread/scale-up-units'],

@@ -69,6 +69,9 @@ interface InPhaseWindows {
 export type SpreadSummaryResponse = SpreadSummary & InWindow & { knowledge: Knowledge };
 
 export interface SpreadTimelineResponse extends OfProgramme, InWindow {
+  /** With `phase` only: the phase asked for, and where its timeline ends. */
+  phase?: string;
+  phaseWindow?: PhaseWindow;
   items: TimelineRow[];
 }
 

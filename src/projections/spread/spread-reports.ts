@@ -27,9 +27,17 @@ export interface SpreadSummary {
   };
 }
 
-export function spreadSummary(state: SpreadState, programmeSlug: string, date: string): SpreadSummary {
+/** A participation counted in a figure (all, or one phase's). */
+export type Included = (p: ParticipationFacts) => boolean;
+
+export function spreadSummary(
+  state: SpreadState,
+  programmeSlug: string,
+  date: string,
+  include?: Included,
+): SpreadSummary {
   const programme = state.programmes[programmeSlug];
-  const counts = enrolmentsOn(state, programmeSlug, date);
+  const counts = enrolmentsOn(state, programmeSlug, date, include);
   const open = new Set(nhsTrustsOpenOn(state, date));
   const trustsSupported = [...counts.enrolledWithSeniorSupport].filter((ods) => open.has(ods)).length;
   const target = programme?.target ?? null;
@@ -67,9 +75,18 @@ export interface TimelineRow {
   targetThreshold: number | null;
 }
 
-/** Month by month from the first enrolment to the date (the last row is the date itself). */
-export function spreadTimeline(state: SpreadState, programmeSlug: string, date: string): TimelineRow[] {
+/**
+ * Month by month from the first enrolment to the date (the last row is the
+ * date itself); with `include`, of those participations only (one phase's).
+ */
+export function spreadTimeline(
+  state: SpreadState,
+  programmeSlug: string,
+  date: string,
+  include: Included = () => true,
+): TimelineRow[] {
   const starts = participationsOf(state, programmeSlug)
+    .filter(include)
     .map((p) => p.enrolledOn)
     .filter((d): d is string => d !== null && d <= date)
     .sort();
@@ -78,7 +95,7 @@ export function spreadTimeline(state: SpreadState, programmeSlug: string, date: 
   const threshold = state.programmes[programmeSlug]?.target?.threshold ?? null;
   for (let month = starts[0].slice(0, 7); month <= date.slice(0, 7); month = nextMonth(month)) {
     const at = monthEnd(month) < date ? monthEnd(month) : date;
-    const summary = spreadSummary(state, programmeSlug, at);
+    const summary = spreadSummary(state, programmeSlug, at, include);
     rows.push({
       month,
       date: at,

@@ -18,11 +18,12 @@ import {
   spreadSummary,
   spreadTimeline,
 } from './spread-reports';
-import { reportEnd, ReportingWindow, reportWindowsOf, ReportWindows } from './reporting-windows';
+import { periodOf, reportEnd, ReportingWindow, reportWindowsOf, ReportWindows } from './reporting-windows';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { programmeCohorts } from './programme-cohorts';
 import { BreakdownQuery } from './breakdown.query';
 import { SpreadListQuery } from './spread-list.query';
+import { TimelineQuery } from './timeline.query';
 import { DEFAULT_PROGRAMME, SpreadQuery } from './spread.query';
 import { SpreadState } from './spread-state';
 import type {
@@ -97,25 +98,38 @@ export class SpreadController {
   @Get('timeline')
   @ApiOperation({
     summary:
-      'Month by month from the first enrolment to the date: enrolled, with senior support, share of NHS trusts',
+      "Month by month from the first enrolment to the date: enrolled, with senior support, share of NHS trusts; with phase, that phase's enrolments to its reporting window",
   })
-  @ApiQueryFrom(SpreadQuery)
+  @ApiQueryFrom(TimelineQuery)
   @ApiReadModelOk('The figures, with the bounds and log position they reflect')
-  @ApiProblems({ 404: 'No programme with that slug' })
+  @ApiProblems({ 404: 'No programme with that slug, or no such phase in it' })
   async timeline(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, end, window } = await this.view(await validateQuery(SpreadQuery, raw));
-    const body: SpreadTimelineResponse = {
-      programme,
-      date: end,
-      window,
-      items: spreadTimeline(view.state, programme, end),
-      knowledge: knowledge(view),
-    };
-    return respond(request, reply, body, (b) => b.items);
+    const query = await validateQuery(TimelineQuery, raw);
+    const { view, programme, date, end, window, windows } = await this.view(query);
+    const { phase } = query;
+    let body: Omit<SpreadTimelineResponse, 'knowledge'>;
+    if (phase === undefined) {
+      body = { programme, date: end, window, items: spreadTimeline(view.state, programme, end) };
+    } else {
+      const phaseWindow = windows.phases.find((w) => w.phaseId === phase);
+      if (!phaseWindow) {
+        throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          'phase-not-found',
+          'Phase not found',
+          `Programme ${programme} has no phase ${phase} at these bounds`,
+        );
+      }
+      const to = periodOf(windows, phase, date).to;
+      const items = spreadTimeline(view.state, programme, to, (p) => p.phaseId === phase);
+      body = { programme, date: to, window, phase, phaseWindow, items };
+    }
+    const answer: SpreadTimelineResponse = { ...body, knowledge: knowledge(view) };
+    return respond(request, reply, answer, (b) => b.items);
   }
 
   @Get('breakdown')

@@ -1,6 +1,10 @@
 import type { FunnelReport } from '../../../src/projections/evaluation/funnel-report';
 import type { PhaseWindow, ReportingWindow } from '../../../src/projections/spread/reporting-windows';
-import type { BreakdownRow, ComplianceTotals } from '../../../src/projections/spread/spread-reports';
+import type {
+  BreakdownRow,
+  ComplianceTotals,
+  TimelineRow,
+} from '../../../src/projections/spread/spread-reports';
 import { commandClient, programmeSlug, readyToEnrol } from '../../commands/command-client';
 import { scenarioSteps } from '../evaluation/scenario-steps';
 import { getJson } from '../../support/http';
@@ -121,6 +125,44 @@ describe(`reporting windows of phases and the funnel [${storeUnderTest}, real HT
       ['pilot', 1],
     ]);
     expect(none.body.phaseWindows.every((p) => !p.applied)).toBe(true);
+  });
+
+  it("draws one phase's enrolment curve to its window, and to the date with window=none", async () => {
+    type Timeline = { date: string; phase: string; phaseWindow: PhaseWindow; items: TimelineRow[] };
+    const curve = (t: Timeline) => t.items.map((r) => [r.month, r.enrolled]);
+    const pilot = await get<Timeline>('/v1/spread/timeline?phase=pilot');
+    expect(pilot.status).toBe(200);
+    expect([pilot.body.date, pilot.body.phase, pilot.body.phaseWindow.source]).toEqual([
+      '2017-12-31',
+      'pilot',
+      'phase-closed',
+    ]);
+    expect(curve(pilot.body)).toEqual([
+      ['2017-10', 2],
+      ['2017-11', 2],
+      ['2017-12', 2],
+    ]);
+    // From the phase's first enrolment (the curve does not start at the window's startsOn) to its end.
+    const spread = await get<Timeline>('/v1/spread/timeline?phase=spread');
+    expect(spread.body.date).toBe('2018-04-30');
+    expect(curve(spread.body)).toEqual([
+      ['2017-10', 1],
+      ['2017-11', 1],
+      ['2017-12', 1],
+      ['2018-01', 1],
+      ['2018-02', 1],
+      ['2018-03', 2],
+      ['2018-04', 2],
+    ]);
+    // To the date: RW2 withdrew from the pilot on 2018-02-01.
+    const none = await get<Timeline>('/v1/spread/timeline?phase=pilot&window=none');
+    expect(none.body.date).toBe('2018-06-30');
+    expect(curve(none.body).slice(-2)).toEqual([
+      ['2018-05', 1],
+      ['2018-06', 1],
+    ]);
+    const unknown = await get<{ type: string }>('/v1/spread/timeline?phase=no-such-phase');
+    expect([unknown.status, unknown.body.type]).toEqual([404, 'urn:always-events:problem:phase-not-found']);
   });
 
   it("expects returns only for months inside each phase's window, and all of them with window=none", async () => {
