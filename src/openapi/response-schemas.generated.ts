@@ -1792,8 +1792,113 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         },
         type: 'array',
       },
+      byPhase: {
+        items: {
+          properties: {
+            programme: { type: 'string' },
+            phaseId: { type: 'string' },
+            phaseName: { type: 'string' },
+            until: {
+              description:
+                "The day they are followed to: the phase's window end (else the programme's), or the date if earlier.",
+              type: 'string',
+            },
+            stages: {
+              items: {
+                properties: {
+                  stage: {
+                    enum: [
+                      'enrolled',
+                      'statementAgreed',
+                      'firstPdsaStarted',
+                      'implementing',
+                      'aimAchieved',
+                      'sustained',
+                    ],
+                    type: 'string',
+                  },
+                  reached: { type: 'number' },
+                  percentOfPrevious: {
+                    description:
+                      'Reached ÷ reached the stage before, %; null for enrolment or an empty previous stage.',
+                    type: 'number',
+                    nullable: true,
+                  },
+                  percentOfEnrolled: { type: 'number', nullable: true },
+                  medianDays: {
+                    description:
+                      'Median days from enrolment among those that reached the stage; null for enrolment itself.',
+                    type: 'number',
+                    nullable: true,
+                  },
+                  reachedWithinDays: {
+                    additionalProperties: { type: 'number', nullable: true },
+                    type: 'object',
+                    description:
+                      'Kaplan–Meier cumulative % reached within 90, 180, 365 and 730 days of enrolment.',
+                    nullable: true,
+                  },
+                  curve: {
+                    items: {
+                      properties: {
+                        days: { type: 'number' },
+                        atRisk: {
+                          description:
+                            'Organisations still followed up on that day (reached it then or later, or censored then or later).',
+                          type: 'number',
+                        },
+                        reached: { type: 'number' },
+                        cumulativePercent: {
+                          description: '1 − S(days) as a percentage, two decimals.',
+                          type: 'number',
+                        },
+                      },
+                      required: ['days', 'atRisk', 'reached', 'cumulativePercent'],
+                      additionalProperties: false,
+                      description:
+                        'One step of the Kaplan–Meier curve: a day on which at least one organisation reached the stage.',
+                      type: 'object',
+                    },
+                    type: 'array',
+                    nullable: true,
+                  },
+                },
+                required: [
+                  'stage',
+                  'reached',
+                  'percentOfPrevious',
+                  'percentOfEnrolled',
+                  'medianDays',
+                  'reachedWithinDays',
+                  'curve',
+                ],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['programme', 'phaseId', 'phaseName', 'until', 'stages'],
+          additionalProperties: false,
+          description:
+            "The organisations that enrolled in one phase, followed to that phase's reporting window.",
+          type: 'object',
+        },
+        description: 'Each phase of the programme (of every programme when none is named), in start order.',
+        type: 'array',
+      },
     },
-    required: ['byCohort', 'date', 'knowledge', 'overall', 'programme', 'stages', 'window', 'windows'],
+    required: [
+      'byCohort',
+      'byPhase',
+      'date',
+      'knowledge',
+      'overall',
+      'programme',
+      'stages',
+      'window',
+      'windows',
+    ],
     type: 'object',
   },
   ImportReportResponse: {

@@ -20,14 +20,15 @@ import { CoProductionQuery } from './co-production.query';
 import { PdsaLearningQuery } from './pdsa-learning.query';
 import { FunnelQuery } from './funnel.query';
 import { ProgressScoresQuery } from './progress-scores.query';
-import { funnelReport, funnelRows } from './funnel-report';
+import { FunnelPhases, funnelReport, funnelRows } from './funnel-report';
 import { PDSA_LEARNING } from './pdsa-learning.projection';
 import { cycleCsvRows, pdsaLearningOverall, pdsaLearningRows } from './pdsa-learning-report';
 import { PdsaLearningState } from './pdsa-learning-state';
 import { progressScoreRows, progressScoresReport } from './progress-scores-report';
 import { filterRegister, registerRow, registerRows } from './register-rows';
 import { RegisterState } from './register-state';
-import { reportingWindowOf } from '../spread/reporting-windows';
+import { reportingWindowOf, reportWindowsOf } from '../spread/reporting-windows';
+import { participationKey } from '../spread/spread-state';
 import { SpreadState } from '../spread/spread-state';
 import type {
   AlwaysEventRegisterResponse,
@@ -125,14 +126,18 @@ export class EvaluationController {
       this.view<RegisterState>(ALWAYS_EVENT_REGISTER, query),
       this.reader.read<SpreadState>('spread', query),
     ]);
+    const apply = query.window !== 'none';
+    const slugs = Object.keys(spread.state.programmes);
     const windows = Object.fromEntries(
-      Object.keys(spread.state.programmes).map((slug) => [
-        slug,
-        reportingWindowOf(spread.state, slug, query.window !== 'none'),
-      ]),
+      slugs.map((slug) => [slug, reportingWindowOf(spread.state, slug, apply)]),
     );
+    const phases: FunnelPhases = {
+      phaseOf: (slug, odsCode) =>
+        spread.state.participations[participationKey(slug, odsCode)]?.phaseId ?? null,
+      windows: Object.fromEntries(slugs.map((slug) => [slug, reportWindowsOf(spread.state, slug, apply)])),
+    };
     const body: FunnelResponse = {
-      ...funnelReport(view.state, date, query.programme, windows),
+      ...funnelReport(view.state, date, query.programme, windows, phases),
       knowledge: knowledge(view),
     };
     return respond(request, reply, body, funnelRows);

@@ -1,5 +1,5 @@
 import { daysBetween, percent } from '../report-arithmetic';
-import { reportEnd, ReportingWindow } from '../spread/reporting-windows';
+import { periodOf, reportEnd, ReportingWindow, ReportWindows } from '../spread/reporting-windows';
 import { cohortName, groupByCohort, KeyDates, ParticipationFacts, RegisterState } from './register-state';
 import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observation } from './time-to';
 
@@ -60,6 +60,23 @@ export interface FunnelGroup {
   stages: StageFigures[];
 }
 
+/** The organisations that enrolled in one phase, followed to that phase's reporting window. */
+export interface FunnelPhaseGroup {
+  programme: string;
+  phaseId: string;
+  phaseName: string;
+  /** The day they are followed to: the phase's window end (else the programme's), or the date if earlier. */
+  until: string;
+  stages: StageFigures[];
+}
+
+/** What the funnel by phase needs from the spread model, where phases and each enrolment's phase live. */
+export interface FunnelPhases {
+  phaseOf(programmeSlug: string, odsCode: string): string | null;
+  /** Each programme's windows (reportWindowsOf), phases in start order. */
+  windows: Record<string, ReportWindows>;
+}
+
 export interface FunnelReport {
   /** The date organisations are followed to: the reporting date, or the programme's window end if earlier. */
   date: string;
@@ -71,6 +88,8 @@ export interface FunnelReport {
   stages: readonly FunnelStage[];
   overall: FunnelGroup;
   byCohort: FunnelGroup[];
+  /** Each phase of the programme (of every programme when none is named), in start order. */
+  byPhase: FunnelPhaseGroup[];
 }
 
 interface Path {
@@ -145,6 +164,8 @@ export function funnelReport(
   programme?: string,
   /** Programme windows by slug (reporting-windows.ts); a programme without one is followed to the date. */
   windows: Record<string, ReportingWindow> = {},
+  /** For the funnel by phase; without it `byPhase` is empty. */
+  phases?: FunnelPhases,
 ): FunnelReport {
   const untilOf = (slug: string): string => reportEnd(date, windows[slug] ?? NO_WINDOW);
   const paths = Object.values(state.participations)
@@ -164,17 +185,65 @@ export function funnelReport(
     stages: FUNNEL_STAGES,
     overall: group(paths, null, null),
     byCohort,
+    byPhase: phases ? phaseGroups(state, date, programme, phases) : [],
   };
+}
+
+/**
+ * Each phase's organisations, each followed to the end of its phase's window
+ * (the programme's when that ends first, the date when no window applies):
+ * the same nesting and censoring as the funnel, within the phase.
+ */
+function phaseGroups(
+  state: RegisterState,
+  date: string,
+  programme: string | undefined,
+  phases: FunnelPhases,
+): FunnelPhaseGroup[] {
+  const slugs = programme !== undefined ? [programme] : Object.keys(phases.windows).sort();
+  const participations = Object.values(state.participations);
+  return slugs.flatMap((slug) => {
+    const windows = phases.windows[slug];
+    if (!windows) return [];
+    return windows.phases.map((phase): FunnelPhaseGroup => {
+      const until = periodOf(windows, phase.phaseId, date).to;
+      const members = participations
+        .filter((p) => p.programmeSlug === slug && phases.phaseOf(slug, p.odsCode) === phase.phaseId)
+        .filter((p) => p.enrolledOn !== null && p.enrolledOn <= until)
+        .map((p) => pathOf(state, p, until));
+      return {
+        programme: slug,
+        phaseId: phase.phaseId,
+        phaseName: phase.name,
+        until,
+        stages: FUNNEL_STAGES.map((_, i) => stageFigures(members, i)),
+      };
+    });
+  });
 }
 
 /** One CSV row per group and stage; the curve travels as JSON text in one cell. */
 export function funnelRows(report: FunnelReport): Array<Record<string, unknown>> {
-  return [report.overall, ...report.byCohort].flatMap((g, i) =>
-    g.stages.map((s) => ({
-      group: i === 0 ? 'overall' : 'cohort',
-      cohortId: g.cohortId,
-      cohortName: g.cohortName,
-      ...s,
-    })),
-  );
+  const noPhase = { phaseId: null, phaseName: null };
+  return [
+    ...[report.overall, ...report.byCohort].flatMap((g, i) =>
+      g.stages.map((s) => ({
+        group: i === 0 ? 'overall' : 'cohort',
+        cohortId: g.cohortId,
+        cohortName: g.cohortName,
+        ...noPhase,
+        ...s,
+      })),
+    ),
+    ...report.byPhase.flatMap((g) =>
+      g.stages.map((s) => ({
+        group: 'phase',
+        cohortId: null,
+        cohortName: null,
+        phaseId: g.phaseId,
+        phaseName: g.phaseName,
+        ...s,
+      })),
+    ),
+  ];
 }

@@ -2,6 +2,7 @@ import { RecordedEvent } from '../../../src/event-store';
 import { alwaysEventRegisterProjection } from '../../../src/projections/evaluation/always-event-register.projection';
 import { funnelReport, funnelRows, StageFigures } from '../../../src/projections/evaluation/funnel-report';
 import { foldProjection } from '../../../src/projections/runner/projection';
+import type { ReportWindows } from '../../../src/projections/spread/reporting-windows';
 import { enrolment, programme, SLUG } from '../spread/spread-fixtures';
 import { alwaysEvent } from './always-event-fixtures';
 import { pdsaCycle } from './pdsa-cycle-fixtures';
@@ -165,6 +166,50 @@ describe('evaluation funnel', () => {
     });
     expect(unapplied.date).toBe(DATE);
     expect(unapplied.overall).toEqual(report.overall);
+  });
+
+  it("follows each phase's organisations to its own window, nested and censored as the funnel is", () => {
+    const phaseOf: Record<string, string> = { O1: 'pilot', O2: 'pilot', O3: 'spread', O4: 'spread' };
+    const windows = (pilotApplied: boolean): ReportWindows => ({
+      window: { startsOn: null, endsOn: null, source: null, applied: false },
+      phases: [
+        {
+          phaseId: 'pilot',
+          name: 'Pilot',
+          startsOn: null,
+          endsOn: '2017-06-30',
+          source: 'phase-closed',
+          applied: pilotApplied,
+        },
+        { phaseId: 'spread', name: 'Spread', startsOn: null, endsOn: null, source: null, applied: false },
+      ],
+    });
+    const byPhase = (pilotApplied: boolean) =>
+      funnelReport(
+        fold(fourOrganisations()),
+        DATE,
+        SLUG,
+        {},
+        {
+          phaseOf: (_, odsCode) => phaseOf[odsCode] ?? null,
+          windows: { [SLUG]: windows(pilotApplied) },
+        },
+      );
+    const phased = byPhase(true);
+    expect(
+      phased.byPhase.map((g) => [g.phaseId, g.phaseName, g.until, g.stages.map((st) => st.reached)]),
+    ).toEqual([
+      // O1 and O2 to the pilot's close: O1 sustained on 2017-07-01, after it.
+      ['pilot', 'Pilot', '2017-06-30', [2, 2, 2, 1, 1, 0]],
+      // O3 and O4 to the date: O4's statement came after it.
+      ['spread', 'Spread', DATE, [2, 1, 0, 0, 0, 0]],
+    ]);
+    expect(byPhase(false).byPhase[0].stages.map((st) => st.reached)).toEqual([2, 2, 2, 1, 1, 1]);
+    const rows = funnelRows(phased);
+    expect(rows).toHaveLength(30);
+    expect(rows[23]).toMatchObject({ group: 'phase', phaseId: 'pilot', stage: 'sustained', reached: 0 });
+    // Without the spread model's phases, no phase groups.
+    expect(report.byPhase).toEqual([]);
   });
 
   it('gives CSV one row per group and stage', () => {

@@ -84,8 +84,14 @@ describe(`evaluation reports over HTTP [${storeUnderTest}, real HTTP]`, () => {
 
     it('serves one CSV row per group and stage', async () => {
       const { records } = await csv(`/v1/evaluation/funnel?${AS_OF}`);
-      // Overall and three cohorts, six stages each.
-      expect(records).toHaveLength(24);
+      // Overall, three cohorts, then the programme's one phase (every organisation enrolled in it), six stages each.
+      expect(records).toHaveLength(30);
+      expect(records.slice(24).map((r) => r.group)).toEqual(Array(6).fill('phase'));
+      expect(records[24]).toMatchObject({
+        phaseId: 'spread',
+        stage: 'enrolled',
+        reached: records[0].reached,
+      });
       expect(records[2]).toMatchObject({
         group: 'overall',
         stage: 'firstPdsaStarted',

@@ -196,6 +196,11 @@ describe(`reporting windows of phases and the funnel [${storeUnderTest}, real HT
     const { body } = await get<FunnelReport>(`/v1/evaluation/funnel?programme=${programmeSlug}`);
     expect(body.window).toEqual({ startsOn: null, endsOn: null, source: null, applied: false });
     expect([body.date, body.overall.stages[0].reached]).toEqual(['2018-06-30', 4]);
+    // By phase, each phase's organisations to its own window: the pilot's close, the spread phase's window.
+    expect(body.byPhase.map((g) => [g.phaseId, g.until, g.stages[0].reached])).toEqual([
+      ['pilot', '2017-12-31', 2],
+      ['spread', '2018-04-30', 2],
+    ]);
   });
 
   describe("once the programme's window ends first", () => {
