@@ -4506,6 +4506,30 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
         type: 'object',
       },
+      phase: { type: 'string' },
+      phaseWindow: {
+        properties: {
+          phaseId: { type: 'string' },
+          name: { type: 'string' },
+          startsOn: {
+            description: "The phase window's first day: months ending before it are not counted.",
+            type: 'string',
+            nullable: true,
+          },
+          endsOn: { type: 'string', nullable: true },
+          source: {
+            enum: ['reporting-window', 'phase-closed', 'programme', null],
+            description:
+              "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
+            type: 'string',
+            nullable: true,
+          },
+          applied: { type: 'boolean' },
+        },
+        required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       window: {
         properties: {
           startsOn: {
@@ -4583,6 +4607,30 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   SpreadTimelineResponse: {
     properties: {
+      phase: { type: 'string' },
+      phaseWindow: {
+        properties: {
+          phaseId: { type: 'string' },
+          name: { type: 'string' },
+          startsOn: {
+            description: "The phase window's first day: months ending before it are not counted.",
+            type: 'string',
+            nullable: true,
+          },
+          endsOn: { type: 'string', nullable: true },
+          source: {
+            enum: ['reporting-window', 'phase-closed', 'programme', null],
+            description:
+              "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
+            type: 'string',
+            nullable: true,
+          },
+          applied: { type: 'boolean' },
+        },
+        required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
+        additionalProperties: false,
+        type: 'object',
+      },
       window: {
         properties: {
           startsOn: {
@@ -4636,33 +4684,6 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         additionalProperties: false,
         description:
           "Where a figure comes from: the bounds asked for, the log position the state reflects, and the model's status.",
-        type: 'object',
-      },
-      phase: {
-        description: 'With `phase` only: the phase asked for, and where its timeline ends.',
-        type: 'string',
-      },
-      phaseWindow: {
-        properties: {
-          phaseId: { type: 'string' },
-          name: { type: 'string' },
-          startsOn: {
-            description: "The phase window's first day: months ending before it are not counted.",
-            type: 'string',
-            nullable: true,
-          },
-          endsOn: { type: 'string', nullable: true },
-          source: {
-            enum: ['reporting-window', 'phase-closed', 'programme', null],
-            description:
-              "`reporting-window`: the phase's own window; `phase-closed`: the day it closed; `programme`: the programme's window or close, which ends first (see `window`).",
-            type: 'string',
-            nullable: true,
-          },
-          applied: { type: 'boolean' },
-        },
-        required: ['phaseId', 'name', 'startsOn', 'endsOn', 'source', 'applied'],
-        additionalProperties: false,
         type: 'object',
       },
       items: {

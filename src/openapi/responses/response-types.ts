@@ -66,12 +66,15 @@ interface InPhaseWindows {
   phaseWindows: PhaseWindow[];
 }
 
-export type SpreadSummaryResponse = SpreadSummary & InWindow & { knowledge: Knowledge };
-
-export interface SpreadTimelineResponse extends OfProgramme, InWindow {
-  /** With `phase` only: the phase asked for, and where its timeline ends. */
+/** With `phase` only: the phase asked for, and where its figures end. */
+interface OfPhase {
   phase?: string;
   phaseWindow?: PhaseWindow;
+}
+
+export type SpreadSummaryResponse = SpreadSummary & InWindow & OfPhase & { knowledge: Knowledge };
+
+export interface SpreadTimelineResponse extends OfProgramme, InWindow, OfPhase {
   items: TimelineRow[];
 }
 

@@ -13,17 +13,25 @@ import { respond } from '../http/respond';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
   complianceTotals,
+  Included,
   returnCompliance,
   spreadBreakdown,
   spreadSummary,
   spreadTimeline,
 } from './spread-reports';
-import { periodOf, reportEnd, ReportingWindow, reportWindowsOf, ReportWindows } from './reporting-windows';
+import {
+  periodOf,
+  PhaseWindow,
+  reportEnd,
+  ReportingWindow,
+  reportWindowsOf,
+  ReportWindows,
+} from './reporting-windows';
 import { scaleUpUnits, spreadLineage } from './spread-scale-up';
 import { programmeCohorts } from './programme-cohorts';
 import { BreakdownQuery } from './breakdown.query';
 import { SpreadListQuery } from './spread-list.query';
-import { TimelineQuery } from './timeline.query';
+import { SpreadPhaseQuery } from './spread-phase.query';
 import { DEFAULT_PROGRAMME, SpreadQuery } from './spread.query';
 import { SpreadState } from './spread-state';
 import type {
@@ -73,24 +81,49 @@ export class SpreadController {
     return { view, programme, date, end: reportEnd(date, window), window, windows };
   }
 
+  /**
+   * With `phase`: that phase's window and where its figures end (its window,
+   * else the programme's, or the date), and which participations count.
+   */
+  private phaseScope(
+    scope: { programme: string; date: string; end: string; windows: ReportWindows },
+    phase: string | undefined,
+  ): { to: string; include?: Included; phaseWindow?: PhaseWindow } {
+    if (phase === undefined) return { to: scope.end };
+    const phaseWindow = scope.windows.phases.find((w) => w.phaseId === phase);
+    if (!phaseWindow) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'phase-not-found',
+        'Phase not found',
+        `Programme ${scope.programme} has no phase ${phase} at these bounds`,
+      );
+    }
+    const to = periodOf(scope.windows, phase, scope.date).to;
+    return { to, include: (p) => p.phaseId === phase, phaseWindow };
+  }
+
   @Get('summary')
   @ApiOperation({
     summary:
-      'Organisations enrolled (with senior support) on a date against the target and deadline, and the share of NHS trusts open that day',
+      "Organisations enrolled (with senior support) on a date against the target and deadline, and the share of NHS trusts open that day; with phase, that phase's enrolments at the end of its reporting window",
   })
-  @ApiQueryFrom(SpreadQuery)
+  @ApiQueryFrom(SpreadPhaseQuery)
   @ApiReadModelOk('The figures, with the bounds and log position they reflect')
-  @ApiProblems({ 404: 'No programme with that slug' })
+  @ApiProblems({ 404: 'No programme with that slug, or no such phase in it' })
   async summary(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { view, programme, end, window } = await this.view(await validateQuery(SpreadQuery, raw));
+    const query = await validateQuery(SpreadPhaseQuery, raw);
+    const scope = await this.view(query);
+    const { to, include, phaseWindow } = this.phaseScope(scope, query.phase);
     const body: SpreadSummaryResponse = {
-      ...spreadSummary(view.state, programme, end),
-      window,
-      knowledge: knowledge(view),
+      ...spreadSummary(scope.view.state, scope.programme, to, include),
+      window: scope.window,
+      ...(phaseWindow ? { phase: query.phase, phaseWindow } : {}),
+      knowledge: knowledge(scope.view),
     };
     return respond(request, reply, body, (b) => [b]);
   }
@@ -100,7 +133,7 @@ export class SpreadController {
     summary:
       "Month by month from the first enrolment to the date: enrolled, with senior support, share of NHS trusts; with phase, that phase's enrolments to its reporting window",
   })
-  @ApiQueryFrom(TimelineQuery)
+  @ApiQueryFrom(SpreadPhaseQuery)
   @ApiReadModelOk('The figures, with the bounds and log position they reflect')
   @ApiProblems({ 404: 'No programme with that slug, or no such phase in it' })
   async timeline(
@@ -108,28 +141,18 @@ export class SpreadController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const query = await validateQuery(TimelineQuery, raw);
-    const { view, programme, date, end, window, windows } = await this.view(query);
-    const { phase } = query;
-    let body: Omit<SpreadTimelineResponse, 'knowledge'>;
-    if (phase === undefined) {
-      body = { programme, date: end, window, items: spreadTimeline(view.state, programme, end) };
-    } else {
-      const phaseWindow = windows.phases.find((w) => w.phaseId === phase);
-      if (!phaseWindow) {
-        throw new ProblemException(
-          HttpStatus.NOT_FOUND,
-          'phase-not-found',
-          'Phase not found',
-          `Programme ${programme} has no phase ${phase} at these bounds`,
-        );
-      }
-      const to = periodOf(windows, phase, date).to;
-      const items = spreadTimeline(view.state, programme, to, (p) => p.phaseId === phase);
-      body = { programme, date: to, window, phase, phaseWindow, items };
-    }
-    const answer: SpreadTimelineResponse = { ...body, knowledge: knowledge(view) };
-    return respond(request, reply, answer, (b) => b.items);
+    const query = await validateQuery(SpreadPhaseQuery, raw);
+    const scope = await this.view(query);
+    const { to, include, phaseWindow } = this.phaseScope(scope, query.phase);
+    const body: SpreadTimelineResponse = {
+      programme: scope.programme,
+      date: to,
+      window: scope.window,
+      ...(phaseWindow ? { phase: query.phase, phaseWindow } : {}),
+      items: spreadTimeline(scope.view.state, scope.programme, to, include),
+      knowledge: knowledge(scope.view),
+    };
+    return respond(request, reply, body, (b) => b.items);
   }
 
   @Get('breakdown')

@@ -163,6 +163,22 @@ describe(`reporting windows of phases and the funnel [${storeUnderTest}, real HT
     ]);
     const unknown = await get<{ type: string }>('/v1/spread/timeline?phase=no-such-phase');
     expect([unknown.status, unknown.body.type]).toEqual([404, 'urn:always-events:problem:phase-not-found']);
+    // The summary of a phase is the last point of its curve.
+    type Summary = { date: string; enrolled: number; phase: string; phaseWindow: PhaseWindow };
+    for (const [phase, timeline] of [
+      ['pilot', pilot.body],
+      ['spread', spread.body],
+    ] as const) {
+      const summary = await get<Summary>(`/v1/spread/summary?phase=${phase}`);
+      const last = timeline.items[timeline.items.length - 1];
+      expect([summary.body.date, summary.body.enrolled, summary.body.phaseWindow]).toEqual([
+        last.date,
+        last.enrolled,
+        timeline.phaseWindow,
+      ]);
+    }
+    const whole = await get<Summary>('/v1/spread/summary');
+    expect([whole.body.enrolled, 'phase' in whole.body]).toEqual([3, false]);
   });
 
   it("expects returns only for months inside each phase's window, and all of them with window=none", async () => {
