@@ -1,3 +1,4 @@
+import type { FunnelReport } from '../../../src/projections/evaluation/funnel-report';
 import type { MeasureChart } from '../../../src/projections/measures/measure-chart';
 import type { SpreadSummary, TimelineRow } from '../../../src/projections/spread/spread-reports';
 import { Browser, launchChromium } from './support/chromium';
@@ -79,6 +80,21 @@ describe('the dashboard shows the API’s figures [Chromium, sqlite: embedded fi
     expect(after).not.toEqual(before);
     expect(await tab.page.getAttribute('[data-testid=enrolment-curve]', 'data-months')).toBe(
       String(timeline.items.length),
+    );
+    expect(tab.errors).toEqual([]);
+  });
+
+  it("shows each phase's funnel, followed to its reporting window, as the API counts it", async () => {
+    const funnel = await app.api<FunnelReport>('/v1/evaluation/funnel');
+    expect(funnel.byPhase.length).toBeGreaterThan(0);
+    await tab.open('/evaluation');
+    await tab.page.waitForSelector('[data-testid=funnel-phases] tbody tr');
+    const rows = await tab.page.$$eval('[data-testid=funnel-phases] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    // Phase, followed to, then "% (reached)" for each stage: enrolled is the third column.
+    expect(rows.map((r) => [r[0], count(/\((.*)\)/.exec(r[2])?.[1] ?? null)])).toEqual(
+      funnel.byPhase.map((g) => [g.phaseName, g.stages[0].reached]),
     );
     expect(tab.errors).toEqual([]);
   });

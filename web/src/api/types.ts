@@ -12,6 +12,7 @@ import type {
 } from '../../../src/projections/evaluation/co-production-report';
 import type {
   FunnelGroup,
+  FunnelPhaseGroup,
   FunnelReport,
   StageFigures,
 } from '../../../src/projections/evaluation/funnel-report';
@@ -37,6 +38,7 @@ export type {
   CoProductionRow,
   CycleView,
   FunnelGroup,
+  FunnelPhaseGroup,
   PdsaLearningRow,
   RegisterRow,
   StageFigures,

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Funnel, FunnelGroup } from '../api/types';
+import type { Funnel, FunnelGroup, FunnelPhaseGroup } from '../api/types';
+import { formatDay } from '../app/dates';
 import { boundsKey, useSession } from '../app/context';
 import { formatCount, formatNumber, formatPercent } from '../app/format';
 import { useResource } from '../app/use-resource';
@@ -57,18 +58,11 @@ function FunnelFigures({ funnel }: { funnel: Funnel }) {
             caption="% of enrolled reaching each stage, by cohort (reached in brackets)"
             rows={groups}
             rowKey={(g) => g.cohortId ?? groupName(g)}
-            columns={[
-              { label: 'Group', value: groupName },
-              ...funnel.overall.stages.map((s, i) => ({
-                label: stageLabel(s.stage),
-                value: (g: FunnelGroup) =>
-                  `${formatPercent(g.stages[i]?.percentOfEnrolled)} (${formatCount(g.stages[i]?.reached)})`,
-                numeric: true,
-              })),
-            ]}
+            columns={[{ label: 'Group', value: groupName }, ...stageColumns<FunnelGroup>(funnel)]}
           />
         }
       />
+      {funnel.byPhase.length > 0 && <PhaseTable funnel={funnel} />}
       <ChartFigure
         testId="time-to"
         title={`Time to each stage: ${groupName(group)}`}
@@ -126,4 +120,31 @@ function StageTable({ group }: { group: FunnelGroup }) {
       ]}
     />
   );
+}
+
+/** Each phase's organisations, followed to its reporting window (`until`), as the API counts them. */
+function PhaseTable({ funnel }: { funnel: Funnel }) {
+  return (
+    <DataTable
+      caption="% of enrolled reaching each stage, by phase, each followed to its reporting window (reached in brackets)"
+      testId="funnel-phases"
+      rows={funnel.byPhase}
+      rowKey={(g) => `${g.programme}/${g.phaseId}`}
+      columns={[
+        { label: 'Phase', value: (g: FunnelPhaseGroup) => g.phaseName },
+        { label: 'Followed to', value: (g: FunnelPhaseGroup) => formatDay(g.until) },
+        ...stageColumns<FunnelPhaseGroup>(funnel),
+      ]}
+    />
+  );
+}
+
+/** One column per stage: the share of the group's enrolled that reached it, and how many. */
+function stageColumns<G extends Pick<FunnelGroup, 'stages'>>(funnel: Funnel) {
+  return funnel.overall.stages.map((s, i) => ({
+    label: stageLabel(s.stage),
+    value: (g: G) =>
+      `${formatPercent(g.stages[i]?.percentOfEnrolled)} (${formatCount(g.stages[i]?.reached)})`,
+    numeric: true,
+  }));
 }
