@@ -1,6 +1,5 @@
 import { CommandDto } from '../command-dto';
-import { IsOdsCode } from '../../shared/validation/validators';
-import { IsProgrammeKey } from '../programme/programme-keys';
+import { IsOdsCode, IsProgrammeKey } from '../../shared/validation/validators';
 
 /**
  * One organisation in one programme: the participation's stream, and the

@@ -23,8 +23,7 @@ import type {
   RoleCategory,
   StepBackReason,
 } from '../../domain/participation';
-import { IsProgrammeKey } from '../programme/programme-keys';
-import { IsIsoDate } from '../../shared/validation/validators';
+import { IsIsoDate, IsProgrammeKey } from '../../shared/validation/validators';
 import { ParticipationCommandDto } from './participation-command.dto';
 import {
   ExecutiveSponsorDto,

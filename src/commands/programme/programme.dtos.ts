@@ -14,8 +14,8 @@ import {
 } from 'class-validator';
 import { COHORT_FORMATS, ENROLMENT_METRICS, PHASE_NAMES } from '../../domain/programme';
 import type { CohortFormat, EnrolmentMetric, PhaseName } from '../../domain/programme';
-import { IsIsoDate } from '../../shared/validation/validators';
-import { IsProgrammeKey, ProgrammeCommandDto } from './programme-keys';
+import { IsIsoDate, IsProgrammeKey } from '../../shared/validation/validators';
+import { ProgrammeCommandDto } from './programme-keys';
 
 export class LaunchProgrammeDto extends ProgrammeCommandDto {
   @IsString()

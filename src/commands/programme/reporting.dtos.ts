@@ -1,6 +1,6 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIsoDate } from '../../shared/validation/validators';
-import { IsProgrammeKey, ProgrammeCommandDto } from './programme-keys';
+import { IsIsoDate, IsProgrammeKey } from '../../shared/validation/validators';
+import { ProgrammeCommandDto } from './programme-keys';
 
 export class SetReportingWindowDto extends ProgrammeCommandDto {
   /** Leave out for the programme's own window. */

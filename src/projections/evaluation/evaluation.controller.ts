@@ -27,9 +27,8 @@ import { PdsaLearningState } from './pdsa-learning-state';
 import { progressScoreRows, progressScoresReport } from './progress-scores-report';
 import { filterRegister, registerRow, registerRows } from './register-rows';
 import { RegisterState } from './register-state';
-import { reportingWindowOf, reportWindowsOf } from '../spread/reporting-windows';
-import { participationKey } from '../spread/spread-state';
-import { SpreadState } from '../spread/spread-state';
+import { reportWindowsOf } from '../spread/reporting-windows';
+import { participationKey, SpreadState } from '../spread/spread-state';
 import type {
   AlwaysEventRegisterResponse,
   AlwaysEventResponse,
@@ -127,14 +126,15 @@ export class EvaluationController {
       this.reader.read<SpreadState>('spread', query),
     ]);
     const apply = query.window !== 'none';
-    const slugs = Object.keys(spread.state.programmes);
-    const windows = Object.fromEntries(
-      slugs.map((slug) => [slug, reportingWindowOf(spread.state, slug, apply)]),
+    // Each programme's windows once: its own (`.window`) follows every organisation, its phases' each phase's.
+    const byProgramme = Object.fromEntries(
+      Object.keys(spread.state.programmes).map((slug) => [slug, reportWindowsOf(spread.state, slug, apply)]),
     );
+    const windows = Object.fromEntries(Object.entries(byProgramme).map(([slug, w]) => [slug, w.window]));
     const phases: FunnelPhases = {
       phaseOf: (slug, odsCode) =>
         spread.state.participations[participationKey(slug, odsCode)]?.phaseId ?? null,
-      windows: Object.fromEntries(slugs.map((slug) => [slug, reportWindowsOf(spread.state, slug, apply)])),
+      windows: byProgramme,
     };
     const body: FunnelResponse = {
       ...funnelReport(view.state, date, query.programme, windows, phases),

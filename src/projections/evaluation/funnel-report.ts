@@ -152,8 +152,10 @@ function stageFigures(paths: Path[], index: number): StageFigures {
   };
 }
 
+const stagesOf = (paths: Path[]): StageFigures[] => FUNNEL_STAGES.map((_, i) => stageFigures(paths, i));
+
 function group(paths: Path[], cohortId: string | null, cohortName: string | null): FunnelGroup {
-  return { cohortId, cohortName, stages: FUNNEL_STAGES.map((_, i) => stageFigures(paths, i)) };
+  return { cohortId, cohortName, stages: stagesOf(paths) };
 }
 
 const NO_WINDOW: ReportingWindow = { startsOn: null, endsOn: null, source: null, applied: false };
@@ -216,7 +218,7 @@ function phaseGroups(
         phaseId: phase.phaseId,
         phaseName: phase.name,
         until,
-        stages: FUNNEL_STAGES.map((_, i) => stageFigures(members, i)),
+        stages: stagesOf(members),
       };
     });
   });

@@ -54,15 +54,6 @@ function programmeWindow(programme: ProgrammeShape | undefined, apply: boolean):
   };
 }
 
-/** Where a programme's reports end: its reporting window, else the day it closed. */
-export function reportingWindowOf(
-  state: SpreadState,
-  programmeSlug: string,
-  apply: boolean,
-): ReportingWindow {
-  return programmeWindow(state.programmes[programmeSlug], apply);
-}
-
 /** The programme's window and each phase's (in start order), the programme's capping every phase's. */
 export function reportWindowsOf(state: SpreadState, programmeSlug: string, apply: boolean): ReportWindows {
   const programme = state.programmes[programmeSlug];

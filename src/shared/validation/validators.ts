@@ -1,4 +1,4 @@
-import { Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -59,3 +59,11 @@ export const IsSlug = (options?: ValidationOptions): PropertyDecorator =>
     message: (args) => `${args.property} must be a lower-case slug (letters, digits, single hyphens)`,
     ...options,
   });
+
+/** Keys within the programme (its slug; phase, target and cohort ids): lower-case slugs of bounded length. */
+export const IsProgrammeKey =
+  (): PropertyDecorator =>
+  (target, property): void => {
+    IsSlug()(target, property);
+    MaxLength(64)(target, property);
+  };
