@@ -66,6 +66,7 @@ export function registerWriteCommands(program: Command): void {
           name,
           version: projection.version,
           position: result.position,
+          lastEvent: result.eventId === undefined ? null : { position: result.position, id: result.eventId },
           state: result.state,
         });
       } finally {

@@ -1,14 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { DomainEventType } from '../../domain/events-by-category';
 import type { EventStore } from '../../event-store/port';
 import type { Bounds } from '../../shared/bounds';
 import type { Projection } from '../runner/projection';
 import { replay, Replayed, ReplayStart } from '../runner/replay';
+import { snapshotDoubt } from '../runner/snapshot-doubt';
 import type { AsOfSnapshotHeader, AsOfSnapshotStore } from './as-of-snapshot-store';
 import { isMonthEnd } from './month-end-grid';
-
-/** Events after which no earlier fold may be reused: they change what earlier events read as. */
-const REWRITES_HISTORY: readonly DomainEventType[] = ['EventFieldsRedacted', 'PersonalDataErased'];
 
 const logger = new Logger('AsOfSnapshots');
 
@@ -125,24 +122,11 @@ async function usableSnapshot<State>(
 }
 
 /** Why the snapshot may not be the fold of this store's log up to its position, if it may not. */
-async function doubtAbout(store: EventStore, snapshot: AsOfSnapshotHeader): Promise<string | undefined> {
-  try {
-    const [at] = await store.readAll({ fromPosition: snapshot.position, maxCount: 1 });
-    if (at?.position !== snapshot.position || at.id !== snapshot.eventId)
-      return `the store has ${at ? `event ${at.id} at position ${at.position}` : 'no event there'}`;
-    const [rewrite] = (
-      await store.readAll({
-        fromPosition: snapshot.position,
-        maxCount: 2,
-        filter: { eventTypes: REWRITES_HISTORY },
-      })
-    ).filter((event) => event.position > snapshot.position);
-    if (rewrite) return `${rewrite.type} at position ${rewrite.position} changed the events before it`;
-    return undefined;
-  } catch (error) {
-    return `its position cannot be read (${error instanceof Error ? error.message : String(error)})`;
-  }
-}
+const doubtAbout = (store: EventStore, snapshot: AsOfSnapshotHeader): Promise<string | undefined> =>
+  snapshotDoubt(store, {
+    position: snapshot.position,
+    lastEvent: { position: snapshot.position, id: snapshot.eventId },
+  });
 
 function discard(snapshots: AsOfSnapshotStore, snapshot: AsOfSnapshotHeader, why: string): void {
   logger.warn(

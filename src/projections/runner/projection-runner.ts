@@ -3,7 +3,8 @@ import type { AllSubscription, EventStore } from '../../event-store/port';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { applyProjection, Projection } from './projection';
 import { RebuildFeed, RebuildProgress } from './rebuild-feed';
-import { SnapshotStore } from './snapshot-store';
+import { snapshotDoubt } from './snapshot-doubt';
+import { LoggedEvent, SnapshotStore } from './snapshot-store';
 import { TimeSlice } from './time-slice';
 
 export type ProjectionStatus = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
@@ -37,6 +38,11 @@ interface Slot {
   projection: Projection;
   state: unknown;
   position: number;
+  /** The last event folded (kept as two fields: an object per event would cost a rebuild its allocations). */
+  lastEventPosition: number;
+  lastEventId: string | null;
+  /** Restored from a snapshot the log has not yet been asked about (see checkRestored). */
+  unchecked: boolean;
   status: ProjectionStatus;
   failure: ProjectionFailure | null;
   sinceSnapshot: number;
@@ -89,25 +95,67 @@ export class ProjectionRunner {
   }
 
   private restore(projection: Projection): Slot {
-    const snapshot = this.snapshots.load(projection.name);
-    const usable = snapshot !== undefined && snapshot.version === projection.version;
-    if (snapshot && !usable) {
-      this.logger.log(
-        `${projection.name}: version ${snapshot.version} → ${projection.version}, rebuilding from the start`,
-      );
-    } else if (usable) {
-      this.logger.log(`${projection.name}: resumed from its snapshot at position ${snapshot.position}`);
-    }
-    return {
+    const fresh = (): Slot => ({
       projection,
-      state: usable ? snapshot.state : projection.initialState(),
-      position: usable ? snapshot.position : 0,
+      state: projection.initialState(),
+      position: 0,
+      lastEventPosition: 0,
+      lastEventId: null,
+      unchecked: false,
       status: 'starting',
       failure: null,
       sinceSnapshot: 0,
       lastSnapshotAt: Date.now(),
       snapshotDue: false,
+    });
+    const snapshot = this.snapshots.load(projection.name);
+    if (snapshot === undefined) return fresh();
+    if ('unusable' in snapshot) {
+      this.logger.warn(
+        `${projection.name}: its snapshot at position ${snapshot.position} is not used (${snapshot.unusable}); folding it again from the start`,
+      );
+      return fresh();
+    }
+    if (snapshot.version !== projection.version) {
+      this.logger.log(
+        `${projection.name}: version ${snapshot.version} → ${projection.version}, rebuilding from the start`,
+      );
+      return fresh();
+    }
+    this.logger.log(`${projection.name}: resumed from its snapshot at position ${snapshot.position}`);
+    return {
+      ...fresh(),
+      state: snapshot.state,
+      position: snapshot.position,
+      lastEventPosition: snapshot.lastEvent?.position ?? 0,
+      lastEventId: snapshot.lastEvent?.id ?? null,
+      unchecked: snapshot.position > 0,
     };
+  }
+
+  /**
+   * Before folding on from a snapshot, the log is asked whether it is of
+   * this store and still what its events read as (snapshotDoubt); one that
+   * is not is dropped with one line, and the model folds from the start.
+   */
+  private async checkRestored(): Promise<void> {
+    for (const slot of this.slots.values()) {
+      if (!slot.unchecked) continue;
+      slot.unchecked = false;
+      const doubt = await snapshotDoubt(this.store, {
+        position: slot.position,
+        lastEvent:
+          slot.lastEventId === null ? null : { position: slot.lastEventPosition, id: slot.lastEventId },
+      });
+      if (doubt === undefined) continue;
+      this.logger.warn(
+        `${slot.projection.name}: its snapshot at position ${slot.position} is not used (${doubt}); folding it again from the start`,
+      );
+      slot.state = slot.projection.initialState();
+      slot.position = 0;
+      slot.lastEventPosition = 0;
+      slot.lastEventId = null;
+    }
   }
 
   start(): void {
@@ -125,6 +173,7 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
+    await this.checkRestored();
     while (!this.stopping) {
       const active = [...this.slots.values()].filter((slot) => slot.status !== 'failed');
       if (active.length === 0) return;
@@ -185,6 +234,8 @@ export class ProjectionRunner {
         continue;
       }
       slot.position = event.position;
+      slot.lastEventPosition = event.position;
+      slot.lastEventId = event.id;
       slot.sinceSnapshot++;
       // While catching up, snapshot by time only: serialising a large state every N events would
       // dominate a rebuild; once live, by count as well.
@@ -212,7 +263,7 @@ export class ProjectionRunner {
       if (slot.status === 'failed') continue;
       const { state } = slot;
       const written = await this.snapshots.saveInSlices(
-        { name: slot.projection.name, version: slot.projection.version, position: slot.position, state },
+        { ...this.header(slot), state },
         { stillCurrent: () => slot.state === state },
       );
       if (!written) continue;
@@ -222,14 +273,24 @@ export class ProjectionRunner {
   }
 
   private snapshot(slot: Slot): void {
-    this.snapshots.save({
+    this.snapshots.save({ ...this.header(slot), state: slot.state });
+    slot.sinceSnapshot = 0;
+    slot.lastSnapshotAt = Date.now();
+  }
+
+  private header(slot: Slot): {
+    name: string;
+    version: number;
+    position: number;
+    lastEvent: LoggedEvent | null;
+  } {
+    return {
       name: slot.projection.name,
       version: slot.projection.version,
       position: slot.position,
-      state: slot.state,
-    });
-    slot.sinceSnapshot = 0;
-    slot.lastSnapshotAt = Date.now();
+      lastEvent:
+        slot.lastEventId === null ? null : { position: slot.lastEventPosition, id: slot.lastEventId },
+    };
   }
 
   /** The model's current state and the position it reflects. */
@@ -298,7 +359,7 @@ export class ProjectionRunner {
       this.store,
       slot.projection,
       (position) => this.feedPosition === undefined || position >= this.feedPosition,
-      (state, position) => this.replace(slot, state, position),
+      (state, position, lastEvent) => this.replace(slot, state, position, lastEvent),
       (failure) =>
         this.logger.error(
           `Rebuild of read model ${name} stopped at position ${failure.position}${failure.eventType ? ` (${failure.eventType} ${failure.eventId} on ${failure.streamId})` : ''}: ${failure.message}; the live model is unchanged`,
@@ -309,10 +370,12 @@ export class ProjectionRunner {
     this.logger.log(`Read model ${name}: rebuilding from position 0 beside the live model`);
   }
 
-  private replace(slot: Slot, state: unknown, position: number): void {
+  private replace(slot: Slot, state: unknown, position: number, lastEvent: LoggedEvent | null): void {
     const wasFailed = slot.status === 'failed';
     slot.state = state;
     slot.position = position;
+    slot.lastEventPosition = lastEvent?.position ?? 0;
+    slot.lastEventId = lastEvent?.id ?? null;
     slot.failure = null;
     if (wasFailed) slot.status = this.running ? (this.feedLive ? 'live' : 'catching-up') : 'stopped';
     this.snapshot(slot);

@@ -1,5 +1,6 @@
 import type { AllSubscription, EventStore } from '../../event-store/port';
 import { applyProjection, Projection } from './projection';
+import type { LoggedEvent } from './snapshot-store';
 import { TimeSlice } from './time-slice';
 
 export type RebuildStatus = 'folding' | 'failed';
@@ -44,7 +45,7 @@ export class RebuildFeed<State = unknown> {
     private readonly store: EventStore,
     private readonly projection: Projection<State>,
     private readonly isReady: (position: number) => boolean,
-    private readonly onReady: (state: State, position: number) => void,
+    private readonly onReady: (state: State, position: number, lastEvent: LoggedEvent | null) => void,
     private readonly onFailure: (failure: RebuildFailure) => void,
   ) {
     this.state = projection.initialState();
@@ -67,6 +68,7 @@ export class RebuildFeed<State = unknown> {
     this.subscription = subscription;
     const slice = new TimeSlice();
     let caughtUp = false;
+    let lastEvent: LoggedEvent | null = null;
     try {
       for await (const message of subscription) {
         if (this.closed) break;
@@ -85,13 +87,18 @@ export class RebuildFeed<State = unknown> {
             break;
           }
           this.progress.position = event.position;
+          lastEvent = event;
         } else {
           caughtUp = true;
           this.progress.position = Math.max(this.progress.position, message.position);
         }
         if (caughtUp && this.isReady(this.progress.position)) {
           this.closed = true;
-          this.onReady(this.state, this.progress.position);
+          this.onReady(
+            this.state,
+            this.progress.position,
+            lastEvent && { position: lastEvent.position, id: lastEvent.id },
+          );
           break;
         }
         if (slice.due()) await slice.pause();

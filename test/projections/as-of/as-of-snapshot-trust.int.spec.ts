@@ -1,26 +1,14 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '../../../src/event-store';
+import type { EventStore } from '../../../src/event-store';
 import type { AsOfSnapshotStore } from '../../../src/projections/as-of/as-of-snapshot-store';
 import { replayAsOf } from '../../../src/projections/as-of/replay-as-of';
-import { AS_OF_TARGETS, fullFold, snapshotStore, tallyProjection } from './as-of-stores';
+import { AS_OF_TARGETS, fullFold, snapshotStore, tallyEvent, tallyProjection } from './as-of-stores';
 
 const MARCH = '2024-03-31T23:59:59.999Z';
 const bounds = { asOf: MARCH };
 
-const event = (type: string, n: number, occurredAt: string): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data: { n },
-  metadata: {
-    occurredAt,
-    actor: 'test',
-    sourceSystem: 'test',
-    correlationId: randomUUID(),
-    causationId: null,
-    schemaVersion: 1,
-  },
-});
+const event = tallyEvent;
 
 /** Some of each month, and one after March recorded first. */
 async function fill(store: EventStore, from: number): Promise<void> {

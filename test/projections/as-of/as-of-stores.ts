@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainEventType } from '../../../src/domain/events-by-category';
-import type { EventStore, RecordedEvent } from '../../../src/event-store';
+import type { EventStore, NewEvent, RecordedEvent } from '../../../src/event-store';
 import { EsdbEventStore } from '../../../src/event-store/esdb/esdb-event-store';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { AsOfSnapshotStore } from '../../../src/projections/as-of/as-of-snapshot-store';
@@ -51,6 +52,21 @@ export const AS_OF_TARGETS: AsOfTarget[] = [
     },
   },
 ];
+
+/** An event of the tally model's kind (`Counted`, `Adjusted`) or any other type, at a business time. */
+export const tallyEvent = (type: string, n: number, occurredAt: string): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: { n },
+  metadata: {
+    occurredAt,
+    actor: 'test',
+    sourceSystem: 'test',
+    correlationId: randomUUID(),
+    causationId: null,
+    schemaVersion: 1,
+  },
+});
 
 /** A fresh state database's snapshot store (what STATE_SQLITE_PATH holds), in memory. */
 export function snapshotStore(): { snapshots: AsOfSnapshotStore; db: Database.Database } {

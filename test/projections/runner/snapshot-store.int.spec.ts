@@ -1,10 +1,20 @@
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SnapshotStore } from '../../../src/projections/runner/snapshot-store';
+import { Snapshot, SnapshotStore } from '../../../src/projections/runner/snapshot-store';
 import { writeJsonChunks } from '../../../src/shared/json-chunks';
+
+/** A snapshot whose last event is at its position, named by it. */
+const snap = (name: string, version: number, position: number, state: unknown): Snapshot => ({
+  name,
+  version,
+  position,
+  lastEvent: { position, id: `e${position}` },
+  state,
+});
 
 function chunks(value: unknown, size: number, depth = 2): string[] {
   const pieces: string[] = [];
@@ -13,6 +23,17 @@ function chunks(value: unknown, size: number, depth = 2): string[] {
 }
 
 describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
+  let folder: string;
+  let db: Database.Database;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'aet-snapshots-'));
+    db = new Database(join(folder, 'state.sqlite'));
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
   it('writeJsonChunks writes pieces that join to exactly what JSON.stringify writes, at any piece size and depth', () => {
     fc.assert(
       fc.property(
@@ -38,126 +59,148 @@ describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
   });
 
   it('keeps a state too large for one piece, whole, and replaces it atomically', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'aet-snapshots-'));
-    const db = new Database(join(folder, 'state.sqlite'));
-    try {
-      const store = new SnapshotStore(db);
-      const big = {
-        models: Object.fromEntries(
-          Array.from({ length: 3_000 }, (_, i) => [
-            `m${i}`,
-            { values: Array.from({ length: 60 }, (_, j) => i * j) },
-          ]),
-        ),
-      };
-      store.save({ name: 'big', version: 2, position: 41, state: big });
-      const pieces = db
-        .prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks WHERE name = ?')
-        .get('big') as {
-        n: number;
-      };
-      expect(pieces.n).toBeGreaterThan(1);
-      expect(store.load('big')).toEqual({ name: 'big', version: 2, position: 41, state: big });
+    const store = new SnapshotStore(db);
+    const big = {
+      models: Object.fromEntries(
+        Array.from({ length: 3_000 }, (_, i) => [
+          `m${i}`,
+          { values: Array.from({ length: 60 }, (_, j) => i * j) },
+        ]),
+      ),
+    };
+    store.save(snap('big', 2, 41, big));
+    const pieces = db
+      .prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks WHERE name = ?')
+      .get('big') as {
+      n: number;
+    };
+    expect(pieces.n).toBeGreaterThan(1);
+    expect(store.load('big')).toEqual(snap('big', 2, 41, big));
 
-      store.save({ name: 'big', version: 2, position: 42, state: { small: true } });
-      expect(store.load('big')).toEqual({ name: 'big', version: 2, position: 42, state: { small: true } });
-      const failing = {
-        get boom(): never {
-          throw new Error('cannot serialise');
-        },
-      };
-      expect(() => store.save({ name: 'big', version: 3, position: 43, state: { ok: 1, failing } })).toThrow(
-        'cannot serialise',
-      );
-      expect(store.load('big')).toEqual({ name: 'big', version: 2, position: 42, state: { small: true } });
+    store.save(snap('big', 2, 42, { small: true }));
+    expect(store.load('big')).toEqual(snap('big', 2, 42, { small: true }));
+    const failing = {
+      get boom(): never {
+        throw new Error('cannot serialise');
+      },
+    };
+    expect(() => store.save(snap('big', 3, 43, { ok: 1, failing }))).toThrow('cannot serialise');
+    expect(store.load('big')).toEqual(snap('big', 2, 42, { small: true }));
 
-      store.delete('big');
-      expect(store.load('big')).toBeUndefined();
-      expect(db.prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks').get()).toEqual({ n: 0 });
-    } finally {
-      db.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    store.delete('big');
+    expect(store.load('big')).toBeUndefined();
+    expect(db.prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks').get()).toEqual({ n: 0 });
   });
 
   it('drops snapshots of the earlier one-value layout, so those models fold again from the start', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'aet-snapshots-'));
-    const db = new Database(join(folder, 'state.sqlite'));
-    try {
-      db.exec(`CREATE TABLE projection_snapshots (name TEXT PRIMARY KEY, version INTEGER NOT NULL,
-        position INTEGER NOT NULL, state TEXT NOT NULL, written_at TEXT NOT NULL)`);
-      db.prepare('INSERT INTO projection_snapshots VALUES (?, 1, 9, ?, ?)').run('spread', '{}', '2026-01-01');
-      const store = new SnapshotStore(db);
-      expect(store.load('spread')).toBeUndefined();
-      expect(
-        db.prepare("SELECT name FROM sqlite_master WHERE name = 'projection_snapshots'").get(),
-      ).toBeUndefined();
-    } finally {
-      db.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    db.exec(`CREATE TABLE projection_snapshots (name TEXT PRIMARY KEY, version INTEGER NOT NULL,
+      position INTEGER NOT NULL, state TEXT NOT NULL, written_at TEXT NOT NULL)`);
+    db.prepare('INSERT INTO projection_snapshots VALUES (?, 1, 9, ?, ?)').run('spread', '{}', '2026-01-01');
+    const store = new SnapshotStore(db);
+    expect(store.load('spread')).toBeUndefined();
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name = 'projection_snapshots'").get(),
+    ).toBeUndefined();
+  });
+
+  it('does not use a snapshot whose text is not the text written, or that predates checksums, and says why', () => {
+    const store = new SnapshotStore(db);
+    const write = () => store.save(snap('m', 1, 7, { total: 5 }));
+    const damage = (sql: string) => db.prepare(sql).run();
+    write();
+    expect(store.load('m')).toMatchObject({ position: 7, state: { total: 5 } });
+
+    damage(`UPDATE read_model_snapshot_chunks SET text = replace(text, '5', '6')`);
+    expect(store.load('m')).toEqual({
+      name: 'm',
+      version: 1,
+      position: 7,
+      unusable: 'its text does not match its checksum',
+    });
+    write();
+    damage('UPDATE read_model_snapshot_chunks SET text = substr(text, 1, length(text) - 1)');
+    expect(store.load('m')).toMatchObject({ unusable: 'its text does not match its checksum' });
+    // Text and checksum changed together, so the text is what the checksum says but not JSON.
+    write();
+    damage(`UPDATE read_model_snapshot_chunks SET text = '{"total":'`);
+    damage(
+      `UPDATE read_model_snapshots SET checksum = '${createHash('sha256').update('{"total":').digest('hex')}'`,
+    );
+    expect(store.load('m')).toMatchObject({ unusable: 'its text is not JSON' });
+    write();
+    damage('UPDATE read_model_snapshots SET checksum = NULL');
+    expect(store.load('m')).toMatchObject({
+      unusable: 'it was written before snapshots carried a checksum',
+    });
+  });
+
+  it('opens a state file written before checksums: the columns are added, its snapshots are not used', () => {
+    db.exec(`CREATE TABLE read_model_snapshots (name TEXT PRIMARY KEY, version INTEGER NOT NULL,
+      position INTEGER NOT NULL, written_at TEXT NOT NULL);
+      CREATE TABLE read_model_snapshot_chunks (name TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL,
+      PRIMARY KEY (name, seq)) WITHOUT ROWID;`);
+    db.prepare('INSERT INTO read_model_snapshots VALUES (?, 1, 9, ?)').run('spread', '2026-01-01');
+    db.prepare('INSERT INTO read_model_snapshot_chunks VALUES (?, 0, ?)').run('spread', '{}');
+    const store = new SnapshotStore(db);
+    expect(store.load('spread')).toMatchObject({
+      position: 9,
+      unusable: expect.stringContaining('checksum'),
+    });
+    store.save(snap('spread', 1, 12, {}));
+    expect(store.load('spread')).toEqual(snap('spread', 1, 12, {}));
   });
 
   it('writes a snapshot a slice at a time: the previous one loads until one transaction swaps the new one in', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'aet-snapshots-'));
-    const db = new Database(join(folder, 'state.sqlite'));
     const chunkCount = (name: string) =>
       (
         db.prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks WHERE name = ?').get(name) as {
           n: number;
         }
       ).n;
-    try {
-      const store = new SnapshotStore(db);
-      store.save({ name: 'big', version: 1, position: 10, state: { before: true } });
-      const big = {
-        models: Object.fromEntries(
-          Array.from({ length: 3_000 }, (_, i) => [`m${i}`, { values: [i, i * 2, i * 3] }]),
-        ),
-      };
-      // One piece per slice: the write yields between every piece.
-      const writing = store.saveInSlices(
-        { name: 'big', version: 1, position: 20, state: big },
-        { sliceMs: 0 },
-      );
-      let turnsWhileWriting = 0;
-      let settled = false;
-      void writing.then(() => (settled = true));
-      while (!settled) {
-        expect(store.load('big')).toMatchObject({ position: 10, state: { before: true } });
-        turnsWhileWriting++;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      expect(await writing).toBe(true);
-      expect(turnsWhileWriting).toBeGreaterThan(1);
-      expect(store.load('big')).toEqual({ name: 'big', version: 1, position: 20, state: big });
-      expect(chunkCount('~staging:big')).toBe(0);
-
-      // The state was replaced while it was written: the write is dropped, the snapshot there stays.
-      const dropped = await store.saveInSlices(
-        { name: 'big', version: 1, position: 30, state: { stale: true } },
-        { stillCurrent: () => false, sliceMs: 0 },
-      );
-      expect(dropped).toBe(false);
-      expect(store.load('big')).toMatchObject({ position: 20 });
-      expect(chunkCount('~staging:big')).toBe(0);
-
-      // A write that dies half way (here: a value that cannot be serialised) leaves the previous snapshot whole.
-      const failing = {
-        get boom(): never {
-          throw new Error('cannot serialise');
-        },
-      };
-      await expect(
-        store.saveInSlices(
-          { name: 'big', version: 1, position: 40, state: { ...big, failing } },
-          { sliceMs: 0 },
-        ),
-      ).rejects.toThrow('cannot serialise');
-      expect(store.load('big')).toEqual({ name: 'big', version: 1, position: 20, state: big });
-    } finally {
-      db.close();
-      rmSync(folder, { recursive: true, force: true });
+    const store = new SnapshotStore(db);
+    store.save(snap('big', 1, 10, { before: true }));
+    const big = {
+      models: Object.fromEntries(
+        Array.from({ length: 3_000 }, (_, i) => [`m${i}`, { values: [i, i * 2, i * 3] }]),
+      ),
+    };
+    // One piece per slice: the write yields between every piece.
+    const writing = store.saveInSlices(snap('big', 1, 20, big), { sliceMs: 0 });
+    let turnsWhileWriting = 0;
+    let settled = false;
+    void writing.then(() => (settled = true));
+    while (!settled) {
+      expect(store.load('big')).toMatchObject({
+        position: 10,
+        lastEvent: { position: 10, id: 'e10' },
+        state: { before: true },
+      });
+      turnsWhileWriting++;
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    expect(await writing).toBe(true);
+    expect(turnsWhileWriting).toBeGreaterThan(1);
+    expect(store.load('big')).toEqual(snap('big', 1, 20, big));
+    expect(chunkCount('~staging:big')).toBe(0);
+
+    // The state was replaced while it was written: the write is dropped, the snapshot there stays.
+    const dropped = await store.saveInSlices(snap('big', 1, 30, { stale: true }), {
+      stillCurrent: () => false,
+      sliceMs: 0,
+    });
+    expect(dropped).toBe(false);
+    expect(store.load('big')).toMatchObject({ position: 20 });
+    expect(chunkCount('~staging:big')).toBe(0);
+
+    // A write that dies half way (here: a value that cannot be serialised) leaves the previous snapshot whole.
+    const failing = {
+      get boom(): never {
+        throw new Error('cannot serialise');
+      },
+    };
+    await expect(store.saveInSlices(snap('big', 1, 40, { ...big, failing }), { sliceMs: 0 })).rejects.toThrow(
+      'cannot serialise',
+    );
+    expect(store.load('big')).toEqual(snap('big', 1, 20, big));
   });
 });
