@@ -132,20 +132,20 @@ export class WorklistEvaluator {
         log.state,
       );
       if (events.length === 0) return result;
+      const toAppend = this.toNewEvents(stream, log.revision, events, now);
       let appended: AppendResult;
       try {
-        appended = await this.deps.store.appendToStream(
-          stream,
-          this.toNewEvents(stream, log.revision, events, now),
-          { expectedRevision: log.revision === -1 ? 'no_stream' : log.revision },
-        );
+        appended = await this.deps.store.appendToStream(stream, toAppend, {
+          expectedRevision: log.revision === -1 ? 'no_stream' : log.revision,
+        });
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         result.conflicts++;
         continue;
       }
-      // Already there, with these ids: written by an earlier try or an identical rival (where the store can tell).
-      if (appended.replayed === true) return result;
+      // Already there, with these ids: written by an earlier try or an identical rival; counted by whoever wrote them.
+      if (appended.replayed === true || !(await this.wroteThem(stream, log.revision, toAppend)))
+        return result;
       for (const event of events) result[COUNTED_AS[event.type]]++;
       return result;
     }
@@ -176,6 +176,20 @@ export class WorklistEvaluator {
     const log = { state, revision: recorded[recorded.length - 1].revision };
     this.logs.set(stream, log);
     return log;
+  }
+
+  /**
+   * Whether the events after `revision` are this append's: EventStoreDB
+   * answers an identical append by a rival as a success, as it does a retry,
+   * without saying which. Each append's correlation id is its own, so the
+   * stored events tell (SQLite says `replayed` and is never asked).
+   */
+  private async wroteThem(stream: string, revision: number, appended: NewEvent[]): Promise<boolean> {
+    if (appended.length === 0) return false;
+    const [first] = await this.deps.store.readStream(stream, { fromRevision: revision + 1, maxCount: 1 });
+    return (
+      first?.id === appended[0].id && first.metadata.correlationId === appended[0].metadata.correlationId
+    );
   }
 
   private toNewEvents(stream: string, revision: number, events: WorklistEvent[], now: string): NewEvent[] {

@@ -204,4 +204,27 @@ describe(`worklist transitions recorded in the log [${storeUnderTest}, real HTTP
       await second.close();
     }
   }, 60_000);
+  it('of two evaluators appending the same transition, only the one that wrote it counts it (EventStoreDB answers both with success)', async () => {
+    // The January return is 30 days overdue from 2018-03-30.
+    at('2018-04-01T09:00:00Z');
+    const bothRead = signal();
+    const firstAppended = signal();
+    const a = rival(
+      gated(store, { beforeAppend: () => bothRead.promise, afterAppend: () => firstAppended.resolve() }),
+    );
+    let reads = 0;
+    const b = rival(
+      gated(store, {
+        afterRead: () => ++reads === 1 && bothRead.resolve(),
+        beforeAppend: () => firstAppended.promise,
+      }),
+    );
+    const [first, second] = await Promise.all([a.evaluate(), b.evaluate()]);
+    expect([only(first), only(second)]).toEqual([
+      expect.objectContaining({ opened: 1, conflicts: 0 }),
+      expect.objectContaining({ opened: 0, conflicts: 0 }),
+    ]);
+    const january = (await logged()).filter((e) => (e.data as { period: string }).period === '2018-01');
+    expect(january.map((e) => e.type)).toEqual(['WorklistItemOpened']);
+  });
 });
