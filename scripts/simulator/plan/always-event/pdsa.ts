@@ -132,7 +132,8 @@ export function planPdsaChains(
         scale: { unit: 'patients', nPatients: scale.nPatients, durationDays: scale.durationDays },
         dataToCollect: ['Patients asked', 'Patients answering Always', 'Minutes of staff time'],
       });
-      outcome.lastPlannedOn = day;
+      // Chains overlap: a later chain can end before an earlier one's last cycle.
+      if (outcome.lastPlannedOn === null || day > outcome.lastPlannedOn) outcome.lastPlannedOn = day;
       chain.pdsaCycleIds.push(pdsaCycleId);
       const startOn = addDays(day, 1);
       timeline.add(startOn, 'StartPdsaCycle', { pdsaCycleId });
