@@ -126,7 +126,9 @@ export class ProjectionRunner {
     return {
       ...fresh(),
       state: snapshot.state,
-      position: snapshot.position,
+      // From the last event folded, not the position it reached: on EventStoreDB that can be a
+      // bookkeeping record's, and a log restored from an older copy may hold other events before it.
+      position: snapshot.lastEvent?.position ?? snapshot.position,
       lastEventPosition: snapshot.lastEvent?.position ?? 0,
       lastEventId: snapshot.lastEvent?.id ?? null,
       unchecked: snapshot.position > 0,
