@@ -123,10 +123,7 @@ async function usableSnapshot<State>(
 
 /** Why the snapshot may not be the fold of this store's log up to its position, if it may not. */
 const doubtAbout = (store: EventStore, snapshot: AsOfSnapshotHeader): Promise<string | undefined> =>
-  snapshotDoubt(store, {
-    position: snapshot.position,
-    lastEvent: { position: snapshot.position, id: snapshot.eventId },
-  });
+  snapshotDoubt(store, { position: snapshot.position, id: snapshot.eventId });
 
 function discard(snapshots: AsOfSnapshotStore, snapshot: AsOfSnapshotHeader, why: string): void {
   logger.warn(

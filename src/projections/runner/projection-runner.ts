@@ -128,10 +128,11 @@ export class ProjectionRunner {
       state: snapshot.state,
       // From the last event folded, not the position it reached: on EventStoreDB that can be a
       // bookkeeping record's, and a log restored from an older copy may hold other events before it.
-      position: snapshot.lastEvent?.position ?? snapshot.position,
+      // With no event folded the state is the initial one, and the model reads the log from the start.
+      position: snapshot.lastEvent?.position ?? 0,
       lastEventPosition: snapshot.lastEvent?.position ?? 0,
       lastEventId: snapshot.lastEvent?.id ?? null,
-      unchecked: snapshot.position > 0,
+      unchecked: snapshot.lastEvent !== null,
     };
   }
 
@@ -144,14 +145,14 @@ export class ProjectionRunner {
     for (const slot of this.slots.values()) {
       if (!slot.unchecked) continue;
       slot.unchecked = false;
+      if (slot.lastEventId === null) continue;
       const doubt = await snapshotDoubt(this.store, {
-        position: slot.position,
-        lastEvent:
-          slot.lastEventId === null ? null : { position: slot.lastEventPosition, id: slot.lastEventId },
+        position: slot.lastEventPosition,
+        id: slot.lastEventId,
       });
       if (doubt === undefined) continue;
       this.logger.warn(
-        `${slot.projection.name}: its snapshot at position ${slot.position} is not used (${doubt}); folding it again from the start`,
+        `${slot.projection.name}: its snapshot at position ${slot.lastEventPosition} is not used (${doubt}); folding it again from the start`,
       );
       slot.state = slot.projection.initialState();
       slot.position = 0;
