@@ -12,7 +12,9 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const sorted: Record<string, unknown> = {};
+    // No prototype: a key named "__proto__" (JSON.parse makes one) is then a key like any other,
+    // where on a plain object assigning it would set the prototype and drop the key from the text.
+    const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) sorted[key] = sortKeys(v);

@@ -39,7 +39,7 @@ const isLeaf = (value: unknown): boolean =>
  * numeric order. Building the same object of keys gives the same order.
  */
 function canonicalKeys(value: object): string[] {
-  const shell: Record<string, true> = {};
+  const shell = Object.create(null) as Record<string, true>;
   for (const key of Object.keys(value).sort()) shell[key] = true;
   return Object.keys(shell);
 }

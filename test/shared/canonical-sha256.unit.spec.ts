@@ -22,6 +22,16 @@ describe('canonicalSha256: the checksum of canonicalJson, without the whole text
     );
   });
 
+  it('keeps a key named __proto__ as a key, as JSON.parse made it (found by the property above)', () => {
+    const parsed = JSON.parse('{"b":2,"__proto__":{"z":1,"a":[1]}}') as unknown;
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"a":[1],"z":1},"b":2}');
+    const withDate = JSON.parse('{"__proto__":null}') as Record<string, unknown>;
+    withDate['__proto__'] = new Date(0);
+    expect(canonicalJson(withDate)).toBe('{"__proto__":"1970-01-01T00:00:00.000Z"}');
+    for (const value of [parsed, withDate, [parsed], { outer: parsed }])
+      for (let depth = 0; depth <= 3; depth++) expect(canonicalSha256(value, depth)).toBe(whole(value));
+  });
+
   it('orders integer-like keys as canonicalJson does (numerically, before the others)', () => {
     const value = {
       b: 1,
