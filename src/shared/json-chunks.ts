@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Writes the JSON text of a value to `write` in pieces of about `size`
  * characters that join to `JSON.stringify(value)` for plain data (no cycles;
@@ -62,5 +64,28 @@ function* walk(value: unknown, depth: number): Generator<string, void, undefined
       yield* walk(item, depth - 1);
     }
     yield '}';
+  }
+}
+
+/**
+ * The value whose JSON text the stored `pieces` join to, if that text has the SHA-256
+ * `checksum` it was written with: otherwise why not (a piece changed,
+ * missing or cut short; or text that is not JSON).
+ */
+export function parseCheckedChunks(
+  pieces: Iterable<{ text: string }>,
+  checksum: string,
+): { value: unknown } | { refused: 'checksum' | 'not-json' } {
+  const hash = createHash('sha256');
+  const texts: string[] = [];
+  for (const { text } of pieces) {
+    hash.update(text);
+    texts.push(text);
+  }
+  if (hash.digest('hex') !== checksum) return { refused: 'checksum' };
+  try {
+    return { value: JSON.parse(texts.join('')) as unknown };
+  } catch {
+    return { refused: 'not-json' };
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { writeJsonChunks } from '../../shared/json-chunks';
+import { parseCheckedChunks, writeJsonChunks } from '../../shared/json-chunks';
 
 /** What says which fold a snapshot is, without its state. */
 export interface AsOfSnapshotHeader {
@@ -125,20 +125,10 @@ export class AsOfSnapshotStore {
   loadState(id: number): { state: unknown } | undefined {
     const header = this.statements.checksum.get(id);
     if (!header) return undefined;
-    const hash = createHash('sha256');
-    const pieces: string[] = [];
-    for (const { text } of this.statements.chunks.iterate(id)) {
-      hash.update(text);
-      pieces.push(text);
-    }
-    if (hash.digest('hex') !== header.checksum) return undefined;
-    try {
-      const state = JSON.parse(pieces.join('')) as unknown;
-      this.statements.touch.run(new Date().toISOString(), id);
-      return { state };
-    } catch {
-      return undefined;
-    }
+    const checked = parseCheckedChunks(this.statements.chunks.iterate(id), header.checksum);
+    if ('refused' in checked) return undefined;
+    this.statements.touch.run(new Date().toISOString(), id);
+    return { state: checked.value };
   }
 
   /** Writes one snapshot whole or not at all, then drops the oldest beyond the limits. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { jsonChunks, writeJsonChunks } from '../../shared/json-chunks';
+import { jsonChunks, parseCheckedChunks, writeJsonChunks } from '../../shared/json-chunks';
 import { SLICE_MS } from './time-slice';
 
 export interface Snapshot {
@@ -11,7 +11,7 @@ export interface Snapshot {
   position: number;
   /**
    * The last event folded, so a restart can tell the snapshot is of this
-   * store's log (see SnapshotDoubt); null when no event was folded.
+   * store's log (see snapshotDoubt); null when no event was folded.
    */
   lastEvent: LoggedEvent | null;
   state: unknown;
@@ -108,7 +108,7 @@ export class SnapshotStore {
    * The model's snapshot; unusable (and why) when its text is not the text
    * written (a piece changed, missing or cut short: the checksum differs, or
    * it is not JSON) or it predates checksums. Whether it is of this store's
-   * log is for the caller to ask the log (SnapshotDoubt).
+   * log is for the caller to ask the log (snapshotDoubt).
    */
   load(name: string): Snapshot | UnusableSnapshot | undefined {
     const header = this.statements.header.get(name);
@@ -116,24 +116,16 @@ export class SnapshotStore {
     const { version, position } = header;
     const unusable = (why: string): UnusableSnapshot => ({ name, version, position, unusable: why });
     if (header.checksum === null) return unusable('it was written before snapshots carried a checksum');
-    const hash = createHash('sha256');
-    const pieces: string[] = [];
-    for (const { text } of this.statements.chunks.iterate(name)) {
-      hash.update(text);
-      pieces.push(text);
-    }
-    if (hash.digest('hex') !== header.checksum) return unusable('its text does not match its checksum');
-    let state: unknown;
-    try {
-      state = JSON.parse(pieces.join('')) as unknown;
-    } catch {
-      return unusable('its text is not JSON');
-    }
+    const checked = parseCheckedChunks(this.statements.chunks.iterate(name), header.checksum);
+    if ('refused' in checked)
+      return unusable(
+        checked.refused === 'checksum' ? 'its text does not match its checksum' : 'its text is not JSON',
+      );
     const lastEvent =
       header.event_position !== null && header.event_id !== null
         ? { position: header.event_position, id: header.event_id }
         : null;
-    return { name, version, position, lastEvent, state };
+    return { name, version, position, lastEvent, state: checked.value };
   }
 
   /** Header and every piece in one transaction: a crash leaves the previous snapshot whole. */
