@@ -4,14 +4,16 @@ import { ApiProblems } from '../../http/api-docs';
 import { ProblemException } from '../../shared/problem';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
-import { canonicalSha256 } from '../../shared/canonical-sha256';
 import { ProjectionRunner } from './projection-runner';
+import { StateChecksums } from './state-checksums';
 import type { ReadModelsResponse, RebuildStartedResponse } from '../../openapi/responses/response-types';
 
 /** Operating the read models of the running service. */
 @ApiTags('admin')
 @Controller('v1/admin/read-models')
 export class ReadModelsController {
+  private readonly checksums = new StateChecksums();
+
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -24,10 +26,10 @@ export class ReadModelsController {
   })
   async list(): Promise<ReadModelsResponse> {
     const headPosition = await this.store.headPosition();
-    const items = this.runner.health().map((model) => ({
-      ...model,
-      checksum: canonicalSha256(this.runner.current(model.name).state),
-    }));
+    const items = this.runner.health().map((model) => {
+      const { state, position, status } = this.runner.current(model.name);
+      return { ...model, checksum: this.checksums.of(state, position, status) };
+    });
     return { headPosition, items };
   }
 
