@@ -253,9 +253,11 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
       },
     };
     // An interval of 0 snapshots after every event while catching up; the count does not apply until live.
+    // The clock stands still, so no snapshot takes any time and none waits longer for it.
     const runner = new ProjectionRunner(store, snapshots, [watching], {
       snapshotEveryEvents: 1_000_000,
       snapshotIntervalMs: 0,
+      clock: () => 0,
     });
     runner.start();
     await until(() => runner.current('counts').status === 'live', 'live');
@@ -263,5 +265,47 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
     // Caught up: the last snapshot holds everything, written together with its position.
     expect(snapshots.load('counts')).toMatchObject({ position: 250, state: { Counted: 250 } });
     await runner.stop();
+  });
+
+  it('waits ten times as long as a snapshot took before the next one by time, so large models are not snapshotted all the time', async () => {
+    await store.appendToStream(
+      'a-1',
+      Array.from({ length: 1_000 }, (_, n) => event('Counted', n)),
+    );
+    // A clock that moves 1 ms an event folded and 50 ms a snapshot written.
+    let now = 0;
+    const counts = counter('counts');
+    const timed = {
+      ...counts,
+      apply(state: Record<string, number>, e: RecordedEvent) {
+        now += 1;
+        return counts.apply(state, e);
+      },
+    };
+    const saved: number[] = [];
+    class SlowSnapshots extends SnapshotStore {
+      override async saveInSlices(...args: Parameters<SnapshotStore['saveInSlices']>): Promise<boolean> {
+        now += 50;
+        saved.push(args[0].position);
+        return super.saveInSlices(...args);
+      }
+    }
+    const runner = new ProjectionRunner(store, new SlowSnapshots(state), [timed], {
+      snapshotEveryEvents: 1_000_000,
+      snapshotIntervalMs: 5,
+      clock: () => now,
+    });
+    runner.start();
+    await until(() => runner.current('counts').status === 'live', 'live');
+    await until(() => saved.at(-1) === 1_000, 'the snapshot on catching up');
+    await runner.stop();
+    // By the 5 ms interval alone it would snapshot every 5 events (about 170 times over 1,000 events);
+    // each snapshot "took" 50 ms, so the next by time waits 500 events: one at the start, one mid-way,
+    // and the one on catching up. A crash mid-way still replays only the tail.
+    const midway = saved.slice(0, -1);
+    expect(midway.length).toBeGreaterThanOrEqual(1);
+    expect(midway.length).toBeLessThanOrEqual(2);
+    for (let i = 1; i < midway.length; i++) expect(midway[i] - midway[i - 1]).toBeGreaterThanOrEqual(500);
+    expect(snapshots.load('counts')).toMatchObject({ position: 1_000, state: { Counted: 1_000 } });
   });
 });
