@@ -38,6 +38,8 @@ describe(`GET /metrics [${storeUnderTest}, real HTTP]`, () => {
     const scrape = await get('/metrics', scraper.key);
     expect(scrape.status).toBe(200);
     expect(scrape.text).toMatch(/^read_model_lag_positions\{read_model="spread"\} \d+$/m);
+    expect(scrape.text).toMatch(/^read_model_snapshot_duration_seconds\{read_model="measures"\} [\d.e-]+$/m);
+    expect(scrape.text).toMatch(/^read_model_snapshot_age_seconds\{read_model="measures"\} [\d.e-]+$/m);
   });
 
   it('refuses a metrics credential everything else, with 403 problem+json', async () => {

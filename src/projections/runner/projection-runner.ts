@@ -340,6 +340,15 @@ export class ProjectionRunner {
     }));
   }
 
+  /** Each model's last snapshot: how long it took (0 before the first) and when it ended (or this runner started), ms. */
+  snapshotTimes(): Array<{ name: string; tookMs: number; at: number }> {
+    return [...this.slots.values()].map((slot) => ({
+      name: slot.projection.name,
+      tookMs: slot.lastSnapshotMs,
+      at: slot.lastSnapshotAt,
+    }));
+  }
+
   projections(): Projection[] {
     return [...this.slots.values()].map((slot) => slot.projection);
   }
