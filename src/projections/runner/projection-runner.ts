@@ -35,7 +35,10 @@ export interface RunnerOptions {
    * times as long as its last snapshot took, whichever is longer.
    */
   snapshotIntervalMs: number;
-  /** Milliseconds now (default Date.now): tests set the time snapshots take. */
+  /**
+   * A monotonic clock in milliseconds (default performance.now: a wall-clock step must not
+   * stretch or shrink a snapshot's measured time); tests set the time snapshots take.
+   */
   clock?: () => number;
 }
 
@@ -104,7 +107,7 @@ export class ProjectionRunner {
     projections: readonly Projection[],
     private readonly options: RunnerOptions = { snapshotEveryEvents: 250_000, snapshotIntervalMs: 30_000 },
   ) {
-    this.now = options.clock ?? Date.now;
+    this.now = options.clock ?? (() => performance.now());
     for (const projection of projections) {
       if (this.slots.has(projection.name))
         throw new Error(`Projection ${projection.name} is registered twice`);
@@ -340,12 +343,13 @@ export class ProjectionRunner {
     }));
   }
 
-  /** Each model's last snapshot: how long it took (0 before the first) and when it ended (or this runner started), ms. */
-  snapshotTimes(): Array<{ name: string; tookMs: number; at: number }> {
+  /** Each model's last snapshot: how long it took (0 before the first) and how long ago it ended (or this runner started), ms. */
+  snapshotTimes(): Array<{ name: string; tookMs: number; ageMs: number }> {
+    const now = this.now();
     return [...this.slots.values()].map((slot) => ({
       name: slot.projection.name,
       tookMs: slot.lastSnapshotMs,
-      at: slot.lastSnapshotAt,
+      ageMs: now - slot.lastSnapshotAt,
     }));
   }
 

@@ -1,6 +1,8 @@
 import { Gauge, Registry } from 'prom-client';
 import type { EventStore } from '../../event-store/port';
-import { ProjectionRunner } from './projection-runner';
+import type { ProjectionHealth, ProjectionRunner } from './projection-runner';
+
+type SnapshotTime = ReturnType<ProjectionRunner['snapshotTimes']>[number];
 
 /**
  * Read-model gauges, computed when Prometheus scrapes: each model's position,
@@ -15,30 +17,39 @@ export function registerReadModelMetrics(
   runner: ProjectionRunner,
   store: EventStore,
 ): void {
-  const position = new Gauge({
-    name: 'read_model_position',
-    help: 'Last global position folded into each read model',
-    labelNames: ['read_model'],
-    registers: [registry],
-  });
-  const failed = new Gauge({
-    name: 'read_model_failed',
-    help: '1 when a read model stopped on an event it could not fold',
-    labelNames: ['read_model'],
-    registers: [registry],
-  });
-  const snapshotSeconds = new Gauge({
-    name: 'read_model_snapshot_duration_seconds',
-    help: "How long each read model's last snapshot took to write (0 before its first in this process)",
-    labelNames: ['read_model'],
-    registers: [registry],
-  });
-  const snapshotAge = new Gauge({
-    name: 'read_model_snapshot_age_seconds',
-    help: "Seconds since each read model's last snapshot was written (or since this process started, before its first)",
-    labelNames: ['read_model'],
-    registers: [registry],
-  });
+  // Each gauge sets its own values in its own collect(): prom-client reads a gauge's values as soon as
+  // its collect() returns, so values set in another gauge's (asynchronous) collect() would show a
+  // scrape late, and not at all on the first.
+  const perModel = (
+    name: string,
+    help: string,
+    value: (model: ProjectionHealth, snapshot: SnapshotTime | undefined) => number,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['read_model'],
+      registers: [registry],
+      collect() {
+        const snapshots = new Map(runner.snapshotTimes().map((t) => [t.name, t]));
+        for (const model of runner.health())
+          this.set({ read_model: model.name }, value(model, snapshots.get(model.name)));
+      },
+    });
+  perModel('read_model_position', 'Last global position folded into each read model', (m) => m.position);
+  perModel('read_model_failed', '1 when a read model stopped on an event it could not fold', (m) =>
+    m.status === 'failed' ? 1 : 0,
+  );
+  perModel(
+    'read_model_snapshot_duration_seconds',
+    "How long each read model's last snapshot took to write (0 before its first in this process)",
+    (_m, snapshot) => (snapshot?.tookMs ?? 0) / 1000,
+  );
+  perModel(
+    'read_model_snapshot_age_seconds',
+    "Seconds since each read model's last snapshot was written (or since this process started, before its first)",
+    (_m, snapshot) => Math.max(0, snapshot?.ageMs ?? 0) / 1000,
+  );
   new Gauge({
     name: 'read_model_lag_positions',
     help: "Positions of the store's $all not yet folded into each read model",
@@ -46,16 +57,9 @@ export function registerReadModelMetrics(
     registers: [registry],
     async collect() {
       const head = await store.headPosition().catch(() => undefined);
-      for (const model of runner.health()) {
-        position.set({ read_model: model.name }, model.position);
-        failed.set({ read_model: model.name }, model.status === 'failed' ? 1 : 0);
-        if (head !== undefined) this.set({ read_model: model.name }, Math.max(0, head - model.position));
-      }
-      const now = Date.now();
-      for (const { name, tookMs, at } of runner.snapshotTimes()) {
-        snapshotSeconds.set({ read_model: name }, tookMs / 1000);
-        snapshotAge.set({ read_model: name }, Math.max(0, now - at) / 1000);
-      }
+      if (head === undefined) return;
+      for (const model of runner.health())
+        this.set({ read_model: model.name }, Math.max(0, head - model.position));
     },
   });
 }
