@@ -32,7 +32,7 @@ export interface RunnerOptions {
   snapshotEveryEvents: number;
   /**
    * ... and, live or catching up, after this long if it changed, or ten
-   * times as long as its last snapshot took, whichever is longer.
+   * times as long as the last round of snapshots took, whichever is longer.
    */
   snapshotIntervalMs: number;
   /**
@@ -43,11 +43,13 @@ export interface RunnerOptions {
 }
 
 /**
- * A time-based snapshot waits at least this many times as long as the
- * model's last one took, so snapshots take at most about a tenth of the
- * feed's time. A snapshot serialises the whole state: at 3M events a round
- * of every model took seconds, and every 30 s it was a fifth of a catch-up
- * (bench/RESULTS.md, scale); a small model still snapshots every interval.
+ * A time-based snapshot waits at least this many times as long as the last
+ * round of snapshots took (the feed folds nothing while it writes one, so a
+ * round costs every model its whole length), so snapshots take at most about
+ * a tenth of the feed's time. A snapshot serialises the whole state: at 3M
+ * events a round of every model took seconds, and every 30 s it was a fifth
+ * of a catch-up (bench/RESULTS.md, scale); small models still snapshot every
+ * interval.
  */
 export const SNAPSHOT_COST_FACTOR = 10;
 
@@ -64,7 +66,7 @@ interface Slot {
   failure: ProjectionFailure | null;
   sinceSnapshot: number;
   lastSnapshotAt: number;
-  /** How long the last snapshot took, ms: the next time-based one waits SNAPSHOT_COST_FACTOR times as long. */
+  /** How long the model's last snapshot took, ms (what /metrics shows). */
   lastSnapshotMs: number;
   /** A snapshot is due: the feed writes it, a slice at a time, before it folds the next event. */
   snapshotDue: boolean;
@@ -99,6 +101,8 @@ export class ProjectionRunner {
   private feedLive = false;
   /** Whether some slot's snapshot is due: checked per event without a call, so a fold pays no promise for it. */
   private snapshotsDue = false;
+  /** How long the last round of due snapshots took, ms: the next by time waits SNAPSHOT_COST_FACTOR times as long. */
+  private lastRoundMs = 0;
   private readonly now: () => number;
 
   constructor(
@@ -267,7 +271,7 @@ export class ProjectionRunner {
       if (
         (slot.status === 'live' && slot.sinceSnapshot >= this.options.snapshotEveryEvents) ||
         now - slot.lastSnapshotAt >=
-          Math.max(this.options.snapshotIntervalMs, SNAPSHOT_COST_FACTOR * slot.lastSnapshotMs)
+          Math.max(this.options.snapshotIntervalMs, SNAPSHOT_COST_FACTOR * this.lastRoundMs)
       ) {
         slot.snapshotDue = this.snapshotsDue = true;
       }
@@ -283,6 +287,8 @@ export class ProjectionRunner {
    */
   private async writeDueSnapshots(): Promise<void> {
     this.snapshotsDue = false;
+    const roundStarted = this.now();
+    let wrote = false;
     for (const slot of this.slots.values()) {
       if (!slot.snapshotDue) continue;
       slot.snapshotDue = false;
@@ -295,7 +301,9 @@ export class ProjectionRunner {
       );
       if (!written) continue;
       this.snapshotTaken(slot, started);
+      wrote = true;
     }
+    if (wrote) this.lastRoundMs = this.now() - roundStarted;
   }
 
   private snapshot(slot: Slot): void {

@@ -9,8 +9,8 @@ type SnapshotTime = ReturnType<ProjectionRunner['snapshotTimes']>[number];
  * its lag behind the store's head (in positions: events on the embedded
  * store, log bytes on EventStoreDB), whether it has stopped on an event, and
  * its snapshots: how long the last took (a snapshot by time waits ten times
- * that, so a model whose snapshots grow is snapshotted less often) and how
- * long ago it was written.
+ * as long as the last round of them took, so models whose snapshots grow are
+ * snapshotted less often) and how long ago it was written.
  */
 export function registerReadModelMetrics(
   registry: Registry,

@@ -267,7 +267,7 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
     await runner.stop();
   });
 
-  it('waits ten times as long as a snapshot took before the next one by time, so large models are not snapshotted all the time', async () => {
+  it('waits ten times as long as the last round of snapshots took before the next by time, so large models are not snapshotted all the time', async () => {
     await store.appendToStream(
       'a-1',
       Array.from({ length: 1_000 }, (_, n) => event('Counted', n)),
