@@ -54,6 +54,17 @@ for (const batchAppend of [true, false]) {
       expect(taken).toMatchObject({ expectedVersion: 5n, actualVersion: 0n });
     });
 
+    it('takes an append of no events that meets its expected revision, writing nothing (as the server does)', async () => {
+      const s = `empty-${randomUUID()}`;
+      const written = await client.appendToStream(s, [event()], { expectedRevision: NO_STREAM });
+      const empty = await client.appendToStream(s, [], { expectedRevision: 0n });
+      expect(empty).toMatchObject({ success: true, nextExpectedRevision: 0n });
+      expect(empty.position?.commit).toBe(written.position?.commit);
+      expect(await client.readStream(s).toArray()).toHaveLength(1);
+      const wrong = await client.appendToStream(s, [], { expectedRevision: 3n }).catch((e: unknown) => e);
+      expect(wrong).toBeInstanceOf(WrongExpectedVersionError);
+    });
+
     it('answers a never-written stream with StreamNotFoundError, forwards and backwards', async () => {
       for (const direction of [FORWARDS, BACKWARDS] as const) {
         const read = client.readStream(`missing-${randomUUID()}`, { direction });

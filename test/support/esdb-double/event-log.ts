@@ -152,6 +152,8 @@ export class EventLog {
     if (size > MAX_APPEND_SIZE) return { kind: 'too-large', maxAppendSize: MAX_APPEND_SIZE };
     const check = this.checkCommit(stream, expected, proposed);
     if (check !== 'ok') return check;
+    // As the server: an append of no events that meets its expected state succeeds and writes nothing.
+    if (proposed.length === 0) return this.unchanged(stream);
     const softDeleted = this.isSoftDeleted(stream);
     const first = this.revisionOf(stream) + 1;
     const written = this.write(stream, proposed);
@@ -262,6 +264,16 @@ export class EventLog {
       return i === 0 && expected.kind === 'no_stream' && softDeleted ? 'ok' : conflict;
     }
     return this.replay(events[at + proposed.length]);
+  }
+
+  private unchanged(stream: string): AppendOutcome {
+    const last = this.streams.get(stream)?.at(-1);
+    return {
+      kind: 'success',
+      currentRevision: this.revisionOf(stream),
+      position: last?.position ?? 0,
+      replayed: false,
+    };
   }
 
   private replay(last: StoredEvent): DeleteOutcome {

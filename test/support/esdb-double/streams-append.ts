@@ -83,19 +83,25 @@ export function appendHandler(
       else proposed.push(event);
     });
     call.on('error', () => undefined);
-    call.on('end', () => {
-      if (failure || !expected) {
-        callback(failure ?? rpcError(status.INVALID_ARGUMENT, 'An append needs options'));
-        return;
-      }
-      const state = expected;
-      settle(
-        faults,
-        'append',
-        () => log.append(stream, state, proposed),
-        (outcome) => replyToAppend(outcome, stream, callback, quirks),
-      );
-    });
+    // A client killed mid-append can look like one that ended its request, and is told apart only once
+    // its connection's close has cancelled the call: the server writes nothing of a request it did not
+    // receive whole, so the double waits a turn before it writes.
+    call.on('end', () =>
+      setImmediate(() => {
+        if (call.cancelled) return;
+        if (failure || !expected) {
+          callback(failure ?? rpcError(status.INVALID_ARGUMENT, 'An append needs options'));
+          return;
+        }
+        const state = expected;
+        settle(
+          faults,
+          'append',
+          () => log.append(stream, state, proposed),
+          (outcome) => replyToAppend(outcome, stream, callback, quirks),
+        );
+      }),
+    );
   };
 }
 
