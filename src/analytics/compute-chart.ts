@@ -39,7 +39,13 @@ function chartLines(request: SpcRequest, series: ChartSeries, parameters: SpcPar
   }
 }
 
-const scaled = (values: Float64Array, k: number) => (k === 1 ? values : values.map((v) => v * k));
+/** Loops rather than `Float64Array.prototype.map`, whose per-element callback made it most of a chart's cost. */
+function scaled(values: Float64Array, k: number): Float64Array {
+  if (k === 1) return values;
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] * k;
+  return out;
+}
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 function blankLimits(lines: ChartLines): void {
@@ -93,12 +99,22 @@ function clampedLines(
 ): ChartLines {
   const lower = range.lower ?? -Infinity;
   const upper = range.upper ?? Infinity;
-  const clamp = (values: Float64Array) =>
-    values.map((v) => (Number.isNaN(v) ? v : Math.min(upper, Math.max(lower, v))));
+  const clamp = (values: Float64Array) => {
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      out[i] = Number.isNaN(v) ? v : Math.min(upper, Math.max(lower, v));
+    }
+    return out;
+  };
   series.phases.forEach((phase, p) => {
-    const within = (values: Float64Array) =>
-      values.subarray(phase.start, phase.end).filter((v) => !Number.isNaN(v));
-    const [low, high] = [Math.min(...within(lines.lower)), Math.max(...within(lines.upper))];
+    // The phase's lowest lower limit and highest upper limit, undefined (NaN) points left out.
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = phase.start; i < phase.end; i++) {
+      if (lines.lower[i] < low) low = lines.lower[i];
+      if (lines.upper[i] > high) high = lines.upper[i];
+    }
     const beyond = [
       ...(low < lower ? [`lower limit ${format(low)}`] : []),
       ...(high > upper ? [`upper limit ${format(high)}`] : []),

@@ -31,9 +31,14 @@ function checkPoint(
   if (raw.date !== undefined && raw.date !== null && typeof raw.date !== 'string') {
     issues.push({ field: `${at}/date`, rule: 'type', message: `${at}/date must be a string` });
   }
-  const checked = (['value', 'numerator', 'denominator'] as const).map((name) =>
-    checkNumber(raw[name], `${at}/${name}`, issues),
-  );
+  // A chart is computed many times over (proposals, simulations): the field's name is spelt only for an issue.
+  const number = (name: 'value' | 'numerator' | 'denominator') => {
+    const given = raw[name];
+    if (given === undefined || given === null) return null;
+    if (typeof given === 'number' && Number.isFinite(given)) return given;
+    return checkNumber(given, `${at}/${name}`, issues);
+  };
+  const checked = [number('value'), number('numerator'), number('denominator')];
   if (issues.length > before) return null;
   const [value, numerator, denominator] = checked as Array<number | null>;
   const hasValue = value !== null;
