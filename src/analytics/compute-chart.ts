@@ -86,27 +86,19 @@ function flagRules(
 const format = (x: number) => String(Math.round(x * 100) / 100);
 
 /**
- * The lines as reported when the series cannot leave `range` (a percentage,
- * say): a limit beyond it is drawn at its edge, and a warning keeps the
- * calculated values. Only what is reported changes; rules and icons have
- * already read the calculated lines, and no value lies beyond the range.
+ * When the series cannot leave `range` (a percentage, say), a limit beyond it
+ * is drawn at its edge (`limitAsDrawn`), and a warning per phase keeps the
+ * calculated values. Only what is reported changes; rules and icons read the
+ * calculated lines, and no value lies beyond the range.
  */
-function clampedLines(
+function warnOfClampedLimits(
   lines: ChartLines,
   range: { lower: number | null; upper: number | null },
   series: ChartSeries,
   warnings: SpcWarning[],
-): ChartLines {
+): void {
   const lower = range.lower ?? -Infinity;
   const upper = range.upper ?? Infinity;
-  const clamp = (values: Float64Array) => {
-    const out = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      out[i] = Number.isNaN(v) ? v : Math.min(upper, Math.max(lower, v));
-    }
-    return out;
-  };
   series.phases.forEach((phase, p) => {
     // The phase's lowest lower limit and highest upper limit, undefined (NaN) points left out.
     let low = Infinity;
@@ -126,13 +118,17 @@ function clampedLines(
       });
     }
   });
-  return {
-    ...lines,
-    lower: clamp(lines.lower),
-    upper: clamp(lines.upper),
-    lowerTwoSigma: clamp(lines.lowerTwoSigma),
-    upperTwoSigma: clamp(lines.upperTwoSigma),
-  };
+}
+
+/** A limit as a point reports it: null when undefined, else drawn within the range, if there is one. */
+function limitAsDrawn(
+  range: { lower: number | null; upper: number | null } | null,
+): (v: number) => number | null {
+  if (range === null) return orNull;
+  const lower = range.lower ?? -Infinity;
+  const upper = range.upper ?? Infinity;
+  // Computed per point, not as clamped copies of the lines: most charts are short and computed often.
+  return (v) => (Number.isNaN(v) ? null : Math.min(upper, Math.max(lower, v)));
 }
 
 export function computeChart(input: SpcRequest): SpcResult {
@@ -169,7 +165,8 @@ export function computeChart(input: SpcRequest): SpcResult {
   }
   const direction = parameters.improvementDirection;
   const range = request.valueRange ?? null;
-  const drawn = range ? clampedLines(shown, range, series, warnings) : shown;
+  if (range) warnOfClampedLimits(shown, range, series, warnings);
+  const drawn = limitAsDrawn(range);
   const classes: Classification[] = [];
   const points: SpcPointResult[] = request.points.map((point, i) => {
     const fallbackSide = series.y[i] >= lines.centre[i] ? 1 : -1;
@@ -185,11 +182,11 @@ export function computeChart(input: SpcRequest): SpcResult {
       n: i + 1,
       date: point.date ?? null,
       y: orNull(y[i]),
-      centre: orNull(drawn.centre[i]),
-      lower: orNull(drawn.lower[i]),
-      upper: orNull(drawn.upper[i]),
-      lowerTwoSigma: orNull(drawn.lowerTwoSigma[i]),
-      upperTwoSigma: orNull(drawn.upperTwoSigma[i]),
+      centre: orNull(shown.centre[i]),
+      lower: drawn(shown.lower[i]),
+      upper: drawn(shown.upper[i]),
+      lowerTwoSigma: drawn(shown.lowerTwoSigma[i]),
+      upperTwoSigma: drawn(shown.upperTwoSigma[i]),
       movingRange: orNull(shown.movingRange[i]),
       excluded: series.excluded[i] === 1,
       phase: series.phaseOf[i] + 1,
