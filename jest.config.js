@@ -45,9 +45,9 @@ const literal = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 module.exports = {
   testTimeout: 30_000,
   // Most suites wait at times on HTTP, child processes or the broker: on two cores a third worker fills
-  // those waits (measured 2026-12-07: 754 s with two workers, 665 s with three, 699 s with four).
+  // those waits (jest alone, measured 2026-12-07: 754 s with two workers, 665 s with three, 699 s with four).
   maxWorkers: 3,
-  // The suites that take minutes start first, so neither worker ends the run alone.
+  // The suites that take minutes start first, so no worker ends the run alone.
   testSequencer: '<rootDir>/test/support/slow-first-sequencer.cjs',
   // Every test name says which store it ran against; CI logs should show them.
   verbose: true,

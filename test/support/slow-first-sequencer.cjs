@@ -1,9 +1,9 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 /**
- * The suites that take minutes, started first. With two workers and no
- * timing cache (a clean CI checkout), jest orders by file size, and a long
- * suite started last runs alone while the other worker idles. Both projects
+ * The suites that take minutes, started first. With no timing cache (a
+ * clean CI checkout), jest orders by file size, and a long suite started
+ * last runs alone while the other workers idle. Both projects
  * of an e2e spec count: each is its own test.
  */
 const SLOW = [

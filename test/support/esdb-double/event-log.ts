@@ -152,7 +152,7 @@ export class EventLog {
     if (size > MAX_APPEND_SIZE) return { kind: 'too-large', maxAppendSize: MAX_APPEND_SIZE };
     const check = this.checkCommit(stream, expected, proposed);
     if (check !== 'ok') return check;
-    // As the server: an append of no events that meets its expected state succeeds and writes nothing.
+    // An append of no events that meets its expected state succeeds and adds no event to the stream.
     if (proposed.length === 0) return this.unchanged(stream);
     const softDeleted = this.isSoftDeleted(stream);
     const first = this.revisionOf(stream) + 1;

@@ -83,9 +83,10 @@ export function appendHandler(
       else proposed.push(event);
     });
     call.on('error', () => undefined);
-    // A client killed mid-append can look like one that ended its request, and is told apart only once
-    // its connection's close has cancelled the call: the server writes nothing of a request it did not
-    // receive whole, so the double waits a turn before it writes.
+    // A client killed mid-append can look like one that ended its request (Node's http2 ends the
+    // readable side of a stream it closes), and is told apart only once the close has cancelled the
+    // call, which happens in the same I/O turn: the server writes nothing of a request it did not
+    // receive whole, so the double writes only after that turn.
     call.on('end', () =>
       setImmediate(() => {
         if (call.cancelled) return;
@@ -113,7 +114,10 @@ function replyToAppend(
 ): void {
   switch (outcome.kind) {
     case 'success': {
-      const success = new streams.AppendResp.Success().setCurrentRevision(String(outcome.currentRevision));
+      const success = new streams.AppendResp.Success();
+      // An append of no events to a stream that does not exist succeeds at "no stream".
+      if (outcome.currentRevision < 0) success.setNoStream(new shared.Empty());
+      else success.setCurrentRevision(String(outcome.currentRevision));
       if (outcome.replayed && quirks.legacyPositions) success.setNoPosition(new shared.Empty());
       else {
         success.setPosition(

@@ -94,9 +94,10 @@ function describeBatchOutcome(
 ): streams.BatchAppendResp {
   switch (outcome.kind) {
     case 'success': {
-      const success = new streams.BatchAppendResp.Success().setCurrentRevision(
-        String(outcome.currentRevision),
-      );
+      const success = new streams.BatchAppendResp.Success();
+      // An append of no events to a stream that does not exist succeeds at "no stream".
+      if (outcome.currentRevision < 0) success.setNoStream(new Empty());
+      else success.setCurrentRevision(String(outcome.currentRevision));
       if (outcome.replayed && quirks.legacyPositions) success.setNoPosition(new Empty());
       else {
         success.setPosition(
