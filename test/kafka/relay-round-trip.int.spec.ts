@@ -19,11 +19,7 @@ import {
 } from '../support/kafka-broker';
 import { relayHealth, untilRelay } from '../support/relay-health';
 import { startTestApp, TestApp } from '../support/test-app';
-
-function metric(text: string, name: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  return Number(line?.split(' ')[1]);
-}
+import { metricSample as metric } from '../support/metric-sample';
 
 describeWithKafka('Kafka relay round trip [real Kafka 4.4 broker, app over real HTTP]', (brokers) => {
   let admin: Admin;

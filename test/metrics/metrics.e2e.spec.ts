@@ -2,6 +2,7 @@ import { testKey } from '../support/credentials';
 import { expectCleanProblem } from '../support/problems';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeUnderTest } from '../support/store-under-test';
+import { metricSample } from '../support/metric-sample';
 
 describe(`GET /metrics [${storeUnderTest}, real HTTP]`, () => {
   let t: TestApp;
@@ -39,8 +40,7 @@ describe(`GET /metrics [${storeUnderTest}, real HTTP]`, () => {
     expect(scrape.status).toBe(200);
     expect(scrape.text).toMatch(/^read_model_lag_positions\{read_model="spread"\} \d+$/m);
     // Every model snapshots on catching up, moments before this test: a duration, and an age of under ten minutes.
-    const seconds = (metric: string) =>
-      Number(new RegExp(`^${metric}\\{read_model="measures"\\} (\\S+)$`, 'm').exec(scrape.text)?.[1]);
+    const seconds = (metric: string) => metricSample(scrape.text, metric, ['read_model', 'measures']);
     expect(seconds('read_model_snapshot_duration_seconds')).toBeGreaterThanOrEqual(0);
     expect(seconds('read_model_snapshot_age_seconds')).toBeGreaterThanOrEqual(0);
     expect(seconds('read_model_snapshot_age_seconds')).toBeLessThan(600);

@@ -1,8 +1,6 @@
 import { Gauge, Registry } from 'prom-client';
 import type { EventStore } from '../../event-store/port';
-import type { ProjectionHealth, ProjectionRunner } from './projection-runner';
-
-type SnapshotTime = ReturnType<ProjectionRunner['snapshotTimes']>[number];
+import type { ProjectionRunner } from './projection-runner';
 
 /**
  * Read-model gauges, computed when Prometheus scrapes: each model's position,
@@ -20,10 +18,11 @@ export function registerReadModelMetrics(
   // Each gauge sets its own values in its own collect(): prom-client reads a gauge's values as soon as
   // its collect() returns, so values set in another gauge's (asynchronous) collect() would show a
   // scrape late, and not at all on the first.
-  const perModel = (
+  const perModel = <Row extends { name: string }>(
     name: string,
     help: string,
-    value: (model: ProjectionHealth, snapshot: SnapshotTime | undefined) => number,
+    rows: () => readonly Row[],
+    value: (row: Row) => number,
   ) =>
     new Gauge({
       name,
@@ -31,24 +30,31 @@ export function registerReadModelMetrics(
       labelNames: ['read_model'],
       registers: [registry],
       collect() {
-        const snapshots = new Map(runner.snapshotTimes().map((t) => [t.name, t]));
-        for (const model of runner.health())
-          this.set({ read_model: model.name }, value(model, snapshots.get(model.name)));
+        for (const row of rows()) this.set({ read_model: row.name }, value(row));
       },
     });
-  perModel('read_model_position', 'Last global position folded into each read model', (m) => m.position);
-  perModel('read_model_failed', '1 when a read model stopped on an event it could not fold', (m) =>
+  const health = () => runner.health();
+  const snapshots = () => runner.snapshotTimes();
+  perModel(
+    'read_model_position',
+    'Last global position folded into each read model',
+    health,
+    (m) => m.position,
+  );
+  perModel('read_model_failed', '1 when a read model stopped on an event it could not fold', health, (m) =>
     m.status === 'failed' ? 1 : 0,
   );
   perModel(
     'read_model_snapshot_duration_seconds',
     "How long each read model's last snapshot took to write (0 before its first in this process)",
-    (_m, snapshot) => (snapshot?.tookMs ?? 0) / 1000,
+    snapshots,
+    (s) => s.tookMs / 1000,
   );
   perModel(
     'read_model_snapshot_age_seconds',
     "Seconds since each read model's last snapshot was written (or since this process started, before its first)",
-    (_m, snapshot) => Math.max(0, snapshot?.ageMs ?? 0) / 1000,
+    snapshots,
+    (s) => Math.max(0, s.ageMs) / 1000,
   );
   new Gauge({
     name: 'read_model_lag_positions',

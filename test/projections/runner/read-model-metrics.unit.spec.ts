@@ -2,6 +2,7 @@ import { Registry } from 'prom-client';
 import type { EventStore } from '../../../src/event-store/port';
 import type { ProjectionRunner } from '../../../src/projections/runner/projection-runner';
 import { registerReadModelMetrics } from '../../../src/projections/runner/read-model-metrics';
+import { metricSample } from '../../support/metric-sample';
 
 /** What the gauges read of the runner and the store, as they stand at the scrape. */
 function scraped() {
@@ -36,10 +37,7 @@ const GAUGES = [
 /** Each gauge's sample for the model in a scrape's text (NaN where it is missing). */
 const samples = (text: string) =>
   Object.fromEntries(
-    GAUGES.map((metric) => [
-      metric,
-      Number(new RegExp(`^${metric}\\{read_model="measures"\\} (\\S+)$`, 'm').exec(text)?.[1]),
-    ]),
+    GAUGES.map((metric) => [metric, metricSample(text, metric, ['read_model', 'measures'])]),
   );
 
 describe('read-model gauges on /metrics', () => {
