@@ -1,11 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { connectEsdb } from '../event-store/esdb/esdb-client';
 import type Database from 'better-sqlite3';
 import { AppConfig } from '../config/app-config';
 import { openSqliteDatabase } from '../event-store/sqlite/open-sqlite-database';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION, upgradeSchema } from '../event-store/sqlite/schema';
-import { EsdbSharedLease } from './esdb-shared-lease';
 import { SHARED_LEASES, SharedLeases } from './shared-lease';
 import { SqliteSharedLease } from './sqlite-shared-lease';
 
@@ -18,6 +16,12 @@ export class StoreLeases {
 
   readonly open: SharedLeases = (options) => {
     if (this.config.EVENT_STORE === 'esdb') {
+      // Loaded only on EventStoreDB, as the adapter is (src/event-store/wiring/event-store.module.ts).
+      /* eslint-disable @typescript-eslint/no-require-imports -- a static import would load the client everywhere */
+      const { connectEsdb } =
+        require('../event-store/esdb/esdb-client') as typeof import('../event-store/esdb/esdb-client');
+      const { EsdbSharedLease } = require('./esdb-shared-lease') as typeof import('./esdb-shared-lease');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       this.esdb ??= connectEsdb(this.config.EVENTSTORE_CONNECTION_STRING as string);
       return new EsdbSharedLease(this.esdb, options);
     }

@@ -23,7 +23,6 @@ import { KafkaCommandConsumer } from './commands/kafka-command-consumer';
 import { kafkaConnection, kafkaEnabled } from './kafka-connection';
 import { KAFKA_CLIENT } from './kafka-port';
 import type { KafkaClient } from './kafka-port';
-import { KafkajsClient } from './kafkajs/kafkajs-client';
 import { TOPIC_VERSION } from './relay/aggregate-topics';
 import { INTEGRATION_EVENTS } from './relay/integration-event-registry';
 import { KafkaRelay } from './relay/kafka-relay';
@@ -149,7 +148,7 @@ export class KafkaModule {
       providers: [
         {
           provide: KAFKA_CLIENT,
-          useFactory: () => new KafkajsClient(kafkaConnection(config), new Logger('Kafka')),
+          useFactory: () => new (kafkajs().KafkajsClient)(kafkaConnection(config), new Logger('Kafka')),
         },
         {
           provide: BrokerWatch,
@@ -163,4 +162,10 @@ export class KafkaModule {
       exports: [KAFKA_CLIENT, ...(relay ? [KafkaRelay] : []), ...(commands ? [KafkaCommandConsumer] : [])],
     };
   }
+}
+
+/** The kafkajs client, loaded only where brokers are configured: kafkajs adds to every start. */
+function kafkajs(): typeof import('./kafkajs/kafkajs-client') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it everywhere
+  return require('./kafkajs/kafkajs-client') as typeof import('./kafkajs/kafkajs-client');
 }

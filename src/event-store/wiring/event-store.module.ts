@@ -1,12 +1,11 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { EsdbEventStore } from '../esdb/esdb-event-store';
+import type { EsdbEventStore } from '../esdb/esdb-event-store';
 import { EVENT_STORE } from '../port';
 import type { EventStore } from '../port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { UpcastingEventStore } from '../upcasting/upcasting-event-store';
-import { EsdbKeyStore } from '../../personal-data/esdb-key-store';
 import {
   PERSONAL_DATA,
   PersonalDataEventStore,
@@ -35,6 +34,7 @@ function protectPersonalData(adapter: EventStore, now?: () => Date): PersonalDat
   }
   // A key and an erasure are two reads away on EventStoreDB: reused for a moment, and forgotten
   // at once when this process sees the erasure go by.
+  const { EsdbKeyStore } = esdbKeyStore();
   const client = (adapter as EsdbEventStore).client;
   return new PersonalDataEventStore(adapter, new EsdbKeyStore(client), { logger, cacheMs: 2_000 });
 }
@@ -43,15 +43,31 @@ async function openAdapter(config: AppConfig, now?: () => Date): Promise<EventSt
   switch (config.EVENT_STORE) {
     case 'sqlite':
       return SqliteEventStore.open({ path: config.SQLITE_PATH, synchronous: config.SQLITE_SYNCHRONOUS, now });
-    case 'esdb':
+    case 'esdb': {
+      const { EsdbEventStore } = esdbAdapter();
       // Never waits for the server: an unreachable EventStoreDB leaves the service up and not ready.
       return EsdbEventStore.open({
         connectionString: config.EVENTSTORE_CONNECTION_STRING as string,
         retry: { initialMs: config.EVENTSTORE_RECONNECT_MIN_MS, maxMs: config.EVENTSTORE_RECONNECT_MAX_MS },
         logger: new Logger('EventStoreDB'),
       });
+    }
   }
 }
+
+/*
+ * The EventStoreDB adapter's modules are loaded only when it is configured: @eventstore/db-client
+ * and gRPC add a tenth of a second to every start of a service on the embedded store (more in each
+ * test file's fresh module registry).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- a static import would load the client everywhere */
+function esdbAdapter(): typeof import('../esdb/esdb-event-store') {
+  return require('../esdb/esdb-event-store') as typeof import('../esdb/esdb-event-store');
+}
+function esdbKeyStore(): typeof import('../../personal-data/esdb-key-store') {
+  return require('../../personal-data/esdb-key-store') as typeof import('../../personal-data/esdb-key-store');
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Provides the configured adapter behind the EVENT_STORE port and closes it on shutdown. */
 @Global()

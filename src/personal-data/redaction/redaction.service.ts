@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../shared/clock';
 import type { CommandOrigin } from '../../commands/execute-command';
 import { EventNotFoundError, WrongExpectedRevisionError } from '../../event-store/errors';
-import { EsdbEventStore } from '../../event-store/esdb/esdb-event-store';
+import type { EsdbEventStore } from '../../event-store/esdb/esdb-event-store';
 import { matchesFilter } from '../../event-store/event-filter';
 import { EVENT_STORE } from '../../event-store/port';
 import type { EventStore } from '../../event-store/port';
@@ -10,7 +10,6 @@ import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store';
 import { ReadModelReader } from '../../projections/http/read-model-reader';
 import { ProblemException } from '../../shared/problem';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
-import { redactInEsdb } from './esdb-redaction';
 import type { RedactEventFieldsDto } from './redaction.dto';
 import { RedactionOutcome, redactionStreamId } from './redaction-request';
 import { redactInSqlite } from './sqlite-redaction';
@@ -67,7 +66,7 @@ export class RedactionService {
       outcome =
         adapter instanceof SqliteEventStore
           ? await redactInSqlite(adapter, request)
-          : await redactInEsdb(adapter as EsdbEventStore, request);
+          : await esdbRedaction().redactInEsdb(adapter as EsdbEventStore, request);
     } catch (error) {
       throw this.problem(error, dto) ?? error;
     }
@@ -105,4 +104,10 @@ export class RedactionService {
     }
     return undefined;
   }
+}
+
+/** Loaded only on EventStoreDB, as the adapter is (src/event-store/wiring/event-store.module.ts). */
+function esdbRedaction(): typeof import('./esdb-redaction') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load the client everywhere
+  return require('./esdb-redaction') as typeof import('./esdb-redaction');
 }
