@@ -21,7 +21,7 @@ export type {
   MeasurePeriod,
   MeasureSeries,
 } from './measure-chart-input';
-export { proposeRecalculations } from './recalculation-proposals';
+export { proposeRecalculations, recalculationRule } from './recalculation-proposals';
 export type {
   RecalculationProposal,
   RecalculationProposals,

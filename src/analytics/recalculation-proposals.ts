@@ -120,6 +120,24 @@ function describe(shiftPoints: number | 'anhoej', sustained: number, skip: boole
   );
 }
 
+/**
+ * The rule a request's chart proposes by. It depends on the chart's options, not its points: every
+ * proposal's run has at least `sustainedPoints` useful points, so a chart with fewer has none.
+ */
+export function recalculationRule(request: SpcRequest): RecalculationRule {
+  const parameters = resolveParameters(request);
+  const anhoej = parameters.shiftRule === 'anhoej';
+  const shiftPoints = anhoej ? 0 : parameters.shiftPoints;
+  const sustainedPoints = Math.max(shiftPoints, parameters.minimumBaselinePoints, 1);
+  const skip = parameters.centreLinePoints === 'skip';
+  return {
+    shiftPoints,
+    sustainedPoints,
+    description: describe(anhoej ? 'anhoej' : shiftPoints, sustainedPoints, skip),
+    confirm: CONFIRM,
+  };
+}
+
 export function proposeRecalculations(
   request: SpcRequest,
   options: { limit?: number } = {},
@@ -131,12 +149,7 @@ export function proposeRecalculations(
   const shiftFor = (useful: number) => (anhoej ? longestRunLimit(Math.max(useful, 1)) + 1 : shiftPoints);
   const minimum = Math.max(parameters.minimumBaselinePoints, 1);
   const skip = parameters.centreLinePoints === 'skip';
-  const rule: RecalculationRule = {
-    shiftPoints,
-    sustainedPoints: Math.max(shiftPoints, minimum),
-    description: describe(anhoej ? 'anhoej' : shiftPoints, Math.max(shiftPoints, minimum), skip),
-    confirm: CONFIRM,
-  };
+  const rule = recalculationRule(request);
 
   const proposals: RecalculationProposal[] = [];
   let current: SpcRequest = {

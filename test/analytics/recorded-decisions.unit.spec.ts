@@ -4,11 +4,13 @@
  * baselines and phases shorter than each profile's minimum, and proposals of
  * where to recalculate.
  */
+import fc from 'fast-check';
 import {
   computeChart,
   PROFILE_NAMES,
   PROFILES,
   proposeRecalculations,
+  recalculationRule,
   SpcRequest,
   validateSpcRequest,
 } from '../../src/analytics';
@@ -185,6 +187,34 @@ describe('proposals to recalculate (proposeRecalculations)', () => {
       points: ramp.map((value) => ({ value })),
     }).proposals;
     expect(proposal.n).toBe(15);
+  });
+
+  // The simulator relies on this to skip the days before a proposal is possible (scripts/simulator/plan).
+  it('never proposes a run shorter than its rule’s sustained points, a rule known from the options alone', () => {
+    const shifted = fc.record({
+      before: fc.array(fc.integer({ min: 30, max: 60 }), { minLength: 1, maxLength: 25 }),
+      after: fc.array(fc.integer({ min: 50, max: 100 }), { minLength: 0, maxLength: 30 }),
+      profile: fc.constantFrom('mdc', 'mdc-sql', 'ptd', 'qic' as const),
+      baseline: fc.option(fc.integer({ min: 1, max: 15 })),
+    });
+    fc.assert(
+      fc.property(shifted, ({ before, after, profile, baseline }) => {
+        const values = [...before, ...after];
+        const asked: SpcRequest = {
+          ...request,
+          profile,
+          points: values.map((value) => ({ value })),
+          phaseBaselinePoints: baseline === null ? null : [Math.min(baseline, values.length)],
+        };
+        const { rule, proposals } = proposeRecalculations(asked);
+        expect(recalculationRule({ ...asked, points: [] })).toEqual(rule);
+        for (const proposal of proposals) {
+          expect(proposal.runLength).toBeGreaterThanOrEqual(rule.sustainedPoints);
+          expect(values.length - proposal.n + 1).toBeGreaterThanOrEqual(rule.sustainedPoints);
+        }
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
   });
 
   it('reads a deterioration as concern, and follows each profile’s shift (ptd 7, qic Anhøj)', () => {

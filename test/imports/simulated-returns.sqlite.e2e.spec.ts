@@ -33,20 +33,21 @@ describe('importing the simulated programme’s returns [sqlite: embedded file s
 
   beforeAll(async () => {
     t = await startTestApp({ SEED_REGISTER_ON_EMPTY_STORE: 'true', APP_ROLES: 'api,projections' });
-    await runSimulation({
-      url: t.url,
-      seed: '42',
-      scale: SCALE,
-      send: inProcessSender(t.app),
-      skipPreflight: true,
-      concurrency: 4,
-      include: everyReturn.before,
-    });
     const plan = buildPlan({
       seed: '42',
       scale: SCALE,
       // The register exactly as the simulator plans from it (types and overrides applied).
       register: loadTrustRegister(REGISTER_CSV),
+    });
+    await runSimulation({
+      url: t.url,
+      seed: '42',
+      scale: SCALE,
+      plan,
+      send: inProcessSender(t.app),
+      skipPreflight: true,
+      concurrency: 4,
+      include: everyReturn.before,
     });
     const good = [...returnRows(plan, everyReturn.inFile)];
     // Every 400th row spoiled; row numbers in the file count the header as row 1.

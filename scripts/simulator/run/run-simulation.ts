@@ -24,6 +24,8 @@ export interface SimulationOptions {
   skipPreflight?: boolean;
   /** Send only the commands this accepts (a phase of the programme, see returns-file.ts); all by default. */
   include?: (command: PlannedCommand, index: number, task: readonly PlannedCommand[]) => boolean;
+  /** The plan for this seed and scale, when the caller has built it already (planning takes seconds). */
+  plan?: SimulationPlan;
 }
 
 export interface SimulationSummary {
@@ -73,8 +75,16 @@ async function checkRegister(plan: SimulationPlan, options: SimulationOptions): 
  */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationSummary> {
   const started = performance.now();
-  const register = loadTrustRegister(options.registerCsv ?? REGISTER_CSV);
-  const plan = buildPlan({ seed: options.seed, scale: options.scale, register });
+  const plan =
+    options.plan ??
+    buildPlan({
+      seed: options.seed,
+      scale: options.scale,
+      register: loadTrustRegister(options.registerCsv ?? REGISTER_CSV),
+    });
+  if (plan.seed !== options.seed || plan.scale !== options.scale) {
+    throw new Error(`The plan given is for seed ${plan.seed} at scale ${plan.scale}, not the one asked for`);
+  }
   if (!options.skipPreflight) await checkRegister(plan, options);
   const send =
     options.send ?? httpSender({ url: options.url, apiKey: options.apiKey, authHeader: options.authHeader });

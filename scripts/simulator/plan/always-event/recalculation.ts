@@ -1,4 +1,9 @@
-import { measureChartInput, proposeRecalculations } from '../../../../src/analytics';
+import {
+  measureChartInput,
+  proposeRecalculations,
+  recalculationRule,
+  SpcRequest,
+} from '../../../../src/analytics';
 import { addDays, periodOf } from '../../dates';
 import { Timeline } from '../timeline';
 import { Correction } from './aim-evidence';
@@ -38,7 +43,21 @@ export function planRecalculation(
   const cause = args.cause;
   if (cause === null) return;
   const changedFrom = periodOf(cause.since, spec.outcome.frequency);
-  const days = [...new Set(args.points.map((p) => p.submittedOn))].filter((d) => d > cause.since).sort();
+  // A proposal the team acts on is a run from the change on, sustained for the rule's points: before
+  // that many points since the change are in, the chart cannot show one, so those days go unchecked.
+  const firstIn = new Map<string, string>();
+  for (const p of args.points) {
+    const known = firstIn.get(p.period);
+    if (p.period >= changedFrom && (known === undefined || p.submittedOn < known))
+      firstIn.set(p.period, p.submittedOn);
+  }
+  const arrivals = [...firstIn.values()].sort();
+  const sustained = recalculationRule(chartRequest(args, [], cause.since)).sustainedPoints;
+  if (arrivals.length < sustained) return;
+  const possibleFrom = arrivals[sustained - 1];
+  const days = [...new Set(args.points.map((p) => p.submittedOn))]
+    .filter((d) => d > cause.since && d >= possibleFrom)
+    .sort();
   for (const day of days) {
     const proposal = proposalOn(spec, args, day);
     if (proposal === null || proposal.period < changedFrom) continue;
@@ -67,8 +86,19 @@ function proposalOn(
   for (const { point, on } of args.corrections)
     if (on <= day && byPeriod.has(point.period)) byPeriod.set(point.period, point);
   const periods = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  const request = chartRequest(args, periods, day);
+  const [first] = proposeRecalculations(request, { limit: 1 }).proposals;
+  return first?.side === 'above' ? { period: periods[first.n - 1].period } : null;
+}
+
+/** The chart as the service will hold it at the end of `day`, with these points. */
+function chartRequest(
+  args: Parameters<typeof planRecalculation>[2],
+  periods: readonly PlannedPoint[],
+  day: string,
+): SpcRequest {
   const baselineThrough = args.baselineOn <= day ? (args.baselinePeriods.at(-1) ?? null) : null;
-  const request = measureChartInput(
+  return measureChartInput(
     {
       periods: periods.map((p) => ({ period: p.period, value: (p.numerator / p.denominator) * 100 })),
       phaseStarts: args.revised && args.revised.on <= day ? [args.revised.period] : [],
@@ -82,6 +112,4 @@ function proposalOn(
       valueRange: { lower: 0, upper: 100 },
     },
   );
-  const [first] = proposeRecalculations(request, { limit: 1 }).proposals;
-  return first?.side === 'above' ? { period: periods[first.n - 1].period } : null;
 }
