@@ -17,7 +17,7 @@ import { canPin, pinSelf } from './support/cpu-pinning';
 
 const quick = process.argv.includes('--quick');
 const CONNECTIONS = 32;
-const SECONDS = quick ? 5 : 20;
+const SECONDS = quick ? 2 : 20;
 /** Runs of both servers, each on fresh stores: this machine's figures vary from run to run. */
 const ROUNDS = quick ? 1 : 3;
 const WARM_UP_SECONDS = quick ? 1 : 3;
@@ -30,7 +30,7 @@ const MEASURES = 200;
  * latency is connections ÷ throughput, whatever the server does).
  */
 const FIXED_RATE = 1_000;
-const FIXED_SECONDS = quick ? 3 : 10;
+const FIXED_SECONDS = quick ? 2 : 10;
 /** The service's default: an acknowledged append survives power loss. */
 const SYNCHRONOUS = 'FULL';
 

@@ -32,11 +32,11 @@ import { benchBrokers, brokerAnswers } from './support/kafka-broker';
 import { fmt, table, writeSection } from './support/results';
 
 const quick = process.argv.includes('--quick');
-const BACKLOG = quick ? 20_000 : 200_000;
+const BACKLOG = quick ? 10_000 : 200_000;
 const STREAMS_PER_TYPE = 125;
 const BATCH = 1_000;
 const RATE = 1_000;
-const LAG_SECONDS = quick ? 5 : 20;
+const LAG_SECONDS = quick ? 2 : 20;
 const PARTITIONS = 3;
 const ROUNDS = quick ? 1 : 2;
 const brokers = benchBrokers();
