@@ -87,6 +87,25 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
 }
 
 /**
+ * A broker started a moment ago can answer the metadata request that follows
+ * a topic's creation with UNKNOWN_TOPIC_OR_PARTITION, which kafkajs does not
+ * retry; the relay retries any failure after a pause, and so does this.
+ */
+async function ensureTopicsAsTheRelayDoes(
+  client: Parameters<typeof ensureRelayTopics>[0],
+  options: Parameters<typeof ensureRelayTopics>[1],
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureRelayTopics(client, options);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(500);
+    }
+  }
+}
+
+/**
  * Fresh topics answer the first produce requests with "not the leader" for a
  * moment (kafkajs retries after 300 ms+), which would be timed as throughput.
  * One message to every partition first, outside the timing.
@@ -179,7 +198,7 @@ async function relayRateFromBacklog(
   client: KafkajsClient,
   prefix: string,
 ): Promise<number> {
-  await ensureRelayTopics(client, topicOptions(prefix));
+  await ensureTopicsAsTheRelayDoes(client, topicOptions(prefix));
   await warmUp(relayTopics(prefix));
   const relay = new KafkaRelay(
     {
@@ -205,7 +224,7 @@ async function relayRateFromBacklog(
 async function endToEndLag(store: SqliteEventStore, checkpoints: CheckpointStore, prefix: string) {
   const client = new KafkajsClient({ brokers, clientId: 'bench-relay' }, quiet);
   const topics = topicOptions(prefix);
-  await ensureRelayTopics(client, topics);
+  await ensureTopicsAsTheRelayDoes(client, topics);
   await warmUp(relayTopics(prefix));
   checkpoints.set('bench-lag', await store.headPosition());
   const relay = new KafkaRelay(
@@ -295,7 +314,7 @@ export async function runKafkaBench(): Promise<void> {
       relayRss = Math.max(relayRss, relayPeak);
       console.log(`relay: ${fmt(relayRate)} events/s, peak RSS ${fmt(relayPeak)} MiB`);
       const rawPrefix = `bench-raw-${run}-${round}`;
-      await ensureRelayTopics(client, { ...topicOptions(rawPrefix) });
+      await ensureTopicsAsTheRelayDoes(client, { ...topicOptions(rawPrefix) });
       await warmUp(relayTopics(rawPrefix));
       const [raw, rawPeak] = await withPeakRss(() => rawProducerRate(store, rawPrefix));
       rawRates.push(raw.rate);
