@@ -9,6 +9,8 @@
 #   FUZZ_MIN_REQUESTS  fewest requests that count as a run (default 1000)
 #   FUZZ_VENV          where schemathesis is installed (default ~/.cache/always-events/schemathesis-<version>)
 #   FUZZ_REPORT_DIR    where the report and the app log go (default test-artifacts/fuzz)
+#
+# `scripts/fuzz-api.sh --install-only` installs schemathesis and stops (CI does it beside npm install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +42,7 @@ if ! "$venv/bin/st" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; the
   "$(pick_python)" -m venv --clear "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
+[ "${1:-}" != --install-only ] || exit 0
 
 work=$(mktemp -d)
 app_pid=""

@@ -12,6 +12,7 @@ const SLOW = [
   'test/simulator/readme-walkthrough.sqlite.e2e.spec.ts',
   'test/projections/rebuild-under-queries.e2e.spec.ts',
   'test/imports/simulated-returns.sqlite.e2e.spec.ts',
+  'test/cli/cli.sqlite.e2e.spec.ts',
   'test/projections/equivalence.sqlite.e2e.spec.ts',
   'test/scale-out/instances.int.spec.ts',
   'test/simulator/plan.unit.spec.ts',
