@@ -191,30 +191,46 @@ describe('proposals to recalculate (proposeRecalculations)', () => {
 
   // The simulator relies on this to skip the days before a proposal is possible (scripts/simulator/plan).
   it('never proposes a run shorter than its rule’s sustained points, a rule known from the options alone', () => {
+    // Each profile's shift and minimum baseline, from its source (profiles.ts): the run must last the longer.
+    const sustained = { mdc: 13, 'mdc-sql': 12, ptd: 12, qic: 10, ihi: 10 } as const;
     const shifted = fc.record({
-      before: fc.array(fc.integer({ min: 30, max: 60 }), { minLength: 1, maxLength: 25 }),
-      after: fc.array(fc.integer({ min: 50, max: 100 }), { minLength: 0, maxLength: 30 }),
-      profile: fc.constantFrom('mdc', 'mdc-sql', 'ptd', 'qic' as const),
+      before: fc.array(fc.integer({ min: 30, max: 50 }), { minLength: 1, maxLength: 25, size: 'max' }),
+      after: fc.array(fc.option(fc.integer({ min: 75, max: 100 }), { freq: 10 }), {
+        minLength: 0,
+        maxLength: 40,
+        size: 'max',
+      }),
+      profile: fc.constantFrom(...(Object.keys(sustained) as Array<keyof typeof sustained>)),
       baseline: fc.option(fc.integer({ min: 1, max: 15 })),
+      recalculatedAt: fc.option(fc.integer({ min: 2, max: 20 }), { freq: 2 }),
     });
+    let proposed = 0;
     fc.assert(
-      fc.property(shifted, ({ before, after, profile, baseline }) => {
+      fc.property(shifted, ({ before, after, profile, baseline, recalculatedAt }) => {
         const values = [...before, ...after];
+        const at = recalculatedAt !== null && recalculatedAt <= values.length ? [recalculatedAt] : [];
+        const firstPhase = at.length > 0 ? at[0] - 1 : values.length;
         const asked: SpcRequest = {
           ...request,
           profile,
           points: values.map((value) => ({ value })),
-          phaseBaselinePoints: baseline === null ? null : [Math.min(baseline, values.length)],
+          recalculateAt: at,
+          phaseBaselinePoints:
+            baseline === null ? null : [Math.min(baseline, before.length, firstPhase), ...at.map(() => null)],
         };
         const { rule, proposals } = proposeRecalculations(asked);
+        expect(rule.sustainedPoints).toBe(sustained[profile]);
         expect(recalculationRule({ ...asked, points: [] })).toEqual(rule);
         for (const proposal of proposals) {
-          expect(proposal.runLength).toBeGreaterThanOrEqual(rule.sustainedPoints);
+          proposed++;
           expect(values.length - proposal.n + 1).toBeGreaterThanOrEqual(rule.sustainedPoints);
+          expect(proposal.runLength).toBeGreaterThanOrEqual(rule.sustainedPoints);
         }
       }),
       { numRuns: 300, seed: 20261207 },
     );
+    // The property held on proposals, not only on charts that had none.
+    expect(proposed).toBeGreaterThan(30);
   });
 
   it('reads a deterioration as concern, and follows each profile’s shift (ptd 7, qic Anhøj)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppOptions, createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
-import { EsdbDouble, startEsdbDouble } from './esdb-double';
+import type { EsdbDouble } from './esdb-double';
 import { forgetCredential, rememberCredential, testKey } from './credentials';
 
 export interface TestApp {
@@ -56,7 +56,9 @@ export async function startTestApp(
   try {
     double =
       settings.EVENT_STORE === 'esdb' && !settings.EVENTSTORE_CONNECTION_STRING
-        ? await startEsdbDouble({ now: options.now && (() => (options.now as () => Date)().getTime()) })
+        ? await esdbDouble().startEsdbDouble({
+            now: options.now && (() => (options.now as () => Date)().getTime()),
+          })
         : undefined;
     if (double) settings.EVENTSTORE_CONNECTION_STRING = double.connectionString;
     app = await createApp(loadConfig(settings), options);
@@ -88,6 +90,11 @@ export async function startTestApp(
       }
     },
   };
+}
+
+/** The wire double, loaded only for a test on EventStoreDB: it loads gRPC and the client's protobufs. */
+function esdbDouble(): typeof import('./esdb-double') {
+  return require('./esdb-double') as typeof import('./esdb-double');
 }
 
 function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {

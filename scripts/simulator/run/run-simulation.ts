@@ -24,7 +24,7 @@ export interface SimulationOptions {
   skipPreflight?: boolean;
   /** Send only the commands this accepts (a phase of the programme, see returns-file.ts); all by default. */
   include?: (command: PlannedCommand, index: number, task: readonly PlannedCommand[]) => boolean;
-  /** The plan for this seed and scale, when the caller has built it already (planning takes seconds). */
+  /** The plan for this seed and scale, when the caller has built it already (planning takes seconds); `registerCsv` is then not read. */
   plan?: SimulationPlan;
 }
 
