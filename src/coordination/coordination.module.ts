@@ -16,12 +16,7 @@ export class StoreLeases {
 
   readonly open: SharedLeases = (options) => {
     if (this.config.EVENT_STORE === 'esdb') {
-      // Loaded only on EventStoreDB, as the adapter is (src/event-store/wiring/event-store.module.ts).
-      /* eslint-disable @typescript-eslint/no-require-imports -- a static import would load the client everywhere */
-      const { connectEsdb } =
-        require('../event-store/esdb/esdb-client') as typeof import('../event-store/esdb/esdb-client');
-      const { EsdbSharedLease } = require('./esdb-shared-lease') as typeof import('./esdb-shared-lease');
-      /* eslint-enable @typescript-eslint/no-require-imports */
+      const { connectEsdb, EsdbSharedLease } = esdbLeases();
       this.esdb ??= connectEsdb(this.config.EVENTSTORE_CONNECTION_STRING as string);
       return new EsdbSharedLease(this.esdb, options);
     }
@@ -41,6 +36,17 @@ export class StoreLeases {
     await this.esdb?.dispose();
   }
 }
+
+/** Loaded only on EventStoreDB, as the adapter is (src/event-store/wiring/event-store.module.ts). */
+/* eslint-disable @typescript-eslint/no-require-imports -- a static import would load the client everywhere */
+function esdbLeases(): typeof import('../event-store/esdb/esdb-client') &
+  typeof import('./esdb-shared-lease') {
+  return {
+    ...(require('../event-store/esdb/esdb-client') as typeof import('../event-store/esdb/esdb-client')),
+    ...(require('./esdb-shared-lease') as typeof import('./esdb-shared-lease')),
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const STORE_LEASES = Symbol('StoreLeases');
 
