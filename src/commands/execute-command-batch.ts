@@ -158,7 +158,7 @@ async function decideAll(
   const deferredStreams = new Set<string>();
   const pending: Pending[] = [];
   const read = new Set<string>();
-  const lookups = recordingLookups(deps.lookups, read);
+  const lookups = deps.lookups.observed((streamId) => read.add(streamId));
   for (const [index, p] of prepared.entries()) {
     if (!p || outcomes[index] || followers.has(index)) continue;
     const { streamId } = p;
@@ -195,16 +195,6 @@ async function decideAll(
     }
   }
   return { pending, working };
-}
-
-/** A FactLookups that notes every stream a command's facts read. */
-function recordingLookups(lookups: FactLookups, read: Set<string>): FactLookups {
-  const recording = Object.create(lookups) as FactLookups;
-  recording.load = (decider, streamId) => {
-    read.add(streamId);
-    return lookups.load(decider, streamId);
-  };
-  return recording;
 }
 
 async function appendAll(

@@ -18,11 +18,24 @@ import { Folder, StreamStateCache } from './stream-state-cache';
  */
 @Injectable()
 export class FactLookups {
+  /** Told of every stream read (see `observed`). */
+  private onRead?: (streamId: string) => void;
+
   constructor(
     private readonly streams: StreamStateCache,
     private readonly queries: QueryBus,
     @Optional() @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataEventStore | null = null,
   ) {}
+
+  /**
+   * The same look-ups, telling `onRead` of every stream they read: the
+   * batched path defers a command whose facts read a stream the batch wrote.
+   */
+  observed(onRead: (streamId: string) => void): FactLookups {
+    const observing = Object.create(this) as FactLookups;
+    observing.onRead = onRead;
+    return observing;
+  }
 
   /** Whether personal data is held for a person (a key was issued), or was erased. */
   async personalDataHolding(personId: string): Promise<PersonalDataHoldingStatus> {
@@ -34,12 +47,28 @@ export class FactLookups {
     return this.queries.execute(new ReadModelChecksumsQuery(bounds));
   }
 
-  /** Another aggregate's state, folded from its stream. */
+  /**
+   * Part of another aggregate's state, picked as it is now. `pick` must
+   * return values, not parts of the state (an id, a status, a copy), so
+   * nothing need be kept apart for it: a command reading its own stream's
+   * facts this way leaves the state to be folded in place after its append
+   * (see StreamStateCache).
+   */
+  async read<S, E extends AnyDomainEvent, T>(
+    folder: Folder<S, E>,
+    streamId: string,
+    pick: (state: S) => T,
+  ): Promise<T> {
+    this.onRead?.(streamId);
+    return pick((await this.streams.load(folder, streamId)).state);
+  }
+
+  /** Another aggregate's state, folded from its stream, as it is now whatever is folded after. */
   async load<S, E extends AnyDomainEvent>(
     folder: Folder<S, E>,
     streamId: string,
   ): Promise<{ state: S; revision: number }> {
-    const { state, revision } = await this.streams.load(folder, streamId);
-    return { state, revision };
+    this.onRead?.(streamId);
+    return this.streams.lend(folder, streamId);
   }
 }

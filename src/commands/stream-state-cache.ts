@@ -33,11 +33,19 @@ type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'revision' | 'position' |
   metadata: { requestHash?: unknown; causationId?: unknown };
 };
 
+/**
+ * One stream's cached fold. A record that changes as a whole: where the
+ * decider can fold in place, the stream's own appends are folded into this
+ * entry's state (see `appended`), so its state and revision always change
+ * together.
+ */
 interface Entry<S> {
   state: S;
   revision: number;
   known: Map<string, KnownEvent>;
   used: number;
+  /** The state was handed out as another aggregate's facts: the next fold copies it first. */
+  lent: boolean;
 }
 
 /**
@@ -60,8 +68,16 @@ export interface StreamStates {
  * the events appended since (`readStream` from the cached revision + 1)
  * instead of its whole stream, and its facts' streams, every time. Exact,
  * not approximate: every load reads the stream's tail from the store, so
- * writes by other processes are folded in too. States are never mutated
- * (deciders' evolve returns new state), so a cached one can be shared.
+ * writes by other processes are folded in too.
+ *
+ * A decider that can fold into a state it owns (`owned`: the measure's,
+ * whose series would otherwise be copied on every measurement) has the
+ * stream's own appends folded in place. That is safe because only the
+ * stream's command holds its state then: commands on one stream queue
+ * (execute-command.handler.ts), a batch works on copies (working-streams.ts),
+ * and a state handed out as facts (`lend`) is copied before the next fold
+ * changes it. Other states are never mutated (their evolve returns new
+ * state), so a cached one can be shared.
  */
 export class StreamStateCache implements StreamStates {
   private readonly byFolder = new WeakMap<object, Map<string, Entry<unknown>>>();
@@ -73,10 +89,27 @@ export class StreamStateCache implements StreamStates {
     private readonly maxStreams = 5_000,
   ) {}
 
-  async load<S, E extends AnyDomainEvent>(
+  /**
+   * The stream's state for another aggregate's rule: the same as `load`, but
+   * the state stays as it is now whatever is folded after (see the class).
+   */
+  async lend<S, E extends AnyDomainEvent>(
     folder: Folder<S, E>,
     streamId: string,
-  ): Promise<StreamSnapshot<S>> {
+  ): Promise<{ state: S; revision: number }> {
+    const entry = await this.entry(folder, streamId);
+    entry.lent = true;
+    return { state: entry.state, revision: entry.revision };
+  }
+
+  load<S, E extends AnyDomainEvent>(folder: Folder<S, E>, streamId: string): Promise<StreamSnapshot<S>> {
+    return this.entry(folder, streamId);
+  }
+
+  private async entry<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+  ): Promise<Entry<S>> {
     let entries = this.byFolder.get(folder);
     if (!entries) {
       entries = new Map();
@@ -128,6 +161,14 @@ export class StreamStateCache implements StreamStates {
       metadata: event.metadata,
     }));
     try {
+      if (folder.owned) {
+        // The stream's own append, under its queue: folded into the entry itself (see the class).
+        if (cached.lent) cached.state = folder.owned.copy(cached.state);
+        cached.lent = false;
+        this.foldInto(cached, stored, folder.owned.evolve);
+        cached.used = ++this.uses;
+        return;
+      }
       const entry = this.extend(folder, cached, stored);
       entry.used = ++this.uses;
       entries.set(streamId, entry as Entry<unknown>);
@@ -168,28 +209,49 @@ export class StreamStateCache implements StreamStates {
         });
       }
     }
-    entries.set(streamId, { state, revision, known: cached.known, used: ++this.uses });
+    entries.set(streamId, { state, revision, known: cached.known, used: ++this.uses, lent: false });
   }
 
+  /**
+   * The base entry with the events folded into a new one; the base itself
+   * when there are none. A decider that folds in place does so into a copy
+   * (made once, not per event) or into a fresh initial state.
+   */
   private extend<S, E extends AnyDomainEvent>(
     folder: Folder<S, E>,
     base: Entry<S> | undefined,
     events: readonly FoldedEvent[],
   ): Entry<S> {
-    let state = base ? base.state : folder.initialState();
-    const known = base ? base.known : new Map<string, KnownEvent>();
+    if (base && events.length === 0) return base;
+    const owned = folder.owned;
+    const state = base ? (owned ? owned.copy(base.state) : base.state) : folder.initialState();
+    const entry: Entry<S> = {
+      state,
+      revision: base?.revision ?? -1,
+      known: base ? base.known : new Map<string, KnownEvent>(),
+      used: 0,
+      lent: false,
+    };
+    this.foldInto(entry, events, owned ? owned.evolve : folder.evolve);
+    return entry;
+  }
+
+  private foldInto<S, E extends AnyDomainEvent>(
+    entry: Entry<S>,
+    events: readonly FoldedEvent[],
+    evolve: (state: S, event: E) => S,
+  ): void {
     for (const event of events) {
-      state = folder.evolve(state, fromLog<E>(event));
-      known.set(event.id, {
+      entry.state = evolve(entry.state, fromLog<E>(event));
+      entry.known.set(event.id, {
         id: event.id,
         revision: event.revision,
         position: event.position,
         requestHash: event.metadata.requestHash,
         causationId: event.metadata.causationId,
       });
+      entry.revision = event.revision;
     }
-    const revision = events.length > 0 ? events[events.length - 1].revision : (base?.revision ?? -1);
-    return { state, revision, known, used: 0 };
   }
 
   /** Drops the least recently used half of one folder's streams: cheap, and rare. */

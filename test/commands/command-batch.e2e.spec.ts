@@ -101,5 +101,10 @@ describe(`commands in a batch [${storeUnderTest}, in-process gateway]`, () => {
       'replayed',
     ]);
     expect(await store.headPosition()).toBe(head);
+    // g was folded into the state the batch left, in place (StreamStateCache): still what the log folds to.
+    const streamId = measureStreamId(m0);
+    const events = (await store.readStream(streamId)).map((e) => ({ type: e.type, data: e.data }));
+    const cached = await t.app.get(FactLookups).load(measureDecider, streamId);
+    expect(cached).toEqual({ state: fold(measureDecider, events as MeasureEvent[]), revision: 4 });
   });
 });

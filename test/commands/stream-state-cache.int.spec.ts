@@ -13,6 +13,26 @@ const counter = {
     last: event.type,
   }),
 };
+interface Log {
+  count: number;
+  types: string[];
+}
+/** A fold that can also work in place, as the measure's does (`owned`): a test of which path ran. */
+const inPlace = {
+  initialState: (): Log => ({ count: 0, types: [] }),
+  evolve: (state: Log, e: { type: string }): Log => ({
+    count: state.count + 1,
+    types: [...state.types, e.type],
+  }),
+  owned: {
+    copy: (state: Log): Log => ({ count: state.count, types: [...state.types] }),
+    evolve: (state: Log, e: { type: string }): Log => {
+      state.count++;
+      state.types.push(e.type);
+      return state;
+    },
+  },
+};
 const event = (type: string): NewEvent => ({
   id: randomUUID(),
   type,
@@ -99,6 +119,54 @@ describe('StreamStateCache [sqlite: embedded file store]', () => {
     // Nothing new: the load asked from revision 3, past what was appended.
     expect(reads.map((r) => r?.fromRevision)).toEqual([0, 3]);
     expect(next.state).toEqual((await new StreamStateCache(store).load(counter, 's-3')).state);
+  });
+
+  it('folds a stream’s own append into its cached state in place when the decider can, as a read would', async () => {
+    const cache = new StreamStateCache(counted);
+    await store.appendToStream('s-5', [event('A')]);
+    const decided = await cache.load(inPlace, 's-5');
+    const before = decided.state;
+    const appended = [event('B'), event('C')];
+    const result = await store.appendToStream('s-5', appended, { expectedRevision: decided.revision });
+    cache.appended(inPlace, 's-5', decided.revision, appended, result);
+    const next = await cache.load(inPlace, 's-5');
+    expect(next.state).toBe(before);
+    expect(next).toMatchObject({ state: { count: 3, types: ['A', 'B', 'C'] }, revision: 2 });
+    expect(next.known.get(appended[1].id)).toMatchObject({ revision: 2, position: result.position });
+    expect(next.state).toEqual((await new StreamStateCache(store).load(inPlace, 's-5')).state);
+  });
+
+  it('keeps a state lent as another aggregate’s facts as it was when the stream’s next append is folded', async () => {
+    const cache = new StreamStateCache(counted);
+    await store.appendToStream('s-6', [event('A')]);
+    const decided = await cache.load(inPlace, 's-6');
+    const facts = await cache.lend(inPlace, 's-6');
+    expect(facts).toEqual({ state: { count: 1, types: ['A'] }, revision: 0 });
+    const appended = [event('B')];
+    const result = await store.appendToStream('s-6', appended, { expectedRevision: decided.revision });
+    cache.appended(inPlace, 's-6', decided.revision, appended, result);
+    expect(facts).toEqual({ state: { count: 1, types: ['A'] }, revision: 0 });
+    const next = await cache.load(inPlace, 's-6');
+    expect(next.state).not.toBe(facts.state);
+    expect(next).toMatchObject({ state: { count: 2, types: ['A', 'B'] }, revision: 1 });
+    // Copied once, for the lender: the append after that is folded in place again.
+    const more = [event('C')];
+    const moreResult = await store.appendToStream('s-6', more, { expectedRevision: 1 });
+    cache.appended(inPlace, 's-6', 1, more, moreResult);
+    expect((await cache.load(inPlace, 's-6')).state).toBe(next.state);
+  });
+
+  it('folds each event once when a load reads the stream while the stream’s own append is folded in place', async () => {
+    const cache = new StreamStateCache(counted);
+    const decided = await cache.load(inPlace, 's-7');
+    const appended = [event('A'), event('B')];
+    const result = await store.appendToStream('s-7', appended, { expectedRevision: decided.revision });
+    // A fact reader's load is in flight (it has asked for the tail) when the command folds its own append.
+    const reading = cache.lend(inPlace, 's-7');
+    cache.appended(inPlace, 's-7', decided.revision, appended, result);
+    expect(await reading).toEqual({ state: { count: 2, types: ['A', 'B'] }, revision: 1 });
+    expect(await cache.load(inPlace, 's-7')).toMatchObject({ state: { count: 2 }, revision: 1 });
+    expect(reads.map((r) => r?.fromRevision)).toEqual([0, 0, 2]);
   });
 
   it('leaves a state another load has moved on to be read, not folded twice', async () => {

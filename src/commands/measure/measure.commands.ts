@@ -37,8 +37,12 @@ async function alwaysEventForMeasure(
 
 /** A measurement names only its measure; the Always Event it checks against is the measure's. */
 async function alwaysEventOfMeasure(lookups: FactLookups, measureId: string) {
-  const { state } = await lookups.load(measureDecider, measureStreamId(measureId));
-  return alwaysEventForMeasure(lookups, state.alwaysEventId);
+  const alwaysEventId = await lookups.read(
+    measureDecider,
+    measureStreamId(measureId),
+    (s) => s.alwaysEventId,
+  );
+  return alwaysEventForMeasure(lookups, alwaysEventId);
 }
 
 const counts = (dto: CategoryCountsDto | undefined): CategoryCounts | null =>
