@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { jsonChunks, parseCheckedChunks, writeJsonChunks } from '../../shared/json-chunks';
 import { SLICE_MS } from './time-slice';
@@ -55,13 +55,26 @@ CREATE TABLE IF NOT EXISTS read_model_snapshot_chunks (
 
 /**
  * Added after the first release of this table: the SHA-256 of the JSON text
- * (a snapshot without one predates it and is not used) and the last event
- * folded.
+ * (a snapshot without one predates it and is not used), the last event
+ * folded, and the name its pieces are kept under (NULL: the model's own
+ * name, as `save` and older files write them).
  */
-const SNAPSHOT_COLUMNS = { checksum: 'TEXT', event_position: 'INTEGER', event_id: 'TEXT' };
+const SNAPSHOT_COLUMNS = {
+  checksum: 'TEXT',
+  event_position: 'INTEGER',
+  event_id: 'TEXT',
+  chunks: 'TEXT',
+};
 
-/** Where saveInSlices writes a snapshot's pieces before it swaps them in (no model's name starts so). */
+/**
+ * The prefix of the names saveInSlices writes a snapshot's pieces under, one
+ * set per write (no model's name starts so); the header then points at it.
+ */
 const STAGING = '~staging:';
+/** The start of every staged set's name of one model; its length first, so no other model's sets share it. */
+const stagedPrefix = (name: string): string => `${STAGING}${name.length}:${name}:`;
+/** Pieces deleted per transaction when a replaced set is cleared, between which requests go on. */
+const DELETE_PIECES = 16;
 
 /** Read-model snapshots in the embedded state database. */
 export class SnapshotStore {
@@ -78,7 +91,7 @@ export class SnapshotStore {
       if (!present.has(column)) db.exec(`ALTER TABLE read_model_snapshots ADD COLUMN ${column} ${type}`);
     this.statements = {
       header: db.prepare<[string], SnapshotHeaderRow>(
-        'SELECT version, position, checksum, event_position, event_id FROM read_model_snapshots WHERE name = ?',
+        'SELECT version, position, checksum, event_position, event_id, chunks FROM read_model_snapshots WHERE name = ?',
       ),
       chunks: db.prepare<[string], { text: string }>(
         'SELECT text FROM read_model_snapshot_chunks WHERE name = ? ORDER BY seq',
@@ -88,17 +101,21 @@ export class SnapshotStore {
          VALUES (?, ?, ?, ?, ?, ?, NULL)
          ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
            written_at = excluded.written_at, event_position = excluded.event_position,
-           event_id = excluded.event_id, checksum = NULL`,
+           event_id = excluded.event_id, checksum = NULL, chunks = NULL`,
       ),
-      setChecksum: db.prepare<[string, string]>(
-        'UPDATE read_model_snapshots SET checksum = ? WHERE name = ?',
+      setChecksum: db.prepare<[string, string | null, string]>(
+        'UPDATE read_model_snapshots SET checksum = ?, chunks = ? WHERE name = ?',
       ),
       insertChunk: db.prepare<[string, number, string]>(
         'INSERT INTO read_model_snapshot_chunks (name, seq, text) VALUES (?, ?, ?)',
       ),
       deleteChunks: db.prepare<[string]>('DELETE FROM read_model_snapshot_chunks WHERE name = ?'),
-      renameChunks: db.prepare<[string, string]>(
-        'UPDATE read_model_snapshot_chunks SET name = ? WHERE name = ?',
+      deleteChunksBelow: db.prepare<[string, number]>(
+        'DELETE FROM read_model_snapshot_chunks WHERE name = ? AND seq < ?',
+      ),
+      /** Sets of pieces under the staging prefix of one model (between the prefix and the prefix + U+FFFF). */
+      stagedSets: db.prepare<[string, string], { name: string }>(
+        'SELECT DISTINCT name FROM read_model_snapshot_chunks WHERE name > ? AND name < ?',
       ),
       delete: db.prepare<[string]>('DELETE FROM read_model_snapshots WHERE name = ?'),
     };
@@ -116,7 +133,10 @@ export class SnapshotStore {
     const { version, position } = header;
     const unusable = (why: string): UnusableSnapshot => ({ name, version, position, unusable: why });
     if (header.checksum === null) return unusable('it was written before snapshots carried a checksum');
-    const checked = parseCheckedChunks(this.statements.chunks.iterate(name), header.checksum);
+    const checked = parseCheckedChunks(
+      this.statements.chunks.iterate(header.chunks ?? name),
+      header.checksum,
+    );
     if ('refused' in checked)
       return unusable(
         checked.refused === 'checksum' ? 'its text does not match its checksum' : 'its text is not JSON',
@@ -138,19 +158,22 @@ export class SnapshotStore {
         hash.update(text);
         this.statements.insertChunk.run(snapshot.name, seq++, text);
       });
-      this.statements.setChecksum.run(hash.digest('hex'), snapshot.name);
+      this.statements.setChecksum.run(hash.digest('hex'), null, snapshot.name);
     })();
   }
 
   /**
    * The same write, a slice of pieces at a time with requests let through
    * between slices: serialising a large read model in one go held every
-   * request behind it for as long as it took. The pieces go under a staging
-   * name; one transaction then swaps them in with the header, so until then
-   * (and after a crash) the previous snapshot is the one that loads, and the
-   * next write clears what a crash left. The caller keeps `snapshot.state`
-   * unchanged until this settles. `stillCurrent` is asked just before the
-   * swap: false abandons the write (the state was replaced meanwhile).
+   * request behind it for as long as it took. The pieces go under a name of
+   * their own; one small transaction then points the header at them, so until
+   * then (and after a crash) the previous snapshot is the one that loads.
+   * The replaced pieces are deleted after, a few per transaction (renaming or
+   * deleting a large model's pieces in the swap itself held requests for
+   * 15–20 ms: bench/RESULTS.md, commands); what a crash leaves, the next
+   * write clears. The caller keeps `snapshot.state` unchanged until this
+   * settles. `stillCurrent` is asked just before the swap: false abandons
+   * the write (the state was replaced meanwhile).
    */
   async saveInSlices(
     snapshot: Snapshot,
@@ -159,8 +182,8 @@ export class SnapshotStore {
       sliceMs = SLICE_MS,
     }: { stillCurrent?: () => boolean; sliceMs?: number } = {},
   ): Promise<boolean> {
-    const staging = `${STAGING}${snapshot.name}`;
-    this.statements.deleteChunks.run(staging);
+    await this.clearStaged(snapshot.name);
+    const staging = `${stagedPrefix(snapshot.name)}${randomUUID()}`;
     const pieces = jsonChunks(snapshot.state);
     const hash = createHash('sha256');
     let seq = 0;
@@ -173,22 +196,37 @@ export class SnapshotStore {
       } while (performance.now() < until);
       return false;
     });
-    while (!writeSlice(performance.now() + sliceMs)) await yieldToIo();
+    try {
+      while (!writeSlice(performance.now() + sliceMs)) await yieldToIo();
+    } catch (error) {
+      await this.deleteInSlices(staging);
+      throw error;
+    }
     if (!stillCurrent()) {
-      this.statements.deleteChunks.run(staging);
+      await this.deleteInSlices(staging);
       return false;
     }
     const checksum = hash.digest('hex');
-    this.db.transaction(() => {
-      this.replaceHeader(snapshot);
-      this.statements.renameChunks.run(snapshot.name, staging);
-      this.statements.setChecksum.run(checksum, snapshot.name);
+    const replaced = this.db.transaction(() => {
+      const previous = this.statements.header.get(snapshot.name);
+      this.writeHeader(snapshot);
+      this.statements.setChecksum.run(checksum, staging, snapshot.name);
+      return previous ? (previous.chunks ?? snapshot.name) : undefined;
     })();
+    if (replaced !== undefined) await this.deleteInSlices(replaced);
     return true;
   }
 
   /** The new header, and the old pieces gone: the caller's transaction then puts the new ones in. */
   private replaceHeader(snapshot: Snapshot): void {
+    const previous = this.statements.header.get(snapshot.name);
+    this.writeHeader(snapshot);
+    this.statements.deleteChunks.run(snapshot.name);
+    if (previous?.chunks) this.statements.deleteChunks.run(previous.chunks);
+  }
+
+  /** The header row, its checksum unset until the pieces are written. */
+  private writeHeader(snapshot: Snapshot): void {
     this.statements.upsert.run(
       snapshot.name,
       snapshot.version,
@@ -197,11 +235,31 @@ export class SnapshotStore {
       snapshot.lastEvent?.position ?? null,
       snapshot.lastEvent?.id ?? null,
     );
-    this.statements.deleteChunks.run(snapshot.name);
+  }
+
+  /** Pieces staged for a model that its header does not point at: what a crash or a dropped write left. */
+  private async clearStaged(name: string): Promise<void> {
+    const prefix = stagedPrefix(name);
+    const current = this.statements.header.get(name)?.chunks;
+    for (const { name: set } of this.statements.stagedSets.all(prefix, `${prefix}\uffff`))
+      if (set !== current) await this.deleteInSlices(set);
+  }
+
+  /** Deletes a set of pieces a few at a time, with requests let through between. */
+  private async deleteInSlices(set: string): Promise<void> {
+    for (let below = DELETE_PIECES; ; below += DELETE_PIECES) {
+      if (this.statements.deleteChunksBelow.run(set, below).changes === 0) {
+        // Pieces are numbered from 0 without gaps: none below and none left means done.
+        if (this.statements.deleteChunks.run(set).changes === 0) return;
+      }
+      await yieldToIo();
+    }
   }
 
   delete(name: string): void {
     this.db.transaction(() => {
+      const chunks = this.statements.header.get(name)?.chunks;
+      if (chunks) this.statements.deleteChunks.run(chunks);
       this.statements.deleteChunks.run(name);
       this.statements.delete.run(name);
     })();
@@ -214,4 +272,5 @@ interface SnapshotHeaderRow {
   checksum: string | null;
   event_position: number | null;
   event_id: string | null;
+  chunks: string | null;
 }

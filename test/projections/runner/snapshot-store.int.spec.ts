@@ -151,12 +151,11 @@ describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
   });
 
   it('writes a snapshot a slice at a time: the previous one loads until one transaction swaps the new one in', async () => {
-    const chunkCount = (name: string) =>
-      (
-        db.prepare('SELECT count(*) AS n FROM read_model_snapshot_chunks WHERE name = ?').get(name) as {
-          n: number;
-        }
-      ).n;
+    /** The sets of pieces in the file, with how many pieces each. */
+    const pieceSets = () =>
+      db
+        .prepare('SELECT name, count(*) AS n FROM read_model_snapshot_chunks GROUP BY name ORDER BY name')
+        .all() as Array<{ name: string; n: number }>;
     const store = new SnapshotStore(db);
     store.save(snap('big', 1, 10, { before: true }));
     const big = {
@@ -166,22 +165,26 @@ describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
     };
     // One piece per slice: the write yields between every piece.
     const writing = store.saveInSlices(snap('big', 1, 20, big), { sliceMs: 0 });
-    let turnsWhileWriting = 0;
+    // What loads on each turn until the write settles: the previous snapshot, whole, until the swap;
+    // after it (while the replaced pieces are deleted) the new one.
+    const loaded: number[] = [];
     let settled = false;
     void writing.then(() => (settled = true));
     while (!settled) {
-      expect(store.load('big')).toMatchObject({
-        position: 10,
-        lastEvent: { position: 10, id: 'e10' },
-        state: { before: true },
-      });
-      turnsWhileWriting++;
+      const now = store.load('big') as Snapshot;
+      if (now.position === 10) expect(now).toEqual(snap('big', 1, 10, { before: true }));
+      else expect(now).toEqual(snap('big', 1, 20, big));
+      loaded.push(now.position);
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(await writing).toBe(true);
-    expect(turnsWhileWriting).toBeGreaterThan(1);
+    expect(loaded.filter((position) => position === 10).length).toBeGreaterThan(1);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
     expect(store.load('big')).toEqual(snap('big', 1, 20, big));
-    expect(chunkCount('~staging:big')).toBe(0);
+    // Only the new pieces are left: the ones written by save() under the model's name are gone.
+    const written = pieceSets();
+    expect(written).toEqual([{ name: expect.stringMatching(/^~staging:3:big:/), n: expect.any(Number) }]);
+    expect(written[0].n).toBeGreaterThan(1);
 
     // The state was replaced while it was written: the write is dropped, the snapshot there stays.
     const dropped = await store.saveInSlices(snap('big', 1, 30, { stale: true }), {
@@ -190,7 +193,7 @@ describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
     });
     expect(dropped).toBe(false);
     expect(store.load('big')).toMatchObject({ position: 20 });
-    expect(chunkCount('~staging:big')).toBe(0);
+    expect(pieceSets()).toEqual(written);
 
     // A write that dies half way (here: a value that cannot be serialised) leaves the previous snapshot whole.
     const failing = {
@@ -202,5 +205,36 @@ describe('read-model snapshots in pieces [sqlite: embedded state file]', () => {
       'cannot serialise',
     );
     expect(store.load('big')).toEqual(snap('big', 1, 20, big));
+    expect(pieceSets()).toEqual(written);
+
+    // Pieces a crash left before its swap are cleared by the next write; the model's own pieces stay until it swaps.
+    db.prepare('INSERT INTO read_model_snapshot_chunks VALUES (?, 0, ?)').run(
+      '~staging:3:big:crashed',
+      '{"x"',
+    );
+    // Another model's write in progress, whose name starts with this one's, is not this write's to clear.
+    db.prepare('INSERT INTO read_model_snapshot_chunks VALUES (?, 0, ?)').run(
+      '~staging:5:big:x:writing',
+      '{',
+    );
+    store.save(snap('other', 1, 5, { kept: true }));
+    expect(await store.saveInSlices(snap('big', 1, 50, { after: true }), { sliceMs: 0 })).toBe(true);
+    expect(store.load('big')).toEqual(snap('big', 1, 50, { after: true }));
+    expect(store.load('other')).toEqual(snap('other', 1, 5, { kept: true }));
+    expect(pieceSets().map((set) => set.name)).toEqual([
+      'other',
+      expect.stringMatching(/^~staging:3:big:/),
+      '~staging:5:big:x:writing',
+    ]);
+    expect(pieceSets()[1].name).not.toBe(written[0].name);
+
+    // Whole writes and deletes take every set of the model with them.
+    store.save(snap('big', 1, 60, { whole: true }));
+    expect(store.load('big')).toEqual(snap('big', 1, 60, { whole: true }));
+    expect(pieceSets().map((set) => set.name)).toEqual(['big', 'other', '~staging:5:big:x:writing']);
+    expect(await store.saveInSlices(snap('big', 1, 70, { sliced: true }), { sliceMs: 0 })).toBe(true);
+    store.delete('big');
+    expect(store.load('big')).toBeUndefined();
+    expect(pieceSets().map((set) => set.name)).toEqual(['other', '~staging:5:big:x:writing']);
   });
 });
