@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EventStoreStartupError } from '../errors';
-import { walCheckpointer } from './wal-checkpointer';
 
 export interface SqliteDatabaseOptions {
   /** Name of the setting the path came from, so a start-up error can name it. */
@@ -90,14 +89,6 @@ export function openSqliteDatabase(path: string, options: SqliteDatabaseOptions)
       db.pragma(`application_id = ${options.applicationId}`);
       db.pragma(`user_version = ${options.schemaVersion}`);
     }).immediate();
-    if (!inMemory) {
-      const release = walCheckpointer.keep(db, path);
-      const close = db.close.bind(db);
-      db.close = () => {
-        release();
-        return close();
-      };
-    }
     return db;
   } catch (error) {
     db.close();
