@@ -56,8 +56,8 @@ CREATE TABLE IF NOT EXISTS read_model_snapshot_chunks (
 /**
  * Added after the first release of this table: the SHA-256 of the JSON text
  * (a snapshot without one predates it and is not used), the last event
- * folded, and the name its pieces are kept under (NULL: the model's own
- * name, as `save` and older files write them).
+ * folded, and the name of the set its pieces are kept under (NULL: the
+ * model's own name, as files written before sets have them).
  */
 const SNAPSHOT_COLUMNS = {
   checksum: 'TEXT',
@@ -73,6 +73,8 @@ const SNAPSHOT_COLUMNS = {
 const STAGING = '~staging:';
 /** The start of every staged set's name of one model; its length first, so no other model's sets share it. */
 const stagedPrefix = (name: string): string => `${STAGING}${name.length}:${name}:`;
+/** The name of a new set of pieces: every write gets one, so no two writes ever share a set. */
+const newSet = (name: string): string => `${stagedPrefix(name)}${randomUUID()}`;
 /** Pieces deleted per transaction when a replaced set is cleared, between which requests go on. */
 const DELETE_PIECES = 16;
 
@@ -150,15 +152,18 @@ export class SnapshotStore {
 
   /** Header and every piece in one transaction: a crash leaves the previous snapshot whole. */
   save(snapshot: Snapshot): void {
+    // A set of its own, as saveInSlices writes: a sliced write still clearing the set it replaced
+    // (the model's own name, in files written before sets) can never delete these pieces.
+    const set = newSet(snapshot.name);
     this.db.transaction(() => {
       this.replaceHeader(snapshot);
       const hash = createHash('sha256');
       let seq = 0;
       writeJsonChunks(snapshot.state, (text) => {
         hash.update(text);
-        this.statements.insertChunk.run(snapshot.name, seq++, text);
+        this.statements.insertChunk.run(set, seq++, text);
       });
-      this.statements.setChecksum.run(hash.digest('hex'), null, snapshot.name);
+      this.statements.setChecksum.run(hash.digest('hex'), set, snapshot.name);
     })();
   }
 
@@ -183,7 +188,7 @@ export class SnapshotStore {
     }: { stillCurrent?: () => boolean; sliceMs?: number } = {},
   ): Promise<boolean> {
     await this.clearStaged(snapshot.name);
-    const staging = `${stagedPrefix(snapshot.name)}${randomUUID()}`;
+    const staging = newSet(snapshot.name);
     const pieces = jsonChunks(snapshot.state);
     const hash = createHash('sha256');
     let seq = 0;
@@ -243,6 +248,8 @@ export class SnapshotStore {
     const current = this.statements.header.get(name)?.chunks;
     for (const { name: set } of this.statements.stagedSets.all(prefix, `${prefix}\uffff`))
       if (set !== current) await this.deleteInSlices(set);
+    // What a write before sets left under its one staging name.
+    await this.deleteInSlices(`${STAGING}${name}`);
   }
 
   /** Deletes a set of pieces a few at a time, with requests let through between. */
