@@ -6,13 +6,25 @@ import { join } from 'node:path';
 
 const SCRIPT = join(__dirname, '../../scripts/kafka-local.sh');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port free now, below Linux's ephemeral range (32768 and up). A port the system hands out for
+ * `listen(0)` comes from that range, which outgoing connections draw on too: while a test had its
+ * broker stopped, one took the broker's TLS port and the restart failed ("already in use").
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
+    server.on('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      server.close(() => resolve(bound === port));
     });
   });
 }
