@@ -2,6 +2,7 @@ import { evolveMeasureOwned, initialState, MeasureState } from '../../domain/mea
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
 import { routeEvent } from '../runner/routed-event';
+import { foldStoredMeasure, measuresStorage, storedPart } from './stored-measures';
 
 export interface ChartAnnotation {
   annotationId: string;
@@ -30,14 +31,17 @@ export interface MeasuresState {
 export const measuresProjection: Projection<MeasuresState> = {
   name: 'measures',
   // 2: measures hold their recorded decisions on limits (RecalculateLimits, SetBaseline).
-  version: 2,
+  // 3: the live model's snapshot keeps its values in the series store (stored-measures.ts).
+  version: 3,
   initialState: () => ({ measures: {}, annotations: {}, pdsaStarts: {} }),
   apply(state, event: RecordedEvent) {
     const routed = routeEvent(event);
     if (routed?.category === 'measure') {
       const e = routed.event;
       const id = e.data.measureId;
-      state.measures[id] = evolveMeasureOwned(state.measures[id] ?? initialState(), e);
+      const stored = storedPart(state);
+      if (stored) foldStoredMeasure(stored, e, event.position);
+      else state.measures[id] = evolveMeasureOwned(state.measures[id] ?? initialState(), e);
       if (e.type === 'ChartAnnotated') {
         const { annotationId, period, unitId, text, pdsaCycleId, changeIdeaId } = e.data;
         (state.annotations[id] ??= []).push({
@@ -62,6 +66,7 @@ export const measuresProjection: Projection<MeasuresState> = {
     }
     return state;
   },
+  storage: measuresStorage,
   table: (state) =>
     Object.values(state.measures).flatMap((m) =>
       Object.entries(m.values).flatMap(([unitId, byPeriod]) =>

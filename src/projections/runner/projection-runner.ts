@@ -117,12 +117,49 @@ export class ProjectionRunner {
         throw new Error(`Projection ${projection.name} is registered twice`);
       this.slots.set(projection.name, this.restore(projection));
     }
+    this.clearUnusedStores();
+  }
+
+  /** A model's state before any event: on a new store of its own where the model has storage. */
+  private initial(projection: Projection): unknown {
+    return projection.storage
+      ? (projection.storage.open(this.snapshots.database) as unknown)
+      : projection.initialState();
+  }
+
+  /** A state no slot or rebuild holds any more: its store, if it has one, is cleared in the background. */
+  private release(projection: Projection, state: unknown): void {
+    projection.storage
+      ?.release(state)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `${projection.name}: clearing a replaced state's store failed (the next start clears it): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+  }
+
+  /** Stores of models with storage that no slot is on: what a crash or an unfinished rebuild left. */
+  private clearUnusedStores(): void {
+    for (const slot of this.slots.values()) {
+      slot.projection.storage
+        ?.clearUnused(this.snapshots.database, [slot.state])
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `${slot.projection.name}: clearing unused stores failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+    }
+  }
+
+  /** What a snapshot keeps of a slot's state (a model with storage writes its bulk first). */
+  private persisted(slot: Slot, state: unknown): unknown {
+    return slot.projection.storage ? slot.projection.storage.persisted(state) : state;
   }
 
   private restore(projection: Projection): Slot {
-    const fresh = (): Slot => ({
+    const slotOf = (state: unknown): Slot => ({
       projection,
-      state: projection.initialState(),
+      state,
       position: 0,
       lastEventPosition: 0,
       lastEventId: null,
@@ -134,6 +171,7 @@ export class ProjectionRunner {
       lastSnapshotMs: 0,
       snapshotDue: false,
     });
+    const fresh = (): Slot => slotOf(this.initial(projection));
     const snapshot = this.snapshots.load(projection.name);
     if (snapshot === undefined) return fresh();
     if ('unusable' in snapshot) {
@@ -148,10 +186,19 @@ export class ProjectionRunner {
       );
       return fresh();
     }
+    const position = snapshot.lastEvent?.position ?? 0;
+    const state = projection.storage
+      ? projection.storage.open(this.snapshots.database, snapshot.state, position)
+      : snapshot.state;
+    if (state === undefined) {
+      this.logger.warn(
+        `${projection.name}: its snapshot at position ${snapshot.position} is not used (the store it names is not in the state database); folding it again from the start`,
+      );
+      return fresh();
+    }
     this.logger.log(`${projection.name}: resumed from its snapshot at position ${snapshot.position}`);
     return {
-      ...fresh(),
-      state: snapshot.state,
+      ...slotOf(state),
       // From the last event folded, not the position it reached: on EventStoreDB that can be a
       // bookkeeping record's, and a log restored from an older copy may hold other events before it.
       // With no event folded the state is the initial one, and the model reads the log from the start.
@@ -180,7 +227,8 @@ export class ProjectionRunner {
       this.logger.warn(
         `${slot.projection.name}: its snapshot at position ${slot.lastEventPosition} is not used (${doubt}); folding it again from the start`,
       );
-      slot.state = slot.projection.initialState();
+      this.release(slot.projection, slot.state);
+      slot.state = this.initial(slot.projection);
       slot.position = 0;
       slot.lastEventPosition = 0;
       slot.lastEventId = null;
@@ -296,7 +344,7 @@ export class ProjectionRunner {
       const { state } = slot;
       const started = this.now();
       const written = await this.snapshots.saveInSlices(
-        { ...this.header(slot), state },
+        { ...this.header(slot), state: this.persisted(slot, state) },
         { stillCurrent: () => slot.state === state },
       );
       if (!written) continue;
@@ -308,7 +356,7 @@ export class ProjectionRunner {
 
   private snapshot(slot: Slot): void {
     const started = this.now();
-    this.snapshots.save({ ...this.header(slot), state: slot.state });
+    this.snapshots.save({ ...this.header(slot), state: this.persisted(slot, slot.state) });
     this.snapshotTaken(slot, started);
   }
 
@@ -406,23 +454,27 @@ export class ProjectionRunner {
   rebuild(name: string): void {
     const slot = this.slot(name);
     const previous = this.rebuilds.get(name);
-    const feed = new RebuildFeed(
+    const feed: RebuildFeed = new RebuildFeed(
       this.store,
-      slot.projection,
+      // A model with storage folds its rebuild on a new store of its own.
+      { ...slot.projection, initialState: () => this.initial(slot.projection) },
       (position) => this.feedPosition === undefined || position >= this.feedPosition,
       (state, position, lastEvent) => this.replace(slot, state, position, lastEvent),
-      (failure) =>
+      (failure) => {
         this.logger.error(
           `Rebuild of read model ${name} stopped at position ${failure.position}${failure.eventType ? ` (${failure.eventType} ${failure.eventId} on ${failure.streamId})` : ''}: ${failure.message}; the live model is unchanged`,
-        ),
+        );
+        this.release(slot.projection, feed.folded);
+      },
     );
     this.rebuilds.set(name, feed);
-    void previous?.close();
+    if (previous) void previous.close().then(() => this.release(slot.projection, previous.folded));
     this.logger.log(`Read model ${name}: rebuilding from position 0 beside the live model`);
   }
 
   private replace(slot: Slot, state: unknown, position: number, lastEvent: LoggedEvent | null): void {
     const wasFailed = slot.status === 'failed';
+    this.release(slot.projection, slot.state);
     slot.state = state;
     slot.position = position;
     slot.lastEventPosition = lastEvent?.position ?? 0;

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { DomainEventType } from '../../domain/events-by-category';
 import { matchesFilter } from '../../event-store/event-filter';
 import { RecordedEvent } from '../../event-store/recorded-event';
@@ -30,6 +31,33 @@ export interface Projection<State = unknown> {
   holdsPersonalData?: boolean;
   /** The model's main table, one row per entity, for CSV exports of any bounds. */
   table?(state: State): Array<Record<string, unknown>>;
+  /**
+   * Where the live model keeps its bulk outside the heap. Without it the
+   * live runner holds the whole state in memory, as every other fold (time
+   * travel, data cuts) does with any model.
+   */
+  storage?: ProjectionStorage<State>;
+}
+
+/**
+ * The live runner's state of a model whose bulk lives in the state database
+ * (issue 22: memory that does not grow with the log). Readers see the same
+ * state `initialState` and `apply` would give in memory: same content, same
+ * checksum; only where it is kept differs.
+ */
+export interface ProjectionStorage<State> {
+  /**
+   * A state on a new, empty store (`persisted` undefined), or on the store a
+   * snapshot names, as it stood at `position` (the snapshot's last event):
+   * undefined if that store is gone, and the model folds from the start.
+   */
+  open(db: Database.Database, persisted?: unknown, position?: number): State | undefined;
+  /** What a snapshot keeps: the state without its stored bulk, which is written first. */
+  persisted(state: State): unknown;
+  /** The state is no longer the model's (a rebuild replaced it, a refold dropped it): its store is cleared. */
+  release(state: State): Promise<void>;
+  /** Clears every store none of `inUse` is on: what a crash or an unfinished rebuild left. */
+  clearUnused(db: Database.Database, inUse: readonly State[]): Promise<void>;
 }
 
 /** Folds events into a fresh state: the same code the live runner and time travel use. */

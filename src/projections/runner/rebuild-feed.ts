@@ -53,6 +53,11 @@ export class RebuildFeed<State = unknown> {
     this.done = this.run();
   }
 
+  /** The state folded so far (the runner clears its store when the rebuild does not take the model's place). */
+  get folded(): State {
+    return this.state;
+  }
+
   status(): RebuildProgress {
     return { ...this.progress };
   }

@@ -123,6 +123,11 @@ export class SnapshotStore {
     };
   }
 
+  /** The state database the snapshots are in, where models with storage keep their bulk too. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   /**
    * The model's snapshot; unusable (and why) when its text is not the text
    * written (a piece changed, missing or cut short: the checksum differs, or
