@@ -9,6 +9,7 @@ import { PdsaEvent } from '../../domain/pdsa';
 import { RecordedEvent } from '../../event-store/recorded-event';
 import { Projection } from '../runner/projection';
 import { routeEvent } from '../runner/routed-event';
+import { storedMaps } from '../runner/stored-maps';
 
 /**
  * Driver diagrams: per Always Event its aim, its drivers and change ideas as
@@ -173,10 +174,15 @@ function applyCycle(state: DriverDiagramsState, e: PdsaEvent, on: string): void 
   }
 }
 
+const initialDriverDiagrams = (): DriverDiagramsState => ({ alwaysEvents: {}, cycles: {}, measures: {} });
+
 export const driverDiagramsProjection: Projection<DriverDiagramsState> = {
   name: 'driver-diagrams',
-  version: 1,
-  initialState: () => ({ alwaysEvents: {}, cycles: {}, measures: {} }),
+  // 2: the live model keeps each Always Event's diagram in the state database (storedMaps).
+  version: 2,
+  initialState: initialDriverDiagrams,
+  // Each diagram is read and changed alone (a view is one Always Event's): they are most of the model.
+  storage: storedMaps('driver-diagrams', initialDriverDiagrams, ['alwaysEvents']),
   filter: { eventTypes: [...ALWAYS_EVENT_TYPES, ...PDSA_TYPES, 'MeasureDefined'] },
   apply(state, event: RecordedEvent) {
     const routed = routeEvent(event);

@@ -15,15 +15,17 @@ export type SeriesValues = Record<string, Record<string, CurrentValue>>;
  * ones nothing points at can be cleared.
  */
 const SCHEMA = `
+-- Rows go in at the end, in the order they are folded (a key of measure, unit and period put every
+-- insert at a random place in a large tree: a quarter of a rebuild's time); the index finds a measure's.
 CREATE TABLE IF NOT EXISTS measure_series (
   generation  INTEGER NOT NULL,
   measure_id  TEXT NOT NULL,
   unit_id     TEXT NOT NULL,
   period      TEXT NOT NULL,
   position    INTEGER NOT NULL,
-  value       TEXT,
-  PRIMARY KEY (generation, measure_id, unit_id, period, position)
-) WITHOUT ROWID;
+  value       TEXT
+);
+CREATE INDEX IF NOT EXISTS measure_series_by_measure ON measure_series (generation, measure_id, position);
 -- AUTOINCREMENT: a cleared generation's number is never given again, so a stale snapshot naming it finds nothing.
 CREATE TABLE IF NOT EXISTS measure_series_generations (
   generation  INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -31,11 +33,11 @@ CREATE TABLE IF NOT EXISTS measure_series_generations (
 );`;
 
 /** Rows kept in memory before one transaction writes them (a fold appends far faster than SQLite commits). */
-const FLUSH_ROWS = 2_000;
+const FLUSH_ROWS = 10_000;
 /** Measures whose values were last read, kept decoded (a query reads one measure's values several times). */
 const READ_CACHE = 64;
-/** Rows deleted per transaction when a generation is cleared, with requests let through between. */
-const DELETE_ROWS = 5_000;
+/** Measures whose rows are deleted per transaction when a generation is cleared, with requests let through between. */
+const DELETE_MEASURES = 50;
 /**
  * How long a released generation stays readable: a query that took the
  * replaced state just before a rebuild swapped it in still reads it whole.
@@ -77,10 +79,10 @@ function statementsOf(db: Database.Database) {
       'DELETE FROM measure_series WHERE generation = ? AND position > ?',
     ),
     generations: db.prepare<[], { generation: number }>('SELECT generation FROM measure_series_generations'),
-    // A WITHOUT ROWID table: rows are named by their key.
-    deleteSome: db.prepare<[number, number]>(
-      `DELETE FROM measure_series WHERE (generation, measure_id, unit_id, period, position) IN
-         (SELECT generation, measure_id, unit_id, period, position FROM measure_series WHERE generation = ? LIMIT ?)`,
+    // A few measures' rows at a time.
+    deleteSome: db.prepare<[number, number, number]>(
+      `DELETE FROM measure_series WHERE generation = ? AND measure_id IN
+         (SELECT DISTINCT measure_id FROM measure_series WHERE generation = ? LIMIT ?)`,
     ),
     unregister: db.prepare<[number]>('DELETE FROM measure_series_generations WHERE generation = ?'),
   };
@@ -209,6 +211,6 @@ async function clearGeneration(
   generation: number,
 ): Promise<void> {
   // Emptied before it leaves the list: a crash part-way leaves it listed, and the next start clears the rest.
-  while (statements.deleteSome.run(generation, DELETE_ROWS).changes > 0) await yieldToIo();
+  while (statements.deleteSome.run(generation, generation, DELETE_MEASURES).changes > 0) await yieldToIo();
   statements.unregister.run(generation);
 }

@@ -348,6 +348,7 @@ export class ProjectionRunner {
         { stillCurrent: () => slot.state === state },
       );
       if (!written) continue;
+      slot.projection.storage?.snapshotted?.(state);
       this.snapshotTaken(slot, started);
       wrote = true;
     }
@@ -357,6 +358,7 @@ export class ProjectionRunner {
   private snapshot(slot: Slot): void {
     const started = this.now();
     this.snapshots.save({ ...this.header(slot), state: this.persisted(slot, slot.state) });
+    slot.projection.storage?.snapshotted?.(slot.state);
     this.snapshotTaken(slot, started);
   }
 

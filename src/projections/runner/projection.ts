@@ -52,8 +52,14 @@ export interface ProjectionStorage<State> {
    * undefined if that store is gone, and the model folds from the start.
    */
   open(db: Database.Database, persisted?: unknown, position?: number): State | undefined;
+  /** Called before each event the model folds, with its position (what stored writes are tagged with). */
+  folding?(state: State, position: number): void;
+  /** ... and after it: what readers ask for until the next is only read, never written back. */
+  folded?(state: State): void;
   /** What a snapshot keeps: the state without its stored bulk, which is written first. */
   persisted(state: State): unknown;
+  /** The snapshot `persisted` gave was written: what only older snapshots needed may go. */
+  snapshotted?(state: State): void;
   /** The state is no longer the model's (a rebuild replaced it, a refold dropped it): its store is cleared. */
   release(state: State): Promise<void>;
   /** Clears every store none of `inUse` is on: what a crash or an unfinished rebuild left. */
@@ -73,5 +79,13 @@ export function applyProjection<State>(
   state: State,
   event: RecordedEvent,
 ): State {
-  return matchesFilter(event, projection.filter) ? projection.apply(state, event) : state;
+  if (!matchesFilter(event, projection.filter)) return state;
+  const storage = projection.storage;
+  if (!storage?.folding) return projection.apply(state, event);
+  storage.folding(state, event.position);
+  try {
+    return projection.apply(state, event);
+  } finally {
+    storage.folded?.(state);
+  }
 }
