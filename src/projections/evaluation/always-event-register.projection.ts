@@ -13,7 +13,8 @@ export const alwaysEventRegisterProjection: Projection<RegisterState> = {
   name: ALWAYS_EVENT_REGISTER,
   // 2: measures kept as name and current values only (RegisterMeasure).
   // 3: Always Event states hold their driver diagram.
-  version: 3,
+  // 4: ... and no longer do: the driver-diagrams model holds it (applyAlwaysEvent).
+  version: 4,
   initialState: () => ({
     organisations: {},
     participations: {},

@@ -72,10 +72,27 @@ function applyEvaluationFacts(entry: AlwaysEventRecord, e: AlwaysEventEvent): vo
   }
 }
 
+/**
+ * Events that change nothing but the driver diagram. The diagram is the
+ * driver-diagrams model's (kept in the state database, one Always Event at a
+ * time); no register row reads it, and in the register it was two fifths of
+ * every record and a copy of the whole diagram per event (bench/RESULTS.md,
+ * scale).
+ */
+const DIAGRAM_ONLY: ReadonlySet<AlwaysEventEvent['type']> = new Set<AlwaysEventEvent['type']>([
+  'DriverAdded',
+  'DriverDiagramItemReworded',
+  'DriverDiagramItemRetired',
+  'DriverDiagramItemRelinked',
+]);
+
 export function applyAlwaysEvent(state: RegisterState, e: AlwaysEventEvent): void {
   const entry = record(state, e.data.alwaysEventId);
+  if (DIAGRAM_ONLY.has(e.type)) return;
   // An event type this build does not know (a newer schema) leaves the aggregate as it was.
   entry.aggregate = evolveAlwaysEventInPlace(entry.aggregate, e) ?? entry.aggregate;
+  // The aggregate's own state, but for its diagram (a proposed idea's origin stays in changeIdeas).
+  if (e.type === 'ChangeIdeaProposed') entry.aggregate.diagram = {};
   applyEvaluationFacts(entry, e);
 }
 

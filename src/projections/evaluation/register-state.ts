@@ -3,7 +3,8 @@ import { AlwaysEventState } from '../../domain/always-event';
 /**
  * The evaluators' Always Event register: every Always Event folded with the
  * write side's own `evolve` (so its phase, statement, team, units and scores
- * are exactly what the aggregate holds), plus what evaluation needs and the
+ * are exactly what the aggregate holds; its driver diagram is left to the
+ * driver-diagrams model, and stays empty here), plus what evaluation needs and the
  * aggregate does not keep: dates, the team at agreement, listening counts,
  * measure names. Of a measure it keeps only what a row shows: the name and
  * each unit's current values (see RegisterMeasure); the measures read model

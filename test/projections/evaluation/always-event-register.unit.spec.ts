@@ -1,3 +1,4 @@
+import { AlwaysEventEvent, evolve, initialState } from '../../../src/domain/always-event';
 import { RecordedEvent } from '../../../src/event-store';
 import { alwaysEventRegisterProjection } from '../../../src/projections/evaluation/always-event-register.projection';
 import { filterRegister, registerRows } from '../../../src/projections/evaluation/register-rows';
@@ -295,6 +296,47 @@ describe('Always Event register', () => {
       closureReason: 'Completed',
       keyDates: { closed: '2017-06-30' },
     });
+  });
+
+  it("holds each Always Event's aggregate as its decider folds it, but for the driver diagram, which it leaves to the driver-diagrams model", () => {
+    const driver = (type: string, data: object) =>
+      recorded('always-event-ae-1', type, {
+        alwaysEventId: 'ae-1',
+        programmeSlug: 'p',
+        odsCode: 'RA1',
+        ...data,
+      });
+    const events = [
+      ...walkedToSustainment(),
+      driver('DriverAdded', {
+        driverId: 'd-1',
+        level: 'Primary',
+        text: 'Phones charged',
+        parentDriverIds: [],
+      }),
+      driver('DriverDiagramItemReworded', {
+        itemId: 'd-1',
+        kind: 'PrimaryDriver',
+        text: 'Phones on',
+        reason: 'r',
+      }),
+      driver('DriverDiagramItemRelinked', {
+        itemId: 'i-1',
+        kind: 'ChangeIdea',
+        parentDriverIds: ['d-1'],
+        pdsaCycleIds: [],
+        measureIds: [],
+      }),
+    ];
+    const ownEvents = events.filter((e) => e.streamId === 'always-event-ae-1');
+    const decided = ownEvents.reduce(
+      (state, e) => evolve(state, { type: e.type, data: e.data } as AlwaysEventEvent),
+      initialState(),
+    );
+    expect(Object.keys(decided.diagram)).toEqual(['i-1', 'd-1']);
+    const held = fold(events).alwaysEvents['ae-1'].aggregate;
+    expect(held).toEqual({ ...decided, diagram: {} });
+    expect(held.changeIdeas).toEqual({ 'i-1': 'CoDesignSession' });
   });
 
   it('gives CSV replays the register rows as its table', () => {
