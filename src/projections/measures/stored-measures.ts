@@ -1,17 +1,23 @@
 import type Database from 'better-sqlite3';
 import { evolve, initialState, MeasureEvent, MeasureState } from '../../domain/measure';
 import type { ProjectionStorage } from '../runner/projection';
+import { DECODED_ENTITIES, EntityStore } from '../runner/entity-store';
 import { MeasureSeriesStore } from './measure-series-store';
 import type { MeasuresState } from './measures.projection';
 
 /**
- * The live measures model with its values in the state database: each
- * measure's header (definition, phases, baselines, decisions on limits) stays
- * in memory with `values` empty, and readers see every measure with its
- * values read from the series store when they ask for them.
+ * The live measures model with its bulk in the state database: each
+ * measure's values in the series store, its header (definition, phases,
+ * baselines, decisions on limits; `values` empty) in an entity store with the
+ * last used ones decoded. Readers see every measure with its values read
+ * when they ask for them.
  */
 interface Stored {
-  headers: Record<string, MeasureState>;
+  headers: EntityStore;
+  /** Every measure's id, in the order the fold first met it (the order a fold in memory lists them). */
+  ids: Set<string>;
+  /** Measures still 'Defined': their first measurement makes them 'Active', and only those need their header then. */
+  defined: Set<string>;
   series: MeasureSeriesStore;
   /**
    * Corrections folded so far per measure, unit and period (`unit\u0000period`),
@@ -22,18 +28,21 @@ interface Stored {
   corrections: Record<string, Record<string, number>>;
 }
 
-/** What a snapshot keeps of the stored state: everything but the values, and the series' generation. */
+/** What a snapshot keeps of the stored state: the stores' generations and what stays in memory. */
 interface Persisted {
-  measures: Record<string, MeasureState>;
+  ids: string[];
+  defined: string[];
   annotations: MeasuresState['annotations'];
   pdsaStarts: MeasuresState['pdsaStarts'];
   corrections: Stored['corrections'];
+  headersGeneration: number;
   seriesGeneration: number;
 }
 
 /** Not enumerable and not a string key: JSON, checksums and Object.keys never see it. */
 const STORED = Symbol('stored measures');
 type WithStored = MeasuresState & { [STORED]?: Stored };
+const MODEL = 'measures';
 
 /** The stored part of a live state; undefined for a state held in memory (time travel, data cuts). */
 export const storedPart = (state: MeasuresState): Stored | undefined => (state as WithStored)[STORED];
@@ -48,6 +57,16 @@ function storedState(
   return state;
 }
 
+const headerOf = (stored: Stored, id: string): MeasureState | undefined =>
+  stored.ids.has(id) ? (stored.headers.get(id) as MeasureState) : undefined;
+
+function putHeader(stored: Stored, id: string, header: MeasureState): void {
+  stored.ids.add(id);
+  stored.headers.set(id, header);
+  if (header.status === 'Defined') stored.defined.add(id);
+  else stored.defined.delete(id);
+}
+
 /** A measure as readers see it: its header, with `values` read from the store when asked for. */
 function withStoredValues(header: MeasureState, series: MeasureSeriesStore, measureId: string): MeasureState {
   const view = { ...header };
@@ -60,21 +79,22 @@ function withStoredValues(header: MeasureState, series: MeasureSeriesStore, meas
   return view;
 }
 
-/** `state.measures` for readers: the headers, each read with its values; not writable. */
+/** `state.measures` for readers: every measure, read with its values when asked for; not writable. */
 function measuresView(stored: Stored): Record<string, MeasureState> {
   const refuse = (): never => {
     throw new Error('The live measures model is changed by its fold only');
   };
-  return new Proxy(stored.headers, {
-    get(target, key, receiver) {
-      if (typeof key !== 'string' || !Object.hasOwn(target, key)) return Reflect.get(target, key, receiver);
-      return withStoredValues(target[key], stored.series, key);
+  const view = (id: string) => withStoredValues(headerOf(stored, id) as MeasureState, stored.series, id);
+  return new Proxy({} as Record<string, MeasureState>, {
+    get(target, id, receiver) {
+      if (typeof id === 'string' && stored.ids.has(id)) return view(id);
+      return Reflect.get(target, id, receiver) as unknown;
     },
-    getOwnPropertyDescriptor(target, key) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-      if (descriptor && typeof key === 'string')
-        descriptor.value = withStoredValues(target[key], stored.series, key);
-      return descriptor;
+    has: (target, id) => (typeof id === 'string' && stored.ids.has(id)) || Reflect.has(target, id),
+    ownKeys: () => [...stored.ids],
+    getOwnPropertyDescriptor(_target, id) {
+      if (typeof id !== 'string' || !stored.ids.has(id)) return undefined;
+      return { value: view(id), writable: true, enumerable: true, configurable: true };
     },
     set: refuse,
     defineProperty: refuse,
@@ -85,7 +105,6 @@ function measuresView(stored: Stored): Record<string, MeasureState> {
 /** One measure event folded into the stored state, as evolveMeasureOwned folds it in memory. */
 export function foldStoredMeasure(stored: Stored, event: MeasureEvent, position: number): void {
   const id = event.data.measureId;
-  const header = stored.headers[id] ?? initialState();
   switch (event.type) {
     case 'MeasurementRecorded':
     case 'MeasurementCorrected': {
@@ -101,56 +120,89 @@ export function foldStoredMeasure(stored: Stored, event: MeasureEvent, position:
         { numerator, denominator, categoryCounts, corrections },
         position,
       );
-      if (header.status === 'Defined') header.status = 'Active';
-      stored.headers[id] = header;
+      // The header is read only when this changes it: a measurement of a measure already active leaves it.
+      if (!stored.ids.has(id)) putHeader(stored, id, initialState());
+      else if (stored.defined.has(id))
+        putHeader(stored, id, { ...(headerOf(stored, id) as MeasureState), status: 'Active' });
       return;
     }
     case 'MeasurementRetracted': {
       const { unitId, period } = event.data;
       delete stored.corrections[id]?.[`${unitId}\u0000${period}`];
       stored.series.set(id, unitId, period, null, position);
-      stored.headers[id] = header;
+      if (!stored.ids.has(id)) putHeader(stored, id, initialState());
       return;
     }
     default:
       // Headers keep `values` empty, so evolve's copies stay small.
-      stored.headers[id] = evolve(header, event);
+      putHeader(stored, id, evolve(headerOf(stored, id) ?? initialState(), event));
   }
 }
 
-export const measuresStorage: ProjectionStorage<MeasuresState> = {
-  open(db: Database.Database, persisted?: unknown, position = 0) {
-    if (persisted === undefined) {
-      const stored = { headers: {}, series: MeasureSeriesStore.create(db), corrections: {} };
-      return storedState(stored, {}, {});
-    }
-    const kept = persisted as Persisted;
-    const series = MeasureSeriesStore.reopen(db, kept.seriesGeneration, position);
-    if (!series) return undefined;
-    return storedState(
-      { headers: kept.measures, series, corrections: kept.corrections },
-      kept.annotations,
-      kept.pdsaStarts,
-    );
-  },
-  persisted(state) {
-    const stored = storedPart(state);
-    if (!stored) throw new Error('The measures model is not stored');
-    stored.series.flush();
-    const persisted: Persisted = {
-      measures: stored.headers,
-      annotations: state.annotations,
-      pdsaStarts: state.pdsaStarts,
-      corrections: stored.corrections,
-      seriesGeneration: stored.series.generation,
-    };
-    return persisted;
-  },
-  async release(state) {
-    await storedPart(state)?.series.release();
-  },
-  async clearUnused(db, inUse) {
-    const keep = new Set(inUse.flatMap((state) => storedPart(state)?.series.generation ?? []));
-    await MeasureSeriesStore.clearOthers(db, keep);
-  },
-};
+/** The storage of the live measures model; `decoded` headers are kept in memory (tests make it small). */
+export function storedMeasures({
+  decoded = DECODED_ENTITIES,
+}: { decoded?: number } = {}): ProjectionStorage<MeasuresState> {
+  return {
+    open(db: Database.Database, persisted?: unknown, position = 0) {
+      if (persisted === undefined) {
+        const stored: Stored = {
+          headers: EntityStore.create(db, MODEL, decoded),
+          ids: new Set(),
+          defined: new Set(),
+          series: MeasureSeriesStore.create(db),
+          corrections: {},
+        };
+        return storedState(stored, {}, {});
+      }
+      const kept = persisted as Persisted;
+      const headers = EntityStore.reopen(db, MODEL, kept.headersGeneration, position, decoded);
+      const series = MeasureSeriesStore.reopen(db, kept.seriesGeneration, position);
+      if (!headers || !series) return undefined;
+      const stored: Stored = {
+        headers,
+        ids: new Set(kept.ids),
+        defined: new Set(kept.defined),
+        series,
+        corrections: kept.corrections,
+      };
+      return storedState(stored, kept.annotations, kept.pdsaStarts);
+    },
+    folding(state, position) {
+      storedPart(state)?.headers.at(position);
+    },
+    folded(state) {
+      storedPart(state)?.headers.folded();
+    },
+    persisted(state) {
+      const stored = storedPart(state);
+      if (!stored) throw new Error('The measures model is not stored');
+      stored.series.flush();
+      stored.headers.flush();
+      const persisted: Persisted = {
+        ids: [...stored.ids],
+        defined: [...stored.defined],
+        annotations: state.annotations,
+        pdsaStarts: state.pdsaStarts,
+        corrections: stored.corrections,
+        headersGeneration: stored.headers.generation,
+        seriesGeneration: stored.series.generation,
+      };
+      return persisted;
+    },
+    snapshotted(state) {
+      storedPart(state)?.headers.snapshotted();
+    },
+    async release(state) {
+      const stored = storedPart(state);
+      await Promise.all([stored?.series.release(), stored?.headers.release()]);
+    },
+    async clearUnused(db, inUse) {
+      const parts = inUse.flatMap((state) => storedPart(state) ?? []);
+      await MeasureSeriesStore.clearOthers(db, new Set(parts.map((p) => p.series.generation)));
+      await EntityStore.clearOthers(db, MODEL, new Set(parts.map((p) => p.headers.generation)));
+    },
+  };
+}
+
+export const measuresStorage = storedMeasures();

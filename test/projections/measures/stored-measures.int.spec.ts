@@ -6,8 +6,8 @@ import { NewEvent, RecordedEvent } from '../../../src/event-store';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { MeasureSeriesStore } from '../../../src/projections/measures/measure-series-store';
 import { measuresProjection, MeasuresState } from '../../../src/projections/measures/measures.projection';
-import { measuresStorage } from '../../../src/projections/measures/stored-measures';
-import { foldProjection } from '../../../src/projections/runner/projection';
+import { storedMeasures } from '../../../src/projections/measures/stored-measures';
+import { applyProjection, foldProjection, Projection } from '../../../src/projections/runner/projection';
 import { ProjectionRunner } from '../../../src/projections/runner/projection-runner';
 import { SnapshotStore } from '../../../src/projections/runner/snapshot-store';
 import { canonicalSha256 } from '../../../src/shared/canonical-sha256';
@@ -35,9 +35,13 @@ function eventsOf(steps: Step[]): RecordedEvent[] {
 }
 
 /** The stored fold: the live runner's way (state database), as the projection's apply does it. */
+/** Headers kept decoded: one, so that every fold reads and writes them through the state database. */
+const measuresStorage = storedMeasures({ decoded: 1 });
+const projection: Projection<MeasuresState> = { ...measuresProjection, storage: measuresStorage };
+
 function foldStored(db: Db, events: RecordedEvent[], start?: MeasuresState): MeasuresState {
   let state = start ?? (measuresStorage.open(db) as MeasuresState);
-  for (const event of events) state = measuresProjection.apply(state, event);
+  for (const event of events) state = applyProjection(projection, state, event);
   return state;
 }
 
@@ -99,19 +103,24 @@ describe('the measures model with its values in the state database [sqlite: stat
     );
   });
 
-  it('keeps the values out of the snapshot, and refuses one whose series is gone', () => {
+  it('keeps headers and values out of the snapshot, and refuses one whose stores are gone', () => {
     const m = measure('m-1', 'ae-1');
     const live = foldStored(db, [
       m.defined('Discharge plans', '2018-01-01'),
       m.measured('2018-01', 'ward-1', 7, 10),
     ]);
-    const persisted = measuresStorage.persisted(live) as { measures: Record<string, { values: object }> };
-    expect(persisted.measures['m-1'].values).toEqual({});
+    const persisted = measuresStorage.persisted(live) as object;
+    expect(persisted).toMatchObject({ ids: ['m-1'], defined: [] });
     expect(JSON.stringify(persisted)).not.toContain('"numerator"');
+    expect(JSON.stringify(persisted)).not.toContain('Discharge plans');
+    expect(live.measures['m-1']).toMatchObject({ status: 'Active', definition: { name: 'Discharge plans' } });
     expect(live.measures['m-1'].values).toEqual({
       'ward-1': { '2018-01': { numerator: 7, denominator: 10, categoryCounts: null, corrections: 0 } },
     });
-    expect(measuresStorage.open(db, { ...persisted, seriesGeneration: 999 }, 2)).toBeUndefined();
+    const everything = Number.MAX_SAFE_INTEGER;
+    expect(measuresStorage.open(db, persisted, everything)).toBeDefined();
+    expect(measuresStorage.open(db, { ...persisted, seriesGeneration: 999 }, everything)).toBeUndefined();
+    expect(measuresStorage.open(db, { ...persisted, headersGeneration: 999 }, everything)).toBeUndefined();
   });
 
   it('is read-only to its readers', () => {
