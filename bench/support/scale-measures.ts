@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ChildServer, startChildServer } from './child-server';
 import { exportedLines, spreadSummary, timed, untilReady } from './history-queries';
 import { largeStore, warmPageCache } from './large-store';
-import { Rate, rebuildFigures } from './rebuild-figures';
+import { Rate, RebuildFigures, rebuildFigures } from './rebuild-figures';
 import { runChild } from './run-child';
 
 /** A month end (on the as-of snapshot grid) and a date off it, late in the simulated programme. */
@@ -25,7 +25,7 @@ export interface SizeFigures {
   events: number;
   storeBytes: number;
   raw: Rate;
-  rebuild: Rate;
+  rebuild: RebuildFigures['rebuild'];
   restart: { seconds: number; rssMb: number };
   asOf: AsOfFigures[];
   asOfRssMb: number;

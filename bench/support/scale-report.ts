@@ -64,6 +64,11 @@ function figures(sample: SizeFigures): Figure[] {
       ...rssGoal,
     },
     {
+      label: 'live heap after the rebuild (every model held, after a full collection), MB',
+      of: (f) => f.rebuild.liveHeapMb,
+      digits: 0,
+    },
+    {
       label: 'restart to /health/ready with snapshots, s',
       of: (f) => f.restart.seconds,
       digits: 2,

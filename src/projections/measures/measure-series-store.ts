@@ -200,6 +200,8 @@ export class MeasureSeriesStore {
     this.released = true;
     if (graceMs > 0) await sleep(graceMs, undefined, { ref: false });
     this.cleared = true;
+    // Closed meanwhile (the process is stopping): the next start clears what no model is on.
+    if (!this.db.open) return;
     this.pending = [];
     this.decoded.clear();
     await clearGeneration(this.statements, this.generation);

@@ -243,6 +243,8 @@ export class EntityStore {
     this.released = true;
     if (graceMs > 0) await sleep(graceMs, undefined, { ref: false });
     this.cleared = true;
+    // Closed meanwhile (the process is stopping): the next start clears what no model is on.
+    if (!this.db.open) return;
     this.decoded.clear();
     this.dirty.clear();
     this.pending.clear();
