@@ -19,8 +19,7 @@ const SLOW = [
   'test/kafka/relay-crash.int.spec.ts',
   'test/kafka/broker-state.int.spec.ts',
   'test/kafka/relay-outage.int.spec.ts',
-  'test/kafka/command-screening.int.spec.ts',
-  'test/simulator/plan-method.unit.spec.ts',
+  'test/kafka/command-consumer-crash.int.spec.ts',
 ];
 
 const rank = (path) => {
