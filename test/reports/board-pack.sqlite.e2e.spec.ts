@@ -21,7 +21,7 @@ describe('the board pack [sqlite: embedded file store, real HTTP, poppler]', () 
     await runSimulation({
       url: t.url,
       seed: '42',
-      scale: 0.3,
+      scale: 0.1,
       send: inProcessSender(t.app),
       skipPreflight: true,
       concurrency: 4,
