@@ -17,17 +17,19 @@ export type SeriesValues = Record<string, Record<string, CurrentValue>>;
 const SCHEMA = `
 -- Rows go in at the end, in the order they are folded (a key of measure, unit and period put every
 -- insert at a random place in a large tree: a quarter of a rebuild's time); the index finds a measure's.
-CREATE TABLE IF NOT EXISTS measure_series (
+-- A measure is named by its number in the generation (the order the fold first met it), not its UUID:
+-- the index is a third of the size, and costs a fold half as much.
+CREATE TABLE IF NOT EXISTS measure_values (
   generation  INTEGER NOT NULL,
-  measure_id  TEXT NOT NULL,
+  measure     INTEGER NOT NULL,
   unit_id     TEXT NOT NULL,
   period      TEXT NOT NULL,
   position    INTEGER NOT NULL,
   value       TEXT
 );
-CREATE INDEX IF NOT EXISTS measure_series_by_measure ON measure_series (generation, measure_id, position);
+CREATE INDEX IF NOT EXISTS measure_values_by_measure ON measure_values (generation, measure, position);
 -- AUTOINCREMENT: a cleared generation's number is never given again, so a stale snapshot naming it finds nothing.
-CREATE TABLE IF NOT EXISTS measure_series_generations (
+CREATE TABLE IF NOT EXISTS measure_values_generations (
   generation  INTEGER PRIMARY KEY AUTOINCREMENT,
   flushed_to  INTEGER NOT NULL
 );`;
@@ -46,7 +48,7 @@ const DELETE_MEASURES = 50;
 export const RELEASE_GRACE_MS = 10_000;
 
 interface PendingRow {
-  measureId: string;
+  measure: number;
   unitId: string;
   period: string;
   position: number;
@@ -61,30 +63,30 @@ interface Row {
 
 function statementsOf(db: Database.Database) {
   return {
-    insert: db.prepare<[number, string, string, string, number, string | null]>(
-      'INSERT INTO measure_series (generation, measure_id, unit_id, period, position, value) VALUES (?, ?, ?, ?, ?, ?)',
+    insert: db.prepare<[number, number, string, string, number, string | null]>(
+      'INSERT INTO measure_values (generation, measure, unit_id, period, position, value) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    ofMeasure: db.prepare<[number, string], Row>(
+    ofMeasure: db.prepare<[number, number], Row>(
       // In the order they were folded: the values come out in the order a fold in memory leaves them.
-      'SELECT unit_id, period, value FROM measure_series WHERE generation = ? AND measure_id = ? ORDER BY position',
+      'SELECT unit_id, period, value FROM measure_values WHERE generation = ? AND measure = ? ORDER BY position',
     ),
-    register: db.prepare<[]>('INSERT INTO measure_series_generations (flushed_to) VALUES (0)'),
+    register: db.prepare<[]>('INSERT INTO measure_values_generations (flushed_to) VALUES (0)'),
     flushedTo: db.prepare<[number], { flushed_to: number }>(
-      'SELECT flushed_to FROM measure_series_generations WHERE generation = ?',
+      'SELECT flushed_to FROM measure_values_generations WHERE generation = ?',
     ),
     setFlushedTo: db.prepare<[number, number]>(
-      'UPDATE measure_series_generations SET flushed_to = ? WHERE generation = ?',
+      'UPDATE measure_values_generations SET flushed_to = ? WHERE generation = ?',
     ),
     deleteAfter: db.prepare<[number, number]>(
-      'DELETE FROM measure_series WHERE generation = ? AND position > ?',
+      'DELETE FROM measure_values WHERE generation = ? AND position > ?',
     ),
-    generations: db.prepare<[], { generation: number }>('SELECT generation FROM measure_series_generations'),
+    generations: db.prepare<[], { generation: number }>('SELECT generation FROM measure_values_generations'),
     // A few measures' rows at a time.
     deleteSome: db.prepare<[number, number, number]>(
-      `DELETE FROM measure_series WHERE generation = ? AND measure_id IN
-         (SELECT DISTINCT measure_id FROM measure_series WHERE generation = ? LIMIT ?)`,
+      `DELETE FROM measure_values WHERE generation = ? AND measure IN
+         (SELECT DISTINCT measure FROM measure_values WHERE generation = ? LIMIT ?)`,
     ),
-    unregister: db.prepare<[number]>('DELETE FROM measure_series_generations WHERE generation = ?'),
+    unregister: db.prepare<[number]>('DELETE FROM measure_values_generations WHERE generation = ?'),
   };
 }
 
@@ -99,7 +101,7 @@ function statementsOf(db: Database.Database) {
 export class MeasureSeriesStore {
   private readonly statements;
   private pending: PendingRow[] = [];
-  private readonly decoded = new Map<string, SeriesValues>();
+  private readonly decoded = new Map<number, SeriesValues>();
   private released = false;
   private cleared = false;
 
@@ -147,10 +149,10 @@ export class MeasureSeriesStore {
   }
 
   /** Sets (or, with null, retracts) one unit's value for one period, as of the event at `position`. */
-  set(measureId: string, unitId: string, period: string, value: CurrentValue | null, position: number): void {
+  set(measure: number, unitId: string, period: string, value: CurrentValue | null, position: number): void {
     if (this.released) throw new Error(`Measure series ${this.generation} was released`);
-    this.pending.push({ measureId, unitId, period, value, position });
-    this.decoded.delete(measureId);
+    this.pending.push({ measure, unitId, period, value, position });
+    this.decoded.delete(measure);
     if (this.pending.length >= FLUSH_ROWS) this.flush();
   }
 
@@ -159,20 +161,20 @@ export class MeasureSeriesStore {
    * the order of units and periods; a unit whose values were all retracted
    * stays, empty, as the decider's fold keeps it.
    */
-  of(measureId: string): SeriesValues {
-    const cached = this.decoded.get(measureId);
+  of(measure: number): SeriesValues {
+    const cached = this.decoded.get(measure);
     if (cached) return cached;
     if (this.cleared)
       throw new Error(`Measure series ${this.generation} was replaced and cleared: ask the model again`);
     this.flush();
     const values: SeriesValues = {};
-    for (const row of this.statements.ofMeasure.iterate(this.generation, measureId)) {
+    for (const row of this.statements.ofMeasure.iterate(this.generation, measure)) {
       const unit = (values[row.unit_id] ??= {});
       if (row.value === null) delete unit[row.period];
       else unit[row.period] = JSON.parse(row.value) as CurrentValue;
     }
-    this.decoded.set(measureId, values);
-    if (this.decoded.size > READ_CACHE) this.decoded.delete(this.decoded.keys().next().value as string);
+    this.decoded.set(measure, values);
+    if (this.decoded.size > READ_CACHE) this.decoded.delete(this.decoded.keys().next().value as number);
     return values;
   }
 
@@ -185,7 +187,7 @@ export class MeasureSeriesStore {
       for (const row of rows)
         this.statements.insert.run(
           this.generation,
-          row.measureId,
+          row.measure,
           row.unitId,
           row.period,
           row.position,

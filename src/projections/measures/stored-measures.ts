@@ -14,8 +14,12 @@ import type { MeasuresState } from './measures.projection';
  */
 interface Stored {
   headers: EntityStore;
-  /** Every measure's id, in the order the fold first met it (the order a fold in memory lists them). */
-  ids: Set<string>;
+  /**
+   * Every measure's id, in the order the fold first met it (the order a fold
+   * in memory lists them), with its number in that order (what the series
+   * store names it by).
+   */
+  ids: Map<string, number>;
   /** Measures still 'Defined': their first measurement makes them 'Active', and only those need their header then. */
   defined: Set<string>;
   series: MeasureSeriesStore;
@@ -61,18 +65,18 @@ const headerOf = (stored: Stored, id: string): MeasureState | undefined =>
   stored.ids.has(id) ? (stored.headers.get(id) as MeasureState) : undefined;
 
 function putHeader(stored: Stored, id: string, header: MeasureState): void {
-  stored.ids.add(id);
+  if (!stored.ids.has(id)) stored.ids.set(id, stored.ids.size);
   stored.headers.set(id, header);
   if (header.status === 'Defined') stored.defined.add(id);
   else stored.defined.delete(id);
 }
 
 /** A measure as readers see it: its header, with `values` read from the store when asked for. */
-function withStoredValues(header: MeasureState, series: MeasureSeriesStore, measureId: string): MeasureState {
+function withStoredValues(header: MeasureState, series: MeasureSeriesStore, measure: number): MeasureState {
   const view = { ...header };
   // Redefining keeps the key where it was, so the view lists its keys as the header does.
   Object.defineProperty(view, 'values', {
-    get: () => series.of(measureId),
+    get: () => series.of(measure),
     enumerable: true,
     configurable: true,
   });
@@ -84,14 +88,15 @@ function measuresView(stored: Stored): Record<string, MeasureState> {
   const refuse = (): never => {
     throw new Error('The live measures model is changed by its fold only');
   };
-  const view = (id: string) => withStoredValues(headerOf(stored, id) as MeasureState, stored.series, id);
+  const view = (id: string) =>
+    withStoredValues(headerOf(stored, id) as MeasureState, stored.series, stored.ids.get(id) as number);
   return new Proxy({} as Record<string, MeasureState>, {
     get(target, id, receiver) {
       if (typeof id === 'string' && stored.ids.has(id)) return view(id);
       return Reflect.get(target, id, receiver) as unknown;
     },
     has: (target, id) => (typeof id === 'string' && stored.ids.has(id)) || Reflect.has(target, id),
-    ownKeys: () => [...stored.ids],
+    ownKeys: () => [...stored.ids.keys()],
     getOwnPropertyDescriptor(_target, id) {
       if (typeof id !== 'string' || !stored.ids.has(id)) return undefined;
       return { value: view(id), writable: true, enumerable: true, configurable: true };
@@ -113,24 +118,19 @@ export function foldStoredMeasure(stored: Stored, event: MeasureEvent, position:
       const corrections =
         (stored.corrections[id]?.[key] ?? 0) + (event.type === 'MeasurementCorrected' ? 1 : 0);
       if (corrections > 0) (stored.corrections[id] ??= {})[key] = corrections;
-      stored.series.set(
-        id,
-        unitId,
-        period,
-        { numerator, denominator, categoryCounts, corrections },
-        position,
-      );
       // The header is read only when this changes it: a measurement of a measure already active leaves it.
       if (!stored.ids.has(id)) putHeader(stored, id, initialState());
       else if (stored.defined.has(id))
         putHeader(stored, id, { ...(headerOf(stored, id) as MeasureState), status: 'Active' });
+      const value = { numerator, denominator, categoryCounts, corrections };
+      stored.series.set(stored.ids.get(id) as number, unitId, period, value, position);
       return;
     }
     case 'MeasurementRetracted': {
       const { unitId, period } = event.data;
       delete stored.corrections[id]?.[`${unitId}\u0000${period}`];
-      stored.series.set(id, unitId, period, null, position);
       if (!stored.ids.has(id)) putHeader(stored, id, initialState());
+      stored.series.set(stored.ids.get(id) as number, unitId, period, null, position);
       return;
     }
     default:
@@ -148,7 +148,7 @@ export function storedMeasures({
       if (persisted === undefined) {
         const stored: Stored = {
           headers: EntityStore.create(db, MODEL, decoded),
-          ids: new Set(),
+          ids: new Map(),
           defined: new Set(),
           series: MeasureSeriesStore.create(db),
           corrections: {},
@@ -161,7 +161,7 @@ export function storedMeasures({
       if (!headers || !series) return undefined;
       const stored: Stored = {
         headers,
-        ids: new Set(kept.ids),
+        ids: new Map(kept.ids.map((id, number) => [id, number])),
         defined: new Set(kept.defined),
         series,
         corrections: kept.corrections,
@@ -180,7 +180,7 @@ export function storedMeasures({
       stored.series.flush();
       stored.headers.flush();
       const persisted: Persisted = {
-        ids: [...stored.ids],
+        ids: [...stored.ids.keys()],
         defined: [...stored.defined],
         annotations: state.annotations,
         pdsaStarts: state.pdsaStarts,

@@ -48,7 +48,7 @@ function foldStored(db: Db, events: RecordedEvent[], start?: MeasuresState): Mea
 /** Every row of the series table, for checks on what is kept. */
 const generations = (db: Db): number[] =>
   (
-    db.prepare('SELECT DISTINCT generation FROM measure_series ORDER BY generation').all() as Array<{
+    db.prepare('SELECT DISTINCT generation FROM measure_values ORDER BY generation').all() as Array<{
       generation: number;
     }>
   ).map((r) => r.generation);
@@ -150,10 +150,10 @@ describe('the measures model with its values in the state database [sqlite: stat
     const released = MeasureSeriesStore.reopen(db, oldGeneration, everything) as MeasureSeriesStore;
     const releasing = released.release(200);
     // Within the grace a query that took the replaced state still reads it whole.
-    expect(released.of('m-1')['ward-1']['2018-01'].numerator).toBe(7);
+    expect(released.of(0)['ward-1']['2018-01'].numerator).toBe(7);
     await releasing;
     expect(MeasureSeriesStore.reopen(db, oldGeneration, everything)).toBeUndefined();
-    expect(() => released.of('m-1')).toThrow('replaced and cleared');
+    expect(() => released.of(0)).toThrow('replaced and cleared');
     expect(generations(db)).toEqual([nextGeneration]);
     expect(MeasureSeriesStore.create(db).generation).toBeGreaterThan(nextGeneration);
     expect(next.measures['m-1'].values['ward-1']['2018-01'].numerator).toBe(8);
@@ -248,7 +248,7 @@ describe('the live runner with the stored measures model [sqlite: embedded file 
     runner.start();
     await until(live(runner), 'live');
     await runner.stop();
-    db.exec('DELETE FROM measure_series; DELETE FROM measure_series_generations');
+    db.exec('DELETE FROM measure_values; DELETE FROM measure_values_generations');
 
     const restarted = new ProjectionRunner(store, new SnapshotStore(db), [measuresProjection]);
     restarted.start();
