@@ -15,6 +15,9 @@ import { runSimulation } from '../../scripts/simulator/run/run-simulation';
 import { testKey } from '../support/credentials';
 import { ServiceProcess, serviceOnFreshStore } from '../support/service-process';
 import { READ_MODELS } from '../../src/projections/catalogue';
+import { driverDiagramsProjection } from '../../src/projections/driver-diagrams/driver-diagrams.projection';
+import { SnapshotStore, Snapshot } from '../../src/projections/runner/snapshot-store';
+import { openStateDatabase } from '../../src/state/state-database';
 
 /** The choices the CLI offers, in the catalogue's order. */
 const READ_MODEL_NAMES = READ_MODELS.map((model) => model.name).join(', ');
@@ -87,6 +90,19 @@ describe('npm run cli [sqlite: embedded file store, real process]', () => {
       version: expect.any(Number),
       position: seeded.written,
     });
+
+    // A model kept in the state file is rebuilt onto a store there, and its snapshot is one the service opens.
+    const stored = cli('rebuild', 'driver-diagrams');
+    expect(stored.status).toBe(0);
+    const db = openStateDatabase(join(folder, 'state.sqlite'));
+    try {
+      const snapshot = new SnapshotStore(db).load('driver-diagrams') as Snapshot;
+      expect(snapshot.state).toMatchObject({ generation: expect.any(Number), keys: { alwaysEvents: [] } });
+      const opened = driverDiagramsProjection.storage?.open(db, snapshot.state, snapshot.position);
+      expect(opened).toEqual(driverDiagramsProjection.initialState());
+    } finally {
+      db.close();
+    }
 
     const a = cli('replay', 'spread', '--as-of', '2010-12-31');
     const b = cli('replay', 'spread', '--as-of', '2010-12-31');

@@ -47,34 +47,41 @@ export function registerWriteCommands(program: Command): void {
     .action(async (name: string) => {
       const projection = READ_MODELS.find((p) => p.name === name);
       if (!projection) throw usageError(`rebuild: no read model ${name}`);
-      const result = await withStore(async (store) => {
-        const bar = progress(`rebuild ${name}`);
-        const head = await store.headPosition();
-        try {
-          return await replay(store, projection, {}, (at) => bar.update(at, head));
-        } catch (error) {
-          throw new CliError(
-            `rebuild ${name}: the fold stopped (${error instanceof Error ? error.message : String(error)}); the snapshot is unchanged`,
-          );
-        } finally {
-          bar.stop();
-        }
-      });
       const state = openStateDatabase(cliConfig().STATE_SQLITE_PATH);
       try {
+        // A model with storage folds onto a new store in the state file, as the service's own rebuild does;
+        // the service clears the store it replaces when it next starts.
+        const { storage } = projection;
+        const folding = storage
+          ? { ...projection, initialState: () => storage.open(state) as unknown }
+          : projection;
+        const result = await withStore(async (store) => {
+          const bar = progress(`rebuild ${name}`);
+          const head = await store.headPosition();
+          try {
+            return await replay(store, folding, {}, (at) => bar.update(at, head));
+          } catch (error) {
+            throw new CliError(
+              `rebuild ${name}: the fold stopped (${error instanceof Error ? error.message : String(error)}); the snapshot is unchanged`,
+            );
+          } finally {
+            bar.stop();
+          }
+        });
         new SnapshotStore(state).save({
           name,
           version: projection.version,
           position: result.position,
           lastEvent: result.eventId === undefined ? null : { position: result.position, id: result.eventId },
-          state: result.state,
+          state: storage ? storage.persisted(result.state) : result.state,
         });
+        storage?.snapshotted?.(result.state);
+        process.stdout.write(
+          `${JSON.stringify({ name, version: projection.version, position: result.position, eventsFolded: result.eventsFolded })}\n`,
+        );
       } finally {
         state.close();
       }
-      process.stdout.write(
-        `${JSON.stringify({ name, version: projection.version, position: result.position, eventsFolded: result.eventsFolded })}\n`,
-      );
     });
 
   program

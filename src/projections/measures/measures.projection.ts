@@ -41,7 +41,11 @@ export const measuresProjection: Projection<MeasuresState> = {
       const id = e.data.measureId;
       const stored = storedPart(state);
       if (stored) foldStoredMeasure(stored, e, event.position);
-      else state.measures[id] = evolveMeasureOwned(state.measures[id] ?? initialState(), e);
+      else {
+        // An event type this build does not know (a newer schema) leaves the measure as it was.
+        const next = evolveMeasureOwned(state.measures[id] ?? initialState(), e) as MeasureState | undefined;
+        if (next) state.measures[id] = next;
+      }
       if (e.type === 'ChartAnnotated') {
         const { annotationId, period, unitId, text, pdsaCycleId, changeIdeaId } = e.data;
         (state.annotations[id] ??= []).push({

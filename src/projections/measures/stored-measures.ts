@@ -133,9 +133,12 @@ export function foldStoredMeasure(stored: Stored, event: MeasureEvent, position:
       stored.series.set(stored.ids.get(id) as number, unitId, period, null, position);
       return;
     }
-    default:
-      // Headers keep `values` empty, so evolve's copies stay small.
-      putHeader(stored, id, evolve(headerOf(stored, id) ?? initialState(), event));
+    default: {
+      // Headers keep `values` empty, so evolve's copies stay small. An event type this build does not
+      // know (a newer schema) leaves the measure as it was.
+      const next = evolve(headerOf(stored, id) ?? initialState(), event) as MeasureState | undefined;
+      if (next) putHeader(stored, id, next);
+    }
   }
 }
 
@@ -155,7 +158,14 @@ export function storedMeasures({
         };
         return storedState(stored, {}, {});
       }
-      const kept = persisted as Persisted;
+      const kept = persisted as Persisted | null;
+      // Not a snapshot of this storage (one written in memory's shape, by older code): fold from the start.
+      if (
+        typeof kept?.headersGeneration !== 'number' ||
+        typeof kept.seriesGeneration !== 'number' ||
+        !Array.isArray(kept.ids)
+      )
+        return undefined;
       const headers = EntityStore.reopen(db, MODEL, kept.headersGeneration, position, decoded);
       const series = MeasureSeriesStore.reopen(db, kept.seriesGeneration, position);
       if (!headers || !series) return undefined;

@@ -83,11 +83,15 @@ export function storedMaps<State>(
           keys,
         }) as State;
       }
-      const kept = persisted as Persisted;
+      const kept = persisted as Partial<Persisted> | null;
+      // Not a snapshot of this storage (one written in memory's shape, by older code): fold from the start.
+      if (typeof kept?.generation !== 'number' || kept.keys === undefined || kept.rest === undefined)
+        return undefined;
       const store = EntityStore.reopen(db, model, kept.generation, position, decoded);
       if (!store) return undefined;
-      const keys = Object.fromEntries(fields.map((field) => [field, new Set(kept.keys[field])]));
-      return storedState(kept.rest, { store, keys }) as State;
+      const { keys: keptKeys, rest } = kept;
+      const keys = Object.fromEntries(fields.map((field) => [field, new Set(keptKeys[field])]));
+      return storedState(rest, { store, keys }) as State;
     },
     folding(state, position) {
       storedOf(state)?.store.at(position);

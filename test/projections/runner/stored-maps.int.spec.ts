@@ -177,6 +177,8 @@ describe('a model with maps kept in the state database [sqlite: state database f
     const droppedSnapshot = JSON.parse(JSON.stringify(mine.persisted(dropped))) as unknown;
     await mine.clearUnused(db, [kept]);
     expect(mine.open(db, droppedSnapshot, Number.MAX_SAFE_INTEGER)).toBeUndefined();
+    // A snapshot in the shape a fold in memory leaves (written by older code): not this storage's.
+    expect(mine.open(db, JSON.parse(JSON.stringify(kept)), Number.MAX_SAFE_INTEGER)).toBeUndefined();
     expect(rows(db)).toBe(2);
     expect(other.books.x.notes).toEqual(['kept']);
   });
