@@ -6,7 +6,8 @@ import type { EventStore } from '../event-store/port';
 import { ProblemException } from '../shared/problem';
 import { READ_MODELS } from '../projections/catalogue';
 import { respond } from '../projections/http/respond';
-import { canonicalSha256 } from '../shared/canonical-sha256';
+import { canonicalSha256Steps } from '../shared/canonical-sha256';
+import { inSlices } from '../projections/runner/time-slice';
 import { readModelChecksums } from './data-cut-checksums';
 import { boundsOfCut, DataCut, findDataCut, verifyDataCut } from './data-cut-verification';
 import { replay } from '../projections/runner/replay';
@@ -68,7 +69,7 @@ export class DataCutsController {
     // A model with personal data is checksummed with those values masked, as the cut was.
     const checksum = projection.holdsPersonalData
       ? (await readModelChecksums(this.store, [projection], boundsOfCut(cut))).checksums[name]
-      : canonicalSha256(state);
+      : await inSlices(canonicalSha256Steps(state));
     void reply.headers({
       'x-data-cut-id': dataCutId,
       'x-data-cut-checksum': checksum,

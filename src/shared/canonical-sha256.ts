@@ -13,16 +13,30 @@ import { serialisable } from './json-chunks';
  * against canonicalJson on random values), so recorded cuts still verify.
  */
 export function canonicalSha256(value: unknown, depth = 2): string {
+  const steps = canonicalSha256Steps(value, depth);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same digest, one piece of the walk per step: a caller can stop
+ * between two steps to let I/O run (time-slice.ts `inSlices`). Hashing a
+ * model kept in the state database reads every value back, tens of seconds
+ * at a million events, which in one go held every request behind it.
+ */
+export function* canonicalSha256Steps(value: unknown, depth = 2): Generator<void, string, undefined> {
   const hash = createHash('sha256');
   let pending = '';
-  const write = (text: string): void => {
+  for (const text of walk(value, depth)) {
     pending += text;
     if (pending.length >= CHUNK) {
       hash.update(pending);
       pending = '';
     }
-  };
-  walk(value, depth, write);
+    yield;
+  }
   hash.update(pending);
   return hash.digest('hex');
 }
@@ -44,26 +58,27 @@ function canonicalKeys(value: object): string[] {
   return Object.keys(shell);
 }
 
-function walk(value: unknown, depth: number, write: (text: string) => void): void {
+/** The canonical text in pieces: punctuation and keys of the walked levels, and each value below them whole. */
+function* walk(value: unknown, depth: number): Generator<string, void, undefined> {
   if (depth === 0 || isLeaf(value)) {
-    write(canonicalJson(value) ?? 'null');
+    yield canonicalJson(value) ?? 'null';
   } else if (Array.isArray(value)) {
-    write('[');
+    yield '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) write(',');
-      walk(value[i], depth - 1, write);
+      if (i > 0) yield ',';
+      yield* walk(value[i], depth - 1);
     }
-    write(']');
+    yield ']';
   } else {
     let first = true;
-    write('{');
+    yield '{';
     for (const key of canonicalKeys(value as object)) {
       const item = (value as Record<string, unknown>)[key];
       if (!serialisable(item)) continue;
-      write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
       first = false;
-      walk(item, depth - 1, write);
+      yield* walk(item, depth - 1);
     }
-    write('}');
+    yield '}';
   }
 }

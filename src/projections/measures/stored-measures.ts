@@ -97,9 +97,10 @@ function measuresView(stored: Stored): Record<string, MeasureState> {
     },
     has: (target, id) => (typeof id === 'string' && stored.ids.has(id)) || Reflect.has(target, id),
     ownKeys: () => [...stored.ids.keys()],
+    // An accessor, as in stored-maps.ts: listing the keys reads no measure.
     getOwnPropertyDescriptor(_target, id) {
       if (typeof id !== 'string' || !stored.ids.has(id)) return undefined;
-      return { value: view(id), writable: true, enumerable: true, configurable: true };
+      return { get: () => view(id), enumerable: true, configurable: true };
     },
     set: refuse,
     defineProperty: refuse,

@@ -103,6 +103,8 @@ export class ProjectionRunner {
   private snapshotsDue = false;
   /** How long the last round of due snapshots took, ms: the next by time waits SNAPSHOT_COST_FACTOR times as long. */
   private lastRoundMs = 0;
+  /** While set, a walk over the live states is under way: no feed folds into them or replaces them until it settles. */
+  private held: Promise<void> | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -262,6 +264,8 @@ export class ProjectionRunner {
       const slice = new TimeSlice();
       try {
         for await (const message of this.subscription) {
+          // Checked without a call: an await per event would cost a rebuild (see below).
+          if (this.held) await this.held;
           if (message.kind === 'event') {
             this.fold(message.event);
             this.feedPosition = message.event.position;
@@ -411,6 +415,27 @@ export class ProjectionRunner {
     }));
   }
 
+  /**
+   * Runs `walk` with every live model held as it is: the feeds fold nothing
+   * and no rebuild takes a model's place until it settles, while requests
+   * and appends go on (the subscription keeps what arrives meanwhile). For
+   * work over whole states that must see each at one position, and that
+   * yields to I/O as it goes (checksums: a walk of a stored model reads it
+   * back from the state database). One walk at a time; reads are unaffected,
+   * but a read that waits for a position waits for the walk too.
+   */
+  async whileHeld<T>(walk: () => Promise<T>): Promise<T> {
+    while (this.held) await this.held;
+    let settle = (): void => undefined;
+    this.held = new Promise<void>((resolve) => (settle = resolve));
+    try {
+      return await walk();
+    } finally {
+      this.held = undefined;
+      settle();
+    }
+  }
+
   projections(): Projection[] {
     return [...this.slots.values()].map((slot) => slot.projection);
   }
@@ -461,6 +486,9 @@ export class ProjectionRunner {
       // A model with storage folds its rebuild on a new store of its own.
       { ...slot.projection, initialState: () => this.initial(slot.projection) },
       (position) => this.feedPosition === undefined || position >= this.feedPosition,
+      async () => {
+        while (this.held) await this.held;
+      },
       (state, position, lastEvent) => this.replace(slot, state, position, lastEvent),
       (failure) => {
         this.logger.error(

@@ -26,9 +26,14 @@ export class ReadModelsController {
   })
   async list(): Promise<ReadModelsResponse> {
     const headPosition = await this.store.headPosition();
-    const items = this.runner.health().map((model) => {
-      const { state, position, status } = this.runner.current(model.name);
-      return { ...model, checksum: this.checksums.of(state, position, status) };
+    // Each model as it stands at one position: the walk lets requests through but folds nothing meanwhile.
+    const items = await this.runner.whileHeld(async () => {
+      const listed = [];
+      for (const model of this.runner.health()) {
+        const { state, position, status } = this.runner.current(model.name);
+        listed.push({ ...model, checksum: await this.checksums.of(state, position, status) });
+      }
+      return listed;
     });
     return { headPosition, items };
   }

@@ -29,7 +29,7 @@ export interface RebuildProgress {
  * Folds one read model again from position 0, on a subscription of its own,
  * beside the live model (which keeps answering queries and folding new
  * events). `isReady` is asked after every message once the feed has caught
- * up with the log; when it says yes, `onReady` takes the new state and
+ * up with the log; when it says yes (and `mayReplace` has settled), `onReady` takes the new state and
  * position (the runner swaps it in, between two events) and the feed stops.
  * Everything is read, not only the events the model takes, so its position
  * moves with the log's and can meet the live feed's.
@@ -45,6 +45,8 @@ export class RebuildFeed<State = unknown> {
     private readonly store: EventStore,
     private readonly projection: Projection<State>,
     private readonly isReady: (position: number) => boolean,
+    /** Settles once the live models may be replaced (the runner holds them still during a walk over them). */
+    private readonly mayReplace: () => Promise<void>,
     private readonly onReady: (state: State, position: number, lastEvent: LoggedEvent | null) => void,
     private readonly onFailure: (failure: RebuildFailure) => void,
   ) {
@@ -98,13 +100,18 @@ export class RebuildFeed<State = unknown> {
           this.progress.position = Math.max(this.progress.position, message.position);
         }
         if (caughtUp && this.isReady(this.progress.position)) {
-          this.closed = true;
-          this.onReady(
-            this.state,
-            this.progress.position,
-            lastEvent && { position: lastEvent.position, id: lastEvent.id },
-          );
-          break;
+          await this.mayReplace();
+          if (this.closed) break;
+          // The live feed may have folded more while this one waited: then it reads on first.
+          if (this.isReady(this.progress.position)) {
+            this.closed = true;
+            this.onReady(
+              this.state,
+              this.progress.position,
+              lastEvent && { position: lastEvent.position, id: lastEvent.id },
+            );
+            break;
+          }
         }
         if (slice.due()) await slice.pause();
       }

@@ -1,4 +1,5 @@
-import { canonicalSha256 } from '../../shared/canonical-sha256';
+import { canonicalSha256Steps } from '../../shared/canonical-sha256';
+import { inSlices } from './time-slice';
 
 interface Known {
   position: number;
@@ -13,16 +14,18 @@ interface Known {
  * fails half-way (its status moves), so the three together say whether the
  * last checksum still holds. Hashing a model is a walk of all of it (hundreds
  * of MB at a million events), and GET /v1/admin/read-models is polled by
- * operators and tests alike: unchanged models are not walked again.
+ * operators and tests alike: unchanged models are not walked again. The
+ * walk yields to I/O as it goes; the caller holds the state still meanwhile
+ * (ProjectionRunner.whileHeld).
  */
 export class StateChecksums {
   private readonly known = new WeakMap<object, Known>();
 
-  of(state: unknown, position: number, status: string): string {
-    if (state === null || typeof state !== 'object') return canonicalSha256(state);
+  async of(state: unknown, position: number, status: string): Promise<string> {
+    if (state === null || typeof state !== 'object') return inSlices(canonicalSha256Steps(state));
     const known = this.known.get(state);
     if (known && known.position === position && known.status === status) return known.checksum;
-    const checksum = canonicalSha256(state);
+    const checksum = await inSlices(canonicalSha256Steps(state));
     this.known.set(state, { position, status, checksum });
     return checksum;
   }

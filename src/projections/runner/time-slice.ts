@@ -38,3 +38,17 @@ export class TimeSlice {
     this.sliceStart = performance.now();
   }
 }
+
+/**
+ * Runs `steps` to the end, yielding to I/O whenever a slice is used up, and
+ * returns what it returns: long synchronous work (a checksum of a large read
+ * model) without holding requests behind it.
+ */
+export async function inSlices<T>(steps: Generator<unknown, T, undefined>): Promise<T> {
+  const slice = new TimeSlice(4);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slice.due()) await slice.pause();
+  }
+}

@@ -210,6 +210,42 @@ describe('ProjectionRunner [sqlite: embedded file store]', () => {
     await runner.stop();
   });
 
+  it('folds nothing and swaps in no rebuild while a walk holds the models, then takes up what arrived meanwhile', async () => {
+    await store.appendToStream('a-1', [event('Opened'), event('Noted')]);
+    const runner = new ProjectionRunner(store, snapshots, [counter('counts'), counter('rebuilt')]);
+    runner.start();
+    await until(() => runner.current('counts').status === 'live', 'live');
+    const rebuiltBefore = runner.current('rebuilt').state;
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const walk = runner.whileHeld(async () => {
+      const before = { ...runner.current<Record<string, number>>('counts').state };
+      await gate;
+      // Still the state it was when the walk began, at its end.
+      return { before, after: { ...runner.current<Record<string, number>>('counts').state } };
+    });
+    runner.rebuild('rebuilt');
+    const { position } = await store.appendToStream('a-2', [event('Opened')]);
+    // Appends and reads go on; the fold waits (50 ms is ten times the store's poll interval).
+    expect(await runner.waitFor('counts', position, 200)).toBe(false);
+    expect(runner.current('counts').state).toEqual({ Opened: 1, Noted: 1 });
+    // The rebuild reaches the held live feed's position, and waits there rather than take its place.
+    await until(() => runner.health()[1].rebuild?.position === position - 1, 'the rebuild caught up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runner.health()[1].rebuild).not.toBeNull();
+    expect(runner.current('rebuilt').state).toBe(rebuiltBefore);
+    release();
+    const { before, after } = await walk;
+    expect(before).toEqual({ Opened: 1, Noted: 1 });
+    expect(after).toEqual(before);
+    expect(await runner.waitFor('counts', position, 5_000)).toBe(true);
+    expect(runner.current('counts').state).toEqual({ Opened: 2, Noted: 1 });
+    await until(() => runner.health()[1].rebuild === null, 'the rebuild swapped in');
+    expect(runner.current('rebuilt').state).not.toBe(rebuiltBefore);
+    expect(runner.current('rebuilt').state).toEqual({ Opened: 2, Noted: 1 });
+    await runner.stop();
+  });
+
   it('rebuilds a model that stopped on an event, once the fold no longer throws, and it answers again', async () => {
     await store.appendToStream('a-1', [event('Opened'), event('Poison'), event('Noted')]);
     const fragile = counter('fragile', 1, 'Poison');

@@ -140,6 +140,23 @@ describe('a model with maps kept in the state database [sqlite: state database f
     });
   });
 
+  it('lists its keys without reading an entity (Object.keys asks each key for its descriptor)', () => {
+    const projection = notebooks(1);
+    const storage = projection.storage!;
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const events = eventsOf(ids.map((id) => ({ type: 'Opened', id, text: '' })));
+    const live = foldStored(db, projection, events);
+    const persisted = JSON.parse(JSON.stringify(storage.persisted(live))) as unknown;
+    storage.snapshotted?.(live);
+    const restarted = storage.open(db, persisted, events[4].position) as Notebooks;
+    // Every row damaged: a read of any entity would now fail.
+    db.prepare("UPDATE read_model_entities SET value = 'not json'").run();
+    expect(Object.keys(restarted.books)).toEqual(ids);
+    expect(Object.getOwnPropertyNames(restarted.books)).toEqual(ids);
+    expect('c' in restarted.books).toBe(true);
+    expect(() => restarted.books.c).toThrow(SyntaxError);
+  });
+
   it('writes back only what a fold asked for: readers, whatever they read, write nothing', () => {
     const projection = notebooks(2);
     const storage = projection.storage!;
