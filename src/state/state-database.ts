@@ -19,6 +19,7 @@ DROP TABLE IF EXISTS idempotency_keys;
  * must keep across restarts: processor checkpoints, read-model snapshots. It is
  * separate from the event store so it works the same whichever store is used,
  * and can be deleted to force a rebuild without touching a single event.
+ * One process holds it at a time: another that opens it is refused.
  */
 export function openStateDatabase(
   path: string,
@@ -30,5 +31,8 @@ export function openStateDatabase(
     schemaVersion: SCHEMA_VERSION,
     schema: SCHEMA,
     synchronous,
+    // Its snapshots and stored read models are one process's: a second process on the file would fold
+    // into them, and clear the stores it does not use (docs/architecture/guarantees.md).
+    exclusive: true,
   });
 }

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openStateDatabase } from '../../src/state/state-database';
 
 /*
  * Runs only in the SQLite e2e project (the `.sqlite.e2e` name): each case starts
@@ -139,4 +140,53 @@ describe('start-up refuses bad settings with one clear line [real process]', () 
       });
     });
   });
+
+  it('a state file another running instance holds; once that instance is killed, the file opens', async () => {
+    const own = join(folder, 'shared-state');
+    mkdirSync(own, { recursive: true });
+    const statePath = join(own, 'state.sqlite');
+    const first = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        SQLITE_PATH: join(own, 'first.sqlite'),
+        STATE_SQLITE_PATH: statePath,
+        SEED_REGISTER_ON_EMPTY_STORE: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<void>((resolve) => first.on('exit', () => resolve()));
+    try {
+      // Listening means its state file was opened long before.
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        const failed = (): void => reject(new Error(`the first instance did not start: ${out}`));
+        const timer = setTimeout(failed, 60_000);
+        void exited.then(failed);
+        const look = (chunk: Buffer): void => {
+          out += chunk.toString();
+          if (/Listening on/.test(out)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        first.stdout.on('data', look);
+        first.stderr.on('data', look);
+      });
+      const second = start({ SQLITE_PATH: join(own, 'second.sqlite'), STATE_SQLITE_PATH: statePath });
+      expect(second.status).toBe(1);
+      expectOneClearLine(
+        second.stderr,
+        new RegExp(`STATE_SQLITE_PATH=${statePath}: another process has this file open`),
+      );
+    } finally {
+      first.kill('SIGKILL');
+      await exited;
+    }
+    // The system drops a dead process's lock: nothing to clean up by hand.
+    const db = openStateDatabase(statePath);
+    db.close();
+  }, 90_000);
 });

@@ -17,6 +17,12 @@ export interface SqliteDatabaseOptions {
    * the write lock is held, so processes opening one file at once upgrade it once.
    */
   upgrade?: (db: Database.Database, fromVersion: number) => void;
+  /**
+   * This connection alone may use the file: it holds SQLite's exclusive lock
+   * until it closes (the system drops it when the process dies, however it
+   * dies), and another process opening the file is refused with one line.
+   */
+  exclusive?: boolean;
 }
 
 function describe(error: unknown): string {
@@ -62,6 +68,9 @@ export function openSqliteDatabase(path: string, options: SqliteDatabaseOptions)
     return fail(`cannot open the database (${describe(error)})`);
   }
   try {
+    // Before the first read, so the lock taken then is kept; the write below makes it exclusive.
+    if (options.exclusive && !inMemory) db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('busy_timeout = 5000');
     const applicationId = db.pragma('application_id', {
       simple: true,
     }) as number;
@@ -81,7 +90,6 @@ export function openSqliteDatabase(path: string, options: SqliteDatabaseOptions)
     }
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    db.pragma('busy_timeout = 5000');
     db.transaction(() => {
       const fromVersion = db.pragma('user_version', { simple: true }) as number;
       db.exec(options.schema);
@@ -93,6 +101,11 @@ export function openSqliteDatabase(path: string, options: SqliteDatabaseOptions)
   } catch (error) {
     db.close();
     if (error instanceof EventStoreStartupError) throw error;
+    if (options.exclusive && (error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      return fail(
+        'another process has this file open (it holds it for itself); each instance needs a file of its own, and an offline command needs the service stopped',
+      );
+    }
     return fail(`the file is not a usable SQLite database (${describe(error)}); it was left untouched`);
   }
 }
