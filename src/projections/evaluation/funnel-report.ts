@@ -1,6 +1,13 @@
 import { daysBetween, percent } from '../report-arithmetic';
 import { periodOf, reportEnd, ReportingWindow, ReportWindows } from '../spread/reporting-windows';
-import { cohortName, groupByCohort, KeyDates, ParticipationFacts, RegisterState } from './register-state';
+import {
+  AlwaysEventRecord,
+  cohortName,
+  groupByCohort,
+  KeyDates,
+  ParticipationFacts,
+  RegisterState,
+} from './register-state';
 import { cumulativePercentAt, CurvePoint, HORIZONS, kaplanMeier, median, Observation } from './time-to';
 
 /**
@@ -100,12 +107,32 @@ interface Path {
   reachedOn: Array<string | null>;
 }
 
-function pathOf(state: RegisterState, p: ParticipationFacts, date: string): Path {
+/**
+ * Each participation's Always Event records, by programme and ODS code: found
+ * once per report. A scan of every record per participation (and again per
+ * phase) took about 2 s at a million events (bench:scale's store).
+ */
+type RecordsByParticipation = ReadonlyMap<string, readonly AlwaysEventRecord[]>;
+
+const participationKey = (programmeSlug: string, odsCode: string): string =>
+  `${programmeSlug}\u0000${odsCode}`;
+
+function recordsByParticipation(state: RegisterState): RecordsByParticipation {
+  const byKey = new Map<string, AlwaysEventRecord[]>();
+  for (const record of Object.values(state.alwaysEvents)) {
+    const subject = record.aggregate.subject;
+    if (!subject) continue;
+    const key = participationKey(subject.programmeSlug, subject.odsCode);
+    const own = byKey.get(key);
+    if (own) own.push(record);
+    else byKey.set(key, [record]);
+  }
+  return byKey;
+}
+
+function pathOf(byParticipation: RecordsByParticipation, p: ParticipationFacts, date: string): Path {
   const enrolledOn = p.enrolledOn as string;
-  const records = Object.values(state.alwaysEvents).filter(
-    (r) =>
-      r.aggregate.subject?.programmeSlug === p.programmeSlug && r.aggregate.subject.odsCode === p.odsCode,
-  );
+  const records = byParticipation.get(participationKey(p.programmeSlug, p.odsCode)) ?? [];
   const reachedOn: Array<string | null> = [enrolledOn];
   for (const stage of FUNNEL_STAGES.slice(1) as Array<keyof typeof STAGE_DATE>) {
     const own = records
@@ -170,10 +197,11 @@ export function funnelReport(
   phases?: FunnelPhases,
 ): FunnelReport {
   const untilOf = (slug: string): string => reportEnd(date, windows[slug] ?? NO_WINDOW);
+  const byParticipation = recordsByParticipation(state);
   const paths = Object.values(state.participations)
     .filter((p) => programme === undefined || p.programmeSlug === programme)
     .filter((p) => p.enrolledOn !== null && p.enrolledOn <= untilOf(p.programmeSlug))
-    .map((p) => pathOf(state, p, untilOf(p.programmeSlug)));
+    .map((p) => pathOf(byParticipation, p, untilOf(p.programmeSlug)));
   const byCohort = groupByCohort(paths, (p) => p.participation).map(({ key, cohortId, members }) =>
     group(members, cohortId, cohortName(state, key, cohortId)),
   );
@@ -187,7 +215,7 @@ export function funnelReport(
     stages: FUNNEL_STAGES,
     overall: group(paths, null, null),
     byCohort,
-    byPhase: phases ? phaseGroups(state, date, programme, phases) : [],
+    byPhase: phases ? phaseGroups(state, byParticipation, date, programme, phases) : [],
   };
 }
 
@@ -198,6 +226,7 @@ export function funnelReport(
  */
 function phaseGroups(
   state: RegisterState,
+  byParticipation: RecordsByParticipation,
   date: string,
   programme: string | undefined,
   phases: FunnelPhases,
@@ -212,7 +241,7 @@ function phaseGroups(
       const members = participations
         .filter((p) => p.programmeSlug === slug && phases.phaseOf(slug, p.odsCode) === phase.phaseId)
         .filter((p) => p.enrolledOn !== null && p.enrolledOn <= until)
-        .map((p) => pathOf(state, p, until));
+        .map((p) => pathOf(byParticipation, p, until));
       return {
         programme: slug,
         phaseId: phase.phaseId,

@@ -174,42 +174,47 @@ function chainsOf(state: PdsaLearningState, alwaysEventId: string, views: CycleV
 /**
  * One row per Always Event that has a cycle or has started testing (an Always
  * Event testing with no cycles has a velocity of 0, which matters), ordered by
- * organisation then id.
+ * organisation then id. The cycles are grouped by Always Event once, and the
+ * filters pick Always Events before their rows are built: a filter per Always
+ * Event over every cycle took 12-20 s at a million events (bench:scale's store).
  */
 export function pdsaLearningRows(
   state: PdsaLearningState,
   date: string,
   filters: PdsaLearningFilters = {},
 ): PdsaLearningRow[] {
-  const views = cycleViews(state);
-  const ids = new Set([
-    ...views.map((v) => v.alwaysEventId),
-    ...Object.keys(state.alwaysEvents).filter((id) => state.alwaysEvents[id].testingStarted !== null),
-  ]);
-  return [...ids]
-    .map((alwaysEventId): PdsaLearningRow => {
-      const own = views.filter((v) => v.alwaysEventId === alwaysEventId);
-      // The plan names the organisation too, for a cycle whose Always Event lies outside the bounds.
-      const subject = state.alwaysEvents[alwaysEventId] ?? state.cycles[own[0].pdsaCycleId];
-      return {
-        alwaysEventId,
-        programmeSlug: subject.programmeSlug,
-        odsCode: subject.odsCode,
-        cycles: own.length,
-        completed: own.filter((v) => v.status === 'Completed').length,
-        cancelled: own.filter((v) => v.status === 'Cancelled').length,
-        decisionMix: decisionMix(own.map((v) => v.decision)),
-        velocity: velocityOf(state.alwaysEvents[alwaysEventId], own, date),
-        changeIdeas: chainsOf(state, alwaysEventId, own),
-      };
-    })
-    .filter((row) => filters.alwaysEvent === undefined || row.alwaysEventId === filters.alwaysEvent)
-    .filter((row) => filters.organisation === undefined || row.odsCode === filters.organisation)
-    .filter((row) => filters.programme === undefined || row.programmeSlug === filters.programme)
-    .sort(
-      (a, b) =>
-        (a.odsCode ?? '').localeCompare(b.odsCode ?? '') || a.alwaysEventId.localeCompare(b.alwaysEventId),
-    );
+  const byAlwaysEvent = new Map<string, CycleView[]>();
+  for (const view of cycleViews(state)) {
+    const own = byAlwaysEvent.get(view.alwaysEventId);
+    if (own) own.push(view);
+    else byAlwaysEvent.set(view.alwaysEventId, [view]);
+  }
+  for (const [id, record] of Object.entries(state.alwaysEvents)) {
+    if (record.testingStarted !== null && !byAlwaysEvent.has(id)) byAlwaysEvent.set(id, []);
+  }
+  const rows: PdsaLearningRow[] = [];
+  for (const [alwaysEventId, own] of byAlwaysEvent) {
+    if (filters.alwaysEvent !== undefined && alwaysEventId !== filters.alwaysEvent) continue;
+    // The plan names the organisation too, for a cycle whose Always Event lies outside the bounds.
+    const subject = state.alwaysEvents[alwaysEventId] ?? state.cycles[own[0].pdsaCycleId];
+    if (filters.organisation !== undefined && subject.odsCode !== filters.organisation) continue;
+    if (filters.programme !== undefined && subject.programmeSlug !== filters.programme) continue;
+    rows.push({
+      alwaysEventId,
+      programmeSlug: subject.programmeSlug,
+      odsCode: subject.odsCode,
+      cycles: own.length,
+      completed: own.filter((v) => v.status === 'Completed').length,
+      cancelled: own.filter((v) => v.status === 'Cancelled').length,
+      decisionMix: decisionMix(own.map((v) => v.decision)),
+      velocity: velocityOf(state.alwaysEvents[alwaysEventId], own, date),
+      changeIdeas: chainsOf(state, alwaysEventId, own),
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      (a.odsCode ?? '').localeCompare(b.odsCode ?? '') || a.alwaysEventId.localeCompare(b.alwaysEventId),
+  );
 }
 
 /** Figures over the rows a query selected: cycles and the decision mix of all their completed cycles. */
