@@ -8,7 +8,7 @@ import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { validationProblem } from '../shared/problem';
-import { paginate } from '../projections/http/read-model-query';
+import { TimeSlice } from '../projections/runner/time-slice';
 import { respond } from '../projections/http/respond';
 import { afterLowerBound, lowerBound } from '../shared/bounds';
 import { exportEvents, exportNdjson } from './event-export';
@@ -104,7 +104,14 @@ export class HistoryController {
         { field: 'since', rule: 'after-asKnownAt', message: 'since must be before asKnownAt' },
       ]);
     }
-    const rows: ChangeRow[] = [];
+    // The window is counted whole but only the page asked for is kept, and the scan lets requests run
+    // between slices: at a million events it held the service for 20 s and every row in memory.
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 100);
+    const items: ChangeRow[] = [];
+    const counts = { new: 0, backdated: 0, correction: 0 };
+    let total = 0;
+    const slice = new TimeSlice();
     for await (const event of exportEvents(
       this.store,
       { asKnownAt: bounds.asKnownAt, atPosition: bounds.atPosition },
@@ -112,26 +119,31 @@ export class HistoryController {
         categories: query.category ? [query.category] : undefined,
       },
     )) {
+      if (slice.due()) await slice.pause();
       if (!afterLowerBound(event.metadata.recordedAt, window)) continue;
-      rows.push({
-        kind: changeKind(event, since),
-        type: event.type,
-        streamId: event.streamId,
-        position: event.position,
-        occurredAt: event.metadata.occurredAt,
-        recordedAt: event.metadata.recordedAt,
-        sourceSystem: event.metadata.sourceSystem,
-        actor: event.metadata.actor,
-        data: event.data,
-      });
+      const kind = changeKind(event, since);
+      counts[kind]++;
+      if (total >= offset && total < offset + limit) {
+        items.push({
+          kind,
+          type: event.type,
+          streamId: event.streamId,
+          position: event.position,
+          occurredAt: event.metadata.occurredAt,
+          recordedAt: event.metadata.recordedAt,
+          sourceSystem: event.metadata.sourceSystem,
+          actor: event.metadata.actor,
+          data: event.data,
+        });
+      }
+      total++;
     }
-    const counts = { new: 0, backdated: 0, correction: 0 };
-    for (const row of rows) counts[row.kind]++;
     const body: ChangesResponse = {
       since,
       asKnownAt: bounds.asKnownAt ?? null,
       counts,
-      ...paginate(rows, query),
+      items,
+      page: { offset, limit, total },
     };
     return respond(request, reply, body, (b) => b.items);
   }

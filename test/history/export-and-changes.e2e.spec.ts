@@ -119,6 +119,28 @@ describe(`history: NDJSON export and what changed [${storeUnderTest}, real HTTP]
     expect(lines).toHaveLength(3);
   });
 
+  it('pages the changes, counting the whole window whatever the page', async () => {
+    type Changes = {
+      counts: Record<string, number>;
+      items: Array<{ kind: string; position: number }>;
+      page: { offset: number; limit: number; total: number };
+    };
+    // Everything recorded since the first day: every event of the log.
+    const all = await getJson<Changes>(t.url, '/v1/history/changes?since=2000-01-01&limit=1000');
+    expect(all.body.items.length).toBeGreaterThanOrEqual(4);
+    expect(all.body.page.total).toBe(all.body.items.length);
+    const page = await getJson<Changes>(t.url, '/v1/history/changes?since=2000-01-01&offset=1&limit=2');
+    expect(page.body.items).toEqual(all.body.items.slice(1, 3));
+    expect(page.body.page).toEqual({ offset: 1, limit: 2, total: all.body.page.total });
+    expect(page.body.counts).toEqual(all.body.counts);
+    const beyond = await getJson<Changes>(
+      t.url,
+      `/v1/history/changes?since=2000-01-01&offset=${all.body.page.total}`,
+    );
+    expect(beyond.body.items).toEqual([]);
+    expect(beyond.body.page.total).toBe(all.body.page.total);
+  });
+
   it('reads since as a lower bound: a date from the start of that day, included; a date-time strictly after it', async () => {
     const [last] = (await ndjson('')).slice(-1) as unknown as Array<{
       streamId: string;
