@@ -5,13 +5,14 @@
  * to ready with snapshots, as-of queries (a month end and a date off the
  * grid, as known now and half-way through the log; first call, repeated, and
  * month ends after a restart), the NDJSON export, a data cut taken and
- * verified. Then how each figure grew from the smallest size to the largest.
+ * verified, every read endpoint once with the liveness probe's longest
+ * wait meanwhile. Then how each figure grew from the smallest size to the largest.
  * Goals are reported beside the figures, never asserted.
  */
 import { NotEnoughDiskError } from './support/disk-space';
 import { fmt, writeSection } from './support/results';
 import { measureSize, SizeFigures } from './support/scale-measures';
-import { growthTable, sizeTable } from './support/scale-report';
+import { growthTable, readEndpointsTable, sizeTable } from './support/scale-report';
 
 const DEFAULT_SIZES = [1_000_000, 3_000_000, 10_000_000];
 const QUICK_SIZES = [20_000];
@@ -40,7 +41,7 @@ export async function runScaleBench(argv: readonly string[] = process.argv): Pro
   }
   const sections = measured.map(
     (f) =>
-      `### ${fmt(f.events)} events (a store of about ${fmt(sizes[measured.indexOf(f)])} asked for)\n\nRaw scan + parse of the same rows in the same run: ${fmt(f.raw.seconds, 1)} s. Rebuild: ${fmt(f.rebuild.seconds, 1)} s. Known half-way through the log: ${f.pastKnownAt}.\n\n${sizeTable(f)}`,
+      `### ${fmt(f.events)} events (a store of about ${fmt(sizes[measured.indexOf(f)])} asked for)\n\nRaw scan + parse of the same rows in the same run: ${fmt(f.raw.seconds, 1)} s. Rebuild: ${fmt(f.rebuild.seconds, 1)} s. Known half-way through the log: ${f.pastKnownAt}.\n\n${sizeTable(f)}\n\n${readEndpointsTable(f)}`,
   );
   const growth =
     measured.length > 1

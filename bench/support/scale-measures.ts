@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ChildServer, startChildServer } from './child-server';
 import { exportedLines, spreadSummary, timed, untilReady } from './history-queries';
 import { largeStore, warmPageCache } from './large-store';
+import { ReadEndpointFigures, readEndpointFigures } from './read-endpoints';
 import { Rate, RebuildFigures, rebuildFigures } from './rebuild-figures';
 import { runChild } from './run-child';
 
@@ -32,6 +33,8 @@ export interface SizeFigures {
   /** When "as known in the past" was: the recording time of the middle event. */
   pastKnownAt: string;
   exported: { lines: number; perSecond: number; rssMb: number };
+  /** Every read endpoint once, in a service of its own (started from the snapshots). */
+  reads: ReadEndpointFigures & { rssMb: number };
   cut: { takeSeconds: number; verifySeconds: number; match: boolean; rssMb: number };
 }
 
@@ -100,6 +103,7 @@ export async function measureSize(events: number): Promise<SizeFigures> {
     const [[lines, exportSeconds], exportRss] = await withServer((server) =>
       timed(() => exportedLines(server)),
     );
+    const [reads, readsRss] = await withServer(readEndpointFigures);
     const cut = await runChild<SizeFigures['cut']>('data-cut-child.ts', [store, MONTH_END]);
     return {
       events: raw.events,
@@ -111,6 +115,7 @@ export async function measureSize(events: number): Promise<SizeFigures> {
       asOfRssMb: Math.max(firstRss, restartedRss),
       pastKnownAt,
       exported: { lines, perSecond: lines / exportSeconds, rssMb: exportRss },
+      reads: { ...reads, rssMb: readsRss },
       cut,
     };
   } finally {

@@ -93,6 +93,22 @@ function figures(sample: SizeFigures): Figure[] {
     },
     { label: 'export service peak RSS, MB', of: (f) => f.exported.rssMb, digits: 0, ...rssGoal },
     {
+      label: `slowest of ${sample.reads.endpoints.length} read endpoints (each asked once, in full), s`,
+      of: (f) => Math.max(...f.reads.endpoints.map((e) => e.seconds)),
+      digits: 2,
+    },
+    {
+      label: 'longest /health/live wait while they ran (asked every 20 ms), s',
+      of: (f) => f.reads.worstLiveSeconds,
+      digits: 2,
+    },
+    {
+      label: 'longest /health/live wait on the idle service just before, s',
+      of: (f) => f.reads.idleLiveSeconds,
+      digits: 3,
+    },
+    { label: 'read endpoints service peak RSS, MB', of: (f) => f.reads.rssMb, digits: 0, ...rssGoal },
+    {
       label: `data cut taken (every read model checksummed as of ${MONTH_END}), s`,
       of: (f) => f.cut.takeSeconds,
       digits: 2,
@@ -149,4 +165,12 @@ export function growthTable(sizes: readonly SizeFigures[]): string {
     fmt(figure.of(last) / figure.of(first), 2),
   ]);
   return table(headers, rows);
+}
+
+/** Each read endpoint's time at one size, slowest first: where a size's time goes. */
+export function readEndpointsTable(f: SizeFigures): string {
+  const rows = [...f.reads.endpoints]
+    .sort((a, b) => b.seconds - a.seconds)
+    .map((e) => [`\`${e.path.replace(/[0-9a-f-]{36}/g, '{id}')}\``, String(e.status), fmt(e.seconds, 3)]);
+  return table(['read endpoint (first call after start)', 'status', 's'], rows);
 }

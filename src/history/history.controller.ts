@@ -44,6 +44,9 @@ export function changeKind(event: RecordedEvent, since: string): 'correction' | 
   return 'new';
 }
 
+/** Events read at a time by the changes scan, which pauses between slices (see exportEvents). */
+const CHANGES_PAGE = 500;
+
 @ApiTags('history')
 @Controller('v1')
 export class HistoryController {
@@ -118,6 +121,7 @@ export class HistoryController {
       {
         categories: query.category ? [query.category] : undefined,
       },
+      CHANGES_PAGE,
     )) {
       if (slice.due()) await slice.pause();
       if (!afterLowerBound(event.metadata.recordedAt, window)) continue;
