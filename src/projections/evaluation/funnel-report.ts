@@ -1,5 +1,6 @@
 import { daysBetween, percent } from '../report-arithmetic';
 import { periodOf, reportEnd, ReportingWindow, ReportWindows } from '../spread/reporting-windows';
+import { participationKey } from '../spread/spread-state';
 import {
   AlwaysEventRecord,
   cohortName,
@@ -108,14 +109,11 @@ interface Path {
 }
 
 /**
- * Each participation's Always Event records, by programme and ODS code: found
+ * Each participation's Always Event records, by its key (programme and ODS code): found
  * once per report. A scan of every record per participation (and again per
  * phase) took about 2 s at a million events (bench:scale's store).
  */
 type RecordsByParticipation = ReadonlyMap<string, readonly AlwaysEventRecord[]>;
-
-const participationKey = (programmeSlug: string, odsCode: string): string =>
-  `${programmeSlug}\u0000${odsCode}`;
 
 function recordsByParticipation(state: RegisterState): RecordsByParticipation {
   const byKey = new Map<string, AlwaysEventRecord[]>();
