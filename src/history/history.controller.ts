@@ -8,6 +8,7 @@ import { EVENT_STORE } from '../event-store/port';
 import type { EventStore } from '../event-store/port';
 import { RecordedEvent } from '../event-store/recorded-event';
 import { validationProblem } from '../shared/problem';
+import { pageBounds } from '../projections/http/read-model-query';
 import { TimeSlice } from '../projections/runner/time-slice';
 import { respond } from '../projections/http/respond';
 import { afterLowerBound, lowerBound } from '../shared/bounds';
@@ -109,8 +110,7 @@ export class HistoryController {
     }
     // The window is counted whole but only the page asked for is kept, and the scan lets requests run
     // between slices: at a million events it held the service for 20 s and every row in memory.
-    const offset = Number(query.offset ?? 0);
-    const limit = Number(query.limit ?? 100);
+    const { offset, limit } = pageBounds(query);
     const items: ChangeRow[] = [];
     const counts = { new: 0, backdated: 0, correction: 0 };
     let total = 0;

@@ -63,8 +63,12 @@ export interface Page<T> {
   page: PageInfo;
 }
 
+/** The rows a list query asks for: from `offset` (default 0), at most `limit` (default 100). */
+export function pageBounds(query: ListQuery): { offset: number; limit: number } {
+  return { offset: Number(query.offset ?? 0), limit: Number(query.limit ?? 100) };
+}
+
 export function paginate<T>(rows: T[], query: ListQuery): Page<T> {
-  const offset = Number(query.offset ?? 0);
-  const limit = Number(query.limit ?? 100);
+  const { offset, limit } = pageBounds(query);
   return { items: rows.slice(offset, offset + limit), page: { offset, limit, total: rows.length } };
 }

@@ -425,7 +425,7 @@ export class ProjectionRunner {
    * but a read that waits for a position waits for the walk too.
    */
   async whileHeld<T>(walk: () => Promise<T>): Promise<T> {
-    while (this.held) await this.held;
+    await this.unheld();
     let settle = (): void => undefined;
     this.held = new Promise<void>((resolve) => (settle = resolve));
     try {
@@ -434,6 +434,11 @@ export class ProjectionRunner {
       this.held = undefined;
       settle();
     }
+  }
+
+  /** Settles once no walk holds the models. */
+  private async unheld(): Promise<void> {
+    while (this.held) await this.held;
   }
 
   projections(): Projection[] {
@@ -486,9 +491,7 @@ export class ProjectionRunner {
       // A model with storage folds its rebuild on a new store of its own.
       { ...slot.projection, initialState: () => this.initial(slot.projection) },
       (position) => this.feedPosition === undefined || position >= this.feedPosition,
-      async () => {
-        while (this.held) await this.held;
-      },
+      () => this.unheld(),
       (state, position, lastEvent) => this.replace(slot, state, position, lastEvent),
       (failure) => {
         this.logger.error(

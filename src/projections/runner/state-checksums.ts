@@ -1,4 +1,4 @@
-import { canonicalSha256Steps } from '../../shared/canonical-sha256';
+import { canonicalSha256, canonicalSha256Steps } from '../../shared/canonical-sha256';
 import { inSlices } from './time-slice';
 
 interface Known {
@@ -22,7 +22,7 @@ export class StateChecksums {
   private readonly known = new WeakMap<object, Known>();
 
   async of(state: unknown, position: number, status: string): Promise<string> {
-    if (state === null || typeof state !== 'object') return inSlices(canonicalSha256Steps(state));
+    if (state === null || typeof state !== 'object') return canonicalSha256(state);
     const known = this.known.get(state);
     if (known && known.position === position && known.status === status) return known.checksum;
     const checksum = await inSlices(canonicalSha256Steps(state));
