@@ -81,12 +81,14 @@ export async function decideCommand(
   deps: DecisionDependencies,
   prepared: PreparedCommand,
   stream: StreamDecision,
+  /** `keyUnused`: the store has just said no append ever claimed the key, so there is no retry to find. */
+  options: { keyUnused?: boolean } = {},
 ): Promise<Decision> {
   const { name, dto } = prepared.command.command;
   const { origin } = prepared.command;
   const { streamId, requestHash, claim } = prepared;
   const key = claim?.key;
-  if (key) {
+  if (key && !options.keyUnused) {
     const retried = findRetried(stream.known, { command: name, streamId, key, requestHash });
     if (retried) return { kind: 'retried', retried };
   }

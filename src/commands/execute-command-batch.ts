@@ -64,14 +64,15 @@ export async function runBatch(
       return undefined;
     }
   });
-  const followers = await claimKeys(deps.store, prepared, outcomes);
-  const streams = [
-    ...new Set(prepared.flatMap((p, i) => (p && !outcomes[i] && !followers.has(i) ? [p.streamId] : []))),
-  ];
+  const streams = [...new Set(prepared.flatMap((p) => (p ? [p.streamId] : [])))];
   const deferred: number[] = [];
   const release = await holdStreams(deps.queue, streams);
+  let followers: Map<number, number>;
   try {
-    const { pending, working } = await decideAll(deps, prepared, outcomes, followers, deferred);
+    // Under the hold, so no command of this process can use a key between its check and its decision.
+    const keys = await claimKeys(deps.store, prepared, outcomes);
+    followers = keys.followers;
+    const { pending, working } = await decideAll(deps, prepared, outcomes, keys, deferred);
     await appendAll(deps, pending, working, outcomes, deferred);
   } finally {
     release();
@@ -97,14 +98,26 @@ export async function runBatch(
   return outcomes as BatchOutcome[];
 }
 
+interface KeyClaims {
+  /** A command whose key an earlier command of the batch uses for the same request, by that command's index. */
+  followers: Map<number, number>;
+  /**
+   * Commands whose key the log has never recorded: no earlier try of theirs
+   * can be in any stream (an append claims its key with its events, and
+   * EventStoreDB's before them), so no retry is looked for.
+   */
+  unused: Set<number>;
+}
+
 /** Keys the store already holds for another request are refused; a key twice in the batch makes a follower. */
 async function claimKeys(
   store: EventStore,
   prepared: ReadonlyArray<PreparedCommand | undefined>,
   outcomes: Array<BatchOutcome | undefined>,
-): Promise<Map<number, number>> {
+): Promise<KeyClaims> {
   const leaders = new Map<string, number>();
   const followers = new Map<number, number>();
+  const unused = new Set<number>();
   for (const [i, p] of prepared.entries()) {
     const claim = p?.claim;
     if (!claim) continue;
@@ -121,8 +134,9 @@ async function claimKeys(
       continue;
     }
     leaders.set(claim.key, i);
+    if (!use) unused.add(i);
   }
-  return followers;
+  return { followers, unused };
 }
 
 /**
@@ -150,15 +164,16 @@ async function decideAll(
   deps: BatchDependencies,
   prepared: ReadonlyArray<PreparedCommand | undefined>,
   outcomes: Array<BatchOutcome | undefined>,
-  followers: ReadonlyMap<number, number>,
+  keys: KeyClaims,
   deferred: number[],
 ): Promise<{ pending: Pending[]; working: WorkingStreams }> {
+  const { followers, unused } = keys;
   const working = new WorkingStreams(deps.streams);
   const written = new Set<string>();
   const deferredStreams = new Set<string>();
   const pending: Pending[] = [];
   const read = new Set<string>();
-  const lookups = deps.lookups.observed((streamId) => read.add(streamId));
+  const lookups = deps.lookups.observed((streamId) => read.add(streamId), working);
   for (const [index, p] of prepared.entries()) {
     if (!p || outcomes[index] || followers.has(index)) continue;
     const { streamId } = p;
@@ -169,7 +184,7 @@ async function decideAll(
     read.clear();
     try {
       const stream = await p.command.command.load(working, lookups);
-      const decision = await decideCommand(deps, p, stream);
+      const decision = await decideCommand(deps, p, stream, { keyUnused: unused.has(index) });
       if ([...read].some((other) => other !== streamId && written.has(other))) {
         deferredStreams.add(streamId);
         deferred.push(index);
@@ -248,8 +263,5 @@ async function appendAll(
     };
   }
   // The working state is the cached one with every append of the stream: the cache takes it as it is.
-  for (const [streamId, appends] of appended) {
-    if (!broken.has(streamId) && !unadoptable.has(streamId))
-      working.adoptInto(deps.streams, streamId, appends);
-  }
+  working.handBack(deps.streams, appended, new Set([...broken, ...unadoptable]));
 }

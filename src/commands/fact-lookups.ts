@@ -10,6 +10,11 @@ import { ReadModelChecksums, ReadModelChecksumsQuery } from '../shared/read-mode
 import type { AnyDomainEvent } from './command-definition';
 import { Folder, StreamStateCache } from './stream-state-cache';
 
+/** A batch's states of the streams it has open (working-streams.ts). */
+export interface WorkingStates {
+  open<S, E extends AnyDomainEvent>(folder: Folder<S, E>, streamId: string): { state: S } | undefined;
+}
+
 /**
  * What command definitions may read from other aggregates to check a
  * cross-aggregate rule. Folding the other stream is exact at the moment of
@@ -20,6 +25,8 @@ import { Folder, StreamStateCache } from './stream-state-cache';
 export class FactLookups {
   /** Told of every stream read (see `observed`). */
   private onRead?: (streamId: string) => void;
+  /** States a batch is deciding on (see `observed`). */
+  private working?: WorkingStates;
 
   constructor(
     private readonly streams: StreamStateCache,
@@ -30,10 +37,14 @@ export class FactLookups {
   /**
    * The same look-ups, telling `onRead` of every stream they read: the
    * batched path defers a command whose facts read a stream the batch wrote.
+   * `read` picks from a stream the batch has open from its working state
+   * (what its commands so far leave, as one by one they would have), which
+   * the batch has taken out of the cache.
    */
-  observed(onRead: (streamId: string) => void): FactLookups {
+  observed(onRead: (streamId: string) => void, working?: WorkingStates): FactLookups {
     const observing = Object.create(this) as FactLookups;
     observing.onRead = onRead;
+    observing.working = working;
     return observing;
   }
 
@@ -60,7 +71,8 @@ export class FactLookups {
     pick: (state: S) => T,
   ): Promise<T> {
     this.onRead?.(streamId);
-    return pick((await this.streams.load(folder, streamId)).state);
+    const open = this.working?.open(folder, streamId);
+    return pick(open ? open.state : (await this.streams.load(folder, streamId)).state);
   }
 
   /** Another aggregate's state, folded from its stream, as it is now whatever is folded after. */

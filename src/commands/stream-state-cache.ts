@@ -46,6 +46,8 @@ interface Entry<S> {
   used: number;
   /** The state was handed out as another aggregate's facts: the next fold copies it first. */
   lent: boolean;
+  /** A batch took the entry out of the cache to fold into it (`take`): it never goes back as it is. */
+  taken?: true;
 }
 
 /**
@@ -106,6 +108,29 @@ export class StreamStateCache implements StreamStates {
     return this.entry(folder, streamId);
   }
 
+  /**
+   * The stream's state for one who will fold into it in place before its
+   * events are stored (a batch, see working-streams.ts): the entry leaves
+   * the cache, so no one else sees what is folded, and comes back through
+   * `adopt` once the appends are stored. A load meanwhile reads the stream
+   * from the store. A state that was lent is copied first.
+   */
+  async take<S, E extends AnyDomainEvent>(
+    folder: Folder<S, E>,
+    streamId: string,
+  ): Promise<StreamSnapshot<S>> {
+    const entry = await this.entry(folder, streamId);
+    const entries = this.byFolder.get(folder);
+    if (entries?.get(streamId) === entry) {
+      entries.delete(streamId);
+      this.size--;
+    }
+    entry.taken = true;
+    const owned = folder.owned;
+    const state = owned && entry.lent ? owned.copy(entry.state) : entry.state;
+    return { state, revision: entry.revision, known: entry.known };
+  }
+
   private async entry<S, E extends AnyDomainEvent>(
     folder: Folder<S, E>,
     streamId: string,
@@ -117,6 +142,8 @@ export class StreamStateCache implements StreamStates {
     }
     const cached = entries.get(streamId) as Entry<S> | undefined;
     const tail = await this.store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
+    // Taken while this read: its state is no longer the stored one, so read the stream afresh.
+    if (cached?.taken) return this.entry(folder, streamId);
     const current = (entries.get(streamId) as Entry<S> | undefined) ?? cached;
     // Another load may have moved the entry on while this one read: keep whichever saw more.
     const base = current && cached && current.revision > cached.revision ? current : cached;
@@ -180,27 +207,34 @@ export class StreamStateCache implements StreamStates {
   }
 
   /**
-   * A state the batched path folded from the cached one (at `from`) with the
-   * events it then appended, taken as the stream's cached state, so nothing is
-   * folded twice. Only when the cache is still at `from`; the state must be
-   * the batch's own, which no one changes after.
+   * A state the batched path folded from the one it loaded or took (at
+   * `from`, with `known`) with the events it then appended, taken as the
+   * stream's cached state, so nothing is folded twice. Not when the cache
+   * holds the stream at another revision (a load while the batch ran saw
+   * other writes); the state must be the batch's own, which no one changes after.
    */
   adopt<S, E extends AnyDomainEvent>(
     folder: Folder<S, E>,
     streamId: string,
-    from: number,
+    from: { revision: number; known: ReadonlyMap<string, KnownEvent> },
     state: S,
     appends: ReadonlyArray<{ events: readonly NewEvent[]; result: AppendResult }>,
   ): void {
-    const entries = this.byFolder.get(folder);
-    const cached = entries?.get(streamId);
-    if (!entries || !cached || cached.revision !== from) return;
-    let revision = from;
+    let entries = this.byFolder.get(folder);
+    if (!entries) {
+      entries = new Map();
+      this.byFolder.set(folder, entries);
+    }
+    const cached = entries.get(streamId);
+    if (cached && cached.revision !== from.revision) return;
+    // The cache's own map when it still holds the stream; a taken entry's map, which only the batch had.
+    const known = (cached?.known ?? from.known) as Map<string, KnownEvent>;
+    let revision = from.revision;
     for (const { events, result } of appends) {
       for (const event of events) {
         const id = event.id.toLowerCase();
         revision++;
-        cached.known.set(id, {
+        known.set(id, {
           id,
           revision,
           position: result.position,
@@ -209,7 +243,9 @@ export class StreamStateCache implements StreamStates {
         });
       }
     }
-    entries.set(streamId, { state, revision, known: cached.known, used: ++this.uses, lent: false });
+    if (!cached) this.size++;
+    entries.set(streamId, { state, revision, known, used: ++this.uses, lent: false });
+    if (this.size > this.maxStreams) this.evict(entries);
   }
 
   /**

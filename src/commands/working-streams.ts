@@ -1,10 +1,14 @@
 import type { AppendResult, NewEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
 import { fromLog } from './domain-events';
+import type { WorkingStates } from './fact-lookups';
 import type { Folder, StreamSnapshot, StreamStateCache, StreamStates } from './stream-state-cache';
 
 /** A stream's working copy, with its fold and its hand-over closed over its aggregate's types. */
 interface Working {
+  folder: object;
+  /** The revision it was read at. */
+  from: number;
   snapshot: StreamSnapshot<unknown> & { revision: number };
   /** Folds decided events in, through JSON as the store keeps them. */
   fold(events: readonly NewEvent[]): void;
@@ -14,14 +18,16 @@ interface Working {
 type Appended = { events: readonly NewEvent[]; result: AppendResult };
 
 /**
- * A batch's copies of the streams it decides on (execute-command-batch.ts):
- * each read once from the cache, then the events each decision appends are
- * folded in before they are stored, so the stream's next command is decided
- * on them. A decider that can fold into a state of its own does so on a copy
- * made once per batch, instead of copying on every event. After the appends,
- * `adoptInto` hands a stream's state to the cache, so nothing is folded twice.
+ * A batch's working states of the streams it decides on
+ * (execute-command-batch.ts): each read once from the cache, then the events
+ * each decision appends are folded in before they are stored, so the
+ * stream's next command is decided on them. A decider that folds in place
+ * does so into the state it took out of the cache (`take`), which no one
+ * else sees until the appends are stored. After them, `handBack` gives the
+ * states back to the cache, so nothing is folded twice; a stream whose
+ * appends failed is not given back, and its next load reads the store.
  */
-export class WorkingStreams implements StreamStates {
+export class WorkingStreams implements StreamStates, WorkingStates {
   private readonly streams = new Map<string, Working>();
 
   constructor(private readonly cache: StreamStateCache) {}
@@ -33,17 +39,18 @@ export class WorkingStreams implements StreamStates {
     const open = this.streams.get(streamId);
     // Every command of one stream is of one aggregate: the state is the one this folder folds.
     if (open) return open.snapshot as StreamSnapshot<S>;
-    const cached = await this.cache.load(folder, streamId);
-    const from = cached.revision;
+    // A state folded in place is taken out of the cache (its copy would grow with the stream); others are
+    // never changed, so the cached one is shared.
+    const cached = folder.owned
+      ? await this.cache.take(folder, streamId)
+      : await this.cache.load(folder, streamId);
+    const from = { revision: cached.revision, known: cached.known };
     const snapshot = { state: cached.state, revision: cached.revision, known: cached.known };
-    let owns = false;
     this.streams.set(streamId, {
+      folder,
+      from: cached.revision,
       snapshot,
       fold(events) {
-        if (folder.owned && !owns) {
-          snapshot.state = folder.owned.copy(snapshot.state);
-          owns = true;
-        }
         const evolve = (folder.owned ?? folder).evolve;
         let state = snapshot.state;
         for (const { type, data } of events)
@@ -54,6 +61,12 @@ export class WorkingStreams implements StreamStates {
       adoptInto: (target, appends) => target.adopt(folder, streamId, from, snapshot.state, appends),
     });
     return snapshot;
+  }
+
+  /** The working state of a stream the batch has open, if it has. */
+  open<S, E extends AnyDomainEvent>(folder: Folder<S, E>, streamId: string): { state: S } | undefined {
+    const working = this.streams.get(streamId);
+    return working?.folder === folder ? (working.snapshot as { state: S }) : undefined;
   }
 
   /** Folds a decision's events into the working copy it was decided on, before they are stored. */
@@ -67,8 +80,23 @@ export class WorkingStreams implements StreamStates {
     if (working && working.snapshot.revision === decidedOn) working.fold(events);
   }
 
-  /** The stream's working state, with the appends that made it, taken as the cache's (see its `adopt`). */
-  adoptInto(cache: StreamStateCache, streamId: string, appends: readonly Appended[]): void {
-    this.streams.get(streamId)?.adoptInto(cache, appends);
+  /**
+   * Each open stream's working state, with the appends that made it, taken
+   * as the cache's (see its `adopt`): a stream the batch wrote nothing to as
+   * it was, one whose every folded event was stored with them. A stream
+   * `spoiled` (an append refused, raced or replayed) or with folded events
+   * that were not stored is left out, and the cache reads it again.
+   */
+  handBack(
+    cache: StreamStateCache,
+    appended: ReadonlyMap<string, readonly Appended[]>,
+    spoiled: ReadonlySet<string>,
+  ): void {
+    for (const [streamId, working] of this.streams) {
+      if (spoiled.has(streamId)) continue;
+      const appends = appended.get(streamId) ?? [];
+      const stored = appends.reduce((count, append) => count + append.events.length, 0);
+      if (working.snapshot.revision === working.from + stored) working.adoptInto(cache, appends);
+    }
   }
 }

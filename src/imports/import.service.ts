@@ -377,12 +377,12 @@ export class ImportService {
   ): Promise<Resolved | { problems: RowProblem[] }> {
     const streamId = measureStreamId(row.measureId);
     const withUnit = (unitId: string) => ({ row: { ...row, unitId }, streamId });
-    const measure = (await this.lookups.load(measureDecider, streamId)).state;
+    // Picked, not lent: a lent measure state would be copied, whole series and all, by the batch that folds into it.
+    const measureAlwaysEvent = await this.lookups.read(measureDecider, streamId, (m) => m.alwaysEventId);
     // An unknown measure is the command's to refuse, with the API's own rule.
-    if (measure.alwaysEventId === null) return withUnit(row.unitId ?? 'unknown-unit');
-    const alwaysEvent = (
-      await this.lookups.load(alwaysEventDecider, alwaysEventStreamId(measure.alwaysEventId))
-    ).state;
+    if (measureAlwaysEvent === null) return withUnit(row.unitId ?? 'unknown-unit');
+    const alwaysEvent = (await this.lookups.load(alwaysEventDecider, alwaysEventStreamId(measureAlwaysEvent)))
+      .state;
     const ods = alwaysEvent.subject?.odsCode;
     // Out of the principal's scope: the gateway refuses it, and nothing here may say more.
     if (ods === undefined || !coversOrganisation(principal, ods))
@@ -395,7 +395,7 @@ export class ImportService {
         message: `The measure belongs to ${ods}, not ${row.odsCode}`,
       });
     }
-    if (row.alwaysEventId !== null && row.alwaysEventId !== measure.alwaysEventId) {
+    if (row.alwaysEventId !== null && row.alwaysEventId !== measureAlwaysEvent) {
       problems.push({
         field: 'always_event_id',
         rule: 'always-event-mismatch',

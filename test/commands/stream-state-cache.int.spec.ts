@@ -169,6 +169,76 @@ describe('StreamStateCache [sqlite: embedded file store]', () => {
     expect(reads.map((r) => r?.fromRevision)).toEqual([0, 0, 2]);
   });
 
+  it('keeps a state taken to be folded in place out of sight until the appends are adopted', async () => {
+    const cache = new StreamStateCache(counted);
+    await store.appendToStream('s-8', [event('A')]);
+    const taken = await cache.take(inPlace, 's-8');
+    const appended = [event('B')];
+    // The batch folds its decision in before it is stored.
+    inPlace.owned.evolve(taken.state, appended[0]);
+    const meanwhile = await cache.lend(inPlace, 's-8');
+    expect(meanwhile).toEqual({ state: { count: 1, types: ['A'] }, revision: 0 });
+    const result = await store.appendToStream('s-8', appended, { expectedRevision: 0 });
+    cache.adopt(inPlace, 's-8', taken, taken.state, [{ events: appended, result }]);
+    // The lender's load left the stream at revision 0, where the batch took it: the batch's state is taken.
+    reads.length = 0;
+    const next = await cache.load(inPlace, 's-8');
+    expect(next.state).toBe(taken.state);
+    expect(next).toMatchObject({ state: { count: 2, types: ['A', 'B'] }, revision: 1 });
+    expect(next.known.get(appended[0].id)).toMatchObject({ revision: 1, position: result.position });
+    expect(reads.map((r) => r?.fromRevision)).toEqual([2]);
+    expect(meanwhile.state).toEqual({ count: 1, types: ['A'] });
+  });
+
+  it('reads the store for a stream taken by a batch whose appends were not stored', async () => {
+    const cache = new StreamStateCache(counted);
+    await store.appendToStream('s-9', [event('A')]);
+    const taken = await cache.take(inPlace, 's-9');
+    inPlace.owned.evolve(taken.state, event('B'));
+    // Never adopted: its append was refused.
+    reads.length = 0;
+    expect(await cache.load(inPlace, 's-9')).toMatchObject({
+      state: { count: 1, types: ['A'] },
+      revision: 0,
+    });
+    expect(reads.map((r) => r?.fromRevision)).toEqual([0]);
+  });
+
+  it('copies a lent state when it is taken, so the lender’s facts stay as they were', async () => {
+    const cache = new StreamStateCache(counted);
+    await store.appendToStream('s-10', [event('A')]);
+    const facts = await cache.lend(inPlace, 's-10');
+    const taken = await cache.take(inPlace, 's-10');
+    expect(taken.state).not.toBe(facts.state);
+    inPlace.owned.evolve(taken.state, event('B'));
+    expect(facts.state).toEqual({ count: 1, types: ['A'] });
+  });
+
+  it('reads the stream afresh when a load in flight finds its entry taken meanwhile', async () => {
+    let gate: Promise<void> | undefined;
+    const gated = Object.assign(Object.create(store) as EventStore, {
+      readStream: async (stream: string, options?: ReadStreamOptions) => {
+        const held = gate;
+        const read = await store.readStream(stream, options);
+        await held;
+        return read;
+      },
+    });
+    const cache = new StreamStateCache(gated);
+    await store.appendToStream('s-11', [event('A')]);
+    await cache.load(inPlace, 's-11');
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const reading = cache.load(inPlace, 's-11');
+    gate = undefined;
+    const taken = await cache.take(inPlace, 's-11');
+    inPlace.owned.evolve(taken.state, event('B'));
+    open();
+    const loaded = await reading;
+    expect(loaded.state).not.toBe(taken.state);
+    expect(loaded).toMatchObject({ state: { count: 1, types: ['A'] }, revision: 0 });
+  });
+
   it('leaves a state another load has moved on to be read, not folded twice', async () => {
     const cache = new StreamStateCache(counted);
     const decided = await cache.load(counter, 's-4');

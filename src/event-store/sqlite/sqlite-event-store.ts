@@ -28,6 +28,7 @@ import { SqliteAllSubscription } from './sqlite-all-subscription';
 import { EventRow, toRecordedEvent } from './event-row';
 import { StreamDeletions } from './stream-deletions';
 import { registerTimeBoundFunction, timeBoundsClause } from './time-bounds-sql';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   path: string;
@@ -132,6 +133,7 @@ export class SqliteEventStore implements EventStore {
   private readonly knownRevisions = new Map<string, number>();
   private dataVersion = -1;
   private readonly dataVersionCheck = new OncePerTurn();
+  private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -156,6 +158,8 @@ export class SqliteEventStore implements EventStore {
     readonly upgrade?: SchemaUpgradeReport & { fromVersion: number },
   ) {
     this.now = options.now ?? (() => new Date());
+    // A file's WAL is copied back on a thread of its own (wal-checkpointer.ts); `:memory:` has none.
+    if (options.path !== ':memory:') this.checkpointer = new WalCheckpointer(db, options.path);
     this.statements = {
       revision: db.prepare<[string], { revision: number | null }>(
         'SELECT max(revision) AS revision FROM events WHERE stream_id = ?',
@@ -266,7 +270,10 @@ export class SqliteEventStore implements EventStore {
       }
       append.resolve({ nextRevision, position, replayed });
     });
-    if (head > 0) this.appended.emit('appended', head);
+    if (head > 0) {
+      this.checkpointer?.written();
+      this.appended.emit('appended', head);
+    }
   }
 
   private appendUnchecked(
@@ -401,6 +408,7 @@ export class SqliteEventStore implements EventStore {
       .immediate();
     if (!result) throw new EventNotFoundError(stream, eventId);
     this.remember(result.audit, result.result.nextRevision);
+    this.checkpointer?.written();
     this.appended.emit('appended', result.result.position);
     return { nextRevision: result.result.nextRevision, position: result.result.position };
   }
@@ -480,6 +488,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is not open');
     this.commitPending();
     this.deleteInTransaction.immediate(stream, options.expectedRevision ?? 'any', tombstone);
+    this.checkpointer?.written();
     this.knownRevisions.delete(stream);
   }
 
@@ -571,6 +580,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.commitPending();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.checkpointer?.stop();
     this.db.close();
   }
 }
