@@ -23,7 +23,7 @@ import { loadConfig } from '../src/config/load-config';
 import { EVENT_STORE, EventStore } from '../src/event-store';
 import { idempotencyFingerprint } from '../src/event-store/idempotency-claim';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
-import { ImportService } from '../src/imports/import.service';
+import { IMPORT_BATCH_ROWS, ImportService } from '../src/imports/import.service';
 import { progress } from '../src/cli/progress';
 import { writeCsv, TemplateRow } from '../scripts/simulator/returns-file';
 import { measureSetup, UNIT_ID } from './support/measure-setup';
@@ -42,7 +42,8 @@ const ADMIN: Principal = {
   organisations: '*',
   strategy: 'service',
 };
-const BATCH = 500;
+/** The import's own group commit: each chunk of rows is decided and appended in one transaction. */
+const BATCH = IMPORT_BATCH_ROWS;
 
 function* rows(
   odsCode: string,

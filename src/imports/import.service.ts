@@ -24,7 +24,7 @@ import { countCsvRows, csvRows, sniffFormat, TableFormat, TableRow, xlsxRows } f
 import { inspectXlsx, XlsxRefused } from './xlsx-container';
 
 /** Rows per batch through the gateway: large enough to amortise a commit, small enough to keep memory flat. */
-const BATCH_ROWS = 2_000;
+export const IMPORT_BATCH_ROWS = 2_000;
 
 export interface ImportOptions {
   programmeSlug: string;
@@ -230,7 +230,7 @@ export class ImportService {
       if (line.cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === '')))
         continue;
       chunk.push(line);
-      if (chunk.length >= BATCH_ROWS) {
+      if (chunk.length >= IMPORT_BATCH_ROWS) {
         yield* this.runChunk(principal, file, chunk, options, totals);
         chunk = [];
       }

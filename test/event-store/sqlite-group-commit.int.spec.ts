@@ -87,6 +87,21 @@ describe('SQLite group commit and stream freshness [sqlite: embedded file store]
     expect(await store.readStream('shared', { fromRevision: 2 })).toEqual([]);
   });
 
+  it('appends after what another connection appended to a stream this one remembers, in the same turn', async () => {
+    expect((await store.appendToStream('remembered', [newEvent('Ours')])).nextRevision).toBe(0);
+    const other = SqliteEventStore.open({ path });
+    try {
+      await other.appendToStream('remembered', [newEvent('Theirs')]);
+    } finally {
+      await other.close();
+    }
+    // Whatever this connection remembers, the write transaction asks the file who wrote since.
+    await expect(
+      store.appendToStream('remembered', [newEvent('Stale')], { expectedRevision: 0 }),
+    ).rejects.toMatchObject({ actual: 1 });
+    expect((await store.appendToStream('remembered', [newEvent('Ours again')])).nextRevision).toBe(2);
+  });
+
   it('fails the whole batch when SQLite abandons its transaction (a full disk), and stays consistent after', async () => {
     await store.appendToStream('c-1', [newEvent('First')]);
     const pages = store.db.pragma('page_count', { simple: true }) as number;

@@ -37,17 +37,36 @@ export function periodMatchesFrequency(period: string, frequency: MeasureFrequen
   return frequency === 'Monthly' ? isMonthPeriod(period) : isWeekPeriod(period);
 }
 
+/**
+ * A period's first and last days, remembered: a measurement asks for them
+ * several times, and a programme has a few hundred periods, not millions.
+ */
+function remembered(compute: (period: string) => IsoDate): (period: string) => IsoDate {
+  const days = new Map<string, IsoDate>();
+  return (period) => {
+    let day = days.get(period);
+    if (day === undefined) {
+      if (days.size >= 4_096) days.clear();
+      day = compute(period);
+      days.set(period, day);
+    }
+    return day;
+  };
+}
+
 /** First day of a valid period (the Monday of an ISO week). */
-export function periodStart(period: string): IsoDate {
+export const periodStart = remembered(firstDay);
+
+/** Last day of a valid period, inclusive. */
+export const periodEnd = remembered((period) =>
+  isoDate(Date.parse(`${periodStart(nextPeriod(period))}T00:00:00Z`) - DAY_MS),
+);
+
+function firstDay(period: string): IsoDate {
   const month = MONTH.exec(period);
   if (month) return `${month[1]}-${month[2]}-01`;
   const week = WEEK.exec(period) as RegExpExecArray;
   return isoDate(isoWeekOneMonday(Number(week[1])) + (Number(week[2]) - 1) * 7 * DAY_MS);
-}
-
-/** Last day of a valid period, inclusive. */
-export function periodEnd(period: string): IsoDate {
-  return isoDate(Date.parse(`${periodStart(nextPeriod(period))}T00:00:00Z`) - DAY_MS);
 }
 
 /** The period right after a valid one, of the same kind (2017-12 → 2018-01, 2020-W53 → 2021-W01). */

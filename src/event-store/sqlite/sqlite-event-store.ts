@@ -203,8 +203,9 @@ export class SqliteEventStore implements EventStore {
     );
     // Nested in appendBatch's transaction, better-sqlite3 runs this one as a savepoint.
     this.appendInSavepoint = db.transaction(this.appendUnchecked.bind(this));
-    this.appendBatch = db.transaction((batch: PendingAppend[]) =>
-      batch.map((append): Outcome => {
+    this.appendBatch = db.transaction((batch: PendingAppend[]) => {
+      this.otherWriterCommitted();
+      return batch.map((append): Outcome => {
         try {
           // One event is one INSERT, which SQLite undoes alone if it fails, and appendUnchecked writes
           // nothing before it: only an append of several events needs a savepoint of its own.
@@ -221,8 +222,8 @@ export class SqliteEventStore implements EventStore {
           if (!db.inTransaction) throw error;
           return { error };
         }
-      }),
-    );
+      });
+    });
   }
 
   async appendToStream(
@@ -291,7 +292,9 @@ export class SqliteEventStore implements EventStore {
     const replay = this.findReplay(stream, ids, expected);
     if (replay) return { ...replay, replayed: true };
 
-    const actual = this.physicalRevision(stream);
+    // Remembered revisions are physical ones, except a soft-deleted stream's (a read of it remembers none).
+    const remembered = softDeleted ? undefined : this.knownRevisions.get(stream);
+    const actual = remembered ?? this.physicalRevision(stream);
     if (!acceptsWrite(expected, actual, softDeleted)) {
       throw new WrongExpectedRevisionError(stream, expected, actual);
     }
@@ -306,6 +309,8 @@ export class SqliteEventStore implements EventStore {
     if (claim && !firstUse) {
       this.statements.claimKey.run(claim.key, claim.fingerprint, claim.command, position);
     }
+    // For the next append to the stream in this transaction; forgotten if the transaction fails.
+    this.remember(stream, actual + events.length);
     return { nextRevision: actual + events.length, position, replayed: false };
   }
 
@@ -394,18 +399,25 @@ export class SqliteEventStore implements EventStore {
       `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE stream_id = ? AND event_id = ?`,
     );
     const update = this.db.prepare<[string, number]>('UPDATE events SET data = ? WHERE position = ?');
-    const result = this.db
-      .transaction(() => {
-        const row = find.get(stream, eventId.toLowerCase());
-        if (!row) return undefined;
-        const { data, audit } = rewrite(toRecordedEvent(row));
-        update.run(JSON.stringify(data), row.position);
-        return {
-          audit: audit.stream,
-          result: this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined),
-        };
-      })
-      .immediate();
+    const inTransaction = this.db.transaction(() => {
+      this.otherWriterCommitted();
+      const row = find.get(stream, eventId.toLowerCase());
+      if (!row) return undefined;
+      const { data, audit } = rewrite(toRecordedEvent(row));
+      update.run(JSON.stringify(data), row.position);
+      return {
+        audit: audit.stream,
+        result: this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined),
+      };
+    });
+    let result: ReturnType<typeof inTransaction>;
+    try {
+      result = inTransaction.immediate();
+    } catch (error) {
+      // Nothing was written: what the append remembered is not so.
+      this.knownRevisions.clear();
+      throw error;
+    }
     if (!result) throw new EventNotFoundError(stream, eventId);
     this.remember(result.audit, result.result.nextRevision);
     this.checkpointer?.written();
@@ -445,15 +457,23 @@ export class SqliteEventStore implements EventStore {
    * decides again).
    */
   private knownRevision(stream: string): number | undefined {
-    if (this.dataVersionCheck.take()) {
-      const version = this.statements.dataVersion.get() as number;
-      if (version !== this.dataVersion) {
-        this.knownRevisions.clear();
-        this.dataVersion = version;
-        return undefined;
-      }
-    }
+    if (this.dataVersionCheck.take() && this.otherWriterCommitted()) return undefined;
     return this.knownRevisions.get(stream);
+  }
+
+  /**
+   * Whether another connection has committed since this one last asked; if
+   * so, what this connection remembers of streams and deletions is
+   * forgotten. Asked at the start of every write transaction, where no one
+   * else can commit until it ends, so its appends rely on what it remembers.
+   */
+  private otherWriterCommitted(): boolean {
+    const version = this.statements.dataVersion.get() as number;
+    if (version === this.dataVersion) return false;
+    this.knownRevisions.clear();
+    this.deletions.forget();
+    this.dataVersion = version;
+    return true;
   }
 
   private remember(stream: string, revision: number): void {

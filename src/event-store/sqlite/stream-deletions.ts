@@ -18,6 +18,12 @@ interface Deletion {
  */
 export class StreamDeletions {
   private readonly statements;
+  /**
+   * Whether the file has any deleted stream, as last asked: most never do,
+   * and then a stream's read or append needs no look-up here. Forgotten
+   * whenever another connection has committed (`forget`).
+   */
+  private any: boolean | undefined;
 
   constructor(db: Database.Database) {
     this.statements = {
@@ -32,7 +38,18 @@ export class StreamDeletions {
       recreated: db.prepare<[string]>(
         "UPDATE deleted_streams SET state = 'recreated' WHERE stream_id = ? AND state = 'deleted'",
       ),
+      any: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM deleted_streams)').pluck(),
     };
+  }
+
+  /** Another connection may have deleted a stream: ask again. */
+  forget(): void {
+    this.any = undefined;
+  }
+
+  private lookUp(stream: string): Deletion | undefined {
+    this.any ??= this.statements.any.get() === 1;
+    return this.any ? this.statements.get.get(stream) : undefined;
   }
 
   /**
@@ -40,7 +57,7 @@ export class StreamDeletions {
    * read. `softDeleted`: nothing of the stream is visible.
    */
   forRead(stream: string): { hiddenThrough: number; softDeleted: boolean } {
-    const deletion = this.statements.get.get(stream);
+    const deletion = this.lookUp(stream);
     if (!deletion) return { hiddenThrough: NO_STREAM_REVISION, softDeleted: false };
     if (deletion.state === 'tombstoned') throw new StreamDeletedError(stream, true);
     return { hiddenThrough: deletion.hidden_through, softDeleted: deletion.state === 'deleted' };
@@ -51,7 +68,7 @@ export class StreamDeletions {
    * and the append insists it exists. Returns whether it is soft-deleted.
    */
   beforeAppend(stream: string, expected: ExpectedRevision): boolean {
-    const state = this.statements.get.get(stream)?.state;
+    const state = this.lookUp(stream)?.state;
     if (state === 'tombstoned') throw new StreamDeletedError(stream, true);
     if (state === 'deleted' && expected === 'stream_exists') throw new StreamDeletedError(stream, false);
     return state === 'deleted';
@@ -80,5 +97,6 @@ export class StreamDeletions {
       throw new WrongExpectedRevisionError(stream, expected, actual);
     }
     this.statements.put.run(stream, tombstone ? 'tombstoned' : 'deleted', actual, deletedAt);
+    this.any = true;
   }
 }
