@@ -3,7 +3,8 @@ import type { StreamCategory } from '../domain/stream-names';
 import type { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { CommandDto } from './command-dto';
 import type { FactLookups } from './fact-lookups';
-import type { KnownEvent, StreamStates } from './stream-state-cache';
+import type { KnownEventIds } from './known-event-ids';
+import type { StreamStates } from './stream-state-cache';
 
 /** A domain event as the handler passes it on: its type names it in the public contract. */
 export interface AnyDomainEvent {
@@ -42,8 +43,8 @@ export interface AcceptedCommand {
 export interface StreamDecision {
   /** The stream's revision the state reflects; -1 for no stream. */
   readonly revision: number;
-  /** Every event id in the stream, for idempotent retries. */
-  readonly known: ReadonlyMap<string, KnownEvent>;
+  /** Where each event id of the stream is, for idempotent retries. */
+  readonly known: KnownEventIds;
   /** Looks up the command's facts and runs the pure decider on the folded state. */
   decide(context: CommandContext): Promise<readonly AnyDomainEvent[]>;
   /** Folds what the decision appended into the cached state, so the next command reads nothing new. */

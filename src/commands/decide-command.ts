@@ -69,6 +69,8 @@ export type Decision =
 export interface DecisionDependencies {
   clock: Clock;
   catalogue: CatalogueService;
+  /** Where a retry's stored events are read (event-ids.ts). */
+  store: Pick<EventStore, 'readStream'>;
 }
 
 /**
@@ -89,7 +91,11 @@ export async function decideCommand(
   const { streamId, requestHash, claim } = prepared;
   const key = claim?.key;
   if (key && !options.keyUnused) {
-    const retried = findRetried(stream.known, { command: name, streamId, key, requestHash });
+    const retried = await findRetried(
+      stream.known,
+      { command: name, streamId, key, requestHash },
+      (fromRevision, count) => deps.store.readStream(streamId, { fromRevision, maxCount: count }),
+    );
     if (retried) return { kind: 'retried', retried };
   }
   if (origin.expectedRevision !== undefined && origin.expectedRevision !== stream.revision) {

@@ -53,7 +53,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly metrics: CommandMetrics,
     private readonly conflicts: ConflictRetry,
   ) {
-    this.decisions = { clock, catalogue };
+    this.decisions = { clock, catalogue, store };
   }
 
   execute(command: ExecuteCommand): Promise<CommandResult> {

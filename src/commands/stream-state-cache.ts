@@ -3,6 +3,7 @@ import type { EventStore } from '../event-store/port';
 import { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
 import { fromLog } from './domain-events';
+import { KnownEventIds } from './known-event-ids';
 
 /** An aggregate's fold: what the cache keeps states by. */
 export type Folder<S, E extends AnyDomainEvent> = Pick<
@@ -10,28 +11,16 @@ export type Folder<S, E extends AnyDomainEvent> = Pick<
   'initialState' | 'evolve' | 'owned'
 >;
 
-/** What a retry needs to know of an event already in the stream. */
-export interface KnownEvent {
-  id: string;
-  revision: number;
-  /** Its global position; for events this process appended, the append's (its last event's): what a retry answers. */
-  position: number;
-  requestHash: unknown;
-  causationId: unknown;
-}
-
 export interface StreamSnapshot<S> {
   state: S;
   /** The stream's revision the state reflects; -1 for no stream. */
   revision: number;
-  /** Every event id in the stream, for idempotent retries. */
-  known: ReadonlyMap<string, KnownEvent>;
+  /** Where each event id of the stream is, for idempotent retries. */
+  known: KnownEventIds;
 }
 
 /** The part of a stored event a fold and a retry need. */
-type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'revision' | 'position' | 'data'> & {
-  metadata: { requestHash?: unknown; causationId?: unknown };
-};
+type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'revision' | 'data'>;
 
 /**
  * One stream's cached fold. A record that changes as a whole: where the
@@ -42,7 +31,7 @@ type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'revision' | 'position' |
 interface Entry<S> {
   state: S;
   revision: number;
-  known: Map<string, KnownEvent>;
+  known: KnownEventIds;
   used: number;
   /** The state was handed out as another aggregate's facts: the next fold copies it first. */
   lent: boolean;
@@ -180,12 +169,10 @@ export class StreamStateCache implements StreamStates {
     )
       return;
     const stored: FoldedEvent[] = events.map((event, i) => ({
-      id: event.id.toLowerCase(),
+      id: event.id,
       type: event.type,
       revision: decidedOn + 1 + i,
-      position: result.position,
       data: JSON.parse(JSON.stringify(event.data)) as unknown,
-      metadata: event.metadata,
     }));
     try {
       if (folder.owned) {
@@ -216,7 +203,7 @@ export class StreamStateCache implements StreamStates {
   adopt<S, E extends AnyDomainEvent>(
     folder: Folder<S, E>,
     streamId: string,
-    from: { revision: number; known: ReadonlyMap<string, KnownEvent> },
+    from: { revision: number; known: KnownEventIds },
     state: S,
     appends: ReadonlyArray<{ events: readonly NewEvent[]; result: AppendResult }>,
   ): void {
@@ -228,20 +215,10 @@ export class StreamStateCache implements StreamStates {
     const cached = entries.get(streamId);
     if (cached && cached.revision !== from.revision) return;
     // The cache's own map when it still holds the stream; a taken entry's map, which only the batch had.
-    const known = (cached?.known ?? from.known) as Map<string, KnownEvent>;
+    const known = cached?.known ?? from.known;
     let revision = from.revision;
-    for (const { events, result } of appends) {
-      for (const event of events) {
-        const id = event.id.toLowerCase();
-        revision++;
-        known.set(id, {
-          id,
-          revision,
-          position: result.position,
-          requestHash: event.metadata.requestHash,
-          causationId: event.metadata.causationId,
-        });
-      }
+    for (const { events } of appends) {
+      for (const event of events) known.add(event.id, ++revision);
     }
     if (!cached) this.size++;
     entries.set(streamId, { state, revision, known, used: ++this.uses, lent: false });
@@ -264,7 +241,7 @@ export class StreamStateCache implements StreamStates {
     const entry: Entry<S> = {
       state,
       revision: base?.revision ?? -1,
-      known: base ? base.known : new Map<string, KnownEvent>(),
+      known: base ? base.known : new KnownEventIds(),
       used: 0,
       lent: false,
     };
@@ -279,13 +256,7 @@ export class StreamStateCache implements StreamStates {
   ): void {
     for (const event of events) {
       entry.state = evolve(entry.state, fromLog<E>(event));
-      entry.known.set(event.id, {
-        id: event.id,
-        revision: event.revision,
-        position: event.position,
-        requestHash: event.metadata.requestHash,
-        causationId: event.metadata.causationId,
-      });
+      entry.known.add(event.id, event.revision);
       entry.revision = event.revision;
     }
   }
