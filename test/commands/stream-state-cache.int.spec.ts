@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StreamStateCache } from '../../src/commands/stream-state-cache';
+import { WorkingStreams } from '../../src/commands/working-streams';
 import { EventStore, NewEvent, ReadStreamOptions } from '../../src/event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 
@@ -236,6 +237,32 @@ describe('StreamStateCache [sqlite: embedded file store]', () => {
     const loaded = await reading;
     expect(loaded.state).not.toBe(taken.state);
     expect(loaded).toMatchObject({ state: { count: 1, types: ['A'] }, revision: 0 });
+  });
+
+  it('gets back from a batch the states it took: unchanged, or with every folded event stored', async () => {
+    const cache = new StreamStateCache(counted);
+    for (const s of ['w-1', 'w-2', 'w-3']) await store.appendToStream(s, [event('A')]);
+    const batch = new WorkingStreams(cache);
+    const [untouched, written, unstored] = await Promise.all(
+      ['w-1', 'w-2', 'w-3'].map((s) => batch.load(inPlace, s)),
+    );
+    expect(untouched.revision).toBe(0);
+    const events = [event('B')];
+    batch.appended(inPlace, 'w-2', 0, events);
+    batch.appended(inPlace, 'w-3', 0, [event('C')]);
+    const result = await store.appendToStream('w-2', events, { expectedRevision: 0 });
+    // w-3's append was refused: its working state holds an event the log does not.
+    batch.handBack(cache, new Map([['w-2', [{ events, result }]]]), new Set());
+    reads.length = 0;
+    expect((await cache.load(inPlace, 'w-1')).state).toBe(untouched.state);
+    expect((await cache.load(inPlace, 'w-2')).state).toBe(written.state);
+    expect(await cache.load(inPlace, 'w-3')).toMatchObject({
+      state: { count: 1, types: ['A'] },
+      revision: 0,
+    });
+    expect(unstored.state).toEqual({ count: 2, types: ['A', 'C'] });
+    // Given back: read from past what they hold. Not given back: read from the start.
+    expect(reads.map((r) => r?.fromRevision)).toEqual([1, 2, 0]);
   });
 
   it('leaves a state another load has moved on to be read, not folded twice', async () => {
