@@ -44,7 +44,6 @@ export class WorkingStreams implements StreamStates, WorkingStates {
     const cached = folder.owned
       ? await this.cache.take(folder, streamId)
       : await this.cache.load(folder, streamId);
-    const from = { revision: cached.revision, known: cached.known };
     const snapshot = { state: cached.state, revision: cached.revision, known: cached.known };
     this.streams.set(streamId, {
       folder,
@@ -58,7 +57,14 @@ export class WorkingStreams implements StreamStates, WorkingStates {
         snapshot.state = state;
         snapshot.revision += events.length;
       },
-      adoptInto: (target, appends) => target.adopt(folder, streamId, from, snapshot.state, appends),
+      adoptInto: (target, appends) =>
+        target.adopt(
+          folder,
+          streamId,
+          { revision: cached.revision, known: snapshot.known },
+          snapshot.state,
+          appends,
+        ),
     });
     return snapshot;
   }

@@ -265,10 +265,8 @@ export class SqliteEventStore implements EventStore {
       const outcome = outcomes[i];
       if ('error' in outcome) return append.reject(outcome.error);
       const { nextRevision, position, replayed } = outcome.result;
-      if (!replayed) {
-        head = Math.max(head, position);
-        this.remember(append.stream, nextRevision);
-      }
+      // The append remembered its stream's revision itself, inside the transaction.
+      if (!replayed) head = Math.max(head, position);
       append.resolve({ nextRevision, position, replayed });
     });
     if (head > 0) {
@@ -405,10 +403,7 @@ export class SqliteEventStore implements EventStore {
       if (!row) return undefined;
       const { data, audit } = rewrite(toRecordedEvent(row));
       update.run(JSON.stringify(data), row.position);
-      return {
-        audit: audit.stream,
-        result: this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined),
-      };
+      return this.appendUnchecked(audit.stream, audit.events, 'no_stream', undefined);
     });
     let result: ReturnType<typeof inTransaction>;
     try {
@@ -419,10 +414,9 @@ export class SqliteEventStore implements EventStore {
       throw error;
     }
     if (!result) throw new EventNotFoundError(stream, eventId);
-    this.remember(result.audit, result.result.nextRevision);
     this.checkpointer?.written();
-    this.appended.emit('appended', result.result.position);
-    return { nextRevision: result.result.nextRevision, position: result.result.position };
+    this.appended.emit('appended', result.position);
+    return { nextRevision: result.nextRevision, position: result.position };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
