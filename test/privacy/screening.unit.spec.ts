@@ -202,6 +202,25 @@ describe('screen(): the one entry for every way in', () => {
     ]);
   });
 
+  it('finds the same again on every repeat of a text, clean or not, past the set of clean texts it keeps', () => {
+    const texts = [
+      'measureId',
+      '2019-W05',
+      'NHS 943 476 5919',
+      'call 07700 900123',
+      'Ward 7, St James, LS9 7TF',
+      `${'x'.repeat(70)} 943 476 5919`,
+      `${'x'.repeat(70)} fine`,
+    ];
+    const first = texts.map(rules);
+    expect(first.filter((found) => found.length > 0)).toHaveLength(3);
+    for (let round = 0; round < 3; round++) {
+      expect(texts.map(rules)).toEqual(first);
+      // Enough other clean texts to fill the kept set and start it afresh.
+      for (let i = 0; i < 9_000; i++) rules(`period ${round}-${i}`);
+    }
+  });
+
   it('never throws, however odd the input, and stops at MAX_FINDINGS', () => {
     let deep: unknown = '9434765919';
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
