@@ -58,5 +58,12 @@ describe('request hashes, fact dates and derived ids', () => {
       }),
       { numRuns: 2_000 },
     );
+    // Around and beyond the reused 1 KiB buffer: a name that does not fit is hashed from a buffer of its own.
+    for (const length of [1006, 1007, 1008, 1009, 1010, 5_000]) {
+      for (const name of ['a'.repeat(length), `${'a'.repeat(length - 2)}é`]) {
+        expect(uuidV5(name, namespace)).toBe(uuidv5(name, namespace));
+      }
+    }
+    expect(uuidV5('short again', namespace)).toBe(uuidv5('short again', namespace));
   });
 });
