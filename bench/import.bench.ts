@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createApp } from '../src/app.factory';
 import type { Principal } from '../src/auth/principal';
 import { CommandGateway } from '../src/commands/command-gateway';
+import { StreamStateCache } from '../src/commands/stream-state-cache';
 import { loadConfig } from '../src/config/load-config';
 import { EVENT_STORE, EventStore } from '../src/event-store';
 import { idempotencyFingerprint } from '../src/event-store/idempotency-claim';
@@ -79,16 +80,15 @@ function retainedHeapMb(): number {
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'aet-bench-import-'));
   try {
-    const app = await createApp(
-      loadConfig({
-        LOG_LEVEL: 'warn',
-        SQLITE_PATH: join(folder, 'events.sqlite'),
-        STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
-        SQLITE_SYNCHRONOUS: 'NORMAL',
-        APP_ROLES: 'api',
-        WORKLIST_EVALUATE_INTERVAL_MS: '0',
-      }),
-    );
+    const config = loadConfig({
+      LOG_LEVEL: 'warn',
+      SQLITE_PATH: join(folder, 'events.sqlite'),
+      STATE_SQLITE_PATH: join(folder, 'state.sqlite'),
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      APP_ROLES: 'api',
+      WORKLIST_EVALUATE_INTERVAL_MS: '0',
+    });
+    const app = await createApp(config);
     await app.init();
     const store = app.get<symbol, EventStore>(EVENT_STORE);
     const gateway = app.get(CommandGateway);
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     bar.stop();
     if (totals.written !== count) throw new Error(`Imported ${JSON.stringify(totals)} of ${count} rows`);
     const rssImport = peakRssMb();
+    const cached = app.get(StreamStateCache).held();
     // What the process still holds once the garbage is collected: the read models and stream states the
     // new events grew, not the file (the peak RSS is mostly garbage V8 had not yet collected).
     const retained = retainedHeapMb() - heapBefore;
@@ -200,6 +201,13 @@ async function main(): Promise<void> {
         [
           'heap the import left behind after a full GC (read models, stream states), MiB; per row, bytes',
           `${fmt(retained, 1)}; ${fmt((retained * 2 ** 20) / count)}`,
+          '',
+          '',
+          '',
+        ],
+        [
+          "of which the command side's cached stream states hold, streams; events (bound: COMMAND_CACHE_MAX_EVENTS)",
+          `${fmt(cached.streams)}; ${fmt(cached.events)} (${fmt(config.COMMAND_CACHE_MAX_EVENTS)})`,
           '',
           '',
           '',

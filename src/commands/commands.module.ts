@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { OrganisationResolver } from '../auth/organisation-resolver';
 import { CatalogueService } from './catalogue.service';
 import { CommandGateway } from './command-gateway';
@@ -19,8 +20,9 @@ import type { EventStore } from '../event-store/port';
     { provide: CatalogueService, useFactory: () => new CatalogueService(AGGREGATES) },
     {
       provide: StreamStateCache,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => new StreamStateCache(store),
+      inject: [EVENT_STORE, AppConfig],
+      useFactory: (store: EventStore, config: AppConfig) =>
+        new StreamStateCache(store, 5_000, config.COMMAND_CACHE_MAX_EVENTS),
     },
     FactLookups,
     OrganisationResolver,

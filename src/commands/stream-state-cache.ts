@@ -33,6 +33,8 @@ interface Entry<S> {
   revision: number;
   known: KnownEventIds;
   used: number;
+  /** The events folded into the state when it was last counted into the cache's total. */
+  weight: number;
   /** The state was handed out as another aggregate's facts: the next fold copies it first. */
   lent: boolean;
   /** A batch took the entry out of the cache to fold into it (`take`): it never goes back as it is. */
@@ -72,13 +74,29 @@ export interface StreamStates {
  */
 export class StreamStateCache implements StreamStates {
   private readonly byFolder = new WeakMap<object, Map<string, Entry<unknown>>>();
+  /** Every folder's entries, for an eviction by weight across them all. */
+  private readonly folders = new Set<Map<string, Entry<unknown>>>();
   private uses = 0;
   private size = 0;
+  /** Events folded into the cached states, together: what their memory grows with. */
+  private weight = 0;
 
+  /**
+   * At most `maxStreams` streams and `maxEvents` events folded into their
+   * states: a few long streams (a measure's weekly series over years) weigh
+   * more than thousands of short ones, and the states grow with their
+   * events (about 130 bytes an event for a measure, bench:import).
+   */
   constructor(
     private readonly store: EventStore,
     private readonly maxStreams = 5_000,
+    private readonly maxEvents = 250_000,
   ) {}
+
+  /** How much the cache holds now. */
+  held(): { streams: number; events: number } {
+    return { streams: this.size, events: this.weight };
+  }
 
   /**
    * The stream's state for another aggregate's rule: the same as `load`, but
@@ -110,10 +128,7 @@ export class StreamStateCache implements StreamStates {
   ): Promise<StreamSnapshot<S>> {
     const entry = await this.entry(folder, streamId);
     const entries = this.byFolder.get(folder);
-    if (entries?.get(streamId) === entry) {
-      entries.delete(streamId);
-      this.size--;
-    }
+    if (entries?.get(streamId) === entry) this.drop(entries, streamId);
     entry.taken = true;
     const owned = folder.owned;
     const state = owned && entry.lent ? owned.copy(entry.state) : entry.state;
@@ -124,11 +139,7 @@ export class StreamStateCache implements StreamStates {
     folder: Folder<S, E>,
     streamId: string,
   ): Promise<Entry<S>> {
-    let entries = this.byFolder.get(folder);
-    if (!entries) {
-      entries = new Map();
-      this.byFolder.set(folder, entries);
-    }
+    const entries = this.entriesOf(folder);
     const cached = entries.get(streamId) as Entry<S> | undefined;
     const tail = await this.store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
     // Taken while this read: its state is no longer the stored one, so read the stream afresh.
@@ -139,9 +150,7 @@ export class StreamStateCache implements StreamStates {
     const fresh = base ? tail.filter((event) => event.revision > base.revision) : tail;
     const entry = this.extend(folder, base, fresh);
     entry.used = ++this.uses;
-    if (!entries.has(streamId)) this.size++;
-    entries.set(streamId, entry as Entry<unknown>);
-    if (this.size > this.maxStreams) this.evict(entries);
+    this.put(entries, streamId, entry as Entry<unknown>);
     return entry;
   }
 
@@ -181,15 +190,15 @@ export class StreamStateCache implements StreamStates {
         cached.lent = false;
         this.foldInto(cached, stored, folder.owned.evolve);
         cached.used = ++this.uses;
+        this.put(entries, streamId, cached as Entry<unknown>);
         return;
       }
       const entry = this.extend(folder, cached, stored);
       entry.used = ++this.uses;
-      entries.set(streamId, entry as Entry<unknown>);
+      this.put(entries, streamId, entry as Entry<unknown>);
     } catch {
       // The append is committed whatever the fold says: forget the state, the next load reads the stream.
-      entries.delete(streamId);
-      this.size--;
+      if (entries.get(streamId) === cached) this.drop(entries, streamId);
     }
   }
 
@@ -207,11 +216,7 @@ export class StreamStateCache implements StreamStates {
     state: S,
     appends: ReadonlyArray<{ events: readonly NewEvent[]; result: AppendResult }>,
   ): void {
-    let entries = this.byFolder.get(folder);
-    if (!entries) {
-      entries = new Map();
-      this.byFolder.set(folder, entries);
-    }
+    const entries = this.entriesOf(folder);
     const cached = entries.get(streamId);
     if (cached && cached.revision !== from.revision) return;
     // The cache's own map when it still holds the stream; a taken entry's map, which only the batch had.
@@ -220,9 +225,7 @@ export class StreamStateCache implements StreamStates {
     for (const { events } of appends) {
       for (const event of events) known.add(event.id, ++revision);
     }
-    if (!cached) this.size++;
-    entries.set(streamId, { state, revision, known, used: ++this.uses, lent: false });
-    if (this.size > this.maxStreams) this.evict(entries);
+    this.put(entries, streamId, { state, revision, known, used: ++this.uses, weight: 0, lent: false });
   }
 
   /**
@@ -243,6 +246,7 @@ export class StreamStateCache implements StreamStates {
       revision: base?.revision ?? -1,
       known: base ? base.known : new KnownEventIds(),
       used: 0,
+      weight: 0,
       lent: false,
     };
     this.foldInto(entry, events, owned ? owned.evolve : folder.evolve);
@@ -261,12 +265,57 @@ export class StreamStateCache implements StreamStates {
     }
   }
 
+  private entriesOf(folder: object): Map<string, Entry<unknown>> {
+    let entries = this.byFolder.get(folder);
+    if (!entries) {
+      entries = new Map();
+      this.byFolder.set(folder, entries);
+      this.folders.add(entries);
+    }
+    return entries;
+  }
+
+  /** Sets the stream's entry (new, replacing another, or the same one grown) and keeps the totals. */
+  private put(entries: Map<string, Entry<unknown>>, streamId: string, entry: Entry<unknown>): void {
+    const before = entries.get(streamId);
+    if (before) this.weight -= before.weight;
+    else this.size++;
+    entry.weight = entry.revision + 1;
+    this.weight += entry.weight;
+    entries.set(streamId, entry);
+    if (this.size > this.maxStreams) this.evictHalf(entries);
+    if (this.weight > this.maxEvents) this.evictWeight();
+  }
+
+  private drop(entries: Map<string, Entry<unknown>>, streamId: string): void {
+    const entry = entries.get(streamId);
+    if (!entry) return;
+    entries.delete(streamId);
+    this.size--;
+    this.weight -= entry.weight;
+  }
+
   /** Drops the least recently used half of one folder's streams: cheap, and rare. */
-  private evict(entries: Map<string, Entry<unknown>>): void {
+  private evictHalf(entries: Map<string, Entry<unknown>>): void {
     const byUse = [...entries.entries()].sort((a, b) => a[1].used - b[1].used);
-    for (const [streamId] of byUse.slice(0, Math.ceil(byUse.length / 2))) {
-      entries.delete(streamId);
-      this.size--;
+    for (const [streamId] of byUse.slice(0, Math.ceil(byUse.length / 2))) this.drop(entries, streamId);
+  }
+
+  /**
+   * Drops the least recently used streams of every folder until the events
+   * held are three quarters of the most: a stream that is written again is
+   * read back from the store once, then cached again.
+   */
+  private evictWeight(): void {
+    const all: Array<{ entries: Map<string, Entry<unknown>>; streamId: string; used: number }> = [];
+    for (const entries of this.folders) {
+      for (const [streamId, entry] of entries) all.push({ entries, streamId, used: entry.used });
+    }
+    all.sort((a, b) => a.used - b.used);
+    // Never the stream just used: one longer than the bound is still read once, not on every command.
+    for (const { entries, streamId, used } of all) {
+      if (this.weight <= this.maxEvents * 0.75 || used === this.uses) break;
+      this.drop(entries, streamId);
     }
   }
 }

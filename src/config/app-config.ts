@@ -107,6 +107,14 @@ export class AppConfig extends SecurityConfig {
   @IsIn(APP_ROLE_NAMES, { each: true })
   APP_ROLES: AppRole[] = [...DEFAULT_APP_ROLES];
 
+  /**
+   * Most events folded into the command side's cached stream states
+   * (stream-state-cache.ts): past it, the least recently used streams are
+   * read from the store again when next written. About 130 bytes an event.
+   */
+  @IntegerSetting(1, 100_000_000)
+  COMMAND_CACHE_MAX_EVENTS: number = 250_000;
+
   /** Most data rows one import file may hold; a larger file is refused whole (413), before anything is written. */
   @IntegerSetting(1, 10_000_000)
   IMPORT_MAX_ROWS: number = 200_000;

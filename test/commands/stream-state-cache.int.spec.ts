@@ -106,6 +106,40 @@ describe('StreamStateCache [sqlite: embedded file store]', () => {
     expect(reads[0]?.fromRevision).toBe(0);
   });
 
+  it('holds at most its bound of events across folders, least recently used out first, in-place folds counted too', async () => {
+    const cache = new StreamStateCache(counted, 5_000, 10);
+    const other = { initialState: () => 0, evolve: (n: number) => n + 1 };
+    for (const s of ['w-1', 'w-2', 'w-3'])
+      await store.appendToStream(s, [event('A'), event('B'), event('C')]);
+    await cache.load(counter, 'w-1');
+    await cache.load(other, 'w-2');
+    await cache.load(inPlace, 'w-3');
+    expect(cache.held()).toEqual({ streams: 3, events: 9 });
+    // w-3 grows in place by two events: 11 > 10, so the least recently used go (w-1, then w-2, each
+    // another folder's) until at most three quarters of the bound are held.
+    const decided = await cache.load(inPlace, 'w-3');
+    const appended = [event('D'), event('E')];
+    const result = await store.appendToStream('w-3', appended, { expectedRevision: decided.revision });
+    cache.appended(inPlace, 'w-3', decided.revision, appended, result);
+    expect(cache.held()).toEqual({ streams: 1, events: 5 });
+    reads.length = 0;
+    expect((await cache.load(counter, 'w-1')).state.count).toBe(3);
+    expect((await cache.load(inPlace, 'w-3')).state.types).toEqual(['A', 'B', 'C', 'D', 'E']);
+    // w-1 was read from the start; w-3 from past what it holds.
+    expect(reads.map((r) => r?.fromRevision)).toEqual([0, 5]);
+    expect(cache.held()).toEqual({ streams: 2, events: 8 });
+    // A stream longer than the bound is still kept once used, not read whole on every command.
+    await store.appendToStream(
+      'long',
+      Array.from({ length: 12 }, () => event('L')),
+    );
+    await cache.load(counter, 'long');
+    reads.length = 0;
+    expect((await cache.load(counter, 'long')).state.count).toBe(12);
+    expect(reads.map((r) => r?.fromRevision)).toEqual([12]);
+    expect(cache.held()).toEqual({ streams: 1, events: 12 });
+  });
+
   it('folds a command’s own append into the state it was decided on, as a read of the stream would', async () => {
     const cache = new StreamStateCache(counted);
     await store.appendToStream('s-3', [event('A')]);
