@@ -62,7 +62,7 @@ async function* decodedText(path: string): AsyncGenerator<string> {
 }
 
 /**
- * The file's records, streamed: Papa Parse (about seven times csv-parse's
+ * The file's records, streamed: Papa Parse (about four times csv-parse's
  * rate on a template file, which is read twice: counted, then imported).
  * The text stops flowing while the reader is behind, so no more than a
  * piece or two of the file waits in memory. A quote left open or text after
