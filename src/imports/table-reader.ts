@@ -100,7 +100,8 @@ async function* csvRecords(path: string): AsyncGenerator<string[]> {
   };
   Papa.parse<string[]>(text, {
     delimiter: ',',
-    skipEmptyLines: true,
+    // Empty lines are skipped here, not by Papa: a run of them must still move `recorded` on.
+    skipEmptyLines: false,
     step(result) {
       if (failure) return;
       const [error] = result.errors;
@@ -108,6 +109,7 @@ async function* csvRecords(path: string): AsyncGenerator<string[]> {
       if (result.meta.cursor - recorded > MAX_RECORD_CHARS)
         return fail(new CsvUnreadable('a record is too long'));
       recorded = result.meta.cursor;
+      if (result.data.length === 1 && result.data[0] === '') return;
       ready.push(result.data);
       if (ready.length - next >= 256 && !text.isPaused()) text.pause();
       wake?.();

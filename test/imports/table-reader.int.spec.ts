@@ -67,7 +67,17 @@ describe('csvRows (real files)', () => {
     );
   }, 120_000);
 
-  it('skips empty lines and keeps rows of any length', async () => {
+  it('skips empty lines, however many, and keeps rows of any length', async () => {
+    // Far more empty lines than the longest record: each is a line of its own, not part of the next record.
+    for (const eol of ['\n', '\r\n']) {
+      const blank = file(`a,b${eol.repeat(200_000)}1,2${eol.repeat(100_000)}3,4${eol}`);
+      expect(await read(blank, false)).toEqual([
+        ['a', 'b'],
+        ['1', '2'],
+        ['3', '4'],
+      ]);
+      expect(await countCsvRows(blank)).toBe(3);
+    }
     expect(await read(file('a,b,c\n\n1\n\n1,2,3,4\n'), false)).toEqual([
       ['a', 'b', 'c'],
       ['1'],
