@@ -171,14 +171,20 @@ for (const kind of ['sqlite', 'esdb'] as const) {
       let equal = 0;
       for (const instance of instances) {
         let listed: { items: Array<{ name: string; position: number; checksum: string }> } = { items: [] };
-        await until(async () => {
-          const response = await fetch(`${instance.url}/v1/admin/read-models`, {
-            headers: { authorization: `Bearer ${admin.key}` },
-          }).catch(() => undefined);
-          if (!response?.ok) return false;
-          listed = (await response.json()) as typeof listed;
-          return listed.items.every((item) => item.position >= head);
-        }, `${instance.name} folded the log to ${head}`);
+        // The instance killed last may still be starting and catching up: on a busy two-core CI
+        // machine (the other suites' workers, a broker, three services) that once took over 20 s.
+        await until(
+          async () => {
+            const response = await fetch(`${instance.url}/v1/admin/read-models`, {
+              headers: { authorization: `Bearer ${admin.key}` },
+            }).catch(() => undefined);
+            if (!response?.ok) return false;
+            listed = (await response.json()) as typeof listed;
+            return listed.items.every((item) => item.position >= head);
+          },
+          `${instance.name} folded the log to ${head}`,
+          120_000,
+        );
         const wrong = listed.items.filter((item) => item.checksum !== folded[item.name]);
         for (const item of wrong) differences.push(`${instance.name}: ${item.name}`);
         if (wrong.length === 0) equal++;
