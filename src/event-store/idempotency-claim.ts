@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { sha256Hex } from '../shared/canonical-json';
 
 /**
  * An idempotency key claimed with an append: the store keeps, in the log
@@ -26,5 +26,5 @@ export interface IdempotencyKeyUse {
  * the request wrote, so a store can rebuild its record of keys from the log.
  */
 export function idempotencyFingerprint(streamId: string, requestHash: string): string {
-  return hash('sha256', `${streamId}\n${requestHash}`, 'hex');
+  return sha256Hex(`${streamId}\n${requestHash}`);
 }
