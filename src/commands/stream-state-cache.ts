@@ -3,6 +3,7 @@ import type { EventStore } from '../event-store/port';
 import { AppendResult, NewEvent, RecordedEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
 import { fromLog } from './domain-events';
+import { jsonCopy } from '../shared/json-copy';
 import { KnownEventIds } from './known-event-ids';
 
 /** An aggregate's fold: what the cache keeps states by. */
@@ -181,7 +182,7 @@ export class StreamStateCache implements StreamStates {
       id: event.id,
       type: event.type,
       revision: decidedOn + 1 + i,
-      data: JSON.parse(JSON.stringify(event.data)) as unknown,
+      data: jsonCopy(event.data),
     }));
     try {
       if (folder.owned) {

@@ -2,6 +2,7 @@ import type { AppendResult, NewEvent } from '../event-store/recorded-event';
 import type { AnyDomainEvent } from './command-definition';
 import { fromLog } from './domain-events';
 import type { WorkingStates } from './fact-lookups';
+import { jsonCopy } from '../shared/json-copy';
 import type { Folder, StreamSnapshot, StreamStateCache, StreamStates } from './stream-state-cache';
 
 /** A stream's working copy, with its fold and its hand-over closed over its aggregate's types. */
@@ -53,7 +54,7 @@ export class WorkingStreams implements StreamStates, WorkingStates {
         const evolve = (folder.owned ?? folder).evolve;
         let state = snapshot.state;
         for (const { type, data } of events)
-          state = evolve(state, fromLog<E>({ type, data: JSON.parse(JSON.stringify(data)) as unknown }));
+          state = evolve(state, fromLog<E>({ type, data: jsonCopy(data) }));
         snapshot.state = state;
         snapshot.revision += events.length;
       },
