@@ -5,6 +5,7 @@ import { OrganisationResolver } from '../auth/organisation-resolver';
 import type { Principal } from '../auth/principal';
 import { patientDataProblem } from '../shared/patient-data-problem';
 import { ProblemException, validationProblem } from '../shared/problem';
+import { withChanges } from '../domain/shared';
 import { screen } from '../privacy/screening';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -139,7 +140,7 @@ export class CommandGateway {
     }
     return new ExecuteCommand(
       command,
-      commandOrigin(principal, { ...submission, idempotencyKey: key ?? dto.commandId }),
+      commandOrigin(principal, withChanges(submission, { idempotencyKey: key ?? dto.commandId })),
     );
   }
 }

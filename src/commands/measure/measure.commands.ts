@@ -49,7 +49,7 @@ const counts = (dto: CategoryCountsDto | undefined): CategoryCounts | null =>
   dto ? { always: dto.always, usually: dto.usually, sometimes: dto.sometimes, never: dto.never } : null;
 
 const measurement = (dto: RecordMeasurementDto) => ({
-  ...id(dto),
+  measureId: dto.measureId,
   period: dto.period,
   unitId: dto.unitId,
   numerator: dto.numerator,

@@ -1,4 +1,4 @@
-import { DomainError, ensure } from '../shared';
+import { DomainError, ensure, withChanges } from '../shared';
 import { CorrectMeasurement, RecordMeasurement, RetractMeasurement } from './commands';
 import { MeasurementCorrected, MeasurementRecorded, MeasurementRetracted } from './events';
 import { ensureMeasureOpen, ensurePeriodOfMeasure } from './guards';
@@ -112,13 +112,12 @@ export function recordMeasurement(command: RecordMeasurement, state: MeasureStat
   return [
     {
       type: 'MeasurementRecorded',
-      data: {
-        ...point(state, data.unitId, data.period),
+      data: withChanges(point(state, data.unitId, data.period), {
         role: state.role as MeasureRole,
         numerator: data.numerator,
         denominator: data.denominator,
         categoryCounts: data.categoryCounts,
-      },
+      }),
     },
   ];
 }
@@ -149,8 +148,7 @@ export function correctMeasurement(command: CorrectMeasurement, state: MeasureSt
   return [
     {
       type: 'MeasurementCorrected',
-      data: {
-        ...point(state, data.unitId, data.period),
+      data: withChanges(point(state, data.unitId, data.period), {
         numerator: data.numerator,
         denominator: data.denominator,
         categoryCounts: data.categoryCounts,
@@ -160,7 +158,7 @@ export function correctMeasurement(command: CorrectMeasurement, state: MeasureSt
           categoryCounts: previous.categoryCounts,
         },
         reason: data.reason,
-      },
+      }),
     },
   ];
 }
@@ -173,15 +171,14 @@ export function retractMeasurement(command: RetractMeasurement, state: MeasureSt
   return [
     {
       type: 'MeasurementRetracted',
-      data: {
-        ...point(state, data.unitId, data.period),
+      data: withChanges(point(state, data.unitId, data.period), {
         retracted: {
           numerator: retracted.numerator,
           denominator: retracted.denominator,
           categoryCounts: retracted.categoryCounts,
         },
         reason: data.reason,
-      },
+      }),
     },
   ];
 }

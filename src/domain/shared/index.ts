@@ -1,3 +1,4 @@
 export * from './command';
 export * from './domain-error';
 export * from './values';
+export * from './with-changes';
