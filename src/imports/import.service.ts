@@ -7,6 +7,7 @@ import { FactLookups } from '../commands/fact-lookups';
 import { AppConfig } from '../config/app-config';
 import { alwaysEventDecider, alwaysEventStreamId } from '../domain/always-event';
 import { measureDecider, measureStreamId } from '../domain/measure';
+import { withChanges } from '../domain/shared';
 import { ProblemException } from '../shared/problem';
 import { ImportColumn, isImportColumn, normaliseHeader } from './import-columns';
 import type { Cell } from './import-cells';
@@ -376,7 +377,7 @@ export class ImportService {
     row: MeasurementRow,
   ): Promise<Resolved | { problems: RowProblem[] }> {
     const streamId = measureStreamId(row.measureId);
-    const withUnit = (unitId: string) => ({ row: { ...row, unitId }, streamId });
+    const withUnit = (unitId: string) => ({ row: withChanges(row, { unitId }), streamId });
     // Picked, not lent: a lent measure state would be copied, whole series and all, by the batch that folds into it.
     const measureAlwaysEvent = await this.lookups.read(measureDecider, streamId, (m) => m.alwaysEventId);
     // An unknown measure is the command's to refuse, with the API's own rule.

@@ -22,6 +22,7 @@ import {
 import type { PersonalDataKeyStore } from './key-store';
 import { isSealed, open, seal } from './personal-data-cipher';
 import { ERASED, holdsPersonalData, mapPersonalValues } from './personal-fields';
+import { withChanges } from '../shared/with-changes';
 
 export const PERSONAL_DATA = Symbol('PersonalData');
 export const ERASURE_EVENT = 'PersonalDataErased';
@@ -169,7 +170,7 @@ export class PersonalDataEventStore implements EventStore {
       this.remember(subject, { erased: false, key, at: Date.now() }, memo);
       return seal(key, subject, value);
     });
-    return data === event.data ? event : { ...event, data };
+    return data === event.data ? event : withChanges(event, { data });
   }
 
   private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
@@ -196,7 +197,7 @@ export class PersonalDataEventStore implements EventStore {
         return this.unreadable(subject, (error as Error).message);
       }
     });
-    return data === event.data ? event : { ...event, data };
+    return data === event.data ? event : withChanges(event, { data });
   }
 
   /** Key loss is erasure: the value can never be read, and the operator is told once. */

@@ -8,7 +8,10 @@
  * keys rather than defining them, so a key `__proto__` (JSON.parse makes
  * one an own property) takes the spread, which defines it.
  */
-export function withChanges<T extends object, C extends object>(base: T, changes: C): Omit<T, keyof C> & C {
+export function withChanges<T extends object, C extends object>(base: T, changes: C): Spread<T, C> {
   if (Object.hasOwn(base, '__proto__') || Object.hasOwn(changes, '__proto__')) return { ...base, ...changes };
   return Object.assign({}, base, changes);
 }
+
+/** The type of `{ ...base, ...changes }`: the base's keys the changes do not have, index signatures kept. */
+export type Spread<T, C> = { [K in keyof T as K extends keyof C ? never : K]: T[K] } & C;

@@ -11,6 +11,7 @@ import type { EventFilter } from '../port';
 import { UNKNOWN_POSITION } from '../recorded-event';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../recorded-event';
 import { knownPosition } from './esdb-positions';
+import { withChanges } from '../../shared/with-changes';
 
 export function toEventData(event: NewEvent): EventData {
   return jsonEvent({
@@ -40,7 +41,7 @@ export function toRecordedEvent(
     revision: Number(event.revision),
     position: knownPosition(event.position, commitPosition) ?? UNKNOWN_POSITION,
     data: event.data,
-    metadata: { ...(metadata as EventMetadata), recordedAt: event.created.toISOString() },
+    metadata: withChanges(metadata as EventMetadata, { recordedAt: event.created.toISOString() }),
   };
 }
 

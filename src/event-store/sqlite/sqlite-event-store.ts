@@ -29,6 +29,7 @@ import { EventRow, toRecordedEvent } from './event-row';
 import { StreamDeletions } from './stream-deletions';
 import { registerTimeBoundFunction, timeBoundsClause } from './time-bounds-sql';
 import { WalCheckpointer } from './wal-checkpointer';
+import { withChanges } from '../../shared/with-changes';
 
 export interface SqliteEventStoreOptions {
   path: string;
@@ -299,7 +300,7 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = this.now().toISOString();
     let position = 0;
     events.forEach((event, i) => {
-      const metadata: EventMetadata = { ...event.metadata, recordedAt };
+      const metadata: EventMetadata = withChanges(event.metadata, { recordedAt });
       position = Number(this.insertEvent(stream, actual + 1 + i, ids[i], event, metadata).lastInsertRowid);
     });
     // Every write that cannot fail comes after the inserts that can (see appendBatch).

@@ -1,4 +1,5 @@
 import { RecordedEvent } from '../recorded-event';
+import { withChanges } from '../../shared/with-changes';
 
 /** Turns one event type's payload at one schema version into the next version's. */
 export interface Upcaster {
@@ -44,10 +45,9 @@ export class UpcasterRegistry {
       version++;
       upcaster = this.byKey.get(`${event.type}@${version}`);
     }
-    return {
-      ...event,
+    return withChanges(event, {
       data,
-      metadata: { ...event.metadata, schemaVersion: version, storedSchemaVersion: stored },
-    };
+      metadata: withChanges(event.metadata, { schemaVersion: version, storedSchemaVersion: stored }),
+    });
   }
 }
