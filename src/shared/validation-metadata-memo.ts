@@ -19,7 +19,10 @@ export function memoiseValidationMetadata(): void {
   type Target = Parameters<typeof derive>[0];
   let memo = new Map<Target, Map<string, ValidationMetadata[]>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const query = `${schema}\n${always}\n${strictGroups}\n${(groups ?? []).join('\n')}`;
+    const query =
+      groups && groups.length > 0
+        ? `${schema}\n${always}\n${strictGroups}\n${groups.join('\n')}`
+        : `${schema}\n${always}\n${strictGroups}`;
     let byQuery = memo.get(target);
     if (!byQuery) memo.set(target, (byQuery = new Map()));
     let metadata = byQuery.get(query);
@@ -29,5 +32,13 @@ export function memoiseValidationMetadata(): void {
   storage.addValidationMetadata = (metadata) => {
     memo = new Map();
     register(metadata);
+  };
+  // Grouped afresh on every validate too; the memo's lists are its keys, and a new rule makes new lists.
+  const group = storage.groupByPropertyName.bind(storage);
+  const grouped = new WeakMap<ValidationMetadata[], ReturnType<typeof group>>();
+  storage.groupByPropertyName = (metadata) => {
+    let byProperty = grouped.get(metadata);
+    if (!byProperty) grouped.set(metadata, (byProperty = group(metadata)));
+    return byProperty;
   };
 }
