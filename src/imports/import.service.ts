@@ -62,6 +62,13 @@ const refused = (
     field && rule ? { errors: [{ field, rule, message: detail }] } : {},
   );
 
+/** What a measurement row's checks need of its measure. */
+interface MeasureHome {
+  alwaysEventId: string | null;
+  odsCode: string | undefined;
+  homeUnitId: string | undefined;
+}
+
 interface Resolved {
   row: MeasurementRow & { unitId: string };
   streamId: string;
@@ -291,13 +298,15 @@ export class ImportService {
     const items: BatchItem[] = [];
     const itemRows: Array<{ row: ParsedRow; streamId: string | null }> = [];
     const resolved = new Map<number, Resolved>();
+    // Nothing is written while a chunk's rows are resolved, so each measure is looked up once for them all.
+    const homes = new Map<string, MeasureHome>();
     for (const row of parsed) {
       if (row.kind === 'return') {
         items.push(this.returnItem(file, options, row));
         itemRows.push({ row, streamId: null });
         continue;
       }
-      const checked = await this.resolveMeasurement(principal, row);
+      const checked = await this.resolveMeasurement(principal, row, homes);
       if ('problems' in checked) {
         refuse(row.row, 'measurement', checked.problems, null);
         continue;
@@ -375,16 +384,15 @@ export class ImportService {
   private async resolveMeasurement(
     principal: Principal,
     row: MeasurementRow,
+    homes: Map<string, MeasureHome>,
   ): Promise<Resolved | { problems: RowProblem[] }> {
     const streamId = measureStreamId(row.measureId);
     const withUnit = (unitId: string) => ({ row: withChanges(row, { unitId }), streamId });
-    // Picked, not lent: a lent measure state would be copied, whole series and all, by the batch that folds into it.
-    const measureAlwaysEvent = await this.lookups.read(measureDecider, streamId, (m) => m.alwaysEventId);
+    let home = homes.get(row.measureId);
+    if (!home) homes.set(row.measureId, (home = await this.measureHome(streamId)));
     // An unknown measure is the command's to refuse, with the API's own rule.
-    if (measureAlwaysEvent === null) return withUnit(row.unitId ?? 'unknown-unit');
-    const alwaysEvent = (await this.lookups.load(alwaysEventDecider, alwaysEventStreamId(measureAlwaysEvent)))
-      .state;
-    const ods = alwaysEvent.subject?.odsCode;
+    if (home.alwaysEventId === null) return withUnit(row.unitId ?? 'unknown-unit');
+    const ods = home.odsCode;
     // Out of the principal's scope: the gateway refuses it, and nothing here may say more.
     if (ods === undefined || !coversOrganisation(principal, ods))
       return withUnit(row.unitId ?? 'unknown-unit');
@@ -396,7 +404,7 @@ export class ImportService {
         message: `The measure belongs to ${ods}, not ${row.odsCode}`,
       });
     }
-    if (row.alwaysEventId !== null && row.alwaysEventId !== measureAlwaysEvent) {
+    if (row.alwaysEventId !== null && row.alwaysEventId !== home.alwaysEventId) {
       problems.push({
         field: 'always_event_id',
         rule: 'always-event-mismatch',
@@ -404,7 +412,16 @@ export class ImportService {
       });
     }
     if (problems.length > 0) return { problems };
-    return withUnit(row.unitId ?? alwaysEvent.homeUnit?.unitId ?? 'unknown-unit');
+    return withUnit(row.unitId ?? home.homeUnitId ?? 'unknown-unit');
+  }
+
+  /** A measure's Always Event, its organisation and home unit, as the store has them now. */
+  private async measureHome(streamId: string): Promise<MeasureHome> {
+    // Picked, not lent: a lent measure state would be copied, whole series and all, by the batch that folds into it.
+    const alwaysEventId = await this.lookups.read(measureDecider, streamId, (m) => m.alwaysEventId);
+    if (alwaysEventId === null) return { alwaysEventId, odsCode: undefined, homeUnitId: undefined };
+    const { state } = await this.lookups.load(alwaysEventDecider, alwaysEventStreamId(alwaysEventId));
+    return { alwaysEventId, odsCode: state.subject?.odsCode, homeUnitId: state.homeUnit?.unitId };
   }
 
   private submission(file: CheckedFile, options: ImportOptions, key: string, row: number): Submission {

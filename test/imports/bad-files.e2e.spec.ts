@@ -233,4 +233,44 @@ describe('bad import files [real HTTP]', () => {
     const after = (await store.readAll({ fromPosition: before })).filter((e) => e.position > before);
     expect(after.map((e) => e.type)).toEqual(Array(40).fill('MeasurementRecorded'));
   });
+
+  it('checks every row against its own measure’s Always Event and organisation, and takes the home unit when none is named', async () => {
+    const unknownMeasure = '0b6f6c1e-3f0a-4c55-9e7e-2d1f5a7b9c01';
+    const otherAlwaysEvent = '5d2c8e4a-1b7f-4f3e-a6d9-8c0e2b4f6a13';
+    const file = csv(
+      row(1, 40),
+      row(1, 41, { ods_code: 'RJ1' }),
+      row(1, 42, { always_event_id: otherAlwaysEvent }),
+      row(1, 43, { unit_id: '' }),
+      row(0, 40, { ods_code: 'RJ1', always_event_id: otherAlwaysEvent }),
+      row(1, 44),
+      // An unknown measure is the command's to refuse, whatever the row says of its organisation.
+      row(0, 41, { measure_id: unknownMeasure, ods_code: 'RJ1' }),
+    );
+    const before = await store.headPosition();
+    const answer = await importFile(t.url, t.auth, file, 'text/csv', '?report=all');
+    expect(answer.status).toBe(200);
+    expect(answer.json.entries.map((e) => [e.row, e.outcome, e.field, e.rule])).toEqual([
+      [2, 'written', null, null],
+      [3, 'refused', 'ods_code', 'organisation-mismatch'],
+      [4, 'refused', 'always_event_id', 'always-event-mismatch'],
+      [5, 'written', null, null],
+      [6, 'refused', 'ods_code', 'organisation-mismatch'],
+      [6, 'refused', 'always_event_id', 'always-event-mismatch'],
+      [7, 'written', null, null],
+      [8, 'refused', null, 'measure-not-defined'],
+    ]);
+    const written = (await store.readAll({ fromPosition: before })).filter((e) => e.position > before);
+    expect(
+      written.map((e) => [
+        e.type,
+        (e.data as { period: string; unitId: string }).period,
+        (e.data as { unitId: string }).unitId,
+      ]),
+    ).toEqual([
+      ['MeasurementRecorded', setup.weeks[40], UNIT_ID],
+      ['MeasurementRecorded', setup.weeks[43], UNIT_ID],
+      ['MeasurementRecorded', setup.weeks[44], UNIT_ID],
+    ]);
+  });
 });
