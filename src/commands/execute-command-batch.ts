@@ -1,4 +1,5 @@
 import { IdempotencyKeyReusedError } from '../event-store/errors';
+import type { IdempotencyKeyUse } from '../event-store/idempotency-claim';
 import type { EventStore } from '../event-store/port';
 import { AppendResult, NewEvent } from '../event-store/recorded-event';
 import type { CommandMetrics } from '../metrics/command-metrics';
@@ -118,6 +119,8 @@ async function claimKeys(
   const leaders = new Map<string, number>();
   const followers = new Map<number, number>();
   const unused = new Set<number>();
+  const keys = prepared.flatMap((p) => (p?.claim ? [p.claim.key] : []));
+  const uses = keys.length > 0 ? await store.idempotencyKeyUses(keys) : new Map<string, IdempotencyKeyUse>();
   for (const [i, p] of prepared.entries()) {
     const claim = p?.claim;
     if (!claim) continue;
@@ -128,7 +131,7 @@ async function claimKeys(
       else outcomes[i] = { ok: false, error: new IdempotencyKeyReusedError(claim.key, first.command) };
       continue;
     }
-    const use = await store.idempotencyKeyUse(claim.key);
+    const use = uses.get(claim.key);
     if (use && use.fingerprint !== claim.fingerprint) {
       outcomes[i] = { ok: false, error: new IdempotencyKeyReusedError(claim.key, use.command) };
       continue;

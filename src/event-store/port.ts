@@ -112,6 +112,8 @@ export interface EventStore {
   streamRevision(stream: string): Promise<number>;
   /** The first use of an idempotency key, as recorded by an append that claimed it. */
   idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined>;
+  /** `idempotencyKeyUse` for many keys at once (a batch of commands): the used ones, by key. */
+  idempotencyKeyUses(keys: readonly string[]): Promise<Map<string, IdempotencyKeyUse>>;
   /**
    * Soft-deletes a stream. A stream that has never had events is a conflict
    * (actual -1); deleting a soft-deleted stream again is allowed.

@@ -33,6 +33,31 @@ export function describeIdempotencyClaims(store: () => EventStore, stream: () =>
       expect(await store().readStream(s)).toHaveLength(2);
     });
 
+    it('answers many keys at once as it answers each: used ones with their first use, others absent', async () => {
+      const keys = Array.from({ length: 60 }, (_, i) => `key-${i}-${randomUUID()}`);
+      const s = stream();
+      for (const [i, key] of keys.entries()) {
+        if (i % 3 !== 0) continue;
+        await store().appendToStream(s, [newEvent('ThingDone')], {
+          idempotency: { ...claim(key, s, `hash-${i}`), command: `Command${i}` },
+        });
+      }
+      expect(await store().idempotencyKeyUses([])).toEqual(new Map());
+      const asked = [...keys, keys[0], keys[1], `never-${randomUUID()}`];
+      const uses = await store().idempotencyKeyUses(asked);
+      const oneByOne = new Map();
+      for (const key of asked) {
+        const use = await store().idempotencyKeyUse(key);
+        if (use) oneByOne.set(key, use);
+      }
+      expect(uses).toEqual(oneByOne);
+      expect([...uses.keys()].sort()).toEqual(keys.filter((_, i) => i % 3 === 0).sort());
+      expect(uses.get(keys[3])).toEqual({
+        fingerprint: idempotencyFingerprint(s, 'hash-3'),
+        command: 'Command3',
+      });
+    });
+
     it('refuses the key for another stream or another request, and writes nothing', async () => {
       const key = `key-${randomUUID()}`;
       const [first, other] = [stream(), stream()];

@@ -60,6 +60,8 @@ export interface EsdbEventStoreOptions {
 const silent: EsdbLogger = { log: () => undefined, warn: () => undefined };
 /** How far back $all is searched for a written event whose position the server did not give. */
 const LOOKUP_EVENTS = 4096;
+/** Claims read at once by `idempotencyKeyUses`. */
+const KEY_READS_AT_ONCE = 32;
 
 /**
  * The EventStore port on EventStoreDB through @eventstore/db-client 6.x.
@@ -187,6 +189,18 @@ export class EsdbEventStore implements EventStore {
     return readClaim(this.client, key).catch((error: unknown) => {
       throw toReadError(error, this.endpoint);
     });
+  }
+
+  async idempotencyKeyUses(keys: readonly string[]): Promise<Map<string, IdempotencyKeyUse>> {
+    const uses = new Map<string, IdempotencyKeyUse>();
+    // A claim is a stream of its own here: read a few at a time rather than thousands of calls at once.
+    const distinct = [...new Set(keys)];
+    for (let i = 0; i < distinct.length; i += KEY_READS_AT_ONCE) {
+      const slice = distinct.slice(i, i + KEY_READS_AT_ONCE);
+      const found = await Promise.all(slice.map((key) => this.idempotencyKeyUse(key)));
+      found.forEach((use, j) => use && uses.set(slice[j], use));
+    }
+    return uses;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -185,6 +185,9 @@ export class SqliteEventStore implements EventStore {
       keyUse: db.prepare<[string], IdempotencyKeyUse>(
         'SELECT fingerprint, command FROM idempotency_keys WHERE idempotency_key = ?',
       ),
+      keyUses: db.prepare<[string], IdempotencyKeyUse & { key: string }>(
+        'SELECT idempotency_key AS key, fingerprint, command FROM idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(?))',
+      ),
       claimKey: db.prepare<[string, string, string, number]>(
         'INSERT INTO idempotency_keys (idempotency_key, fingerprint, command, position) VALUES (?, ?, ?, ?)',
       ),
@@ -487,6 +490,14 @@ export class SqliteEventStore implements EventStore {
 
   async idempotencyKeyUse(key: string): Promise<IdempotencyKeyUse | undefined> {
     return this.statements.keyUse.get(key);
+  }
+
+  async idempotencyKeyUses(keys: readonly string[]): Promise<Map<string, IdempotencyKeyUse>> {
+    const uses = new Map<string, IdempotencyKeyUse>();
+    // One statement for the lot, the keys as a JSON array, so any number of them binds as one value.
+    for (const { key, fingerprint, command } of this.statements.keyUses.all(JSON.stringify(keys)))
+      uses.set(key, { fingerprint, command });
+    return uses;
   }
 
   async deleteStream(stream: string, options: DeleteStreamOptions = {}): Promise<void> {

@@ -48,6 +48,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.idempotencyKeyUse(key);
   }
 
+  idempotencyKeyUses(keys: readonly string[]): Promise<Map<string, IdempotencyKeyUse>> {
+    return this.inner.idempotencyKeyUses(keys);
+  }
+
   deleteStream(stream: string, options?: DeleteStreamOptions): Promise<void> {
     return this.inner.deleteStream(stream, options);
   }
