@@ -12,8 +12,10 @@ const NAMED_DATES = new Set(['effectiveDate', 'openDate', 'startDate', 'setDate'
  */
 export function factDateOf(dto: CommandDto): string | undefined {
   // The DTO's own fields (no decorator renames one), as instanceToPlain would list them, without its copy.
-  for (const [field, value] of Object.entries(dto)) {
-    if ((field.endsWith('On') || NAMED_DATES.has(field)) && isIsoDate(value)) return `${value}T00:00:00.000Z`;
+  for (const field of Object.keys(dto)) {
+    if (!field.endsWith('On') && !NAMED_DATES.has(field)) continue;
+    const value: unknown = (dto as unknown as Record<string, unknown>)[field];
+    if (isIsoDate(value)) return `${value}T00:00:00.000Z`;
   }
   return undefined;
 }

@@ -53,6 +53,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * about one cell in 170 with two random UUIDs. Anything else, the cell as written.
  */
 function screenable(cell: string): string | string[] {
+  // Shorter than two UUIDs and a separator: one text, without splitting it to find out.
+  if (cell.length < 73) return cell;
   const parts = cell.split(ID_SEPARATORS).filter((part) => part.length > 0);
   return parts.length > 1 && parts.every((part) => UUID.test(part)) ? parts : cell;
 }
