@@ -3,6 +3,28 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 
 const MEMOISED = Symbol('validation metadata memoised');
 
+interface ConstraintRegistry {
+  constraintMetadatas: Map<unknown, Array<{ async: boolean }>>;
+  addConstraintMetadata(metadata: { async: boolean }): void;
+}
+
+/** Known once asked, until a constraint is registered. */
+let asyncConstraints: boolean | undefined;
+
+/**
+ * Whether any constraint class-validator knows validates asynchronously.
+ * While none does, `validateSync` applies every rule `validate` would
+ * (it skips only asynchronous ones) without a promise per body.
+ */
+export function hasAsyncConstraints(): boolean {
+  memoiseValidationMetadata();
+  if (asyncConstraints === undefined) {
+    const registry = getMetadataStorage() as unknown as ConstraintRegistry;
+    asyncConstraints = [...registry.constraintMetadatas.values()].some((list) => list.some((c) => c.async));
+  }
+  return asyncConstraints;
+}
+
 /**
  * class-validator derives a class's rules afresh on every validate, by
  * scanning every class it knows (some two hundred DTOs here): most of the
@@ -32,6 +54,12 @@ export function memoiseValidationMetadata(): void {
   storage.addValidationMetadata = (metadata) => {
     memo = new Map();
     register(metadata);
+  };
+  const registry = storage as unknown as ConstraintRegistry;
+  const addConstraint = registry.addConstraintMetadata.bind(storage);
+  registry.addConstraintMetadata = (metadata) => {
+    asyncConstraints = undefined;
+    addConstraint(metadata);
   };
   // Grouped afresh on every validate too; the memo's lists are its keys, and a new rule makes new lists.
   const group = storage.groupByPropertyName.bind(storage);

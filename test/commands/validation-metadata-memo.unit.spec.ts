@@ -1,5 +1,14 @@
-import { IsInt, IsPositive, IsString, validate } from 'class-validator';
-import { memoiseValidationMetadata } from '../../src/shared/validation-metadata-memo';
+import {
+  IsInt,
+  IsPositive,
+  IsString,
+  Validate,
+  validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { hasAsyncConstraints, memoiseValidationMetadata } from '../../src/shared/validation-metadata-memo';
+import { validateDto } from '../../src/shared/validation/validate-dto';
 
 const rulesBroken = async (value: object) =>
   (await validate(value)).flatMap((error) =>
@@ -29,5 +38,36 @@ describe('class-validator with its rules kept per class', () => {
       'name:isString',
     ]);
     expect(await rulesBroken(Object.assign(new Counted(), { count: 2 }))).toEqual([]);
+  });
+});
+
+describe('validateDto runs synchronously while no rule is asynchronous', () => {
+  it('applies an asynchronous rule registered later, which a synchronous run would skip', async () => {
+    class Plain {
+      @IsInt()
+      count!: number;
+    }
+    expect(hasAsyncConstraints()).toBe(false);
+    await expect(validateDto(Plain, { count: 1.5 })).rejects.toMatchObject({ status: 400 });
+    expect(await validateDto(Plain, { count: 2 })).toEqual(Object.assign(new Plain(), { count: 2 }));
+
+    @ValidatorConstraint({ name: 'slowlyEven', async: true })
+    class SlowlyEven implements ValidatorConstraintInterface {
+      async validate(value: unknown): Promise<boolean> {
+        await new Promise((resolve) => setImmediate(resolve));
+        return typeof value === 'number' && value % 2 === 0;
+      }
+      defaultMessage(): string {
+        return 'count must be even';
+      }
+    }
+    class Checked {
+      @IsInt()
+      @Validate(SlowlyEven)
+      count!: number;
+    }
+    expect(hasAsyncConstraints()).toBe(true);
+    await expect(validateDto(Checked, { count: 3 })).rejects.toMatchObject({ status: 400 });
+    expect(await validateDto(Checked, { count: 4 })).toEqual(Object.assign(new Checked(), { count: 4 }));
   });
 });

@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
+import { validate, validateSync, ValidationError } from 'class-validator';
 import { FieldProblem, validationProblem } from '../problem';
 import { valueShapeViolation } from './json-limits';
-import { memoiseValidationMetadata } from '../validation-metadata-memo';
+import { hasAsyncConstraints, memoiseValidationMetadata } from '../validation-metadata-memo';
 import { textHygieneProblems } from './text-hygiene-problems';
 
 memoiseValidationMetadata();
@@ -65,12 +65,13 @@ export async function validateDto<T extends object>(
   const shape = valueShapeViolation(body);
   if (shape) throw validationProblem([shape]);
   const dto = plainToInstance(type, body, { enableImplicitConversion: false, exposeDefaultValues: true });
-  const errors = await validate(dto, {
+  const options = {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-  });
+  };
+  const errors = hasAsyncConstraints() ? await validate(dto, options) : validateSync(dto, options);
   const problems = [...textHygieneProblems(dto), ...fieldProblems(errors, '', unknown)];
   if (problems.length > 0) throw validationProblem(problems);
   return dto;
