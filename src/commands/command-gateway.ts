@@ -5,7 +5,6 @@ import { OrganisationResolver } from '../auth/organisation-resolver';
 import type { Principal } from '../auth/principal';
 import { patientDataProblem } from '../shared/patient-data-problem';
 import { ProblemException, validationProblem } from '../shared/problem';
-import { withChanges } from '../domain/shared';
 import { screen } from '../privacy/screening';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -138,17 +137,19 @@ export class CommandGateway {
         { field: 'commandId', rule: 'matches-idempotency-key', message: `commandId and ${field} differ` },
       ]);
     }
-    return new ExecuteCommand(
-      command,
-      commandOrigin(principal, withChanges(submission, { idempotencyKey: key ?? dto.commandId })),
-    );
+    return new ExecuteCommand(command, commandOrigin(principal, submission, key ?? dto.commandId));
   }
 }
 
 /** Who sent a command and how, as every event it writes records it. */
-export function commandOrigin(principal: Principal, submission: Submission): CommandOrigin {
+export function commandOrigin(
+  principal: Principal,
+  submission: Submission,
+  /** The key the command goes by, when the body's commandId gives it rather than the transport. */
+  idempotencyKey = submission.idempotencyKey,
+): CommandOrigin {
   return {
-    idempotencyKey: submission.idempotencyKey,
+    idempotencyKey,
     expectedRevision: submission.expectedRevision,
     actor: principal.id,
     actorRole: principal.role,
